@@ -1,0 +1,20 @@
+// Sub-commands of the `rampart` program. Each lives in its own file and registers itself on the
+// CLI11 application; the handler it installs returns the process exit status.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace rampart::app {
+
+/// A sub-command's body; returns the exit status. InputError thrown from it becomes status 2.
+using CommandHandler = std::function<int()>;
+
+/// Adds a sub-command; `handler` is stored and called by main when the sub-command is chosen.
+void add_command(CLI::App& app, CLI::App* sub, CommandHandler handler);
+
+void add_run_command(CLI::App& app);
+void add_validate_command(CLI::App& app);
+void add_track_command(CLI::App& app);
+
+}  // namespace rampart::app

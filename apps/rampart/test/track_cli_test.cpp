@@ -1,0 +1,125 @@
+// `rampart track` through the binary: scoring, tracks.csv and malformed input.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "tracking/stonesoup_scenario.h"
+
+namespace {
+
+struct ProcessResult {
+  int status = -1;
+  std::string output;  // stdout and stderr
+};
+
+ProcessResult run_rampart(const std::string& args) {
+  const std::string command = std::string(RAMPART_BINARY) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  ProcessResult run;
+  if (pipe == nullptr) return run;
+  std::array<char, 4096> buffer{};
+  while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) {
+    run.output.append(buffer.data(), n);
+  }
+  const int status = pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+class TrackCommand : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("rampart_track_cli_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string write(const std::string& name, const std::string& text) {
+    const auto path = dir_ / name;
+    std::ofstream(path) << text;
+    return path.string();
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(TrackCommand, ScoresAGeneratedScenarioAndWritesTracks) {
+  rampart::tracking::StoneSoupScenarioParams params;
+  params.scans = 40;
+  const auto scenario = rampart::tracking::generate_stonesoup_scenario(params, 3);
+  const std::string detections = (dir_ / "detections.csv").string();
+  const std::string truth = (dir_ / "truth.csv").string();
+  rampart::tracking::write_detections_csv(detections, scenario.detections);
+  rampart::tracking::write_truth_csv(truth, scenario.truth);
+  const ProcessResult run = run_rampart("track --detections " + detections + " --truth " + truth +
+                              " --json --process-noise 0.3 --initial-speed-sigma 10 --out " +
+                              (dir_ / "out").string());
+  ASSERT_EQ(run.status, 0) << run.output;
+  const auto j = nlohmann::json::parse(run.output);
+  EXPECT_EQ(j["scans"], 40);
+  EXPECT_GT(j["plots"].get<int>(), 400);
+  EXPECT_GE(j["tracks_confirmed"].get<int>(), 10);
+  EXPECT_GE(j["ms_per_scan_mean"].get<double>(), 0.0);
+  EXPECT_LT(j["gospa_mean"].get<double>(), 40.0);
+  for (const char* key : {"gospa_localisation", "gospa_missed", "gospa_false"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  std::ifstream tracks(dir_ / "out" / "tracks.csv");
+  std::string header;
+  std::getline(tracks, header);
+  EXPECT_EQ(header, "scan,time,track_id,x,y");
+  int rows = 0;
+  for (std::string line; std::getline(tracks, line);) ++rows;
+  EXPECT_GT(rows, 10 * 30);
+}
+
+TEST_F(TrackCommand, WithoutTruthPrintsNoGospa) {
+  const std::string d = write("d.csv", "scan,time,x,y\n0,0,1,2\n1,1,1,2\n2,2,1,2\n3,3,1,2\n");
+  const ProcessResult run = run_rampart("track --detections " + d + " --json");
+  ASSERT_EQ(run.status, 0) << run.output;
+  const auto j = nlohmann::json::parse(run.output);
+  EXPECT_EQ(j["scans"], 4);
+  EXPECT_EQ(j["tracks_confirmed"], 1);
+  EXPECT_FALSE(j.contains("gospa_mean"));
+}
+
+TEST_F(TrackCommand, MalformedInputExitsTwoWithFileAndLine) {
+  const std::string good_truth = write("t.csv", "scan,time,id,x,y\n0,0,1,2,3\n");
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"scan,time,x\n0,0,1\n", ":1: header must name"},
+      {"scan,time,x,y\n0,0,1\n", ":2: expected 4 fields"},
+      {"scan,time,x,y\n0,0,1,north\n", ":2: column 'y': 'north' is not a number"},
+      {"scan,time,x,y\n0,0,1,2\nfirst,1,1,2\n", ":3: column 'scan': 'first' is not an integer"},
+      {"scan,time,x,y\n0,2,1,2\n1,1,1,2\n", ":3: time 1 is earlier"},
+      {"scan,time,x,y\n0,0,1,2\n0,1,1,2\n", ":3: scan 0 has time 1"},
+      {"scan,time,x,y\n0,0,1,2\n1,1,1,2\n0,1,1,2\n", ":4: scan 0 appears again"},
+      {"scan,time,x,y\n0,0,inf,2\n", ":2: column 'x': 'inf' is not finite"},
+      {"scan,time,x,y\n", ":1: no data rows"},
+      {"", ":1: the file is empty"},
+  };
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    const std::string name = "bad" + std::to_string(k) + ".csv";
+    const std::string path = write(name, cases[k].first);
+    const ProcessResult run = run_rampart("track --detections " + path + " --truth " + good_truth);
+    EXPECT_EQ(run.status, 2) << name << ": " << run.output;
+    EXPECT_NE(run.output.find(path + cases[k].second), std::string::npos) << run.output;
+  }
+  const std::string d = write("d.csv", "scan,time,x,y\n0,0,1,2\n");
+  const std::string bad_truth = write("bt.csv", "scan,time,id,x,y\n0,0,1,2,3\n0,0,1,4,5\n");
+  ProcessResult run = run_rampart("track --detections " + d + " --truth " + bad_truth);
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.output.find(bad_truth + ":3: truth id 1 appears twice"), std::string::npos) << run.output;
+  run = run_rampart("track --detections " + d + " --confirm 5/3");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.output.find("--confirm: '5/3' is not M/N"), std::string::npos) << run.output;
+  run = run_rampart("track --detections " + (dir_ / "absent.csv").string());
+  EXPECT_EQ(run.status, 2) << run.output;
+}
+
+}  // namespace

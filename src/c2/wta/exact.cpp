@@ -1,0 +1,212 @@
+// Branch and cut over CBC with lazily separated submodular (Nemhauser-Wolsey) cuts, see solve.h.
+#include <CbcModel.hpp>
+#include <CglCutGenerator.hpp>
+#include <CoinMessageHandler.hpp>
+#include <OsiClpSolverInterface.hpp>
+#include <OsiCuts.hpp>
+#include <OsiRowCut.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <vector>
+
+#include "c2/wta/cuts.h"
+#include "c2/wta/solve.h"
+#include "core/error.h"
+
+namespace rampart::wta {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Counts t_i of target j in a (possibly fractional) column solution, rounded.
+std::vector<int> counts_at(const Layout& layout, const double* x, int j) {
+  std::vector<int> t(layout.m, 0);
+  for (int i = 0; i < layout.m; ++i) {
+    double sum = 0.0;
+    for (int k = 0; k < layout.mu; ++k) sum += x[layout.w(i, j, k)];
+    t[i] = std::clamp(static_cast<int>(std::lround(sum)), 0, layout.mu);
+  }
+  return t;
+}
+
+OsiRowCut to_row_cut(const Cut& cut) {
+  OsiRowCut row;
+  row.setRow(static_cast<int>(cut.index.size()), cut.index.data(), cut.coef.data());
+  row.setLb(cut.rhs);
+  row.setUb(COIN_DBL_MAX);
+  row.setGloballyValid(true);
+  return row;
+}
+
+// Separates, at the current LP or candidate solution, the cut of every target whose z_j lies below
+// the cut tight at its rounded counts. Called at every node and at every candidate solution, which
+// it rejects by returning a violated cut: that is what makes z_j = F_j at accepted solutions.
+class SubmodularCutGenerator : public CglCutGenerator {
+ public:
+  SubmodularCutGenerator(const Instance& instance, Layout layout, double tolerance)
+      : instance_(instance), layout_(layout), tolerance_(tolerance) {}
+
+  void generateCuts(const OsiSolverInterface& solver, OsiCuts& cuts, const CglTreeInfo) override {
+    const double* x = solver.getColSolution();
+    for (int j = 0; j < layout_.n; ++j) {
+      const std::vector<int> t = counts_at(layout_, x, j);
+      for (const CutKind kind : {CutKind::kRemovalExact, CutKind::kAdditionExact}) {
+        const Cut cut = submodular_cut(instance_, layout_, j, t, kind);
+        if (cut.slack(x) < -tolerance_) cuts.insert(to_row_cut(cut));
+      }
+      if (const auto cut = tangent_cut(instance_, layout_, j, x); cut && cut->slack(x) < -tolerance_) {
+        cuts.insert(to_row_cut(*cut));
+      }
+    }
+  }
+  CglCutGenerator* clone() const override { return new SubmodularCutGenerator(*this); }
+
+ private:
+  const Instance& instance_;
+  Layout layout_;
+  double tolerance_;
+};
+
+// Counts x_ij from a 0/1 column solution.
+Assignment assignment_of(const Layout& layout, const double* x) {
+  Assignment a(static_cast<std::size_t>(layout.m) * layout.n, 0);
+  for (int i = 0; i < layout.m; ++i) {
+    for (int j = 0; j < layout.n; ++j) {
+      for (int k = 0; k < layout.mu; ++k) a[static_cast<std::size_t>(i) * layout.n + j] += x[layout.w(i, j, k)] > 0.5;
+    }
+  }
+  return a;
+}
+
+std::vector<int> counts_of(const Layout& layout, const Assignment& a, int j) {
+  std::vector<int> t(layout.m);
+  for (int i = 0; i < layout.m; ++i) t[i] = a[static_cast<std::size_t>(i) * layout.n + j];
+  return t;
+}
+
+}  // namespace
+
+std::string ExactOptions::invalid_reason() const {
+  if (!(time_limit_s > 0.0)) return "time_limit_s must be > 0";
+  if (!(relative_gap >= 0.0)) return "relative_gap must be >= 0";
+  if (!(heuristic_time_s >= 0.0)) return "heuristic_time_s must be >= 0";
+  return {};
+}
+
+Result solve_exact(const Instance& instance, const ExactOptions& options) {
+  if (const std::string reason = options.invalid_reason(); !reason.empty()) {
+    throw InputError("exact options: " + reason);
+  }
+  const auto start = Clock::now();
+  const auto elapsed_s = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+
+  HeuristicOptions warm;
+  warm.time_limit_s = std::max(1e-3, std::min(options.heuristic_time_s, 0.5 * options.time_limit_s));
+  warm.seed = options.seed;
+  const Result incumbent = solve_heuristic(instance, warm);
+  if (incumbent.status == Status::kInfeasible) {
+    Result result = incumbent;
+    result.wall_time_s = elapsed_s();
+    return result;
+  }
+
+  const Layout layout{instance.weapon_types, instance.targets, instance.weapons_per_type};
+  const int columns = layout.columns();
+  OsiClpSolverInterface solver;
+  solver.messageHandler()->setLogLevel(0);
+  {
+    std::vector<double> lower(columns, 0.0), upper(columns, 1.0), objective(columns, 0.0);
+    for (int j = 0; j < layout.n; ++j) {
+      upper[layout.z(j)] = COIN_DBL_MAX;
+      objective[layout.z(j)] = 1.0;
+    }
+    CoinPackedMatrix empty(false, 0, 0);
+    empty.setDimensions(0, columns);
+    solver.loadProblem(empty, lower.data(), upper.data(), objective.data(), nullptr, nullptr);
+  }
+  for (int c = 0; c < layout.m * layout.n * layout.mu; ++c) solver.setInteger(c);
+  std::vector<int> index;
+  std::vector<double> coef;
+  for (int i = 0; i < layout.m; ++i) {  // sum_jk w_ijk = mu
+    index.clear();
+    for (int j = 0; j < layout.n; ++j) {
+      for (int k = 0; k < layout.mu; ++k) index.push_back(layout.w(i, j, k));
+    }
+    coef.assign(index.size(), 1.0);
+    solver.addRow(static_cast<int>(index.size()), index.data(), coef.data(), layout.mu, layout.mu);
+  }
+  for (int i = 0; i < layout.m; ++i) {  // w_ijk >= w_ij(k+1): the k-th weapon only after the (k-1)-th
+    for (int j = 0; j < layout.n; ++j) {
+      for (int k = 0; k + 1 < layout.mu; ++k) {
+        const int pair[2] = {layout.w(i, j, k), layout.w(i, j, k + 1)};
+        const double signs[2] = {1.0, -1.0};
+        solver.addRow(2, pair, signs, 0.0, COIN_DBL_MAX);
+      }
+    }
+  }
+  const std::vector<int> none(layout.m, 0);
+  for (int j = 0; j < layout.n; ++j) {  // cuts tight at "no weapon" and at the warm start
+    for (const auto& t : {none, counts_of(layout, incumbent.assignment, j)}) {
+      for (const CutKind kind : {CutKind::kRemovalExact, CutKind::kAdditionExact}) {
+        const Cut cut = submodular_cut(instance, layout, j, t, kind);
+        solver.addRow(static_cast<int>(cut.index.size()), cut.index.data(), cut.coef.data(), cut.rhs, COIN_DBL_MAX);
+      }
+    }
+  }
+
+  double scale = 0.0;
+  for (double v : instance.value) scale += v;
+  SubmodularCutGenerator generator(instance, layout, 1e-9 * std::max(scale, 1.0));
+  CbcModel model(solver);
+  model.setLogLevel(0);
+  model.messageHandler()->setLogLevel(0);
+  model.solver()->messageHandler()->setLogLevel(0);
+  model.addCutGenerator(&generator, 1, "submodular", true, true);
+  model.setMaximumSeconds(std::max(1e-3, options.time_limit_s - elapsed_s()));
+  model.setUseElapsedTime(true);
+  model.setAllowableFractionGap(options.relative_gap);
+  model.setAllowableGap(1e-9 * std::max(scale, 1.0));
+  {
+    std::vector<double> start_solution(columns, 0.0);
+    for (int i = 0; i < layout.m; ++i) {
+      for (int j = 0; j < layout.n; ++j) {
+        for (int k = 0; k < incumbent.assignment[static_cast<std::size_t>(i) * layout.n + j]; ++k) {
+          start_solution[layout.w(i, j, k)] = 1.0;
+        }
+      }
+    }
+    for (int j = 0; j < layout.n; ++j) {
+      start_solution[layout.z(j)] = submodular_cut(instance, layout, j, counts_of(layout, incumbent.assignment, j), CutKind::kAdditionExact).rhs;
+    }
+    double total = 0.0;
+    for (int j = 0; j < layout.n; ++j) total += start_solution[layout.z(j)];
+    model.setBestSolution(start_solution.data(), columns, total);
+  }
+  model.initialSolve();
+  model.branchAndBound();
+
+  Result result;
+  result.assignment = incumbent.assignment;
+  result.objective = incumbent.objective;
+  if (model.bestSolution() != nullptr) {
+    Assignment found = assignment_of(layout, model.bestSolution());
+    RAMPART_DEMAND(is_feasible(instance, found), "CBC returned an assignment that breaks sum_j x_ij = mu");
+    const double value = expected_survival(instance, found);
+    if (value < result.objective) {
+      result.objective = value;
+      result.assignment = std::move(found);
+    }
+  }
+  result.bound = std::min(model.getBestPossibleObjValue(), result.objective);
+  result.gap = (result.objective - result.bound) / std::max(result.objective, 1e-12);
+  result.status = model.isProvenOptimal() ? Status::kOptimal : Status::kTimeLimit;
+  result.iterations = model.getNodeCount();
+  result.wall_time_s = elapsed_s();
+  return result;
+}
+
+}  // namespace rampart::wta

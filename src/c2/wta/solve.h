@@ -1,0 +1,79 @@
+// Solvers for the static weapon-target assignment problem of instance.h: minimise
+// F(x) = sum_j V_j prod_i (1 - p_ij)^{x_ij} subject to sum_j x_ij = mu, x_ij in {0, 1, ..., mu}.
+//
+// Heuristic (real time, anytime): maximum-marginal-return construction (each weapon in turn goes
+// where it removes the most expected value), then iterated local search: descent over "move one
+// weapon" and "swap two weapons of different types", then very large-scale neighbourhood search
+// (Ahuja et al. 2007): one weapon off every engaged target, all of them re-matched at once by a
+// linear assignment, which searches every cyclic exchange of weapons among targets; kicked by
+// random reassignments of a few weapons, keeping the best assignment found. Status kFeasible, no
+// bound. Deterministic for a seed when stopped by max_kicks rather than by the clock.
+//
+// Exact: branch and cut over CBC. Let w_ijk in {0,1} mean "the k-th weapon of type i is on target
+// j" (w_ij1 >= w_ij2 >= ...), and z_j >= V_j prod_i q_ij^{x_ij} with q = 1 - p the survival of
+// target j. Because the killed value V_j (1 - prod q) is a submodular set function of the weapons
+// on j, for any reference assignment t (counts t_i on target j, survival S = V_j prod_i q_i^{t_i})
+// the Nemhauser-Wolsey inequality
+//     z_j >= S - sum_i sum_{k > t_i} S p_i q_i^{k-1-t_i} w_ijk + sum_i sum_{k <= t_i} (S / q_i) p_i (1 - w_ijk)
+// is valid for every integer w and tight at t. These cuts are separated lazily at every
+// branch-and-bound node (t = the rounded LP point) and at every candidate solution, so the LP
+// bound is a certified lower bound and the incumbent's z equals F. Seeded with the heuristic.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "c2/wta/instance.h"
+
+namespace rampart::wta {
+
+enum class Status {
+  kOptimal,     ///< proven optimal within ExactOptions::relative_gap
+  kFeasible,    ///< a feasible assignment, no proof (the heuristic)
+  kTimeLimit,   ///< the exact method hit its time limit; objective and bound are valid
+  kInfeasible,  ///< no assignment exists (weapons but no targets)
+};
+
+std::string to_string(Status status);
+
+struct Result {
+  Status status = Status::kInfeasible;
+  double objective = 0.0;  ///< F(assignment), the expected surviving value; 0 when infeasible
+  /// A certified lower bound on the optimum (exact method); NaN when none was computed.
+  double bound = 0.0;
+  /// (objective - bound) / max(objective, 1e-12); NaN without a bound.
+  double gap = 0.0;
+  double wall_time_s = 0.0;
+  Assignment assignment;  ///< x_ij at [i * n + j]; empty when infeasible
+  long long iterations = 0;  ///< local-search kicks (heuristic) or branch-and-bound nodes (exact)
+
+  /// One line: status, objective, bound, gap, time.
+  std::string summary() const;
+};
+
+struct HeuristicOptions {
+  double time_limit_s = 1.0;    ///< wall-clock budget, > 0
+  long long max_kicks = -1;     ///< stop after this many kicks; -1 = until the time limit
+  int kick_size = 3;            ///< weapons reassigned at random per kick, >= 1
+  int candidate_targets = 16;   ///< targets a weapon may go to in a re-matching, >= 1
+  int patience = 2;             ///< failed re-matchings in a row before the next kick, >= 0
+  std::uint64_t seed = 1;       ///< random stream of the kicks and re-matchings
+
+  /// Empty when valid, else what is wrong.
+  std::string invalid_reason() const;
+};
+
+struct ExactOptions {
+  double time_limit_s = 600.0;        ///< wall-clock budget, > 0
+  double relative_gap = 1e-6;         ///< stop when (objective - bound) <= relative_gap * objective
+  double heuristic_time_s = 0.5;      ///< share of the budget for the warm-start heuristic, >= 0
+  std::uint64_t seed = 1;             ///< seed of the warm-start heuristic
+
+  std::string invalid_reason() const;
+};
+
+/// Throws rampart::InputError when options are invalid.
+Result solve_heuristic(const Instance& instance, const HeuristicOptions& options = {});
+Result solve_exact(const Instance& instance, const ExactOptions& options = {});
+
+}  // namespace rampart::wta

@@ -1,0 +1,205 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <functional>
+#include <limits>
+#include <string>
+
+#include "c2/wta/instance.h"
+#include "c2/wta/solve.h"
+#include "core/error.h"
+#include "core/random.h"
+
+namespace rampart::wta {
+namespace {
+
+const std::filesystem::path kData = std::filesystem::path(RAMPART_SOURCE_DIR) / "src/c2/wta/test/data";
+
+// The optimum by enumerating every x with sum_j x_ij = mu (small instances only).
+double brute_force_optimum(const Instance& instance) {
+  const int m = instance.weapon_types;
+  const int n = instance.targets;
+  Assignment x(static_cast<std::size_t>(m) * n, 0);
+  double best = std::numeric_limits<double>::infinity();
+  std::function<void(int, int, int)> place = [&](int i, int j, int left) {
+    if (i == m) {
+      best = std::min(best, expected_survival(instance, x));
+      return;
+    }
+    if (j == n - 1) {
+      x[static_cast<std::size_t>(i) * n + j] = left;
+      place(i + 1, 0, instance.weapons_per_type);
+      x[static_cast<std::size_t>(i) * n + j] = 0;
+      return;
+    }
+    for (int c = 0; c <= left; ++c) {
+      x[static_cast<std::size_t>(i) * n + j] = c;
+      place(i, j + 1, left - c);
+    }
+    x[static_cast<std::size_t>(i) * n + j] = 0;
+  };
+  place(0, 0, instance.weapons_per_type);
+  return best;
+}
+
+Instance random_instance(int m, int n, int mu, std::uint64_t seed, bool with_certain_kills) {
+  RandomStream random(seed, 17, Purpose::kTest);
+  Instance instance;
+  instance.weapon_types = m;
+  instance.targets = n;
+  instance.weapons_per_type = mu;
+  for (int j = 0; j < n; ++j) instance.value.push_back(random.uniform(1.0, 100.0));
+  for (int k = 0; k < m * n; ++k) {
+    instance.kill_probability.push_back(with_certain_kills && random.bernoulli(0.1) ? 1.0 : random.uniform(0.0, 0.95));
+  }
+  return instance;
+}
+
+TEST(WtaInstance, ParsesTheFormatAndEvaluatesTheObjectiveByHand) {
+  const Instance instance = parse_instance("2 2 1\n10\n20\n0 0 0.5\n0 1 0.25\n1 1 0.5\n1 0 0.1\n", "inline");
+  EXPECT_EQ(instance.weapon_types, 2);
+  EXPECT_EQ(instance.targets, 2);
+  EXPECT_EQ(instance.weapons_per_type, 1);
+  EXPECT_DOUBLE_EQ(instance.p(1, 0), 0.1);
+  // Type 0 on target 0, type 1 on target 1: 10 * 0.5 + 20 * 0.5 = 15.
+  EXPECT_DOUBLE_EQ(expected_survival(instance, {1, 0, 0, 1}), 15.0);
+  // Both on target 1: 10 + 20 * 0.75 * 0.5 = 17.5.
+  EXPECT_DOUBLE_EQ(expected_survival(instance, {0, 1, 0, 1}), 17.5);
+  EXPECT_TRUE(is_feasible(instance, {0, 1, 0, 1}));
+  EXPECT_FALSE(is_feasible(instance, {1, 1, 0, 1}));
+  EXPECT_FALSE(is_feasible(instance, {0, 1}));
+}
+
+TEST(WtaInstance, ReadsPlainAndGzipFixtures) {
+  const Instance plain = read_instance(kData / "small_3x4x2.txt");
+  EXPECT_EQ(plain.weapons(), 6);
+  EXPECT_EQ(plain.value.size(), 4u);
+  const Instance packed = read_instance(kData / "small_6x8x1.txt.gz");
+  EXPECT_EQ(packed.weapon_types, 6);
+  EXPECT_EQ(packed.targets, 8);
+  for (double p : packed.kill_probability) EXPECT_TRUE(p >= 0.0 && p <= 1.0);
+}
+
+void expect_error(const std::string& text, const std::string& where, const std::string& what) {
+  try {
+    parse_instance(text, "f.txt");
+    FAIL() << "no error for: " << text;
+  } catch (const InputError& e) {
+    const std::string message = e.what();
+    EXPECT_EQ(message.rfind(where, 0), 0u) << message;
+    EXPECT_NE(message.find(what), std::string::npos) << message;
+  }
+}
+
+TEST(WtaInstance, ReportsMalformedInputWithFileAndLine) {
+  expect_error("", "f.txt:1:", "unexpected end of file");
+  expect_error("2 x 1\n", "f.txt:1:", "must be an integer, found 'x'");
+  expect_error("0 2 1\n", "f.txt:1:", "weapon types m must be in [1,");
+  expect_error("1 1 1\n5\n", "f.txt:1:", "need 4 more numbers");
+  expect_error("1 1 1\n-5\n0 0 0.5\n", "f.txt:2:", "target value V_j must be in [0,");
+  expect_error("1 1 1\n5\n0 0 1.5\n", "f.txt:3:", "kill probability p_ij must be in [0, 1]");
+  expect_error("1 2 1\n5\n6\n0 0 0.5\n0 0 0.5\n", "f.txt:5:", "the pair i = 0, j = 0 is given twice");
+  expect_error("1 1 1\n5\n3 0 0.5\n", "f.txt:3:", "weapon type i must be in [0, 0]");
+  expect_error("1 1 1\n5\n0 0 0.5\n7\n", "f.txt:4:", "unexpected '7'");
+  expect_error("1 1 1\nnan\n0 0 0.5\n", "f.txt:2:", "finite number");
+}
+
+TEST(WtaInstance, MissingFileIsAnInputError) {
+  EXPECT_THROW(read_instance(kData / "no_such_file.txt"), InputError);
+}
+
+TEST(WtaGenerator, AhujaInstancesAreSeededAndInRange) {
+  const Instance a = generate_ahuja(20, 3);
+  const Instance b = generate_ahuja(20, 3);
+  const Instance c = generate_ahuja(20, 4);
+  EXPECT_EQ(a.value, b.value);
+  EXPECT_EQ(a.kill_probability, b.kill_probability);
+  EXPECT_NE(a.value, c.value);
+  EXPECT_EQ(a.weapon_types, 20);
+  EXPECT_EQ(a.targets, 20);
+  EXPECT_EQ(a.weapons_per_type, 1);
+  for (double v : a.value) EXPECT_TRUE(v >= 25.0 && v < 100.0);
+  for (double p : a.kill_probability) EXPECT_TRUE(p >= 0.6 && p < 0.9);
+}
+
+TEST(WtaHeuristic, ReturnsAFeasibleAssignmentWhoseObjectiveIsItsValue) {
+  const Instance instance = read_instance(kData / "small_3x4x2.txt");
+  HeuristicOptions options;
+  options.max_kicks = 50;
+  const Result result = solve_heuristic(instance, options);
+  EXPECT_EQ(result.status, Status::kFeasible);
+  ASSERT_TRUE(is_feasible(instance, result.assignment));
+  EXPECT_DOUBLE_EQ(result.objective, expected_survival(instance, result.assignment));
+  EXPECT_TRUE(std::isnan(result.bound));
+}
+
+TEST(WtaHeuristic, IsDeterministicForASeedAndFindsSmallOptima) {
+  for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+    const Instance instance = random_instance(3, 4, seed % 2 == 0 ? 2 : 1, seed, seed == 3);
+    HeuristicOptions options;
+    options.max_kicks = 200;
+    options.time_limit_s = 1e6;
+    const Result first = solve_heuristic(instance, options);
+    const Result second = solve_heuristic(instance, options);
+    EXPECT_EQ(first.assignment, second.assignment);
+    EXPECT_NEAR(first.objective, brute_force_optimum(instance), 1e-9) << "seed " << seed;
+  }
+}
+
+TEST(WtaExact, MatchesBruteForceIncludingCertainKills) {
+  for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+    const int mu = 1 + static_cast<int>(seed % 3);
+    const Instance instance = random_instance(3, seed % 2 == 0 ? 3 : 4, mu, seed, seed % 4 == 1);
+    ExactOptions options;
+    options.heuristic_time_s = 0.0;  // the bare minimum, so branch and cut does the work
+    const Result result = solve_exact(instance, options);
+    const double optimum = brute_force_optimum(instance);
+    EXPECT_EQ(result.status, Status::kOptimal) << "seed " << seed;
+    ASSERT_TRUE(is_feasible(instance, result.assignment));
+    EXPECT_NEAR(result.objective, optimum, 1e-6 * optimum) << "seed " << seed;
+    EXPECT_LE(result.bound, result.objective);
+    EXPECT_GE(result.bound, optimum * (1.0 - 1e-5)) << "seed " << seed;
+  }
+}
+
+TEST(WtaExact, ProvesTheGeneratedAhujaOptimumNotWorseThanTheHeuristic) {
+  const Instance instance = generate_ahuja(8, 11);
+  const Result exact = solve_exact(instance);
+  HeuristicOptions options;
+  options.max_kicks = 20;
+  const Result heuristic = solve_heuristic(instance, options);
+  EXPECT_EQ(exact.status, Status::kOptimal);
+  EXPECT_LE(exact.objective, heuristic.objective + 1e-9);
+  EXPECT_NEAR(exact.bound, exact.objective, 1e-5 * exact.objective);
+}
+
+TEST(WtaExact, NoTargetsIsInfeasible) {
+  const Instance instance = parse_instance("2 0 1\n", "none");
+  EXPECT_EQ(solve_exact(instance).status, Status::kInfeasible);
+  EXPECT_EQ(solve_heuristic(instance).status, Status::kInfeasible);
+}
+
+TEST(WtaOptions, InvalidOptionsAreRejected) {
+  HeuristicOptions heuristic;
+  heuristic.kick_size = 0;
+  EXPECT_FALSE(heuristic.invalid_reason().empty());
+  EXPECT_THROW(solve_heuristic(generate_ahuja(3, 1), heuristic), InputError);
+  ExactOptions exact;
+  exact.time_limit_s = 0.0;
+  EXPECT_FALSE(exact.invalid_reason().empty());
+  EXPECT_THROW(solve_exact(generate_ahuja(3, 1), exact), InputError);
+}
+
+TEST(WtaExact, ProvesTheBestKnownValueOfWta50x100x1) {
+  const std::filesystem::path file = std::filesystem::path(RAMPART_SHARED_DIR) / "data/wta/wta_50x100x1.txt.gz";
+  if (!std::filesystem::exists(file)) {
+    GTEST_SKIP() << file << " is absent: the shared benchmark data lives beside the repository (../shared)";
+  }
+  const Result result = solve_exact(read_instance(file));
+  EXPECT_EQ(result.status, Status::kOptimal);
+  EXPECT_NEAR(result.objective, 1734.302278, 1e-5);
+}
+
+}  // namespace
+}  // namespace rampart::wta

@@ -1,0 +1,50 @@
+// Geodesy on the WGS-84 ellipsoid, through GeographicLib.
+//
+// Frames: geodetic (latitude, longitude in degrees, height above the ellipsoid in metres), ECEF
+// (earth-centred, earth-fixed, metres) and local ENU (east, north, up in metres, tangent to the
+// ellipsoid at an origin). Rampart's scenario frame is the ENU frame at the scenario's origin.
+#pragma once
+
+#include <Eigen/Core>
+#include <GeographicLib/LocalCartesian.hpp>
+
+namespace rampart {
+
+struct Geodetic {
+  double lat_deg = 0.0;
+  double lon_deg = 0.0;
+  double alt_m = 0.0;
+};
+
+/// Geodetic to ECEF and back (WGS-84).
+Eigen::Vector3d geodetic_to_ecef(const Geodetic& g);
+Geodetic ecef_to_geodetic(const Eigen::Vector3d& p_ecef_m);
+
+/// Rotation taking ENU vectors at `g` to ECEF vectors (columns: east, north, up).
+Eigen::Matrix3d ecef_from_enu_rotation(const Geodetic& g);
+
+/// A local east-north-up frame tangent to WGS-84 at an origin.
+class LocalFrame {
+ public:
+  explicit LocalFrame(const Geodetic& origin);
+
+  const Geodetic& origin() const { return origin_; }
+  Eigen::Vector3d to_enu(const Geodetic& g) const;
+  Geodetic to_geodetic(const Eigen::Vector3d& p_enu_m) const;
+  Eigen::Vector3d ecef_to_enu(const Eigen::Vector3d& p_ecef_m) const;
+  Eigen::Vector3d enu_to_ecef(const Eigen::Vector3d& p_enu_m) const;
+
+  /// The point reached by going east_m and north_m along the tangent plane and then standing at
+  /// alt_m above the ellipsoid there. Movers fly "straight at constant altitude" in these
+  /// coordinates, so a route does not climb away from the curved Earth.
+  Geodetic surface_point(double east_m, double north_m, double alt_m) const;
+
+  /// Rotation taking vectors expressed in `other`'s ENU axes to this frame's ENU axes.
+  Eigen::Matrix3d rotation_from(const LocalFrame& other) const;
+
+ private:
+  Geodetic origin_;
+  GeographicLib::LocalCartesian frame_;
+};
+
+}  // namespace rampart

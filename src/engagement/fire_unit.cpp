@@ -1,0 +1,132 @@
+#include "engagement/fire_unit.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "core/error.h"
+#include "core/random.h"
+
+namespace rampart::engagement {
+
+const char* to_string(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::kKill: return "kill";
+    case Outcome::kMiss: return "miss";
+    case Outcome::kNoTarget: return "no_target";
+  }
+  return "?";
+}
+
+FireUnit::FireUnit(std::size_t index, const scenario::FireUnit& spec, const scenario::WeaponType& type,
+                   const Eigen::Vector3d& p_enu_m)
+    : index_(index),
+      spec_(spec),
+      type_(type),
+      p_enu_m_(p_enu_m),
+      launchers_(static_cast<std::size_t>(spec.launchers), Launcher{spec.rounds_per_launcher, -1.0}),
+      reserve_(spec.reload_rounds) {}
+
+void FireUnit::update(double t_s) {
+  bool reloading = false;
+  for (auto& l : launchers_) {
+    if (l.reload_done_s >= 0.0 && t_s >= l.reload_done_s) {
+      const int taken = std::min(spec_.rounds_per_launcher - l.ready, reserve_);
+      l.ready += taken;
+      reserve_ -= taken;
+      l.reload_done_s = -1.0;
+    }
+    reloading = reloading || l.reload_done_s >= 0.0;
+  }
+  // The crew reloads one launcher at a time.
+  if (reloading || reserve_ <= 0) return;
+  for (auto& l : launchers_) {
+    if (l.ready == 0) {
+      l.reload_done_s = t_s + type_.reload_time_s;
+      return;
+    }
+  }
+}
+
+c2::WeaponStatus FireUnit::status() const {
+  int ready = 0;
+  for (const auto& l : launchers_) ready += l.ready;
+  return {index_, p_enu_m_, type_, type_.fire_control_channels - channels_busy_, ready};
+}
+
+void FireUnit::launch(int rounds) {
+  RAMPART_DEMAND(channels_busy_ + rounds <= type_.fire_control_channels, "launch without free channels");
+  channels_busy_ += rounds;
+  for (auto& l : launchers_) {
+    while (rounds > 0 && l.ready > 0) {
+      --l.ready;
+      --rounds;
+    }
+  }
+  RAMPART_DEMAND(rounds == 0, "launch of more rounds than are ready");
+}
+
+void FireUnit::release_channel() {
+  RAMPART_DEMAND(channels_busy_ > 0, "release of a channel that is not busy");
+  --channels_busy_;
+}
+
+int FireUnit::rounds_left() const { return status().ready_rounds + reserve_; }
+
+std::vector<Interceptor> Engagements::fire(double t_s, const c2::FireOrder& order, FireUnit& unit) {
+  unit.launch(order.rounds);
+  std::vector<Interceptor> launched;
+  for (int i = 0; i < order.rounds; ++i) {
+    Interceptor m{next_id_++, order.fire_unit, order.track_id, t_s, t_s + order.time_of_flight_s, order.aim_enu_m};
+    flying_.push_back(m);
+    launched.push_back(m);
+  }
+  return launched;
+}
+
+void Engagements::guide(const std::vector<tracking::TrackState>& tracks) {
+  for (auto& m : flying_) {
+    for (const auto& t : tracks) {
+      if (t.id != m.track_id) continue;
+      const double dt_s = m.intercept_time_s - t.t_s;
+      m.aim_enu_m = t.position_enu_m() + t.velocity_enu_mps() * dt_s;
+      break;
+    }
+  }
+}
+
+std::vector<Resolution> Engagements::resolve(double t_s, world::World& world, std::vector<FireUnit>& units) {
+  std::vector<Resolution> out;
+  std::vector<Interceptor> still_flying;
+  for (const auto& m : flying_) {
+    if (m.intercept_time_s > t_s) {
+      still_flying.push_back(m);
+      continue;
+    }
+    Resolution r{m, Outcome::kNoTarget, 0, false};
+    const double basket_m = units[m.fire_unit].type().seeker_basket_m;
+    double best_m = std::numeric_limits<double>::infinity();
+    for (const auto& e : world.entities()) {
+      if (!e.flying()) continue;
+      const double miss_m = (e.p_enu_m - m.aim_enu_m).head<2>().norm();
+      if (miss_m <= basket_m && miss_m < best_m) {
+        best_m = miss_m;
+        r.truth_id = e.id;
+      }
+    }
+    if (r.truth_id != 0) {
+      RandomStream draw(seed_, m.id, Purpose::kKill);
+      const bool kill = draw.bernoulli(units[m.fire_unit].type().kill_probability);
+      r.outcome = kill ? Outcome::kKill : Outcome::kMiss;
+      if (kill) {
+        r.fratricide = world.entity(r.truth_id).side == world::Side::kFriendly;
+        world.kill(r.truth_id);
+      }
+    }
+    units[m.fire_unit].release_channel();
+    out.push_back(r);
+  }
+  flying_ = std::move(still_flying);
+  return out;
+}
+
+}  // namespace rampart::engagement

@@ -1,0 +1,95 @@
+// Fire units and their interceptors: the physics of an engagement.
+//
+// A fire unit has launchers holding ready rounds, a reserve to reload them (one launcher at a
+// time takes reload_time_s), and fire-control channels: each interceptor in flight holds one.
+// An interceptor flies for the time of flight computed at launch; in flight its aim point is
+// refreshed from the track (command guidance). At the aim time the seeker looks for the flying
+// entity nearest its aim point in the horizontal plane, within the seeker basket (the fire-control
+// radar resolves height); the kill is drawn from the weapon's kill probability. Any entity can be
+// hit, friend or foe: that is how fratricide happens when identification fails.
+#pragma once
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "c2/assignment.h"
+#include "scenario/scenario.h"
+#include "tracking/types.h"
+#include "world/world.h"
+
+namespace rampart::engagement {
+
+enum class Outcome { kKill, kMiss, kNoTarget };
+const char* to_string(Outcome outcome);
+
+struct Interceptor {
+  std::uint64_t id = 0;  ///< unique within a run, from 1
+  std::size_t fire_unit = 0;
+  std::uint32_t track_id = 0;
+  double launch_time_s = 0.0;
+  double intercept_time_s = 0.0;
+  Eigen::Vector3d aim_enu_m = Eigen::Vector3d::Zero();
+};
+
+/// The end of one interceptor's flight.
+struct Resolution {
+  Interceptor interceptor;
+  Outcome outcome = Outcome::kMiss;
+  std::uint32_t truth_id = 0;  ///< the entity the seeker homed on (0: none)
+  bool fratricide = false;
+};
+
+class FireUnit {
+ public:
+  FireUnit(std::size_t index, const scenario::FireUnit& spec, const scenario::WeaponType& type,
+           const Eigen::Vector3d& p_enu_m);
+
+  /// Reloads empty launchers whose reload time has passed.
+  void update(double t_s);
+  c2::WeaponStatus status() const;
+  /// Takes `rounds` from the launchers, each guided on a channel of its own (requires that many
+  /// ready rounds and free channels).
+  void launch(int rounds);
+  /// An interceptor of this unit ended; its channel is free again.
+  void release_channel();
+
+  const std::string& name() const { return spec_.name; }
+  const scenario::WeaponType& type() const { return type_; }
+  int rounds_left() const;
+
+ private:
+  struct Launcher {
+    int ready = 0;
+    double reload_done_s = -1.0;  ///< >= 0 while a reload is under way
+  };
+  std::size_t index_;
+  scenario::FireUnit spec_;
+  scenario::WeaponType type_;
+  Eigen::Vector3d p_enu_m_;
+  std::vector<Launcher> launchers_;
+  int reserve_;
+  int channels_busy_ = 0;
+};
+
+/// Every interceptor in flight, and their resolution against truth.
+class Engagements {
+ public:
+  explicit Engagements(std::uint64_t seed) : seed_(seed) {}
+
+  /// Launches the rounds of a fire order; returns the interceptors created.
+  std::vector<Interceptor> fire(double t_s, const c2::FireOrder& order, FireUnit& unit);
+  /// Refreshes aim points from the current tracks (tracks that vanished keep the last aim point).
+  void guide(const std::vector<tracking::TrackState>& tracks);
+  /// Resolves the interceptors whose time has come against truth, killing what they hit.
+  std::vector<Resolution> resolve(double t_s, world::World& world, std::vector<FireUnit>& units);
+  std::size_t in_flight() const { return flying_.size(); }
+
+ private:
+  std::uint64_t seed_;
+  std::uint64_t next_id_ = 1;
+  std::vector<Interceptor> flying_;
+};
+
+}  // namespace rampart::engagement

@@ -1,0 +1,400 @@
+#include "scenario/loader.h"
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "core/error.h"
+#include "scenario/yaml_reader.h"
+
+namespace rampart::scenario {
+
+const char* to_string(ThreatKind kind) {
+  switch (kind) {
+    case ThreatKind::kStrikeAircraft: return "strike_aircraft";
+    case ThreatKind::kCruiseMissile: return "cruise_missile";
+    case ThreatKind::kDrone: return "drone";
+    case ThreatKind::kHelicopter: return "helicopter";
+  }
+  return "?";
+}
+
+const char* to_string(FriendlyKind kind) {
+  switch (kind) {
+    case FriendlyKind::kFighter: return "fighter";
+    case FriendlyKind::kAirborneEarlyWarning: return "airborne_early_warning";
+    case FriendlyKind::kTransport: return "transport";
+    case FriendlyKind::kHelicopter: return "helicopter";
+  }
+  return "?";
+}
+
+namespace {
+
+constexpr double kMaxAltitude_m = 40'000.0;
+constexpr double kMaxDistance_m = 2'000'000.0;
+
+template <typename Enum>
+std::vector<std::string> enum_names(const std::vector<Enum>& values) {
+  std::vector<std::string> names;
+  for (Enum v : values) names.emplace_back(to_string(v));
+  return names;
+}
+
+template <typename Enum>
+Enum enum_from(const std::string& name, const std::vector<Enum>& values) {
+  for (Enum v : values)
+    if (name == to_string(v)) return v;
+  return values.front();
+}
+
+const std::vector<ThreatKind> kThreatKinds = {ThreatKind::kStrikeAircraft, ThreatKind::kCruiseMissile,
+                                              ThreatKind::kDrone, ThreatKind::kHelicopter};
+const std::vector<FriendlyKind> kFriendlyKinds = {
+    FriendlyKind::kFighter, FriendlyKind::kAirborneEarlyWarning, FriendlyKind::kTransport,
+    FriendlyKind::kHelicopter};
+
+double default_damage_fraction(ThreatKind kind) {
+  switch (kind) {
+    case ThreatKind::kStrikeAircraft: return 0.3;
+    case ThreatKind::kCruiseMissile: return 0.5;
+    case ThreatKind::kDrone: return 0.1;
+    case ThreatKind::kHelicopter: return 0.2;
+  }
+  return 0.0;
+}
+
+/// Reads the scenario tree; one instance per parse so the origin frame is at hand everywhere.
+class ScenarioReader {
+ public:
+  explicit ScenarioReader(Diagnostics& d) : d_(d), frame_(Geodetic{}) {}
+
+  Scenario read(const YAML::Node& root) {
+    Scenario s;
+    MapReader top(root, "the scenario", d_);
+    if (!top.is_map()) return s;
+    s.name = top.text("name").value_or("");
+    s.random_seed = static_cast<std::uint64_t>(
+        top.integer("random_seed", 0, std::numeric_limits<long long>::max()).value_or(0));
+    s.duration_s = top.number("duration_s", Range{0.0, 7.0 * 86400.0, true, false}).value_or(1.0);
+    s.time_step_s = top.number_or("time_step_s", 0.1, Range{0.001, 10.0});
+    read_origin(top, s);
+    for (const auto& n : top.list("assets", true)) s.assets.push_back(read_asset(n));
+    for (const auto& n : top.list("sensors", true)) s.radars.push_back(read_radar(n));
+    const auto weapon_nodes = top.list("weapon_types", true);
+    for (const auto& n : weapon_nodes) s.weapon_types.push_back(read_weapon_type(n));
+    for (const auto& n : top.list("fire_units", true)) s.fire_units.push_back(read_fire_unit(n, s));
+    for (const auto& n : top.list("threats", true)) s.raids.push_back(read_raid(n, s));
+    for (const auto& n : top.list("friendlies", false)) s.friendlies.push_back(read_friendly(n));
+    if (top.has("tracker")) s.tracker = read_tracker(top.node("tracker"));
+    else top.allow("tracker");
+    if (top.has("c2")) s.c2 = read_c2(top.node("c2"));
+    else top.allow("c2");
+    top.check_unknown_keys();
+    check_unique_names(s);
+    return s;
+  }
+
+ private:
+  void read_origin(MapReader& top, Scenario& s) {
+    const YAML::Node n = top.node("origin");
+    if (!n.IsDefined()) {
+      top.missing("origin");
+      return;
+    }
+    MapReader m(n, "origin", d_);
+    if (!m.is_map()) return;
+    s.origin.lat_deg = m.number("lat_deg", Range::between(-90.0, 90.0)).value_or(0.0);
+    s.origin.lon_deg = m.number("lon_deg", Range::between(-180.0, 180.0)).value_or(0.0);
+    s.origin.alt_m = m.number("alt_m", Range::between(-500.0, 9000.0)).value_or(0.0);
+    m.check_unknown_keys();
+    frame_ = LocalFrame(s.origin);
+  }
+
+  /// A horizontal position: lat_deg/lon_deg or east_m/north_m (from the origin), not both.
+  /// With `site_alt_m` non-null, an optional alt_m (ground height above the ellipsoid) is read too.
+  Point2 read_point(const YAML::Node& n, const std::string& what, double* site_alt_m = nullptr) {
+    MapReader m(n, what, d_);
+    Point2 p;
+    if (!m.is_map()) return p;
+    const bool geodetic = m.has("lat_deg") || m.has("lon_deg");
+    const bool local = m.has("east_m") || m.has("north_m");
+    if (geodetic && local) {
+      m.error_here(fmt::format("{} gives both lat_deg/lon_deg and east_m/north_m; give one pair",
+                               what));
+    }
+    if (site_alt_m) *site_alt_m = m.number_or("alt_m", 0.0, Range::between(-500.0, 9000.0));
+    if (geodetic) {
+      const auto lat = m.number("lat_deg", Range::between(-90.0, 90.0));
+      const auto lon = m.number("lon_deg", Range::between(-180.0, 180.0));
+      m.allow("east_m");
+      m.allow("north_m");
+      if (lat && lon) {
+        const Eigen::Vector3d enu = frame_.to_enu(Geodetic{*lat, *lon, frame_.origin().alt_m});
+        p = {enu.x(), enu.y()};
+        if (enu.head<2>().norm() > kMaxDistance_m)
+          m.error_here(fmt::format("{} is {:.0f} km from the origin; at most {:.0f} km is supported",
+                                   what, enu.head<2>().norm() / 1000.0, kMaxDistance_m / 1000.0));
+      }
+    } else if (local) {
+      const Range r = Range::between(-kMaxDistance_m, kMaxDistance_m);
+      p.east_m = m.number("east_m", r).value_or(0.0);
+      p.north_m = m.number("north_m", r).value_or(0.0);
+    } else {
+      m.error_here(fmt::format("{} needs lat_deg and lon_deg, or east_m and north_m", what));
+      m.allow("lat_deg");
+      m.allow("lon_deg");
+      m.allow("east_m");
+      m.allow("north_m");
+    }
+    m.check_unknown_keys();
+    return p;
+  }
+
+  std::vector<Point2> read_route(MapReader& m) {
+    std::vector<Point2> route;
+    const auto points = m.list("route", true);
+    for (std::size_t i = 0; i < points.size(); ++i)
+      route.push_back(read_point(points[i], fmt::format("waypoint {} of {}", i + 1, m.what())));
+    if (points.size() == 1) m.error_at("route", fmt::format("the route of {} needs at least two waypoints", m.what()));
+    return route;
+  }
+
+  std::string item_name(const YAML::Node& n, const char* kind, std::size_t index) {
+    if (n.IsMap() && n["name"] && n["name"].IsScalar()) return fmt::format("{} '{}'", kind, n["name"].Scalar());
+    return fmt::format("{} #{}", kind, index);
+  }
+
+  Asset read_asset(const YAML::Node& n) {
+    MapReader m(n, item_name(n, "asset", ++asset_count_), d_);
+    Asset a;
+    if (!m.is_map()) return a;
+    a.name = m.text("name").value_or("");
+    a.kind = m.choice("kind", {"city", "airbase", "port", "radar_site", "point"}, false).value_or("point");
+    const YAML::Node pos = m.node("position");
+    if (pos.IsDefined()) a.position = read_point(pos, "the position of " + m.what());
+    else m.missing("position");
+    a.radius_m = m.number("radius_m", Range{0.0, 100'000.0, true, false}).value_or(1.0);
+    a.value = m.number("value", Range::positive()).value_or(1.0);
+    m.check_unknown_keys();
+    return a;
+  }
+
+  Radar read_radar(const YAML::Node& n) {
+    MapReader m(n, item_name(n, "sensor", ++sensor_count_), d_);
+    Radar r;
+    if (!m.is_map()) return r;
+    r.name = m.text("name").value_or("");
+    m.choice("type", {"surveillance_radar"});
+    const YAML::Node pos = m.node("position");
+    if (pos.IsDefined()) r.position = read_point(pos, "the position of " + m.what(), &r.site_alt_m);
+    else m.missing("position");
+    r.antenna_height_m = m.number_or("antenna_height_m", 10.0, Range::between(0.0, 1000.0));
+    r.scan_period_s = m.number("scan_period_s", Range{0.1, 120.0}).value_or(1.0);
+    r.peak_power_w = m.number("peak_power_w", Range{0.0, 1e9, true, false}).value_or(1.0);
+    r.antenna_gain_db = m.number("antenna_gain_db", Range::between(0.0, 60.0)).value_or(0.0);
+    r.frequency_hz = m.number("frequency_hz", Range::between(1e8, 1e11)).value_or(1e9);
+    r.pulse_width_s = m.number("pulse_width_s", Range::between(1e-8, 1e-3)).value_or(1e-6);
+    r.noise_figure_db = m.number_or("noise_figure_db", 3.0, Range::between(0.0, 20.0));
+    r.losses_db = m.number_or("losses_db", 0.0, Range::between(0.0, 40.0));
+    r.pulses_integrated = m.integer_or("pulses_integrated", 1, 1, 10000);
+    r.false_alarm_probability = m.number_or("false_alarm_probability", 1e-6, Range{0.0, 1e-2, true, false});
+    r.beamwidth_az_deg = m.number("beamwidth_az_deg", Range{0.1, 30.0}).value_or(1.0);
+    r.min_range_m = m.number_or("min_range_m", 500.0, Range::non_negative());
+    r.max_range_m = m.number("max_range_m", Range{1000.0, 1'000'000.0}).value_or(1e5);
+    r.max_elevation_deg = m.number_or("max_elevation_deg", 60.0, Range{1.0, 90.0});
+    r.range_sigma_m = m.number("range_sigma_m", Range{0.0, 10'000.0, true, false}).value_or(1.0);
+    r.az_sigma_deg = m.number("az_sigma_deg", Range{0.0, 10.0, true, false}).value_or(0.1);
+    r.el_sigma_deg = m.number("el_sigma_deg", Range{0.0, 10.0, true, false}, false);
+    r.iff_interrogator = m.boolean_or("iff_interrogator", true);
+    r.iff_reply_probability = m.number_or("iff_reply_probability", 0.98, Range::probability());
+    if (r.min_range_m >= r.max_range_m)
+      m.error_at("min_range_m", fmt::format("'min_range_m' in {} must be less than max_range_m", m.what()));
+    m.check_unknown_keys();
+    return r;
+  }
+
+  WeaponType read_weapon_type(const YAML::Node& n) {
+    MapReader m(n, item_name(n, "weapon type", ++weapon_count_), d_);
+    WeaponType w;
+    if (!m.is_map()) return w;
+    w.name = m.text("name").value_or("");
+    w.min_range_m = m.number("min_range_m", Range::non_negative()).value_or(0.0);
+    w.max_range_m = m.number("max_range_m", Range{0.0, 500'000.0, true, false}).value_or(1.0);
+    w.min_altitude_m = m.number_or("min_altitude_m", 0.0, Range::between(0.0, kMaxAltitude_m));
+    w.max_altitude_m = m.number("max_altitude_m", Range{0.0, kMaxAltitude_m, true, false}).value_or(1.0);
+    w.interceptor_speed_mps = m.number("interceptor_speed_mps", Range{0.0, 5000.0, true, false}).value_or(1.0);
+    w.kill_probability = m.number("kill_probability", Range::probability()).value_or(0.0);
+    w.seeker_basket_m = m.number_or("seeker_basket_m", 1500.0, Range::positive());
+    w.reload_time_s = m.number("reload_time_s", Range::non_negative()).value_or(0.0);
+    w.fire_control_channels = m.integer_or("fire_control_channels", 1, 1, 100);
+    if (w.min_range_m >= w.max_range_m)
+      m.error_at("min_range_m", fmt::format("'min_range_m' in {} must be less than max_range_m", m.what()));
+    if (w.min_altitude_m >= w.max_altitude_m)
+      m.error_at("min_altitude_m", fmt::format("'min_altitude_m' in {} must be less than max_altitude_m", m.what()));
+    m.check_unknown_keys();
+    return w;
+  }
+
+  template <typename Item>
+  std::optional<std::size_t> reference(MapReader& m, const std::string& key,
+                                       const std::vector<Item>& items, const char* kind) {
+    const auto name = m.text(key);
+    if (!name) return std::nullopt;
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (items[i].name == *name) return i;
+      names.push_back(items[i].name);
+    }
+    const std::string hint = did_you_mean(*name, names);
+    m.error_at(key, fmt::format("'{}' in {} names no {} '{}'{}", key, m.what(), kind, *name,
+                                hint.empty() ? fmt::format(" (known: {})", fmt::join(names, ", "))
+                                             : fmt::format("; did you mean '{}'?", hint)));
+    return std::nullopt;
+  }
+
+  FireUnit read_fire_unit(const YAML::Node& n, const Scenario& s) {
+    MapReader m(n, item_name(n, "fire unit", ++fire_unit_count_), d_);
+    FireUnit f;
+    if (!m.is_map()) return f;
+    f.name = m.text("name").value_or("");
+    f.weapon_type = reference(m, "weapon_type", s.weapon_types, "weapon type").value_or(0);
+    const YAML::Node pos = m.node("position");
+    if (pos.IsDefined()) f.position = read_point(pos, "the position of " + m.what(), &f.site_alt_m);
+    else m.missing("position");
+    f.launchers = m.integer_or("launchers", 1, 1, 100);
+    f.rounds_per_launcher = m.integer_or("rounds_per_launcher", 1, 1, 64);
+    f.reload_rounds = m.integer_or("reload_rounds", 0, 0, 10'000);
+    m.check_unknown_keys();
+    return f;
+  }
+
+  Raid read_raid(const YAML::Node& n, const Scenario& s) {
+    MapReader m(n, item_name(n, "raid", ++raid_count_), d_);
+    Raid r;
+    if (!m.is_map()) return r;
+    r.name = m.text("name").value_or("");
+    r.kind = enum_from(m.choice("kind", enum_names(kThreatKinds)).value_or(""), kThreatKinds);
+    r.count = static_cast<int>(m.integer("count", 1, 10'000).value_or(1));
+    r.start_time_s = m.number_or("start_time_s", 0.0, Range::non_negative());
+    r.spacing_s = m.number_or("spacing_s", 10.0, Range::non_negative());
+    r.route = read_route(m);
+    r.altitude_m = m.number("altitude_m", Range::between(1.0, kMaxAltitude_m)).value_or(1.0);
+    r.speed_mps = m.number("speed_mps", Range{1.0, 3000.0}).value_or(1.0);
+    r.rcs_m2 = m.number("rcs_m2", Range{1e-5, 1e4}).value_or(1.0);
+    r.target_asset = reference(m, "target", s.assets, "asset").value_or(0);
+    r.damage_fraction = m.number_or("damage_fraction", default_damage_fraction(r.kind), Range::probability());
+    m.check_unknown_keys();
+    return r;
+  }
+
+  Friendly read_friendly(const YAML::Node& n) {
+    MapReader m(n, item_name(n, "friendly", ++friendly_count_), d_);
+    Friendly f;
+    if (!m.is_map()) return f;
+    f.name = m.text("name").value_or("");
+    f.kind = enum_from(m.choice("kind", enum_names(kFriendlyKinds)).value_or(""), kFriendlyKinds);
+    f.start_time_s = m.number_or("start_time_s", 0.0, Range::non_negative());
+    f.route = read_route(m);
+    f.repeat_route = m.boolean_or("repeat_route", false);
+    f.altitude_m = m.number("altitude_m", Range::between(1.0, kMaxAltitude_m)).value_or(1.0);
+    f.speed_mps = m.number("speed_mps", Range{1.0, 3000.0}).value_or(1.0);
+    f.rcs_m2 = m.number("rcs_m2", Range{1e-5, 1e4}).value_or(1.0);
+    f.iff_on = m.boolean_or("iff_on", true);
+    m.check_unknown_keys();
+    return f;
+  }
+
+  TrackerSettings read_tracker(const YAML::Node& n) {
+    MapReader m(n, "tracker", d_);
+    TrackerSettings t;
+    if (!m.is_map()) return t;
+    t.process_noise_mps2 = m.number_or("process_noise_mps2", t.process_noise_mps2, Range{0.0, 1000.0, true, false});
+    t.confirm_hits_m = m.integer_or("confirm_hits_m", t.confirm_hits_m, 1, 20);
+    t.confirm_window_n = m.integer_or("confirm_window_n", t.confirm_window_n, 1, 20);
+    t.delete_after_misses = m.integer_or("delete_after_misses", t.delete_after_misses, 1, 100);
+    if (t.confirm_hits_m > t.confirm_window_n)
+      m.error_at("confirm_hits_m", "'confirm_hits_m' in tracker must not exceed confirm_window_n");
+    m.check_unknown_keys();
+    return t;
+  }
+
+  C2Settings read_c2(const YAML::Node& n) {
+    MapReader m(n, "c2", d_);
+    C2Settings c;
+    if (!m.is_map()) return c;
+    c.period_s = m.number_or("period_s", c.period_s, Range{0.1, 60.0});
+    c.iff_challenges_before_hostile =
+        m.integer_or("iff_challenges_before_hostile", c.iff_challenges_before_hostile, 1, 20);
+    const auto doctrine = m.choice("doctrine", {"shoot_look_shoot", "salvo"}, false);
+    if (doctrine) c.doctrine = *doctrine == "salvo" ? FireDoctrine::kSalvo : FireDoctrine::kShootLookShoot;
+    c.salvo_size = m.integer_or("salvo_size", c.salvo_size, 1, 8);
+    m.check_unknown_keys();
+    return c;
+  }
+
+  /// Names identify things in outputs and references, so each list's names must be unique.
+  void check_unique_names(const Scenario& s) {
+    std::map<std::string, int> seen;
+    auto check = [&](const std::string& name) {
+      if (!name.empty() && ++seen[name] == 2)
+        d_.error(0, 0, fmt::format("the name '{}' is used twice; names of assets, sensors, weapon "
+                                   "types, fire units, raids and friendlies must be unique", name));
+    };
+    for (const auto& x : s.assets) check(x.name);
+    for (const auto& x : s.radars) check(x.name);
+    for (const auto& x : s.weapon_types) check(x.name);
+    for (const auto& x : s.fire_units) check(x.name);
+    for (const auto& x : s.raids) check(x.name);
+    for (const auto& x : s.friendlies) check(x.name);
+  }
+
+  Diagnostics& d_;
+  LocalFrame frame_;
+  std::size_t asset_count_ = 0, sensor_count_ = 0, weapon_count_ = 0, fire_unit_count_ = 0,
+              raid_count_ = 0, friendly_count_ = 0;
+};
+
+}  // namespace
+
+Scenario parse_scenario(const std::string& yaml_text, Diagnostics& diagnostics) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml_text);
+  } catch (const YAML::ParserException& e) {
+    diagnostics.error(std::max(e.mark.line, 0), std::max(e.mark.column, 0),
+                      "YAML syntax error: " + e.msg);
+    return {};
+  }
+  return ScenarioReader(diagnostics).read(root);
+}
+
+namespace {
+std::optional<std::string> read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+}  // namespace
+
+Scenario read_scenario_file(const std::string& path, Diagnostics& diagnostics) {
+  const auto text = read_text_file(path);
+  if (!text) {
+    diagnostics.error(0, 0, "cannot open the scenario file (check the path and its permissions)");
+    return {};
+  }
+  return parse_scenario(*text, diagnostics);
+}
+
+Scenario load_scenario_file(const std::string& path) {
+  Diagnostics d(path);
+  Scenario s = read_scenario_file(path, d);
+  if (!d.empty()) throw InputError(d.format());
+  return s;
+}
+
+}  // namespace rampart::scenario

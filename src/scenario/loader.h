@@ -1,0 +1,23 @@
+// Loading and validating a scenario file.
+#pragma once
+
+#include <string>
+
+#include "scenario/diagnostics.h"
+#include "scenario/scenario.h"
+
+namespace rampart::scenario {
+
+/// Parses and checks YAML text; every problem (syntax, unknown keys with a did-you-mean, missing
+/// fields, wrong types, out-of-range values, dangling references) goes into `diagnostics`, whose
+/// file name labels the messages. The returned scenario is meaningful only when no problem was found.
+Scenario parse_scenario(const std::string& yaml_text, Diagnostics& diagnostics);
+
+/// Reads and checks a file; throws InputError listing every problem as FILE:LINE:COL: message.
+Scenario load_scenario_file(const std::string& path);
+
+/// Reads and checks a file, adding its problems to `diagnostics` (a file that cannot be opened
+/// gives one problem at 1:1).
+Scenario read_scenario_file(const std::string& path, Diagnostics& diagnostics);
+
+}  // namespace rampart::scenario

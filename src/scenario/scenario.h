@@ -1,0 +1,146 @@
+// The scenario: everything a run needs, as plain structs loaded from a YAML file.
+//
+// Units are in every field name and SI throughout. Horizontal positions are given in the file
+// either as lat_deg/lon_deg or as east_m/north_m from the scenario origin; the loader resolves
+// both to east_m/north_m on the tangent plane at the origin (see LocalFrame::surface_point).
+// Cross-references (a fire unit's weapon type, a raid's target asset) are resolved to indices.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/geodesy.h"
+
+namespace rampart::scenario {
+
+struct Point2 {
+  double east_m = 0.0;
+  double north_m = 0.0;
+};
+
+struct Asset {
+  std::string name;
+  std::string kind;  ///< city, airbase, port, radar_site, point
+  Point2 position;
+  double radius_m = 0.0;  ///< a threat inside this horizontal radius has reached the asset
+  double value = 0.0;     ///< worth of the asset in scenario value units
+};
+
+/// A rotating surveillance radar. Detection follows the radar range equation with Swerling 1
+/// fluctuation; false alarms are Poisson over the resolution cells of each scan.
+struct Radar {
+  std::string name;
+  Point2 position;
+  double site_alt_m = 0.0;          ///< ground height above the ellipsoid
+  double antenna_height_m = 0.0;    ///< above the ground
+  double scan_period_s = 0.0;
+  double peak_power_w = 0.0;
+  double antenna_gain_db = 0.0;
+  double frequency_hz = 0.0;
+  double pulse_width_s = 0.0;
+  double noise_figure_db = 0.0;
+  double losses_db = 0.0;
+  int pulses_integrated = 1;
+  double false_alarm_probability = 0.0;  ///< per resolution cell per scan
+  double beamwidth_az_deg = 0.0;
+  double min_range_m = 0.0;
+  double max_range_m = 0.0;
+  double max_elevation_deg = 0.0;
+  double range_sigma_m = 0.0;
+  double az_sigma_deg = 0.0;
+  std::optional<double> el_sigma_deg;  ///< present for a 3-D radar
+  bool iff_interrogator = true;        ///< carries an IFF interrogator (Mode 4/5 style)
+  double iff_reply_probability = 0.0;  ///< probability a friendly transponder answers a challenge
+};
+
+struct WeaponType {
+  std::string name;
+  double min_range_m = 0.0;
+  double max_range_m = 0.0;
+  double min_altitude_m = 0.0;
+  double max_altitude_m = 0.0;
+  double interceptor_speed_mps = 0.0;  ///< mean fly-out speed
+  double kill_probability = 0.0;       ///< single-shot kill probability inside the envelope
+  double seeker_basket_m = 0.0;        ///< the interceptor can home on a target this close to its aim point
+  double reload_time_s = 0.0;          ///< to reload one launcher
+  int fire_control_channels = 1;       ///< engagements one fire unit can guide at once
+};
+
+struct FireUnit {
+  std::string name;
+  std::size_t weapon_type = 0;  ///< index into Scenario::weapon_types
+  Point2 position;
+  double site_alt_m = 0.0;
+  int launchers = 1;
+  int rounds_per_launcher = 1;
+  int reload_rounds = 0;  ///< missiles in reserve for reloading launchers
+};
+
+enum class ThreatKind { kStrikeAircraft, kCruiseMissile, kDrone, kHelicopter };
+enum class FriendlyKind { kFighter, kAirborneEarlyWarning, kTransport, kHelicopter };
+
+const char* to_string(ThreatKind kind);
+const char* to_string(FriendlyKind kind);
+
+/// A raid: `count` threats of one kind flying one route in trail, `spacing_s` apart.
+struct Raid {
+  std::string name;
+  ThreatKind kind = ThreatKind::kStrikeAircraft;
+  int count = 1;
+  double start_time_s = 0.0;
+  double spacing_s = 0.0;
+  std::vector<Point2> route;
+  double altitude_m = 0.0;
+  double speed_mps = 0.0;
+  double rcs_m2 = 0.0;
+  std::size_t target_asset = 0;   ///< index into Scenario::assets
+  double damage_fraction = 0.0;   ///< fraction of the asset's value one arrival destroys
+};
+
+struct Friendly {
+  std::string name;
+  FriendlyKind kind = FriendlyKind::kFighter;
+  double start_time_s = 0.0;
+  std::vector<Point2> route;
+  bool repeat_route = false;  ///< fly the route as a closed loop (a combat air patrol)
+  double altitude_m = 0.0;
+  double speed_mps = 0.0;
+  double rcs_m2 = 0.0;
+  bool iff_on = true;  ///< transponder answers IFF challenges
+};
+
+struct TrackerSettings {
+  double process_noise_mps2 = 5.0;
+  int confirm_hits_m = 3;
+  int confirm_window_n = 4;
+  int delete_after_misses = 3;
+};
+
+enum class FireDoctrine { kShootLookShoot, kSalvo };
+
+struct C2Settings {
+  double period_s = 1.0;
+  int iff_challenges_before_hostile = 2;  ///< unanswered challenges before a track is declared hostile
+  FireDoctrine doctrine = FireDoctrine::kShootLookShoot;
+  int salvo_size = 2;  ///< interceptors per engagement under the salvo doctrine
+};
+
+struct Scenario {
+  std::string name;
+  std::uint64_t random_seed = 0;
+  double duration_s = 0.0;
+  double time_step_s = 0.1;
+  Geodetic origin;
+  std::vector<Asset> assets;
+  std::vector<Radar> radars;
+  std::vector<WeaponType> weapon_types;
+  std::vector<FireUnit> fire_units;
+  std::vector<Raid> raids;
+  std::vector<Friendly> friendlies;
+  TrackerSettings tracker;
+  C2Settings c2;
+};
+
+}  // namespace rampart::scenario

@@ -1,0 +1,38 @@
+// Writes a run's record as CSV files in a folder: truth.csv, plots.csv, tracks.csv, events.csv
+// and identities.csv. A recorder with no folder writes nothing.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "c2/identification.h"
+#include "engagement/fire_unit.h"
+#include "io/csv_writer.h"
+#include "sensors/radar.h"
+#include "tracking/types.h"
+#include "world/world.h"
+
+namespace rampart::sim {
+
+class Recorder {
+ public:
+  /// Creates the folder if needed; throws InputError when it cannot be written.
+  explicit Recorder(const std::optional<std::string>& out_dir);
+
+  bool enabled() const { return truth_ != nullptr; }
+  void truth(double t_s, const world::World& world);
+  void plots(const sensors::Look& look);
+  void tracks(double t_s, const std::vector<tracking::TrackState>& tracks,
+              const std::vector<std::string>& identities);
+  void launch(const engagement::Interceptor& m, const std::string& fire_unit);
+  void resolution(double t_s, const engagement::Resolution& r, const std::string& fire_unit,
+                  const std::string& threat);
+  void identity(const c2::IdentityChange& change);
+
+ private:
+  std::unique_ptr<io::CsvWriter> truth_, plots_, tracks_, events_, identities_;
+};
+
+}  // namespace rampart::sim

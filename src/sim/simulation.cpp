@@ -1,0 +1,144 @@
+#include "sim/simulation.h"
+
+#include <chrono>
+#include <cmath>
+
+namespace rampart::sim {
+
+namespace {
+tracking::TrackerConfig tracker_config(const scenario::TrackerSettings& t) {
+  tracking::TrackerConfig c;
+  c.process_noise_mps2 = t.process_noise_mps2;
+  c.confirm_hits_m = t.confirm_hits_m;
+  c.confirm_window_n = t.confirm_window_n;
+  c.delete_after_misses = t.delete_after_misses;
+  return c;
+}
+}  // namespace
+
+Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
+    : scenario_(s),
+      seed_(options.seed.value_or(s.random_seed)),
+      world_(s),
+      tracker_(tracking::make_gnn_tracker(tracker_config(s.tracker))),
+      engagements_(seed_),
+      recorder_(options.out_dir),
+      scorer_(world_) {
+  for (std::size_t i = 0; i < s.radars.size(); ++i) {
+    radars_.push_back(std::make_unique<sensors::SurveillanceRadar>(static_cast<int>(i + 1), s.radars[i],
+                                                                   world_.frame(), seed_));
+  }
+  for (const auto& r : radars_) interrogators_.emplace_back(*r, seed_);
+  battle_manager_ = std::make_unique<c2::BattleManager>(
+      s, [this](const Eigen::Vector3d& p_enu_m, std::uint64_t key) {
+        c2::IffReply reply;
+        for (const auto& iff : interrogators_) {
+          if (!iff.covers(p_enu_m)) continue;
+          reply.covered = true;
+          if (iff.challenge(p_enu_m, key, world_.entities())) {
+            reply.replied = true;
+            break;
+          }
+        }
+        return reply;
+      });
+  for (std::size_t i = 0; i < s.fire_units.size(); ++i) {
+    const auto& f = s.fire_units[i];
+    const Eigen::Vector3d p = world_.frame().to_enu(world_.frame().surface_point(f.position.east_m, f.position.north_m, f.site_alt_m));
+    fire_units_.emplace_back(i, f, s.weapon_types[f.weapon_type], p);
+  }
+}
+
+Simulation::~Simulation() = default;
+
+Summary Simulation::run() {
+  const auto wall_start = std::chrono::steady_clock::now();
+  const double dt_s = scenario_.time_step_s;
+  const auto steps = static_cast<long>(std::llround(scenario_.duration_s / dt_s));
+  std::array<long, kSchedule.size()> every{};
+  for (std::size_t i = 0; i < kSchedule.size(); ++i) {
+    const double period_s = kSchedule[i].period_s == kC2Period ? scenario_.c2.period_s : kSchedule[i].period_s;
+    every[i] = std::max(1L, static_cast<long>(std::llround(period_s / dt_s)));
+  }
+  for (long k = 0; k <= steps; ++k) {
+    const double t_s = static_cast<double>(k) * dt_s;
+    for (std::size_t i = 0; i < kSchedule.size(); ++i) {
+      if (k % every[i] == 0) run_stage(kSchedule[i].stage, t_s);
+    }
+    t_prev_s_ = t_s;
+  }
+  Summary base;
+  base.scenario = scenario_.name;
+  base.seed = seed_;
+  base.doctrine = battle_manager_->doctrine_name();
+  base.sim_time_s = static_cast<double>(steps) * dt_s;
+  base.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  return scorer_.finish(base);
+}
+
+void Simulation::run_stage(Stage stage, double t_s) {
+  switch (stage) {
+    case Stage::kMotion: motion(t_s); break;
+    case Stage::kSensors: sense(t_s); break;
+    case Stage::kTracking: track(); break;
+    case Stage::kC2: command(t_s); break;
+    case Stage::kEngagement: engage(t_s); break;
+    case Stage::kRecord: record(t_s); break;
+  }
+}
+
+void Simulation::motion(double t_s) { scorer_.on_arrivals(world_.advance(t_s), world_); }
+
+void Simulation::sense(double t_s) {
+  if (t_s <= t_prev_s_) return;  // the first step has swept nothing yet
+  for (auto& radar : radars_) {
+    sensors::Look look = radar->look(t_prev_s_, t_s, world_.entities(), next_plot_id_);
+    scorer_.on_plots(look.origins);
+    recorder_.plots(look);
+    looks_.push_back(std::move(look));
+  }
+}
+
+void Simulation::track() {
+  for (const auto& look : looks_) scorer_.on_tracker(tracker_->process(look.batch));
+  looks_.clear();
+  scorer_.end_step();
+}
+
+void Simulation::command(double t_s) {
+  std::vector<c2::WeaponStatus> weapons;
+  for (const auto& unit : fire_units_) weapons.push_back(unit.status());
+  const c2::C2Decision decision = battle_manager_->step(t_s, tracker_->tracks(), weapons);
+  for (const auto& change : decision.identity_changes) {
+    scorer_.on_identity(change.to == c2::Identity::kFriend, change.to == c2::Identity::kHostile);
+    recorder_.identity(change);
+  }
+  for (const auto& order : decision.orders) {
+    auto& unit = fire_units_[order.fire_unit];
+    const auto launched = engagements_.fire(t_s, order, unit);
+    scorer_.on_launches(launched.size());
+    for (const auto& m : launched) recorder_.launch(m, unit.name());
+  }
+}
+
+void Simulation::engage(double t_s) {
+  for (auto& unit : fire_units_) unit.update(t_s);
+  engagements_.guide(tracker_->tracks());
+  for (const auto& r : engagements_.resolve(t_s, world_, fire_units_)) {
+    battle_manager_->report_outcome(r.interceptor.track_id, r.outcome == engagement::Outcome::kKill);
+    scorer_.on_resolution(r, world_);
+    recorder_.resolution(t_s, r, fire_units_[r.interceptor.fire_unit].name(),
+                         r.truth_id ? world_.entity(r.truth_id).name : "");
+  }
+}
+
+void Simulation::record(double t_s) {
+  if (!recorder_.enabled()) return;
+  recorder_.truth(t_s, world_);
+  const auto tracks = tracker_->tracks();
+  std::vector<std::string> identities;
+  for (const auto& t : tracks) identities.emplace_back(c2::to_string(battle_manager_->identity(t.id)));
+  recorder_.tracks(t_s, tracks, identities);
+}
+
+}  // namespace rampart::sim

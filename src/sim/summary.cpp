@@ -1,0 +1,57 @@
+#include "sim/summary.h"
+
+#include <fmt/format.h>
+
+namespace rampart::sim {
+
+nlohmann::ordered_json to_json(const Summary& s) {
+  nlohmann::ordered_json j;
+  j["scenario"] = s.scenario;
+  j["seed"] = s.seed;
+  j["doctrine"] = s.doctrine;
+  j["sim_time_s"] = s.sim_time_s;
+  j["wall_time_s"] = s.wall_time_s;
+  j["threats"] = s.threats;
+  j["killed"] = s.killed;
+  j["leakers"] = s.leakers;
+  j["interceptors_fired"] = s.interceptors_fired;
+  j["interceptor_outcomes"] = {{"kill", s.interceptor_kills}, {"miss", s.interceptor_misses},
+                               {"no_target", s.interceptor_no_target}};
+  j["asset_value_total"] = s.asset_value_total;
+  j["asset_value_lost"] = s.asset_value_lost;
+  j["asset_value_lost_by_asset"] = s.asset_value_lost_by_asset;
+  j["friendlies"] = s.friendlies;
+  j["fratricides"] = s.fratricides;
+  j["plots"] = s.plots;
+  j["false_alarm_plots"] = s.false_alarm_plots;
+  j["tracks_confirmed"] = s.tracks_confirmed;
+  j["false_tracks"] = s.false_tracks;
+  j["tracks_identified"] = {{"friend", s.friendly_tracks_identified}, {"hostile", s.hostile_tracks_identified}};
+  nlohmann::ordered_json kinds = nlohmann::ordered_json::object();
+  for (const auto& [kind, k] : s.by_kind) kinds[kind] = {{"count", k.count}, {"killed", k.killed}, {"leakers", k.leakers}};
+  j["by_kind"] = kinds;
+  return j;
+}
+
+std::string to_text(const Summary& s) {
+  std::string out = fmt::format("Scenario: {}   seed {}   doctrine {}\n", s.scenario, s.seed, s.doctrine);
+  out += fmt::format("Simulated {:.0f} s in {:.2f} s of wall time ({:.0f}x real time)\n", s.sim_time_s,
+                     s.wall_time_s, s.wall_time_s > 0 ? s.sim_time_s / s.wall_time_s : 0.0);
+  out += fmt::format("Threats: {}   killed {}   leakers {}   survived otherwise {}\n", s.threats, s.killed,
+                     s.leakers, s.threats - s.killed - s.leakers);
+  for (const auto& [kind, k] : s.by_kind)
+    out += fmt::format("  {:<16} {:>4} threats  {:>4} killed  {:>4} leakers\n", kind, k.count, k.killed, k.leakers);
+  out += fmt::format("Interceptors fired: {}   kills {}   misses {}   no target {}\n", s.interceptors_fired,
+                     s.interceptor_kills, s.interceptor_misses, s.interceptor_no_target);
+  out += fmt::format("Defended value lost: {:.1f} of {:.1f}\n", s.asset_value_lost, s.asset_value_total);
+  for (const auto& [asset, lost] : s.asset_value_lost_by_asset)
+    out += fmt::format("  {:<16} {:.1f}\n", asset, lost);
+  out += fmt::format("Friendly aircraft: {}   fratricides {}\n", s.friendlies, s.fratricides);
+  out += fmt::format("Air picture: {} plots ({} false alarms), {} tracks confirmed, {} false tracks\n", s.plots,
+                     s.false_alarm_plots, s.tracks_confirmed, s.false_tracks);
+  out += fmt::format("Identification: {} tracks identified friend, {} hostile\n", s.friendly_tracks_identified,
+                     s.hostile_tracks_identified);
+  return out;
+}
+
+}  // namespace rampart::sim

@@ -1,0 +1,49 @@
+// What a run produced: the scores of a scenario run, readable and as JSON.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace rampart::sim {
+
+struct KindScore {
+  int count = 0;
+  int killed = 0;
+  int leakers = 0;
+};
+
+struct Summary {
+  std::string scenario;
+  std::uint64_t seed = 0;
+  std::string doctrine;
+  double sim_time_s = 0.0;
+  double wall_time_s = 0.0;
+  int threats = 0;
+  int killed = 0;
+  int leakers = 0;
+  int interceptors_fired = 0;
+  int interceptor_kills = 0;
+  int interceptor_misses = 0;
+  int interceptor_no_target = 0;
+  double asset_value_total = 0.0;
+  double asset_value_lost = 0.0;
+  int friendlies = 0;
+  int fratricides = 0;
+  long plots = 0;
+  long false_alarm_plots = 0;
+  int tracks_confirmed = 0;
+  int false_tracks = 0;
+  int friendly_tracks_identified = 0;
+  int hostile_tracks_identified = 0;
+  std::map<std::string, KindScore> by_kind;  ///< threat kind -> scores
+  std::map<std::string, double> asset_value_lost_by_asset;
+};
+
+nlohmann::ordered_json to_json(const Summary& s);
+/// A human-readable multi-line report.
+std::string to_text(const Summary& s);
+
+}  // namespace rampart::sim

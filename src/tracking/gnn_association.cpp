@@ -1,0 +1,46 @@
+#include "tracking/gnn_association.h"
+
+#include <algorithm>
+
+#include "tracking/assignment.h"
+
+namespace rampart::tracking {
+
+std::vector<int> gnn_associate(const std::vector<GatedPair>& pairs, int n_tracks, int n_plots,
+                               const std::vector<int>& priority) {
+  std::vector<int> plot_for_track(n_tracks, -1);
+  std::vector<char> plot_taken(n_plots, 0);
+  std::vector<int> levels(priority);
+  std::sort(levels.begin(), levels.end());
+  levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+  std::vector<int> row_of_track(n_tracks, -1);
+  for (const int level : levels) {
+    std::vector<int> tracks;
+    for (int i = 0; i < n_tracks; ++i) {
+      if (priority[i] == level) {
+        row_of_track[i] = static_cast<int>(tracks.size());
+        tracks.push_back(i);
+      }
+    }
+    AssignmentProblem problem;
+    problem.rows = static_cast<int>(tracks.size());
+    problem.cols = n_plots;
+    problem.unassigned_cost.assign(tracks.size(), 0.0);
+    for (const GatedPair& p : pairs) {
+      if (priority[p.track] == level && !plot_taken[p.plot]) {
+        problem.edges.push_back({row_of_track[p.track], p.plot, p.d2 - p.gamma});
+      }
+    }
+    const AssignmentSolution solution = solve_assignment(problem);
+    for (int r = 0; r < problem.rows; ++r) {
+      const int plot = solution.col_for_row[r];
+      if (plot >= 0) {
+        plot_for_track[tracks[r]] = plot;
+        plot_taken[plot] = 1;
+      }
+    }
+  }
+  return plot_for_track;
+}
+
+}  // namespace rampart::tracking

@@ -1,0 +1,43 @@
+// Linear Kalman filter for the constant-velocity (white-acceleration) model in 3-D, measured in
+// position. State x = [p_enu_m (3), v_enu_mps (3)], covariance P.
+//
+// Prediction over dt_s: x' = F x, P' = F P F' + Q with
+//   F = [I  dt*I; 0  I],   Q = q [dt^3/3 I  dt^2/2 I; dt^2/2 I  dt I],
+// q the acceleration spectral density (m^2/s^3).
+// Update with a position plot z (covariance R): H = [I 0] restricted to the measured axes
+// (east, north and, for a plot with elevation, up); nu = z - H x, S = H P H' + R,
+// K = P H' S^-1, x+ = x + K nu, P+ = (I - K H) P (I - K H)' + K R K' (Joseph form, keeps P
+// symmetric positive definite).
+#pragma once
+
+#include "tracking/types.h"
+
+namespace rampart::tracking {
+
+struct CvState {
+  Vector6d x = Vector6d::Zero();
+  Matrix6d P = Matrix6d::Identity();
+};
+
+Matrix6d cv_transition(double dt_s);
+Matrix6d cv_process_noise(double dt_s, double q_m2ps3);
+CvState predict_cv(const CvState& state, double dt_s, double q_m2ps3);
+
+/// A position measurement in the scenario frame; with has_up false only east and north count.
+struct PositionMeasurement {
+  Eigen::Vector3d z_m = Eigen::Vector3d::Zero();
+  Eigen::Matrix3d R_m2 = Eigen::Matrix3d::Identity();
+  bool has_up = true;
+
+  int dimension() const { return has_up ? 3 : 2; }
+};
+
+PositionMeasurement measurement_of(const Plot& plot);
+
+/// Squared Mahalanobis distance nu' S^-1 nu of the measurement from the predicted state.
+double mahalanobis2(const CvState& predicted, const PositionMeasurement& z);
+
+/// The Kalman update of `predicted` with `z` (Joseph form).
+CvState update_position(const CvState& predicted, const PositionMeasurement& z);
+
+}  // namespace rampart::tracking

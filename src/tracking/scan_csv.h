@@ -1,0 +1,36 @@
+// Readers of recorded plots and truth, scan by scan.
+//
+// Detections, Stone Soup's CSV: header `scan,time,x,y` (columns in any order, others ignored),
+//   one row per detection; time in seconds, x (east) and y (north) in metres.
+// Detections, Rampart's plots.csv (`rampart run --out`): header
+//   `t_s,sensor,plot_id,range_m,az_deg,el_deg,east_m,north_m,up_m,source`; rows with one t_s
+//   form one scan, numbered from 0; only east_m and north_m are used.
+// Truth, Stone Soup's CSV: header `scan,time,id,x,y`.
+// A scan is the set of rows with one scan number; its rows must be contiguous, all with one
+// time, and times must not decrease down the file. Any malformed input throws InputError
+// with `FILE:LINE: what is wrong` and how to fix it.
+#pragma once
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace rampart::tracking {
+
+/// The points of one scan; ids only for truth. Positions are (east, north, 0) in metres.
+struct PointScan {
+  std::int64_t scan = 0;
+  double t_s = 0.0;
+  std::vector<Eigen::Vector3d> p_m;
+  std::vector<std::int64_t> ids;
+};
+
+std::vector<PointScan> read_detections_csv(const std::string& path);
+std::vector<PointScan> read_truth_csv(const std::string& path);
+
+/// Writers of the Stone Soup formats (full double precision), which the readers read back.
+void write_detections_csv(const std::string& path, const std::vector<PointScan>& scans);
+void write_truth_csv(const std::string& path, const std::vector<PointScan>& scans);
+
+}  // namespace rampart::tracking

@@ -1,0 +1,230 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "core/random.h"
+#include "core/units.h"
+#include "tracking/tracker.h"
+
+namespace rampart::tracking {
+namespace {
+
+// A radar at the origin that sweeps the whole circle in each batch.
+PlotBatch full_scan(double t_s) {
+  PlotBatch batch;
+  batch.t_begin_s = t_s;
+  batch.t_s = t_s;
+  batch.az_begin_rad = 0.0;
+  batch.az_end_rad = kTwoPi;
+  batch.max_range_m = 200'000.0;
+  return batch;
+}
+
+Plot plot_at(std::uint64_t id, double t_s, const Eigen::Vector3d& p_m, double sigma_m,
+             bool has_elevation = true) {
+  Plot plot;
+  plot.id = id;
+  plot.t_s = t_s;
+  plot.has_elevation = has_elevation;
+  plot.p_enu_m = p_m;
+  plot.p_cov_m2 = Eigen::Matrix3d::Identity() * sigma_m * sigma_m;
+  if (!has_elevation) {
+    plot.p_enu_m.z() = 0.0;
+    plot.p_cov_m2(2, 2) = 0.0;
+  }
+  return plot;
+}
+
+Eigen::Vector3d noisy(RandomStream& rng, const Eigen::Vector3d& p_m, double sigma_m) {
+  return p_m + sigma_m * Eigen::Vector3d(rng.normal(), rng.normal(), rng.normal());
+}
+
+std::vector<TrackState> confirmed(const Tracker& tracker) {
+  std::vector<TrackState> out;
+  for (const TrackState& t : tracker.tracks()) {
+    if (t.status == TrackStatus::kConfirmed) out.push_back(t);
+  }
+  return out;
+}
+
+TEST(GnnTracker, StraightTargetConvergesWellUnderTheMeasurementSigma) {
+  TrackerConfig config;
+  config.process_noise_mps2 = 0.5;
+  const auto tracker = make_gnn_tracker(config);
+  RandomStream rng(1, 1, Purpose::kTest);
+  const double sigma_m = 50.0;
+  const Eigen::Vector3d p0(10'000.0, 5'000.0, 3'000.0);
+  const Eigen::Vector3d v(-200.0, 50.0, 0.0);
+  double error_sum_m = 0.0;
+  for (int scan = 0; scan < 40; ++scan) {
+    const double t_s = 4.0 * scan;
+    PlotBatch batch = full_scan(t_s);
+    batch.plots.push_back(plot_at(scan, t_s, noisy(rng, p0 + v * t_s, sigma_m), sigma_m));
+    tracker->process(batch);
+    if (scan >= 30) {
+      const auto tracks = confirmed(*tracker);
+      ASSERT_EQ(tracks.size(), 1u);
+      error_sum_m += (tracks[0].position_enu_m() - (p0 + v * t_s)).norm();
+    }
+  }
+  EXPECT_LT(error_sum_m / 10.0, 0.6 * sigma_m * std::sqrt(3.0));
+  EXPECT_EQ(tracker->tracks().size(), 1u);
+  EXPECT_NEAR(confirmed(*tracker)[0].velocity_enu_mps().x(), v.x(), 10.0);
+}
+
+TEST(GnnTracker, CrossingTargetsKeepTheirIds) {
+  const auto tracker = make_gnn_tracker(TrackerConfig{});
+  RandomStream rng(2, 1, Purpose::kTest);
+  const double sigma_m = 30.0;
+  // Two targets crossing at right angles at (0, 0, 2000) at t = 40 s.
+  const Eigen::Vector3d v_a(150.0, 0.0, 0.0);
+  const Eigen::Vector3d v_b(0.0, 150.0, 0.0);
+  const Eigen::Vector3d crossing(0.0, 0.0, 2'000.0);
+  std::map<std::uint32_t, std::set<int>> targets_of_track;
+  for (int scan = 0; scan <= 20; ++scan) {
+    const double t_s = 4.0 * scan;
+    PlotBatch batch = full_scan(t_s);
+    batch.plots.push_back(plot_at(2 * scan, t_s, noisy(rng, crossing + v_a * (t_s - 40.0), sigma_m), sigma_m));
+    batch.plots.push_back(plot_at(2 * scan + 1, t_s, noisy(rng, crossing + v_b * (t_s - 40.0), sigma_m), sigma_m));
+    for (const Association& a : tracker->process(batch).associations) {
+      targets_of_track[a.track_id].insert(static_cast<int>(a.plot_id % 2));
+    }
+  }
+  const auto tracks = confirmed(*tracker);
+  ASSERT_EQ(tracks.size(), 2u);
+  for (const TrackState& t : tracks) EXPECT_EQ(targets_of_track[t.id].size(), 1u) << t.id;
+}
+
+TEST(GnnTracker, ClutterAloneConfirmsAlmostNothing) {
+  const auto tracker = make_gnn_tracker(TrackerConfig{});
+  RandomStream rng(3, 1, Purpose::kTest);
+  std::set<std::uint32_t> ever_confirmed;
+  std::uint64_t id = 0;
+  for (int scan = 0; scan < 50; ++scan) {
+    const double t_s = 4.0 * scan;
+    PlotBatch batch = full_scan(t_s);
+    for (int k = 0; k < 10; ++k) {
+      const Eigen::Vector3d p(rng.uniform(-50'000.0, 50'000.0), rng.uniform(-50'000.0, 50'000.0),
+                              rng.uniform(0.0, 10'000.0));
+      batch.plots.push_back(plot_at(id++, t_s, p, 50.0));
+    }
+    for (std::uint32_t c : tracker->process(batch).confirmed) ever_confirmed.insert(c);
+  }
+  EXPECT_LE(ever_confirmed.size(), 2u);
+}
+
+TEST(GnnTracker, ConfirmedTrackDeletedAfterConsecutiveMissedLooksOnly) {
+  TrackerConfig config;
+  config.delete_after_misses = 3;
+  const auto tracker = make_gnn_tracker(config);
+  const Eigen::Vector3d p(20'000.0, 0.0, 1'000.0);  // due east: azimuth 90 degrees
+  for (int scan = 0; scan < 5; ++scan) {
+    PlotBatch batch = full_scan(scan);
+    batch.plots.push_back(plot_at(scan, scan, p, 20.0));
+    tracker->process(batch);
+  }
+  ASSERT_EQ(confirmed(*tracker).size(), 1u);
+  const std::uint32_t id = confirmed(*tracker)[0].id;
+  // A sweep of the western half does not look at the track.
+  PlotBatch west = full_scan(5.0);
+  west.az_begin_rad = deg_to_rad(180.0);
+  west.az_end_rad = deg_to_rad(360.0);
+  EXPECT_TRUE(tracker->process(west).deleted.empty());
+  // Beyond the radar's range it is not looked at either.
+  PlotBatch short_range = full_scan(5.5);
+  short_range.max_range_m = 10'000.0;
+  EXPECT_TRUE(tracker->process(short_range).deleted.empty());
+  EXPECT_TRUE(tracker->process(full_scan(6.0)).deleted.empty());
+  EXPECT_TRUE(tracker->process(full_scan(7.0)).deleted.empty());
+  EXPECT_EQ(tracker->process(full_scan(8.0)).deleted, std::vector<std::uint32_t>{id});
+  EXPECT_TRUE(tracker->tracks().empty());
+}
+
+TEST(GnnTracker, TwoDimensionalPlotsUpdateOnlyEastAndNorth) {
+  TrackerConfig config;
+  config.process_noise_mps2 = 0.5;
+  const auto tracker = make_gnn_tracker(config);
+  RandomStream rng(4, 1, Purpose::kTest);
+  const Eigen::Vector3d p0(-30'000.0, 10'000.0, 5'000.0);
+  const Eigen::Vector3d v(100.0, 100.0, 0.0);
+  for (int scan = 0; scan < 30; ++scan) {
+    const double t_s = 4.0 * scan;
+    PlotBatch batch = full_scan(t_s);
+    batch.plots.push_back(plot_at(scan, t_s, noisy(rng, p0 + v * t_s, 40.0), 40.0, false));
+    tracker->process(batch);
+  }
+  const auto tracks = confirmed(*tracker);
+  ASSERT_EQ(tracks.size(), 1u);
+  const Eigen::Vector3d truth = p0 + v * tracks[0].t_s;
+  EXPECT_LT((tracks[0].position_enu_m().head<2>() - truth.head<2>()).norm(), 40.0);
+  EXPECT_FALSE(tracks[0].has_height);
+  EXPECT_DOUBLE_EQ(tracks[0].position_enu_m().z(), 0.0);
+  EXPECT_GT(std::sqrt(tracks[0].P(2, 2)), 5'000.0);
+}
+
+TEST(GnnTracker, MOfNConfirmsOnTheMthHitAndDeletesWhenMIsOutOfReach) {
+  TrackerConfig config;
+  config.confirm_hits_m = 2;
+  config.confirm_window_n = 3;
+  const Eigen::Vector3d p(5'000.0, 5'000.0, 1'000.0);
+  {
+    const auto tracker = make_gnn_tracker(config);
+    PlotBatch first = full_scan(0.0);
+    first.plots.push_back(plot_at(1, 0.0, p, 20.0));
+    EXPECT_TRUE(tracker->process(first).confirmed.empty());
+    EXPECT_TRUE(tracker->process(full_scan(1.0)).confirmed.empty());  // miss: 1 of 2
+    PlotBatch third = full_scan(2.0);
+    third.plots.push_back(plot_at(2, 2.0, p, 20.0));
+    EXPECT_EQ(tracker->process(third).confirmed.size(), 1u);  // hit: 2 of 3
+  }
+  {
+    const auto tracker = make_gnn_tracker(config);
+    PlotBatch first = full_scan(0.0);
+    first.plots.push_back(plot_at(1, 0.0, p, 20.0));
+    tracker->process(first);
+    EXPECT_TRUE(tracker->process(full_scan(1.0)).deleted.empty());  // 1 hit, 1 look left
+    EXPECT_EQ(tracker->process(full_scan(2.0)).deleted.size(), 1u);  // 2 of 3 now impossible
+  }
+}
+
+TEST(GnnTracker, TrackIdsAreNeverReused) {
+  const auto tracker = make_gnn_tracker(TrackerConfig{});
+  std::set<std::uint32_t> seen;
+  std::uint64_t id = 0;
+  for (int scan = 0; scan < 20; ++scan) {
+    PlotBatch batch = full_scan(scan);
+    // A plot in a fresh place every scan: each starts a track that later dies.
+    batch.plots.push_back(plot_at(id++, scan, Eigen::Vector3d(50'000.0 * (scan % 2), 3'000.0 * scan, 0.0), 10.0));
+    tracker->process(batch);
+    for (const TrackState& t : tracker->tracks()) seen.insert(t.id);
+  }
+  EXPECT_EQ(seen.size(), 20u);
+}
+
+TEST(GnnTracker, SameInputGivesSameOutput) {
+  const auto run = [] {
+    const auto tracker = make_gnn_tracker(TrackerConfig{});
+    RandomStream rng(5, 1, Purpose::kTest);
+    std::uint64_t id = 0;
+    for (int scan = 0; scan < 20; ++scan) {
+      PlotBatch batch = full_scan(scan * 2.0);
+      for (int k = 0; k < 30; ++k) {
+        batch.plots.push_back(plot_at(id++, scan * 2.0, Eigen::Vector3d(rng.uniform(0, 5e3), rng.uniform(0, 5e3), 0.0), 30.0));
+      }
+      tracker->process(batch);
+    }
+    return tracker->tracks();
+  };
+  const auto a = run();
+  const auto b = run();
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].id, b[i].id);
+    EXPECT_EQ(a[i].x, b[i].x);
+  }
+}
+
+}  // namespace
+}  // namespace rampart::tracking

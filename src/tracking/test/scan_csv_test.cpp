@@ -1,0 +1,88 @@
+#include "tracking/scan_csv.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/error.h"
+
+namespace rampart::tracking {
+namespace {
+
+class ScanCsvTest : public ::testing::Test {
+ protected:
+  std::string write(const std::string& name, const std::string& text) {
+    const auto path = dir_ / name;
+    std::ofstream(path) << text;
+    return path.string();
+  }
+  std::string error_of(const std::string& path, bool truth = false) {
+    try {
+      truth ? read_truth_csv(path) : read_detections_csv(path);
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "";
+  }
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("rampart_scan_csv_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path dir_;
+};
+
+TEST_F(ScanCsvTest, ReadsStoneSoupDetectionsGroupedByScan) {
+  const auto path = write("d.csv", "scan,time,x,y\n0,0,1.5,2\n0,0,3,4\n\n1,1.0,-5,6e2\n");
+  const auto scans = read_detections_csv(path);
+  ASSERT_EQ(scans.size(), 2u);
+  EXPECT_EQ(scans[0].p_m.size(), 2u);
+  EXPECT_EQ(scans[1].scan, 1);
+  EXPECT_DOUBLE_EQ(scans[1].t_s, 1.0);
+  EXPECT_EQ(scans[1].p_m[0], Eigen::Vector3d(-5.0, 600.0, 0.0));
+}
+
+TEST_F(ScanCsvTest, ReadsRampartPlotsCsvByTime) {
+  const auto path = write("plots.csv",
+                          "t_s,sensor,plot_id,range_m,az_deg,el_deg,east_m,north_m,up_m,source\n"
+                          "0.5,1,1,1000,90,1,1000,0,17,target:3\n"
+                          "0.5,1,2,2000,0,1,0,2000,35,clutter\n"
+                          "4.5,1,3,1000,90,1,990,5,17,target:3\n");
+  const auto scans = read_detections_csv(path);
+  ASSERT_EQ(scans.size(), 2u);
+  EXPECT_EQ(scans[0].scan, 0);
+  EXPECT_EQ(scans[1].scan, 1);
+  EXPECT_EQ(scans[0].p_m[1], Eigen::Vector3d(0.0, 2000.0, 0.0));
+}
+
+TEST_F(ScanCsvTest, TruthRoundTripsThroughTheWriter) {
+  std::vector<PointScan> scans(2);
+  scans[0] = {0, 0.0, {{1.0 / 3.0, 2.0, 0.0}}, {7}};
+  scans[1] = {1, 1.0, {{4.0, 5.0, 0.0}, {6.0, 7.0, 0.0}}, {7, 9}};
+  const auto path = (dir_ / "t.csv").string();
+  write_truth_csv(path, scans);
+  const auto back = read_truth_csv(path);
+  ASSERT_EQ(back.size(), 2u);
+  EXPECT_EQ(back[0].p_m[0], scans[0].p_m[0]);
+  EXPECT_EQ(back[1].ids, scans[1].ids);
+}
+
+TEST_F(ScanCsvTest, MalformedInputNamesFileAndLine) {
+  EXPECT_EQ(error_of(write("a.csv", "")), dir_.string() + "/a.csv:1: the file is empty; expected a header row `scan,time,x,y`");
+  EXPECT_NE(error_of(write("b.csv", "scan,time,x\n0,0,1\n")).find("b.csv:1: header must name"), std::string::npos);
+  EXPECT_NE(error_of(write("c.csv", "scan,time,x,y\n0,0,1\n")).find("c.csv:2: expected 4 fields"), std::string::npos);
+  EXPECT_NE(error_of(write("d.csv", "scan,time,x,y\n0,0,1,abc\n")).find("d.csv:2: column 'y': 'abc' is not a number"), std::string::npos);
+  EXPECT_NE(error_of(write("e.csv", "scan,time,x,y\n0,0,1,2\n1.5,1,1,2\n")).find("e.csv:3: column 'scan'"), std::string::npos);
+  EXPECT_NE(error_of(write("f.csv", "scan,time,x,y\n0,2,1,2\n1,1,1,2\n")).find("f.csv:3: time 1 is earlier"), std::string::npos);
+  EXPECT_NE(error_of(write("g.csv", "scan,time,x,y\n0,0,1,2\n0,1,1,2\n")).find("g.csv:3: scan 0 has time 1"), std::string::npos);
+  EXPECT_NE(error_of(write("h.csv", "scan,time,x,y\n0,0,1,2\n1,1,1,2\n0,1,1,2\n")).find("h.csv:4: scan 0 appears again"), std::string::npos);
+  EXPECT_NE(error_of(write("i.csv", "scan,time,x,y\n0,0,nan,2\n")).find("i.csv:2: column 'x': 'nan' is not finite"), std::string::npos);
+  EXPECT_NE(error_of(write("j.csv", "scan,time,x,y\n")).find("j.csv:1: no data rows"), std::string::npos);
+  EXPECT_NE(error_of(write("k.csv", "scan,time,id,x,y\n0,0,1,2,3\n0,0,1,4,5\n"), true).find("k.csv:3: truth id 1 appears twice"), std::string::npos);
+  EXPECT_NE(error_of((dir_ / "missing.csv").string()).find("missing.csv: cannot open"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rampart::tracking

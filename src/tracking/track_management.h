@@ -1,0 +1,43 @@
+// Track management: which tracks a sensor looked at, M-of-N confirmation, deletion after misses,
+// and new tracks from single plots.
+//
+// A look: the track's predicted position lies in the batch's swept azimuth sector (sensor frame,
+// clockwise from az_begin_rad to az_end_rad; a sweep of 2*pi or more covers the whole circle)
+// and closer to the sensor than max_range_m.
+// M-of-N: a tentative track counts its looks from birth (the birth plot is look 1 and a hit);
+// it is confirmed when it has M hits within its first N looks and deleted as soon as the looks
+// left in the window can no longer bring it to M hits. A confirmed track is deleted after
+// `delete_after_misses` consecutive missed looks.
+#pragma once
+
+#include "tracking/kalman.h"
+#include "tracking/types.h"
+
+namespace rampart::tracking {
+
+/// Sigma of the height of a track started from a plot without elevation (m): large enough that
+/// the first plot with elevation sets the height.
+inline constexpr double kUnmeasuredHeightSigma_m = 10'000.0;
+
+bool was_looked_at(const PlotBatch& batch, const Eigen::Vector3d& p_enu_m);
+
+struct ConfirmationRule {
+  int hits_m = 3;
+  int window_n = 4;
+};
+
+/// Hits and looks of a track, counted from its birth.
+struct LookHistory {
+  int looks = 1;
+  int hits = 1;
+};
+
+bool m_of_n_confirmed(const LookHistory& history, const ConfirmationRule& rule);
+bool m_of_n_failed(const LookHistory& history, const ConfirmationRule& rule);
+
+/// A new track's state from one plot: position = the plot (with its covariance), velocity zero
+/// with sigma initial_speed_sigma_mps per axis; without elevation the height keeps the plot's
+/// value with sigma kUnmeasuredHeightSigma_m.
+CvState initial_state(const Plot& plot, double initial_speed_sigma_mps);
+
+}  // namespace rampart::tracking

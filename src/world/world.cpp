@@ -1,0 +1,77 @@
+#include "world/world.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/error.h"
+
+namespace rampart::world {
+
+World::World(const scenario::Scenario& s) : frame_(s.origin), assets_(s.assets) {
+  for (const auto& raid : s.raids) {
+    for (int i = 0; i < raid.count; ++i) {
+      Entity e{.id = static_cast<std::uint32_t>(entities_.size() + 1),
+               .name = fmt::format("{}-{}", raid.name, i + 1),
+               .side = Side::kHostile,
+               .kind = scenario::to_string(raid.kind),
+               .start_time_s = raid.start_time_s + i * raid.spacing_s,
+               .altitude_m = raid.altitude_m,
+               .speed_mps = raid.speed_mps,
+               .rcs_m2 = raid.rcs_m2,
+               .iff_on = false,
+               .expendable = raid.kind == scenario::ThreatKind::kCruiseMissile ||
+                             raid.kind == scenario::ThreatKind::kDrone,
+               .target_asset = raid.target_asset,
+               .damage_fraction = raid.damage_fraction,
+               .route = Route(raid.route, raid.speed_mps, false)};
+      entities_.push_back(std::move(e));
+    }
+  }
+  for (const auto& f : s.friendlies) {
+    Entity e{.id = static_cast<std::uint32_t>(entities_.size() + 1),
+             .name = f.name,
+             .side = Side::kFriendly,
+             .kind = scenario::to_string(f.kind),
+             .start_time_s = f.start_time_s,
+             .altitude_m = f.altitude_m,
+             .speed_mps = f.speed_mps,
+             .rcs_m2 = f.rcs_m2,
+             .iff_on = f.iff_on,
+             .route = Route(f.route, f.speed_mps, f.repeat_route)};
+    entities_.push_back(std::move(e));
+  }
+}
+
+std::vector<Arrival> World::advance(double t_s) {
+  std::vector<Arrival> arrivals;
+  for (auto& e : entities_) {
+    if (e.state == EntityState::kWaiting && t_s >= e.start_time_s) e.state = EntityState::kFlying;
+    if (!e.flying()) continue;
+    const RoutePoint rp = e.route.at(t_s - e.start_time_s);
+    e.geodetic = frame_.surface_point(rp.east_m, rp.north_m, e.altitude_m);
+    e.p_enu_m = frame_.to_enu(e.geodetic);
+    e.v_enu_mps = Eigen::Vector3d(std::sin(rp.heading_rad), std::cos(rp.heading_rad), 0.0) * e.speed_mps;
+    if (e.target_asset && !e.reached_target) {
+      const auto& asset = assets_[*e.target_asset];
+      if (std::hypot(rp.east_m - asset.position.east_m, rp.north_m - asset.position.north_m) <= asset.radius_m) {
+        e.reached_target = true;
+        arrivals.push_back({e.id, *e.target_asset});
+        if (e.expendable) {
+          e.state = EntityState::kImpacted;
+          continue;
+        }
+      }
+    }
+    if (rp.finished) e.state = EntityState::kDeparted;
+  }
+  return arrivals;
+}
+
+void World::kill(std::uint32_t entity_id) {
+  Entity& e = entities_.at(entity_id - 1);
+  RAMPART_DEMAND(e.flying(), "only a flying entity can be killed");
+  e.state = EntityState::kKilled;
+}
+
+}  // namespace rampart::world

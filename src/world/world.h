@@ -1,0 +1,78 @@
+// The true state of the air: every threat and friendly aircraft, flown along its route.
+//
+// Truth is read only by sensors, engagement physics and scoring; the tracker and C2 never see it.
+#pragma once
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/geodesy.h"
+#include "scenario/scenario.h"
+#include "world/route.h"
+
+namespace rampart::world {
+
+enum class Side { kHostile, kFriendly };
+
+enum class EntityState {
+  kWaiting,   ///< not yet launched (before its start time)
+  kFlying,
+  kKilled,    ///< destroyed by an interceptor
+  kImpacted,  ///< an expendable threat that reached its target asset
+  kDeparted,  ///< flew off the end of its route
+};
+
+struct Entity {
+  std::uint32_t id = 0;  ///< truth id, unique within a run, from 1
+  std::string name;
+  Side side = Side::kHostile;
+  std::string kind;  ///< the scenario kind name, e.g. "cruise_missile", "fighter"
+  double start_time_s = 0.0;
+  double altitude_m = 0.0;
+  double speed_mps = 0.0;
+  double rcs_m2 = 0.0;
+  bool iff_on = false;
+  bool expendable = false;  ///< ends at its target (missiles, one-way drones)
+  std::optional<std::size_t> target_asset;
+  double damage_fraction = 0.0;
+  bool reached_target = false;
+  Route route;
+
+  EntityState state = EntityState::kWaiting;
+  Geodetic geodetic;                                  ///< valid while flying
+  Eigen::Vector3d p_enu_m = Eigen::Vector3d::Zero();  ///< scenario frame, valid while flying
+  Eigen::Vector3d v_enu_mps = Eigen::Vector3d::Zero();
+
+  bool flying() const { return state == EntityState::kFlying; }
+};
+
+/// Something that happened to the truth in one advance: a threat reaching its asset.
+struct Arrival {
+  std::uint32_t entity_id = 0;
+  std::size_t asset = 0;
+};
+
+class World {
+ public:
+  explicit World(const scenario::Scenario& s);
+
+  /// Moves every entity to time t_s; returns the threats that reached their target asset.
+  std::vector<Arrival> advance(double t_s);
+  /// Marks an entity destroyed (by an interceptor).
+  void kill(std::uint32_t entity_id);
+
+  const std::vector<Entity>& entities() const { return entities_; }
+  const Entity& entity(std::uint32_t id) const { return entities_.at(id - 1); }
+  const LocalFrame& frame() const { return frame_; }
+  const std::vector<scenario::Asset>& assets() const { return assets_; }
+
+ private:
+  LocalFrame frame_;
+  std::vector<scenario::Asset> assets_;
+  std::vector<Entity> entities_;
+};
+
+}  // namespace rampart::world
