@@ -23,7 +23,7 @@ void add_command(CLI::App&, CLI::App* sub, CommandHandler handler) {
 int main(int argc, char** argv) {
   using namespace rampart::app;
   CLI::App app{"Rampart: integrated air-defence simulator and battle-management decision aid"};
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
   add_run_command(app);
   add_validate_command(app);
   add_track_command(app);
@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
     for (const auto& [sub, handler] : handlers()) {
       if (sub->parsed()) return handler();
     }
+    std::fprintf(stderr, "%s\nrampart: name a command, e.g. `rampart run`\n", app.help().c_str());
     return 2;
   } catch (const rampart::InputError& e) {
     std::fprintf(stderr, "%s\n", e.what());

@@ -93,7 +93,7 @@ class ScenarioReader {
     if (top.has("c2")) s.c2 = read_c2(top.node("c2"));
     else top.allow("c2");
     top.check_unknown_keys();
-    check_unique_names(s);
+    check_unique_names();
     return s;
   }
 
@@ -162,6 +162,13 @@ class ScenarioReader {
     return route;
   }
 
+  /// Reads the item's name and remembers where it stands, for the uniqueness check.
+  std::string read_name(MapReader& m) {
+    const std::string name = m.text("name").value_or("");
+    if (!name.empty()) names_.push_back({name, m.node("name").Mark()});
+    return name;
+  }
+
   std::string item_name(const YAML::Node& n, const char* kind, std::size_t index) {
     if (n.IsMap() && n["name"] && n["name"].IsScalar()) return fmt::format("{} '{}'", kind, n["name"].Scalar());
     return fmt::format("{} #{}", kind, index);
@@ -171,7 +178,7 @@ class ScenarioReader {
     MapReader m(n, item_name(n, "asset", ++asset_count_), d_);
     Asset a;
     if (!m.is_map()) return a;
-    a.name = m.text("name").value_or("");
+    a.name = read_name(m);
     a.kind = m.choice("kind", {"city", "airbase", "port", "radar_site", "point"}, false).value_or("point");
     const YAML::Node pos = m.node("position");
     if (pos.IsDefined()) a.position = read_point(pos, "the position of " + m.what());
@@ -186,7 +193,7 @@ class ScenarioReader {
     MapReader m(n, item_name(n, "sensor", ++sensor_count_), d_);
     Radar r;
     if (!m.is_map()) return r;
-    r.name = m.text("name").value_or("");
+    r.name = read_name(m);
     m.choice("type", {"surveillance_radar"});
     const YAML::Node pos = m.node("position");
     if (pos.IsDefined()) r.position = read_point(pos, "the position of " + m.what(), &r.site_alt_m);
@@ -220,7 +227,7 @@ class ScenarioReader {
     MapReader m(n, item_name(n, "weapon type", ++weapon_count_), d_);
     WeaponType w;
     if (!m.is_map()) return w;
-    w.name = m.text("name").value_or("");
+    w.name = read_name(m);
     w.min_range_m = m.number("min_range_m", Range::non_negative()).value_or(0.0);
     w.max_range_m = m.number("max_range_m", Range{0.0, 500'000.0, true, false}).value_or(1.0);
     w.min_altitude_m = m.number_or("min_altitude_m", 0.0, Range::between(0.0, kMaxAltitude_m));
@@ -246,11 +253,12 @@ class ScenarioReader {
     std::vector<std::string> names;
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (items[i].name == *name) return i;
-      names.push_back(items[i].name);
+      if (!items[i].name.empty()) names.push_back(items[i].name);
     }
     const std::string hint = did_you_mean(*name, names);
     m.error_at(key, fmt::format("'{}' in {} names no {} '{}'{}", key, m.what(), kind, *name,
-                                hint.empty() ? fmt::format(" (known: {})", fmt::join(names, ", "))
+                                hint.empty() ? (names.empty() ? std::string(" (none is defined)")
+                                              : fmt::format(" (known: {})", fmt::join(names, ", ")))
                                              : fmt::format("; did you mean '{}'?", hint)));
     return std::nullopt;
   }
@@ -259,7 +267,7 @@ class ScenarioReader {
     MapReader m(n, item_name(n, "fire unit", ++fire_unit_count_), d_);
     FireUnit f;
     if (!m.is_map()) return f;
-    f.name = m.text("name").value_or("");
+    f.name = read_name(m);
     f.weapon_type = reference(m, "weapon_type", s.weapon_types, "weapon type").value_or(0);
     const YAML::Node pos = m.node("position");
     if (pos.IsDefined()) f.position = read_point(pos, "the position of " + m.what(), &f.site_alt_m);
@@ -275,7 +283,7 @@ class ScenarioReader {
     MapReader m(n, item_name(n, "raid", ++raid_count_), d_);
     Raid r;
     if (!m.is_map()) return r;
-    r.name = m.text("name").value_or("");
+    r.name = read_name(m);
     r.kind = enum_from(m.choice("kind", enum_names(kThreatKinds)).value_or(""), kThreatKinds);
     r.count = static_cast<int>(m.integer("count", 1, 10'000).value_or(1));
     r.start_time_s = m.number_or("start_time_s", 0.0, Range::non_negative());
@@ -294,7 +302,7 @@ class ScenarioReader {
     MapReader m(n, item_name(n, "friendly", ++friendly_count_), d_);
     Friendly f;
     if (!m.is_map()) return f;
-    f.name = m.text("name").value_or("");
+    f.name = read_name(m);
     f.kind = enum_from(m.choice("kind", enum_names(kFriendlyKinds)).value_or(""), kFriendlyKinds);
     f.start_time_s = m.number_or("start_time_s", 0.0, Range::non_negative());
     f.route = read_route(m);
@@ -335,24 +343,22 @@ class ScenarioReader {
     return c;
   }
 
-  /// Names identify things in outputs and references, so each list's names must be unique.
-  void check_unique_names(const Scenario& s) {
-    std::map<std::string, int> seen;
-    auto check = [&](const std::string& name) {
-      if (!name.empty() && ++seen[name] == 2)
-        d_.error(0, 0, fmt::format("the name '{}' is used twice; names of assets, sensors, weapon "
-                                   "types, fire units, raids and friendlies must be unique", name));
-    };
-    for (const auto& x : s.assets) check(x.name);
-    for (const auto& x : s.radars) check(x.name);
-    for (const auto& x : s.weapon_types) check(x.name);
-    for (const auto& x : s.fire_units) check(x.name);
-    for (const auto& x : s.raids) check(x.name);
-    for (const auto& x : s.friendlies) check(x.name);
+  /// Names identify things in outputs and references, so they must be unique.
+  void check_unique_names() {
+    std::map<std::string, YAML::Mark> first;
+    for (const auto& [name, mark] : names_) {
+      const auto [it, inserted] = first.emplace(name, mark);
+      if (!inserted) {
+        d_.error(mark.line, mark.column,
+                 fmt::format("the name '{}' is already used at line {}; names of assets, sensors, weapon "
+                             "types, fire units, raids and friendlies must be unique", name, it->second.line + 1));
+      }
+    }
   }
 
   Diagnostics& d_;
   LocalFrame frame_;
+  std::vector<std::pair<std::string, YAML::Mark>> names_;
   std::size_t asset_count_ = 0, sensor_count_ = 0, weapon_count_ = 0, fire_unit_count_ = 0,
               raid_count_ = 0, friendly_count_ = 0;
 };

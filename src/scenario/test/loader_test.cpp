@@ -1,0 +1,112 @@
+#include "scenario/loader.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.h"
+
+namespace rampart::scenario {
+namespace {
+
+const std::filesystem::path kData = std::filesystem::path(RAMPART_SOURCE_DIR) / "src/scenario/test/data";
+
+std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(ScenarioLoader, ReadsTheMinimalScenario) {
+  const Scenario s = load_scenario_file((kData / "minimal.yaml").string());
+  EXPECT_EQ(s.name, "Minimal");
+  EXPECT_EQ(s.random_seed, 7u);
+  EXPECT_DOUBLE_EQ(s.duration_s, 120.0);
+  EXPECT_DOUBLE_EQ(s.time_step_s, 0.1);  // default
+  EXPECT_DOUBLE_EQ(s.origin.lat_deg, 35.0);
+  ASSERT_EQ(s.assets.size(), 1u);
+  EXPECT_EQ(s.assets[0].kind, "city");
+  ASSERT_EQ(s.radars.size(), 1u);
+  EXPECT_TRUE(s.radars[0].el_sigma_deg.has_value());
+  EXPECT_DOUBLE_EQ(s.radars[0].site_alt_m, 100.0);
+  EXPECT_DOUBLE_EQ(s.radars[0].false_alarm_probability, 1e-6);  // default
+  ASSERT_EQ(s.fire_units.size(), 1u);
+  EXPECT_EQ(s.fire_units[0].weapon_type, 0u);
+  ASSERT_EQ(s.raids.size(), 1u);
+  EXPECT_EQ(s.raids[0].kind, ThreatKind::kStrikeAircraft);
+  EXPECT_EQ(s.raids[0].route.size(), 2u);
+  EXPECT_DOUBLE_EQ(s.raids[0].damage_fraction, 0.3);  // the strike aircraft default
+  ASSERT_EQ(s.friendlies.size(), 1u);
+  EXPECT_TRUE(s.friendlies[0].repeat_route);
+  EXPECT_TRUE(s.friendlies[0].iff_on);
+}
+
+TEST(ScenarioLoader, ConvertsLatLonToTheOriginFrame) {
+  Diagnostics d("inline");
+  std::string text = read(kData / "minimal.yaml");
+  const std::string from = "position: {east_m: 0, north_m: 5000, alt_m: 100}";
+  text.replace(text.find(from), from.size(), "position: {lat_deg: 35.1, lon_deg: -30.0, alt_m: 100}");
+  const Scenario s = parse_scenario(text, d);
+  ASSERT_TRUE(d.empty()) << d.format();
+  // 0.1 degree of latitude at 35N is about 11.09 km.
+  EXPECT_NEAR(s.radars[0].position.north_m, 11'094.0, 5.0);
+  EXPECT_NEAR(s.radars[0].position.east_m, 0.0, 1.0);
+}
+
+TEST(ScenarioLoader, ShippedScenariosAreValid) {
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(RAMPART_SOURCE_DIR) / "scenarios")) {
+    if (entry.path().extension() != ".yaml") continue;
+    EXPECT_NO_THROW(load_scenario_file(entry.path().string())) << entry.path();
+  }
+}
+
+TEST(ScenarioLoader, MissingFileIsAnInputError) {
+  try {
+    load_scenario_file("/nonexistent/scenario.yaml");
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/scenario.yaml:1:1: cannot open"), std::string::npos);
+  }
+}
+
+/// Every file in data/invalid ends with `# expect: LINE:COL: message` lines: exactly the problems
+/// validation must report, in file order.
+TEST(ScenarioLoader, EachMalformedFileReportsExactlyItsProblems) {
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(kData / "invalid")) {
+    const std::string text = read(entry.path());
+    std::vector<std::string> expected;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+      if (line.rfind("# expect: ", 0) == 0) expected.push_back(entry.path().string() + ":" + line.substr(10));
+    }
+    ASSERT_FALSE(expected.empty()) << entry.path() << " has no '# expect:' line";
+    Diagnostics d(entry.path().string());
+    parse_scenario(text, d);
+    std::vector<std::string> got;
+    std::istringstream out(d.format());
+    for (std::string line; std::getline(out, line);) got.push_back(line);
+    EXPECT_EQ(got, expected) << entry.path();
+    ++files;
+  }
+  EXPECT_GE(files, 25);
+}
+
+TEST(Diagnostics, DidYouMeanFindsCloseWordsOnly) {
+  EXPECT_EQ(did_you_mean("altitud_m", {"altitude_m", "speed_mps"}), "altitude_m");
+  EXPECT_EQ(did_you_mean("sped_mps", {"altitude_m", "speed_mps"}), "speed_mps");
+  EXPECT_EQ(did_you_mean("colour", {"altitude_m", "speed_mps"}), "");
+}
+
+TEST(Diagnostics, FormatsInFileOrder) {
+  Diagnostics d("f.yaml");
+  d.error(9, 0, "later");
+  d.error(2, 4, "earlier");
+  EXPECT_EQ(d.format(), "f.yaml:3:5: earlier\nf.yaml:10:1: later\n");
+}
+
+}  // namespace
+}  // namespace rampart::scenario

@@ -1,0 +1,186 @@
+#include "sensors/radar.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/units.h"
+#include "sensors/iff.h"
+
+namespace rampart::sensors {
+namespace {
+
+scenario::Radar test_radar(bool three_d) {
+  scenario::Radar r;
+  r.name = "test";
+  r.position = {0.0, 0.0};
+  r.site_alt_m = 0.0;
+  r.antenna_height_m = 10.0;
+  r.scan_period_s = 4.0;
+  r.peak_power_w = 1e6;
+  r.antenna_gain_db = 35.0;
+  r.frequency_hz = 3e9;
+  r.pulse_width_s = 1e-6;
+  r.noise_figure_db = 3.0;
+  r.losses_db = 6.0;
+  r.pulses_integrated = 10;
+  r.false_alarm_probability = 1e-6;
+  r.beamwidth_az_deg = 2.0;
+  r.min_range_m = 500.0;
+  r.max_range_m = 300'000.0;
+  r.max_elevation_deg = 60.0;
+  r.range_sigma_m = 50.0;
+  r.az_sigma_deg = 0.2;
+  if (three_d) r.el_sigma_deg = 0.3;
+  return r;
+}
+
+world::Entity target_at(const LocalFrame& frame, std::uint32_t id, double east_m, double north_m, double alt_m,
+                        double rcs_m2) {
+  world::Entity e{.id = id, .name = "t", .rcs_m2 = rcs_m2, .route = world::Route({{0, 0}, {1, 1}}, 1.0, false)};
+  e.state = world::EntityState::kFlying;
+  e.geodetic = frame.surface_point(east_m, north_m, alt_m);
+  e.p_enu_m = frame.to_enu(e.geodetic);
+  return e;
+}
+
+TEST(Radar, Swerling1DetectionProbability) {
+  EXPECT_NEAR(SurveillanceRadar::swerling1_pd(0.0, 1e-6), 1e-6, 1e-12);
+  // 13 dB (a ratio of 19.95) at Pfa 1e-6: exp(ln(1e-6) / 20.95) = 0.5172.
+  EXPECT_NEAR(SurveillanceRadar::swerling1_pd(db_to_ratio(13.0), 1e-6), 0.5172, 1e-3);
+  EXPECT_GT(SurveillanceRadar::swerling1_pd(100.0, 1e-6), SurveillanceRadar::swerling1_pd(50.0, 1e-6));
+}
+
+TEST(Radar, RadarEquationByHand) {
+  const LocalFrame frame({35.0, -30.0, 0.0});
+  const SurveillanceRadar radar(1, test_radar(true), frame, 1);
+  const double lambda = kSpeedOfLight_mps / 3e9;
+  const double g = db_to_ratio(35.0);
+  const double expected = 1e6 * g * g * lambda * lambda * 2.0 * 10 /
+                          (std::pow(4 * kPi, 3) * kBoltzmann_JpK * 290.0 * db_to_ratio(3.0) * 1e6 *
+                           db_to_ratio(6.0) * std::pow(100e3, 4));
+  EXPECT_NEAR(radar.snr(100e3, 2.0) / expected, 1.0, 1e-12);
+  EXPECT_NEAR(radar.snr(50e3, 2.0) / radar.snr(100e3, 2.0), 16.0, 1e-9);  // R^-4
+}
+
+TEST(Radar, HorizonOfFourThirdsEarth) {
+  const LocalFrame frame({35.0, -30.0, 0.0});
+  const SurveillanceRadar radar(1, test_radar(true), frame, 1);
+  // sqrt(2 * 4/3 * 6371 km * 10 m) = 13.03 km, the textbook 4.12 sqrt(h) km.
+  EXPECT_NEAR(radar.horizon_range_m(0.0), 13'035.0, 5.0);
+  EXPECT_NEAR(radar.horizon_range_m(100.0), 13'035.0 + 41'222.0, 20.0);
+}
+
+/// Sweeps the whole circle `scans` times and counts detections of a fixed target.
+double detection_rate(SurveillanceRadar& radar, const world::Entity& e, int scans) {
+  std::uint64_t next_id = 1;
+  int detections = 0;
+  const std::vector<world::Entity> truth{e};
+  for (int k = 0; k < scans; ++k) {
+    const double t0 = 4.0 * k;
+    for (const auto& origin : radar.look(t0, t0 + 4.0, truth, next_id).origins) detections += origin.truth_id == e.id;
+  }
+  return static_cast<double>(detections) / scans;
+}
+
+TEST(Radar, EmpiricalDetectionRateMatchesSwerling1) {
+  const LocalFrame frame({35.0, -30.0, 0.0});
+  SurveillanceRadar radar(1, test_radar(true), frame, 99);
+  const auto e = target_at(frame, 1, 60'000.0, 120'000.0, 9000.0, 0.5);
+  const double range_m = radar.frame().to_enu(e.geodetic).norm();
+  const double pd = SurveillanceRadar::swerling1_pd(radar.snr(range_m, 0.5), 1e-6);
+  ASSERT_GT(pd, 0.2);
+  ASSERT_LT(pd, 0.95);
+  const int scans = 4000;
+  const double rate = detection_rate(radar, e, scans);
+  EXPECT_NEAR(rate, pd, 4.0 * std::sqrt(pd * (1 - pd) / scans));
+}
+
+TEST(Radar, NothingBelowTheHorizonOrBeyondRange) {
+  const LocalFrame frame({35.0, -30.0, 0.0});
+  SurveillanceRadar radar(1, test_radar(true), frame, 3);
+  EXPECT_EQ(detection_rate(radar, target_at(frame, 1, 0.0, 60'000.0, 30.0, 100.0), 50), 0.0);  // below the horizon
+  EXPECT_EQ(detection_rate(radar, target_at(frame, 2, 0.0, 310'000.0, 20000.0, 100.0), 50), 0.0);  // too far
+  EXPECT_EQ(detection_rate(radar, target_at(frame, 3, 0.0, 40'000.0, 5000.0, 100.0), 50), 1.0);
+}
+
+TEST(Radar, OnlyTheSweptSectorIsLookedAt) {
+  const LocalFrame frame({35.0, -30.0, 0.0});
+  SurveillanceRadar radar(1, test_radar(true), frame, 3);
+  const auto e = target_at(frame, 1, 0.0, 40'000.0, 5000.0, 100.0);  // due north
+  std::uint64_t id = 1;
+  int sectors_with_target = 0;
+  for (int k = 0; k < 40; ++k) {
+    int in_this = 0;
+    for (const auto& origin : radar.look(0.1 * k, 0.1 * (k + 1), {e}, id).origins) in_this += origin.truth_id == 1;
+    sectors_with_target += in_this > 0;
+  }
+  // One revolution in 40 looks of 0.1 s: the target is in exactly one sector, and seen there.
+  EXPECT_EQ(sectors_with_target, 1);
+}
+
+TEST(Radar, PlotsConvertToTheScenarioFrame) {
+  const LocalFrame frame({35.0, -30.0, 0.0});
+  scenario::Radar spec = test_radar(true);
+  spec.position = {30'000.0, -20'000.0};
+  spec.range_sigma_m = 1e-3;
+  spec.az_sigma_deg = 1e-7;
+  spec.el_sigma_deg = 1e-7;
+  SurveillanceRadar radar(1, spec, frame, 5);
+  const auto e = target_at(frame, 7, 80'000.0, 60'000.0, 8000.0, 100.0);
+  std::uint64_t id = 1;
+  const Look look = radar.look(0.0, 4.0, {e}, id);
+  const tracking::Plot* plot = nullptr;
+  for (std::size_t i = 0; i < look.origins.size(); ++i)
+    if (look.origins[i].truth_id == 7) plot = &look.batch.plots[i];
+  ASSERT_NE(plot, nullptr);
+  EXPECT_LT((plot->p_enu_m - e.p_enu_m).norm(), 0.5);
+  EXPECT_TRUE(plot->has_elevation);
+  // The converted covariance is symmetric positive definite.
+  EXPECT_LT((plot->p_cov_m2 - plot->p_cov_m2.transpose()).norm(), 1e-9);
+}
+
+TEST(Radar, TwoDimensionalRadarMeasuresNoHeight) {
+  const LocalFrame frame({35.0, -30.0, 0.0});
+  SurveillanceRadar radar(1, test_radar(false), frame, 5);
+  const auto e = target_at(frame, 1, 0.0, 40'000.0, 5000.0, 100.0);
+  std::uint64_t id = 1;
+  const Look look = radar.look(0.0, 4.0, {e}, id);
+  ASSERT_FALSE(look.batch.plots.empty());
+  const auto& p = look.batch.plots.front();
+  EXPECT_FALSE(p.has_elevation);
+  EXPECT_EQ(p.p_cov_m2.row(2).norm(), 0.0);
+  EXPECT_GT(p.p_cov_m2(0, 0), 0.0);
+}
+
+TEST(Radar, FalseAlarmCountMatchesCellsTimesPfa) {
+  const LocalFrame frame({35.0, -30.0, 0.0});
+  scenario::Radar spec = test_radar(true);
+  spec.false_alarm_probability = 1e-4;
+  SurveillanceRadar radar(1, spec, frame, 11);
+  // (300 km - 0.5 km) / 149.9 m cells (c tau / 2) x 180 beams x 1e-4 = 35.96 per scan.
+  EXPECT_NEAR(radar.false_alarms_per_scan(), 35.965, 0.001);
+  std::uint64_t id = 1;
+  double total = 0;
+  const int scans = 400;
+  for (int k = 0; k < scans; ++k) total += static_cast<double>(radar.look(4.0 * k, 4.0 * (k + 1), {}, id).origins.size());
+  EXPECT_NEAR(total / scans, 35.965, 4.0 * std::sqrt(35.965 / scans));
+}
+
+TEST(Iff, FriendlyTransponderAnswersHostileDoesNot) {
+  const LocalFrame frame({35.0, -30.0, 0.0});
+  scenario::Radar spec = test_radar(true);
+  spec.iff_reply_probability = 1.0;
+  const SurveillanceRadar radar(1, spec, frame, 5);
+  const IffInterrogator iff(radar, 5);
+  auto friendly = target_at(frame, 1, 0.0, 50'000.0, 6000.0, 5.0);
+  friendly.iff_on = true;
+  const auto hostile = target_at(frame, 2, 20'000.0, 50'000.0, 6000.0, 5.0);
+  const std::vector<world::Entity> truth{friendly, hostile};
+  EXPECT_TRUE(iff.challenge(friendly.p_enu_m + Eigen::Vector3d(300, -200, 0), 1, truth));
+  EXPECT_FALSE(iff.challenge(hostile.p_enu_m, 2, truth));
+  EXPECT_FALSE(iff.covers(Eigen::Vector3d(0.0, 400'000.0, 10'000.0)));
+}
+
+}  // namespace
+}  // namespace rampart::sensors

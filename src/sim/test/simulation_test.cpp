@@ -1,0 +1,101 @@
+#include "sim/simulation.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "scenario/loader.h"
+
+namespace rampart::sim {
+namespace {
+
+scenario::Scenario load(const std::string& relative) {
+  return scenario::load_scenario_file(std::string(RAMPART_SOURCE_DIR) + "/" + relative);
+}
+
+std::string without_wall_time(Summary s) {
+  s.wall_time_s = 0.0;
+  return to_json(s).dump();
+}
+
+std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(Schedule, StagesRunInPipelineOrder) {
+  ASSERT_EQ(kSchedule.size(), 6u);
+  EXPECT_EQ(kSchedule[0].stage, Stage::kMotion);
+  EXPECT_EQ(kSchedule[1].stage, Stage::kSensors);
+  EXPECT_EQ(kSchedule[2].stage, Stage::kTracking);
+  EXPECT_EQ(kSchedule[3].stage, Stage::kC2);
+  EXPECT_EQ(kSchedule[4].stage, Stage::kEngagement);
+  EXPECT_EQ(kSchedule[5].stage, Stage::kRecord);
+}
+
+TEST(Simulation, SameSeedSameResultsByteForByte) {
+  const auto s = load("scenarios/default.yaml");
+  const auto dir = std::filesystem::temp_directory_path() / "rampart_sim_determinism";
+  std::filesystem::remove_all(dir);
+  const Summary a = Simulation(s, {std::nullopt, (dir / "a").string()}).run();
+  const Summary b = Simulation(s, {std::nullopt, (dir / "b").string()}).run();
+  EXPECT_EQ(without_wall_time(a), without_wall_time(b));
+  for (const char* file : {"truth.csv", "plots.csv", "tracks.csv", "events.csv", "identities.csv"}) {
+    const std::string first = read(dir / "a" / file);
+    EXPECT_FALSE(first.empty()) << file;
+    EXPECT_EQ(first, read(dir / "b" / file)) << file;
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Simulation, DifferentSeedsDiffer) {
+  const auto s = load("scenarios/default.yaml");
+  const Summary a = Simulation(s, {1u, std::nullopt}).run();
+  const Summary b = Simulation(s, {2u, std::nullopt}).run();
+  EXPECT_EQ(a.seed, 1u);
+  EXPECT_NE(without_wall_time(a), without_wall_time(b));
+}
+
+TEST(Simulation, DefaultScenarioScoresAreConsistent) {
+  const Summary r = Simulation(load("scenarios/default.yaml"), {}).run();
+  EXPECT_EQ(r.threats, 46);
+  EXPECT_EQ(r.friendlies, 4);
+  EXPECT_DOUBLE_EQ(r.sim_time_s, 1200.0);
+  EXPECT_LE(r.killed + r.leakers, r.threats);
+  EXPECT_GT(r.killed, r.threats / 2);  // a working defence kills most of the raid
+  EXPECT_EQ(r.interceptor_kills, r.killed + r.fratricides);
+  EXPECT_LE(r.interceptor_kills + r.interceptor_misses + r.interceptor_no_target, r.interceptors_fired);
+  EXPECT_EQ(r.fratricides, 0);
+  EXPECT_GE(r.tracks_confirmed, r.threats);
+  EXPECT_GT(r.false_alarm_plots, 0);
+  EXPECT_GE(r.asset_value_lost, 0.0);
+  EXPECT_LE(r.asset_value_lost, r.asset_value_total);
+  EXPECT_GE(r.friendly_tracks_identified, r.friendlies);
+}
+
+TEST(Simulation, FriendWithoutIffIsShotDownAndCounted) {
+  // The fighter's transponder is off and it flies at the town like a threat: C2 declares it
+  // hostile and engages it, and scoring counts the fratricide. This checks that the IFF chain,
+  // not truth, is what protects friends.
+  auto s = load("src/scenario/test/data/minimal.yaml");
+  s.raids[0].count = 1;
+  s.raids[0].route = {{80'000, 0}, {100'000, 0}};  // a threat far away, flying off
+  s.friendlies[0].iff_on = false;
+  s.friendlies[0].repeat_route = false;
+  s.friendlies[0].route = {{0, 60'000}, {0, 0}};
+  s.duration_s = 300;
+  const Summary r = Simulation(s, {}).run();
+  EXPECT_GE(r.interceptors_fired, 1);
+  EXPECT_EQ(r.fratricides, 1);
+  s.friendlies[0].iff_on = true;
+  const Summary with_iff = Simulation(s, {}).run();
+  EXPECT_EQ(with_iff.fratricides, 0);
+  EXPECT_EQ(with_iff.interceptors_fired, 0);
+}
+
+}  // namespace
+}  // namespace rampart::sim
