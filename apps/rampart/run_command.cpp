@@ -13,6 +13,7 @@ void add_run_command(CLI::App& app) {
     std::string scenario = RAMPART_DEFAULT_SCENARIO;
     std::optional<std::uint64_t> seed;
     bool json = false;
+    bool explain = false;
     std::optional<std::string> out_dir;
   };
   auto options = std::make_shared<Options>();
@@ -20,15 +21,23 @@ void add_run_command(CLI::App& app) {
   sub->add_option("scenario", options->scenario, "Scenario file (default: the shipped default scenario)");
   sub->add_option("--seed", options->seed, "Random seed, overriding the scenario's random_seed");
   sub->add_flag("--json", options->json, "Print the summary as one JSON object");
+  sub->add_flag("--explain", options->explain,
+                "Also print why each engagement was ordered (threat rank, value, timing) or blocked");
   sub->add_option("--out", options->out_dir, "Write truth.csv, plots.csv, tracks.csv, events.csv, identities.csv here");
   add_command(app, sub, [options] {
     const scenario::Scenario s = scenario::load_scenario_file(options->scenario);
-    sim::Simulation simulation(s, {options->seed, options->out_dir});
+    sim::Simulation simulation(s, {options->seed, options->out_dir, options->explain});
     const sim::Summary summary = simulation.run();
     if (options->json) {
-      std::printf("%s\n", sim::to_json(summary).dump().c_str());
+      auto j = sim::to_json(summary);
+      if (options->explain) j["explanations"] = simulation.explanations();
+      std::printf("%s\n", j.dump().c_str());
     } else {
       std::printf("%s", sim::to_text(summary).c_str());
+      if (options->explain) {
+        std::printf("\nC2 decisions:\n");
+        for (const auto& line : simulation.explanations()) std::printf("  %s\n", line.c_str());
+      }
     }
     return 0;
   });

@@ -1,16 +1,24 @@
-// Dynamic weapon-target assignment of the walking skeleton: greedy, most urgent threat first.
+// Dynamic weapon-target assignment for one C2 cycle.
 //
-// For each ranked threat not already engaged, every fire unit with a free fire-control channel and
-// a ready round is tried; the unit is feasible when the predicted intercept point (on the track)
-// lies inside its envelope (range and altitude) and is reached before the threat reaches its
-// asset. The feasible unit with the earliest intercept fires.
+// A fire unit can take a threat when the predicted intercept point (on the track) lies inside
+// its envelope (range, and altitude when the track has height) and is reached before the threat
+// reaches its asset, when the rules of engagement permit the track's identity at that point, and
+// when no friendly track is within the deconfliction radius of that point (such a pair is blocked
+// and reported). Each fire unit offers one slot per engagement it can start now (free
+// fire-control channels and ready rounds). The slots and threats are then matched to maximise
+//   sum over engagements of  score(threat) x Pk(unit)   (ties go to the earlier intercept),
+// an optimal linear assignment solved exactly with tracking::solve_assignment (the sparse
+// Jonker-Volgenant solver), each threat taking at most one slot.
 #pragma once
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <string>
 #include <vector>
 
+#include "c2/doctrine.h"
 #include "c2/threat_evaluation.h"
 #include "scenario/scenario.h"
 #include "tracking/types.h"
@@ -34,10 +42,32 @@ struct FireOrder {
   Eigen::Vector3d aim_enu_m = Eigen::Vector3d::Zero();
 };
 
-/// `ranked` must be in priority order; `tracks` gives each track's state by id.
-std::vector<FireOrder> assign_greedy(const std::vector<ThreatAssessment>& ranked,
-                                     const std::map<std::uint32_t, tracking::TrackState>& tracks,
-                                     std::vector<WeaponStatus> weapons, int rounds_per_engagement,
-                                     double origin_alt_m);
+/// An engagement C2 withheld because a friend was too close to the intercept point.
+struct BlockedEngagement {
+  std::size_t fire_unit = 0;
+  std::uint32_t track_id = 0;
+  std::uint32_t friendly_track_id = 0;
+  double friend_distance_m = 0.0;
+};
+
+struct AssignmentContext {
+  double t_s = 0.0;
+  double origin_alt_m = 0.0;
+  const Doctrine* doctrine = nullptr;
+  std::function<Identity(std::uint32_t)> identity;
+  std::vector<tracking::TrackState> friendly_tracks;  ///< friends and assumed friends
+  double deconfliction_radius_m = 0.0;
+};
+
+struct AssignmentResult {
+  std::vector<FireOrder> orders;
+  std::vector<BlockedEngagement> blocked;
+};
+
+/// `threats` are the open threats (not under engagement, not killed); `tracks` gives each
+/// track's state by id.
+AssignmentResult assign_weapons(const std::vector<ThreatAssessment>& threats,
+                                const std::map<std::uint32_t, tracking::TrackState>& tracks,
+                                const std::vector<WeaponStatus>& weapons, const AssignmentContext& context);
 
 }  // namespace rampart::c2

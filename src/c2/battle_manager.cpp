@@ -1,5 +1,7 @@
 #include "c2/battle_manager.h"
 
+#include <algorithm>
+
 namespace rampart::c2 {
 namespace {
 constexpr double kThreatMargin_m = 5000.0;
@@ -9,40 +11,69 @@ BattleManager::BattleManager(const scenario::Scenario& s, IffChallenge iff)
     : assets_(s.assets),
       settings_(s.c2),
       origin_alt_m_(s.origin.alt_m),
-      identifier_(std::move(iff), s.c2.iff_challenges_before_hostile) {}
-
-const char* BattleManager::doctrine_name() const {
-  return settings_.doctrine == scenario::FireDoctrine::kSalvo ? "salvo" : "shoot_look_shoot";
-}
+      identifier_(s, std::move(iff)),
+      doctrine_(s.c2),
+      ranker_(s.c2.threat_hysteresis) {}
 
 C2Decision BattleManager::step(double t_s, const std::vector<tracking::TrackState>& tracks,
-                               const std::vector<WeaponStatus>& weapons) {
+                               const std::vector<WeaponStatus>& weapons, const std::vector<EsmBearing>& esm) {
   C2Decision decision;
-  decision.identity_changes = identifier_.update(t_s, tracks);
+  decision.identity_changes = identifier_.update(t_s, tracks, esm);
 
-  std::vector<tracking::TrackState> hostile;
+  std::vector<tracking::TrackState> candidates;
   std::map<std::uint32_t, tracking::TrackState> by_id;
+  AssignmentContext context{t_s, origin_alt_m_, &doctrine_, [this](std::uint32_t id) { return identity(id); }, {},
+                            settings_.deconfliction_radius_m};
   for (const auto& t : tracks) {
-    if (t.status != tracking::TrackStatus::kConfirmed || identity(t.id) != Identity::kHostile) continue;
-    hostile.push_back(t);
-    by_id.emplace(t.id, t);
+    if (t.status != tracking::TrackStatus::kConfirmed) continue;
+    const Identity id = identity(t.id);
+    if (is_friendly(id)) {
+      context.friendly_tracks.push_back(t);
+    } else if (id != Identity::kNeutral && id != Identity::kPending) {
+      candidates.push_back(t);
+      by_id.emplace(t.id, t);
+    }
   }
-  decision.threats = evaluate_threats(hostile, assets_, kThreatMargin_m);
+  std::map<std::uint32_t, double> p_reach;
+  for (const auto& [track, pks] : pk_in_flight_) {
+    double p = 1.0;
+    for (const double pk : pks) p *= 1.0 - pk;
+    p_reach[track] = p;
+  }
+  std::vector<ThreatAssessment> threats = evaluate_threats(candidates, assets_, kThreatMargin_m);
+  value_threats(threats, candidates, assets_,
+                {settings_.weapon_release_range_m, settings_.profile.low_altitude_m,
+                 settings_.profile.low_fast_speed_mps, 80.0, origin_alt_m_},
+                p_reach);
+  decision.threats = ranker_.rank(std::move(threats));
 
   std::vector<ThreatAssessment> open;
   for (const auto& threat : decision.threats) {
-    if (assessed_killed_.count(threat.track_id) || rounds_in_flight_.count(threat.track_id)) continue;
+    if (assessed_killed_.count(threat.track_id)) continue;
+    if (!settings_.multiple_units_per_track && pk_in_flight_.count(threat.track_id)) continue;
     open.push_back(threat);
   }
-  const int rounds = settings_.doctrine == scenario::FireDoctrine::kSalvo ? settings_.salvo_size : 1;
-  decision.orders = assign_greedy(open, by_id, weapons, rounds, origin_alt_m_);
-  for (const auto& order : decision.orders) rounds_in_flight_[order.track_id] += order.rounds;
+  AssignmentResult assignment = assign_weapons(open, by_id, weapons, context);
+  for (const auto& b : assignment.blocked) {
+    if (blocked_pairs_.insert({b.track_id, b.fire_unit}).second) decision.newly_blocked.push_back(b);
+  }
+  for (const auto& order : assignment.orders) {
+    const auto weapon = std::find_if(weapons.begin(), weapons.end(),
+                                     [&](const WeaponStatus& w) { return w.fire_unit == order.fire_unit; });
+    const double pk = weapon->type.kill_probability;
+    pk_in_flight_[order.track_id].insert(pk_in_flight_[order.track_id].end(), static_cast<std::size_t>(order.rounds), pk);
+  }
+  decision.orders = std::move(assignment.orders);
   return decision;
 }
 
-void BattleManager::report_outcome(std::uint32_t track_id, bool killed) {
-  const auto it = rounds_in_flight_.find(track_id);
-  if (it != rounds_in_flight_.end() && --it->second <= 0) rounds_in_flight_.erase(it);
+void BattleManager::report_outcome(std::uint32_t track_id, double pk, bool killed) {
+  const auto it = pk_in_flight_.find(track_id);
+  if (it != pk_in_flight_.end()) {
+    const auto one = std::find(it->second.begin(), it->second.end(), pk);
+    if (one != it->second.end()) it->second.erase(one);
+    if (it->second.empty()) pk_in_flight_.erase(it);
+  }
   if (killed) assessed_killed_.insert(track_id);
 }
 

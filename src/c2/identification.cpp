@@ -1,10 +1,15 @@
 #include "c2/identification.h"
 
+#include <algorithm>
+#include <cmath>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "c2/intercept.h"
+#include "c2/threat_evaluation.h"
 #include "core/random.h"
+#include "core/units.h"
 
 namespace rampart::c2 {
 
@@ -21,37 +26,104 @@ const char* to_string(Identity identity) {
   return "?";
 }
 
-Identifier::Identifier(IffChallenge challenge, int challenges_before_hostile)
-    : challenge_(std::move(challenge)), challenges_before_hostile_(challenges_before_hostile) {}
+Identifier::Identifier(const scenario::Scenario& s, IffChallenge challenge)
+    : settings_(s.c2), assets_(s.assets), origin_alt_m_(s.origin.alt_m), challenge_(std::move(challenge)) {}
 
-std::vector<IdentityChange> Identifier::update(double t_s, const std::vector<tracking::TrackState>& tracks) {
+std::map<std::uint32_t, std::string> Identifier::attribute_emitters(
+    const std::vector<tracking::TrackState>& tracks, const std::vector<EsmBearing>& esm) const {
+  std::map<std::uint32_t, std::string> emitters;
+  for (const auto& report : esm) {
+    const tracking::TrackState* nearest = nullptr;
+    int within_gate = 0;
+    double best_sigmas = 3.0;
+    for (const auto& t : tracks) {
+      if (t.status != tracking::TrackStatus::kConfirmed) continue;
+      const Eigen::Vector3d d = t.position_enu_m() - report.sensor_enu_m;
+      const double sigmas = std::abs(wrap_pi(azimuth_rad(d.x(), d.y()) - report.bearing_rad)) /
+                            report.bearing_sigma_rad;
+      if (sigmas > 3.0) continue;
+      ++within_gate;
+      if (sigmas <= best_sigmas) {
+        best_sigmas = sigmas;
+        nearest = &t;
+      }
+    }
+    if (nearest && within_gate == 1) emitters[nearest->id] = report.emitter;
+  }
+  return emitters;
+}
+
+bool Identifier::in_corridor(double t_s, const tracking::TrackState& track) const {
+  const Eigen::Vector2d p = track.position_enu_m().head<2>();
+  const Eigen::Vector2d v = track.velocity_enu_mps().head<2>();
+  const double alt_m = altitude_m(track.position_enu_m(), origin_alt_m_);
+  for (const auto& c : settings_.corridors) {
+    if (t_s < c.start_time_s || t_s >= c.end_time_s) continue;
+    if (track.has_height && (alt_m < c.min_altitude_m || alt_m > c.max_altitude_m)) continue;
+    for (std::size_t i = 1; i < c.route.size(); ++i) {
+      const Eigen::Vector2d a(c.route[i - 1].east_m, c.route[i - 1].north_m);
+      const Eigen::Vector2d b(c.route[i].east_m, c.route[i].north_m);
+      const Eigen::Vector2d ab = b - a;
+      const double f = std::clamp((p - a).dot(ab) / ab.squaredNorm(), 0.0, 1.0);
+      if ((a + f * ab - p).norm() > c.width_m / 2.0) continue;
+      // Either direction along the corridor: within 45 degrees of its axis.
+      if (v.norm() > 1.0 && std::abs(v.normalized().dot(ab.normalized())) >= std::cos(kPi / 4.0)) return true;
+    }
+  }
+  return false;
+}
+
+bool Identifier::heading_to_an_asset(const tracking::TrackState& track) const {
+  return !evaluate_threats({track}, assets_, 5000.0).empty();
+}
+
+std::optional<std::pair<Identity, std::string>> Identifier::classify(double t_s, const tracking::TrackState& track,
+                                                                     State& state, const std::string& emitter) {
+  const IffReply reply = challenge_(track.position_enu_m(), entity_key(track.id, static_cast<std::uint64_t>(state.challenges)));
+  ++state.challenges;
+  if (reply.replied) return std::pair{Identity::kFriend, std::string("valid IFF reply")};
+  if (reply.covered) ++state.silent_challenges;
+  const auto listed = [&](const std::vector<std::string>& names) {
+    return std::find(names.begin(), names.end(), emitter) != names.end();
+  };
+  if (!emitter.empty() && listed(settings_.hostile_emitters))
+    return std::pair{Identity::kHostile, fmt::format("ESM: hostile emitter '{}'", emitter)};
+  if (state.identity == Identity::kHostile) return std::nullopt;
+  if (!emitter.empty() && listed(settings_.friendly_emitters))
+    return std::pair{Identity::kAssumedFriend, fmt::format("ESM: friendly emitter '{}'", emitter)};
+  if (in_corridor(t_s, track)) return std::pair{Identity::kAssumedFriend, std::string("in a safe-passage corridor")};
+  const double speed_mps = track.velocity_enu_mps().head<2>().norm();
+  if (speed_mps > settings_.profile.hostile_speed_mps)
+    return std::pair{Identity::kHostile, fmt::format("speed {:.0f} m/s above the hostile limit", speed_mps)};
+  if (state.identity == Identity::kAssumedFriend) return std::nullopt;
+  if (state.silent_challenges >= settings_.iff_challenges_before_hostile) {
+    const std::string silent = fmt::format("no IFF reply to {} challenges", state.silent_challenges);
+    if (heading_to_an_asset(track)) return std::pair{Identity::kHostile, silent + ", heading for a defended asset"};
+    return std::pair{Identity::kSuspect, silent};
+  }
+  const double alt_m = altitude_m(track.position_enu_m(), origin_alt_m_);
+  if (track.has_height && alt_m < settings_.profile.low_altitude_m && speed_mps > settings_.profile.low_fast_speed_mps)
+    return std::pair{Identity::kSuspect, fmt::format("low ({:.0f} m) and fast ({:.0f} m/s)", alt_m, speed_mps)};
+  if (!reply.covered && state.identity == Identity::kPending)
+    return std::pair{Identity::kUnknown, std::string("outside IFF coverage")};
+  return std::nullopt;
+}
+
+std::vector<IdentityChange> Identifier::update(double t_s, const std::vector<tracking::TrackState>& tracks,
+                                               const std::vector<EsmBearing>& esm) {
   std::vector<IdentityChange> changes;
   std::set<std::uint32_t> live;
+  const auto emitters = attribute_emitters(tracks, esm);
   for (const auto& track : tracks) {
     if (track.status != tracking::TrackStatus::kConfirmed) continue;
     live.insert(track.id);
     State& s = states_[track.id];
-    if (s.identity != Identity::kPending && s.identity != Identity::kUnknown) continue;
-    const IffReply reply = challenge_(track.position_enu_m(), entity_key(track.id, static_cast<std::uint64_t>(s.challenges)));
-    ++s.challenges;
-    const Identity before = s.identity;
-    if (reply.replied) {
-      s.identity = Identity::kFriend;
-      changes.push_back({t_s, track.id, before, s.identity, "valid IFF reply"});
-      continue;
-    }
-    if (!reply.covered) {
-      if (s.identity == Identity::kPending) {
-        s.identity = Identity::kUnknown;
-        changes.push_back({t_s, track.id, before, s.identity, "outside IFF coverage"});
-      }
-      continue;
-    }
-    if (++s.silent_challenges >= challenges_before_hostile_) {
-      s.identity = Identity::kHostile;
-      changes.push_back({t_s, track.id, before, s.identity,
-                         fmt::format("no IFF reply to {} challenges", s.silent_challenges)});
-    }
+    if (s.identity == Identity::kFriend) continue;
+    const auto it = emitters.find(track.id);
+    const auto verdict = classify(t_s, track, s, it == emitters.end() ? std::string() : it->second);
+    if (!verdict || verdict->first == s.identity) continue;
+    changes.push_back({t_s, track.id, s.identity, verdict->first, verdict->second});
+    s.identity = verdict->first;
   }
   std::erase_if(states_, [&](const auto& kv) { return !live.count(kv.first); });
   return changes;

@@ -21,6 +21,15 @@ const char* to_string(ThreatKind kind) {
   return "?";
 }
 
+const char* to_string(WeaponsControl control) {
+  switch (control) {
+    case WeaponsControl::kFree: return "free";
+    case WeaponsControl::kTight: return "tight";
+    case WeaponsControl::kHold: return "hold";
+  }
+  return "?";
+}
+
 const char* to_string(FriendlyKind kind) {
   switch (kind) {
     case FriendlyKind::kFighter: return "fighter";
@@ -52,6 +61,8 @@ Enum enum_from(const std::string& name, const std::vector<Enum>& values) {
 
 const std::vector<ThreatKind> kThreatKinds = {ThreatKind::kStrikeAircraft, ThreatKind::kCruiseMissile,
                                               ThreatKind::kDrone, ThreatKind::kHelicopter};
+const std::vector<WeaponsControl> kWeaponsControls = {WeaponsControl::kFree, WeaponsControl::kTight,
+                                                      WeaponsControl::kHold};
 const std::vector<FriendlyKind> kFriendlyKinds = {
     FriendlyKind::kFighter, FriendlyKind::kAirborneEarlyWarning, FriendlyKind::kTransport,
     FriendlyKind::kHelicopter};
@@ -82,15 +93,22 @@ class ScenarioReader {
     s.time_step_s = top.number_or("time_step_s", 0.1, Range{0.001, 10.0});
     read_origin(top, s);
     for (const auto& n : top.list("assets", true)) s.assets.push_back(read_asset(n));
-    for (const auto& n : top.list("sensors", true)) s.radars.push_back(read_radar(n));
+    for (const auto& n : top.list("sensors", true)) {
+      if (n.IsMap() && n["type"] && n["type"].IsScalar() && n["type"].Scalar() == "esm") {
+        s.esm_sensors.push_back(read_esm(n));
+      } else {
+        s.radars.push_back(read_radar(n));
+      }
+    }
     const auto weapon_nodes = top.list("weapon_types", true);
     for (const auto& n : weapon_nodes) s.weapon_types.push_back(read_weapon_type(n));
     for (const auto& n : top.list("fire_units", true)) s.fire_units.push_back(read_fire_unit(n, s));
     for (const auto& n : top.list("threats", true)) s.raids.push_back(read_raid(n, s));
     for (const auto& n : top.list("friendlies", false)) s.friendlies.push_back(read_friendly(n));
+    for (const auto& n : top.list("fighters", false)) s.squadrons.push_back(read_squadron(n, s));
     if (top.has("tracker")) s.tracker = read_tracker(top.node("tracker"));
     else top.allow("tracker");
-    if (top.has("c2")) s.c2 = read_c2(top.node("c2"));
+    if (top.has("c2")) s.c2 = read_c2(top.node("c2"), s.duration_s);
     else top.allow("c2");
     top.check_unknown_keys();
     check_unique_names();
@@ -185,6 +203,7 @@ class ScenarioReader {
     else m.missing("position");
     a.radius_m = m.number("radius_m", Range{0.0, 100'000.0, true, false}).value_or(1.0);
     a.value = m.number("value", Range::positive()).value_or(1.0);
+    a.priority = m.integer_or("priority", 2, 1, 3);
     m.check_unknown_keys();
     return a;
   }
@@ -194,7 +213,7 @@ class ScenarioReader {
     Radar r;
     if (!m.is_map()) return r;
     r.name = read_name(m);
-    m.choice("type", {"surveillance_radar"});
+    m.choice("type", {"surveillance_radar", "esm"});
     const YAML::Node pos = m.node("position");
     if (pos.IsDefined()) r.position = read_point(pos, "the position of " + m.what(), &r.site_alt_m);
     else m.missing("position");
@@ -221,6 +240,22 @@ class ScenarioReader {
       m.error_at("min_range_m", fmt::format("'min_range_m' in {} must be less than max_range_m", m.what()));
     m.check_unknown_keys();
     return r;
+  }
+
+  EsmSensor read_esm(const YAML::Node& n) {
+    MapReader m(n, item_name(n, "sensor", ++sensor_count_), d_);
+    EsmSensor e;
+    if (!m.is_map()) return e;
+    e.name = read_name(m);
+    m.allow("type");
+    const YAML::Node pos = m.node("position");
+    if (pos.IsDefined()) e.position = read_point(pos, "the position of " + m.what(), &e.site_alt_m);
+    else m.missing("position");
+    e.max_range_m = m.number("max_range_m", Range{1000.0, 1'000'000.0}).value_or(1e5);
+    e.bearing_sigma_deg = m.number("bearing_sigma_deg", Range{0.0, 20.0, true, false}).value_or(1.0);
+    e.period_s = m.number_or("period_s", 1.0, Range{0.1, 60.0});
+    m.check_unknown_keys();
+    return e;
   }
 
   WeaponType read_weapon_type(const YAML::Node& n) {
@@ -294,6 +329,7 @@ class ScenarioReader {
     r.rcs_m2 = m.number("rcs_m2", Range{1e-5, 1e4}).value_or(1.0);
     r.target_asset = reference(m, "target", s.assets, "asset").value_or(0);
     r.damage_fraction = m.number_or("damage_fraction", default_damage_fraction(r.kind), Range::probability());
+    r.emitter = m.text("emitter", false).value_or("");
     m.check_unknown_keys();
     return r;
   }
@@ -311,8 +347,98 @@ class ScenarioReader {
     f.speed_mps = m.number("speed_mps", Range{1.0, 3000.0}).value_or(1.0);
     f.rcs_m2 = m.number("rcs_m2", Range{1e-5, 1e4}).value_or(1.0);
     f.iff_on = m.boolean_or("iff_on", true);
+    f.emitter = m.text("emitter", false).value_or("");
     m.check_unknown_keys();
     return f;
+  }
+
+  FighterSquadron read_squadron(const YAML::Node& n, const Scenario& s) {
+    MapReader m(n, item_name(n, "fighter squadron", ++squadron_count_), d_);
+    FighterSquadron f;
+    if (!m.is_map()) return f;
+    f.name = read_name(m);
+    f.base_asset = reference(m, "base", s.assets, "asset").value_or(0);
+    f.aircraft = m.integer_or("aircraft", 2, 1, 100);
+    f.readiness_s = m.number_or("readiness_s", 300.0, Range::non_negative());
+    f.speed_mps = m.number("speed_mps", Range{50.0, 1000.0}).value_or(250.0);
+    f.altitude_m = m.number("altitude_m", Range::between(100.0, 20'000.0)).value_or(5000.0);
+    f.rcs_m2 = m.number_or("rcs_m2", 5.0, Range{1e-3, 1e3});
+    f.missiles = m.integer_or("missiles", 4, 1, 16);
+    f.missile_range_m = m.number("missile_range_m", Range{1000.0, 300'000.0}).value_or(20'000.0);
+    f.kill_probability = m.number("kill_probability", Range::probability()).value_or(0.0);
+    f.endurance_s = m.number_or("endurance_s", 3600.0, Range{60.0, 86'400.0});
+    m.check_unknown_keys();
+    return f;
+  }
+
+  /// The start and end of a time window; the end defaults to the end of the scenario.
+  std::pair<double, double> read_window(MapReader& m, double duration_s) {
+    const double start_s = m.number_or("start_time_s", 0.0, Range::non_negative());
+    const double end_s = m.number_or("end_time_s", duration_s + 1.0, Range::non_negative());
+    if (end_s <= start_s) m.error_at("end_time_s", fmt::format("'end_time_s' in {} must be after start_time_s", m.what()));
+    return {start_s, end_s};
+  }
+
+  WeaponsControl read_control(MapReader& m, bool required, WeaponsControl fallback) {
+    const auto c = m.choice("weapons_control", enum_names(kWeaponsControls), required);
+    return c ? enum_from(*c, kWeaponsControls) : fallback;
+  }
+
+  ControlZone read_zone(const YAML::Node& n, double duration_s) {
+    MapReader m(n, item_name(n, "zone", ++zone_count_), d_);
+    ControlZone z;
+    if (!m.is_map()) return z;
+    z.name = read_name(m);
+    const YAML::Node c = m.node("center");
+    if (c.IsDefined()) z.center = read_point(c, "the center of " + m.what());
+    else m.missing("center");
+    z.radius_m = m.number("radius_m", Range{0.0, 1'000'000.0, true, false}).value_or(1.0);
+    z.control = read_control(m, true, WeaponsControl::kTight);
+    std::tie(z.start_time_s, z.end_time_s) = read_window(m, duration_s);
+    m.check_unknown_keys();
+    return z;
+  }
+
+  Corridor read_corridor(const YAML::Node& n, double duration_s) {
+    MapReader m(n, item_name(n, "corridor", ++corridor_count_), d_);
+    Corridor c;
+    if (!m.is_map()) return c;
+    c.name = read_name(m);
+    c.route = read_route(m);
+    c.width_m = m.number("width_m", Range{0.0, 100'000.0, true, false}).value_or(1.0);
+    c.min_altitude_m = m.number_or("min_altitude_m", 0.0, Range::between(0.0, kMaxAltitude_m));
+    c.max_altitude_m = m.number("max_altitude_m", Range{0.0, kMaxAltitude_m, true, false}).value_or(1.0);
+    if (c.min_altitude_m >= c.max_altitude_m)
+      m.error_at("min_altitude_m", fmt::format("'min_altitude_m' in {} must be less than max_altitude_m", m.what()));
+    std::tie(c.start_time_s, c.end_time_s) = read_window(m, duration_s);
+    m.check_unknown_keys();
+    return c;
+  }
+
+  std::vector<std::string> read_names(MapReader& m, const std::string& key) {
+    std::vector<std::string> names;
+    const YAML::Node n = m.node(key);
+    if (!n.IsDefined()) return names;
+    if (!n.IsSequence()) {
+      m.error_at(key, fmt::format("'{}' in {} must be a list of names", key, m.what()));
+      return names;
+    }
+    for (const auto& item : n) {
+      if (item.IsScalar() && !item.Scalar().empty()) names.push_back(item.Scalar());
+      else d_.error(item.Mark().line, item.Mark().column, fmt::format("'{}' in {} must list names", key, m.what()));
+    }
+    return names;
+  }
+
+  ProfileRules read_profile(const YAML::Node& n) {
+    MapReader m(n, "identification", d_);
+    ProfileRules p;
+    if (!m.is_map()) return p;
+    p.hostile_speed_mps = m.number_or("hostile_speed_mps", p.hostile_speed_mps, Range::positive());
+    p.low_altitude_m = m.number_or("low_altitude_m", p.low_altitude_m, Range::non_negative());
+    p.low_fast_speed_mps = m.number_or("low_fast_speed_mps", p.low_fast_speed_mps, Range::positive());
+    m.check_unknown_keys();
+    return p;
   }
 
   TrackerSettings read_tracker(const YAML::Node& n) {
@@ -329,7 +455,7 @@ class ScenarioReader {
     return t;
   }
 
-  C2Settings read_c2(const YAML::Node& n) {
+  C2Settings read_c2(const YAML::Node& n, double duration_s) {
     MapReader m(n, "c2", d_);
     C2Settings c;
     if (!m.is_map()) return c;
@@ -339,6 +465,17 @@ class ScenarioReader {
     const auto doctrine = m.choice("doctrine", {"shoot_look_shoot", "salvo"}, false);
     if (doctrine) c.doctrine = *doctrine == "salvo" ? FireDoctrine::kSalvo : FireDoctrine::kShootLookShoot;
     c.salvo_size = m.integer_or("salvo_size", c.salvo_size, 1, 8);
+    c.multiple_units_per_track = m.boolean_or("multiple_units_per_track", c.multiple_units_per_track);
+    c.weapons_control = read_control(m, false, c.weapons_control);
+    for (const auto& z : m.list("zones", false)) c.zones.push_back(read_zone(z, duration_s));
+    for (const auto& k : m.list("corridors", false)) c.corridors.push_back(read_corridor(k, duration_s));
+    c.hostile_emitters = read_names(m, "hostile_emitters");
+    c.friendly_emitters = read_names(m, "friendly_emitters");
+    if (m.has("identification")) c.profile = read_profile(m.node("identification"));
+    else m.allow("identification");
+    c.threat_hysteresis = m.number_or("threat_hysteresis", c.threat_hysteresis, Range::between(0.0, 10.0));
+    c.weapon_release_range_m = m.number_or("weapon_release_range_m", c.weapon_release_range_m, Range::non_negative());
+    c.deconfliction_radius_m = m.number_or("deconfliction_radius_m", c.deconfliction_radius_m, Range::non_negative());
     m.check_unknown_keys();
     return c;
   }
@@ -360,7 +497,7 @@ class ScenarioReader {
   LocalFrame frame_;
   std::vector<std::pair<std::string, YAML::Mark>> names_;
   std::size_t asset_count_ = 0, sensor_count_ = 0, weapon_count_ = 0, fire_unit_count_ = 0,
-              raid_count_ = 0, friendly_count_ = 0;
+              raid_count_ = 0, friendly_count_ = 0, squadron_count_ = 0, zone_count_ = 0, corridor_count_ = 0;
 };
 
 }  // namespace

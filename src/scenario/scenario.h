@@ -26,6 +26,7 @@ struct Asset {
   Point2 position;
   double radius_m = 0.0;  ///< a threat inside this horizontal radius has reached the asset
   double value = 0.0;     ///< worth of the asset in scenario value units
+  int priority = 2;       ///< defence priority, 1 (highest) to 3
 };
 
 /// A rotating surveillance radar. Detection follows the radar range equation with Swerling 1
@@ -53,6 +54,17 @@ struct Radar {
   std::optional<double> el_sigma_deg;  ///< present for a 3-D radar
   bool iff_interrogator = true;        ///< carries an IFF interrogator (Mode 4/5 style)
   double iff_reply_probability = 0.0;  ///< probability a friendly transponder answers a challenge
+};
+
+/// A passive ESM receiver: it hears emitting entities within range and reports the bearing
+/// (with Gaussian noise) and the emitter's name.
+struct EsmSensor {
+  std::string name;
+  Point2 position;
+  double site_alt_m = 0.0;
+  double max_range_m = 0.0;
+  double bearing_sigma_deg = 0.0;
+  double period_s = 1.0;
 };
 
 struct WeaponType {
@@ -97,6 +109,7 @@ struct Raid {
   double rcs_m2 = 0.0;
   std::size_t target_asset = 0;   ///< index into Scenario::assets
   double damage_fraction = 0.0;   ///< fraction of the asset's value one arrival destroys
+  std::string emitter;            ///< name of the radar it emits with; empty when silent
 };
 
 struct Friendly {
@@ -109,6 +122,24 @@ struct Friendly {
   double speed_mps = 0.0;
   double rcs_m2 = 0.0;
   bool iff_on = true;  ///< transponder answers IFF challenges
+  std::string emitter;  ///< name of the radar it emits with; empty when silent
+};
+
+/// Fighters at readiness on an airbase for defensive counter-air: scrambled by C2 against
+/// hostile tracks beyond SAM reach, they fly an intercept on the track, fire air-to-air missiles
+/// and return to base.
+struct FighterSquadron {
+  std::string name;
+  std::size_t base_asset = 0;  ///< index into Scenario::assets (an airbase)
+  int aircraft = 1;
+  double readiness_s = 0.0;  ///< from the scramble order to take-off
+  double speed_mps = 0.0;
+  double altitude_m = 0.0;
+  double rcs_m2 = 0.0;
+  int missiles = 0;            ///< per aircraft
+  double missile_range_m = 0.0;
+  double kill_probability = 0.0;
+  double endurance_s = 0.0;    ///< time in the air before it must return
 };
 
 struct TrackerSettings {
@@ -120,11 +151,55 @@ struct TrackerSettings {
 
 enum class FireDoctrine { kShootLookShoot, kSalvo };
 
+/// Weapons control states: free (fire at anything not identified friendly or neutral), tight
+/// (fire only at tracks identified hostile), hold (do not fire).
+enum class WeaponsControl { kFree, kTight, kHold };
+const char* to_string(WeaponsControl control);
+
+/// A circular zone in which a weapons control state applies during [start_time_s, end_time_s).
+struct ControlZone {
+  std::string name;
+  Point2 center;
+  double radius_m = 0.0;
+  WeaponsControl control = WeaponsControl::kTight;
+  double start_time_s = 0.0;
+  double end_time_s = 0.0;
+};
+
+/// A safe-passage corridor: a track flying along it inside its altitude band during its time
+/// window is assumed friendly.
+struct Corridor {
+  std::string name;
+  std::vector<Point2> route;
+  double width_m = 0.0;
+  double min_altitude_m = 0.0;
+  double max_altitude_m = 0.0;
+  double start_time_s = 0.0;
+  double end_time_s = 0.0;
+};
+
+/// Flight-profile identification rules, applied to tracks that did not answer IFF.
+struct ProfileRules {
+  double hostile_speed_mps = 450.0;    ///< faster than any friendly: hostile
+  double low_altitude_m = 300.0;       ///< below this and faster than low_fast_speed_mps: suspect
+  double low_fast_speed_mps = 150.0;
+};
+
 struct C2Settings {
   double period_s = 1.0;
   int iff_challenges_before_hostile = 2;  ///< unanswered challenges before a track is declared hostile
   FireDoctrine doctrine = FireDoctrine::kShootLookShoot;
   int salvo_size = 2;  ///< interceptors per engagement under the salvo doctrine
+  bool multiple_units_per_track = false;  ///< may a second fire unit engage a track under engagement
+  WeaponsControl weapons_control = WeaponsControl::kTight;  ///< outside every zone
+  std::vector<ControlZone> zones;
+  std::vector<Corridor> corridors;
+  std::vector<std::string> hostile_emitters;
+  std::vector<std::string> friendly_emitters;
+  ProfileRules profile;
+  double threat_hysteresis = 0.2;          ///< a rank changes only for a score this much higher
+  double weapon_release_range_m = 15'000;  ///< assumed stand-off of an aircraft track
+  double deconfliction_radius_m = 5'000;   ///< no launch with a friend this close to the intercept
 };
 
 struct Scenario {
@@ -135,10 +210,12 @@ struct Scenario {
   Geodetic origin;
   std::vector<Asset> assets;
   std::vector<Radar> radars;
+  std::vector<EsmSensor> esm_sensors;
   std::vector<WeaponType> weapon_types;
   std::vector<FireUnit> fire_units;
   std::vector<Raid> raids;
   std::vector<Friendly> friendlies;
+  std::vector<FighterSquadron> squadrons;
   TrackerSettings tracker;
   C2Settings c2;
 };

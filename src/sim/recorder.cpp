@@ -94,6 +94,12 @@ void Recorder::resolution(double t_s, const engagement::Resolution& r, const std
                 r.fratricide ? "fratricide" : engagement::to_string(r.outcome)});
 }
 
+void Recorder::blocked(double t_s, const c2::BlockedEngagement& b, const std::string& fire_unit) {
+  if (!enabled()) return;
+  events_->row({fixed(t_s, 2), "blocked", fire_unit, std::to_string(b.track_id), "",
+                "", fmt::format("friendly track {} at {:.0f} m", b.friendly_track_id, b.friend_distance_m)});
+}
+
 void Recorder::identity(const c2::IdentityChange& change) {
   if (!enabled()) return;
   identities_->row({fixed(change.t_s, 2), std::to_string(change.track_id), c2::to_string(change.from),

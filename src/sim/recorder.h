@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "c2/assignment.h"
 #include "c2/identification.h"
 #include "engagement/fire_unit.h"
 #include "io/csv_writer.h"
@@ -30,6 +31,7 @@ class Recorder {
   void resolution(double t_s, const engagement::Resolution& r, const std::string& fire_unit,
                   const std::string& threat);
   void identity(const c2::IdentityChange& change);
+  void blocked(double t_s, const c2::BlockedEngagement& b, const std::string& fire_unit);
 
  private:
   std::unique_ptr<io::CsvWriter> truth_, plots_, tracks_, events_, identities_;

@@ -75,6 +75,7 @@ Summary Scorer::finish(Summary base) const {
   s.scenario = base.scenario;
   s.seed = base.seed;
   s.doctrine = base.doctrine;
+  s.weapons_control = base.weapons_control;
   s.sim_time_s = base.sim_time_s;
   s.wall_time_s = base.wall_time_s;
   s.tracks_confirmed = static_cast<int>(confirmed_.size());

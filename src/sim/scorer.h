@@ -28,6 +28,7 @@ class Scorer {
   void on_launches(std::size_t count) { summary_.interceptors_fired += static_cast<int>(count); }
   void on_resolution(const engagement::Resolution& r, const world::World& world);
   void on_identity(bool became_friend, bool became_hostile);
+  void on_blocked() { ++summary_.blocked_engagements; }
   /// Clears the plot origins of the step (after the tracker has used them).
   void end_step() { step_origins_.clear(); }
 

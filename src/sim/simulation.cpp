@@ -1,7 +1,10 @@
 #include "sim/simulation.h"
 
 #include <chrono>
+#include <algorithm>
 #include <cmath>
+
+#include <fmt/format.h>
 
 namespace rampart::sim {
 
@@ -23,12 +26,15 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
       tracker_(tracking::make_gnn_tracker(tracker_config(s.tracker))),
       engagements_(seed_),
       recorder_(options.out_dir),
-      scorer_(world_) {
+      scorer_(world_),
+      explain_(options.explain) {
   for (std::size_t i = 0; i < s.radars.size(); ++i) {
     radars_.push_back(std::make_unique<sensors::SurveillanceRadar>(static_cast<int>(i + 1), s.radars[i],
                                                                    world_.frame(), seed_));
   }
   for (const auto& r : radars_) interrogators_.emplace_back(*r, seed_);
+  for (std::size_t i = 0; i < s.esm_sensors.size(); ++i)
+    esm_receivers_.emplace_back(static_cast<int>(i + 1), s.esm_sensors[i], world_.frame(), seed_);
   battle_manager_ = std::make_unique<c2::BattleManager>(
       s, [this](const Eigen::Vector3d& p_enu_m, std::uint64_t key) {
         c2::IffReply reply;
@@ -70,7 +76,8 @@ Summary Simulation::run() {
   Summary base;
   base.scenario = scenario_.name;
   base.seed = seed_;
-  base.doctrine = battle_manager_->doctrine_name();
+  base.doctrine = battle_manager_->doctrine().name();
+  base.weapons_control = scenario::to_string(scenario_.c2.weapons_control);
   base.sim_time_s = static_cast<double>(steps) * dt_s;
   base.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   return scorer_.finish(base);
@@ -108,13 +115,33 @@ void Simulation::track() {
 void Simulation::command(double t_s) {
   std::vector<c2::WeaponStatus> weapons;
   for (const auto& unit : fire_units_) weapons.push_back(unit.status());
-  const c2::C2Decision decision = battle_manager_->step(t_s, tracker_->tracks(), weapons);
+  std::vector<c2::EsmBearing> bearings;
+  for (auto& esm : esm_receivers_) {
+    for (const auto& r : esm.listen(t_s, world_.entities()))
+      bearings.push_back({r.sensor_enu_m, r.bearing_rad, r.bearing_sigma_rad, r.emitter});
+  }
+  const c2::C2Decision decision = battle_manager_->step(t_s, tracker_->tracks(), weapons, bearings);
+  for (const auto& b : decision.newly_blocked) {
+    scorer_.on_blocked();
+    recorder_.blocked(t_s, b, fire_units_[b.fire_unit].name());
+    if (explain_)
+      explanations_.push_back(fmt::format("t={:.0f} s: {} withheld fire at track {}: friendly track {} is {:.0f} m "
+                                          "from the intercept point", t_s, fire_units_[b.fire_unit].name(),
+                                          b.track_id, b.friendly_track_id, b.friend_distance_m));
+  }
   for (const auto& change : decision.identity_changes) {
     scorer_.on_identity(change.to == c2::Identity::kFriend, change.to == c2::Identity::kHostile);
     recorder_.identity(change);
   }
   for (const auto& order : decision.orders) {
     auto& unit = fire_units_[order.fire_unit];
+    if (explain_) {
+      const auto threat = std::find_if(decision.threats.begin(), decision.threats.end(),
+                                       [&](const c2::ThreatAssessment& a) { return a.track_id == order.track_id; });
+      explanations_.push_back(fmt::format("t={:.0f} s: {} fires {} at track {} (intercept in {:.0f} s); {}", t_s,
+                                          unit.name(), order.rounds, order.track_id, order.time_of_flight_s,
+                                          threat->explain(battle_manager_->assets())));
+    }
     const auto launched = engagements_.fire(t_s, order, unit);
     scorer_.on_launches(launched.size());
     for (const auto& m : launched) recorder_.launch(m, unit.name());
@@ -125,7 +152,9 @@ void Simulation::engage(double t_s) {
   for (auto& unit : fire_units_) unit.update(t_s);
   engagements_.guide(tracker_->tracks());
   for (const auto& r : engagements_.resolve(t_s, world_, fire_units_)) {
-    battle_manager_->report_outcome(r.interceptor.track_id, r.outcome == engagement::Outcome::kKill);
+    battle_manager_->report_outcome(r.interceptor.track_id,
+                                    fire_units_[r.interceptor.fire_unit].type().kill_probability,
+                                    r.outcome == engagement::Outcome::kKill);
     scorer_.on_resolution(r, world_);
     recorder_.resolution(t_s, r, fire_units_[r.interceptor.fire_unit].name(),
                          r.truth_id ? world_.entity(r.truth_id).name : "");

@@ -10,6 +10,7 @@
 #include "c2/battle_manager.h"
 #include "engagement/fire_unit.h"
 #include "scenario/scenario.h"
+#include "sensors/esm.h"
 #include "sensors/iff.h"
 #include "sensors/radar.h"
 #include "sim/recorder.h"
@@ -24,6 +25,7 @@ namespace rampart::sim {
 struct RunOptions {
   std::optional<std::uint64_t> seed;     ///< overrides the scenario's random_seed
   std::optional<std::string> out_dir;    ///< where to write the CSV record
+  bool explain = false;                  ///< keep a line for every C2 decision (Simulation::explanations)
 };
 
 class Simulation {
@@ -33,6 +35,8 @@ class Simulation {
 
   /// Runs the whole scenario and returns its scores.
   Summary run();
+  /// With RunOptions::explain: why each engagement was ordered or blocked, in time order.
+  const std::vector<std::string>& explanations() const { return explanations_; }
 
  private:
   void run_stage(Stage stage, double t_s);
@@ -49,6 +53,7 @@ class Simulation {
   world::World world_;
   std::vector<std::unique_ptr<sensors::SurveillanceRadar>> radars_;
   std::vector<sensors::IffInterrogator> interrogators_;
+  std::vector<sensors::EsmReceiver> esm_receivers_;
   std::unique_ptr<tracking::Tracker> tracker_;
   std::unique_ptr<c2::BattleManager> battle_manager_;
   std::vector<engagement::FireUnit> fire_units_;
@@ -57,6 +62,8 @@ class Simulation {
   Scorer scorer_;
   std::vector<sensors::Look> looks_;  ///< produced by the sensors, consumed by the tracker
   std::uint64_t next_plot_id_ = 1;
+  bool explain_ = false;
+  std::vector<std::string> explanations_;
 };
 
 }  // namespace rampart::sim

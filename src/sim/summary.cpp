@@ -9,6 +9,7 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["scenario"] = s.scenario;
   j["seed"] = s.seed;
   j["doctrine"] = s.doctrine;
+  j["weapons_control"] = s.weapons_control;
   j["sim_time_s"] = s.sim_time_s;
   j["wall_time_s"] = s.wall_time_s;
   j["threats"] = s.threats;
@@ -22,6 +23,7 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["asset_value_lost_by_asset"] = s.asset_value_lost_by_asset;
   j["friendlies"] = s.friendlies;
   j["fratricides"] = s.fratricides;
+  j["blocked_engagements"] = s.blocked_engagements;
   j["plots"] = s.plots;
   j["false_alarm_plots"] = s.false_alarm_plots;
   j["tracks_confirmed"] = s.tracks_confirmed;
@@ -34,7 +36,8 @@ nlohmann::ordered_json to_json(const Summary& s) {
 }
 
 std::string to_text(const Summary& s) {
-  std::string out = fmt::format("Scenario: {}   seed {}   doctrine {}\n", s.scenario, s.seed, s.doctrine);
+  std::string out = fmt::format("Scenario: {}   seed {}   doctrine {}, weapons {} by default\n", s.scenario, s.seed,
+                                s.doctrine, s.weapons_control);
   out += fmt::format("Simulated {:.0f} s in {:.2f} s of wall time ({:.0f}x real time)\n", s.sim_time_s,
                      s.wall_time_s, s.wall_time_s > 0 ? s.sim_time_s / s.wall_time_s : 0.0);
   out += fmt::format("Threats: {}   killed {}   leakers {}   survived otherwise {}\n", s.threats, s.killed,
@@ -46,7 +49,8 @@ std::string to_text(const Summary& s) {
   out += fmt::format("Defended value lost: {:.1f} of {:.1f}\n", s.asset_value_lost, s.asset_value_total);
   for (const auto& [asset, lost] : s.asset_value_lost_by_asset)
     out += fmt::format("  {:<16} {:.1f}\n", asset, lost);
-  out += fmt::format("Friendly aircraft: {}   fratricides {}\n", s.friendlies, s.fratricides);
+  out += fmt::format("Friendly aircraft: {}   fratricides {}   engagements blocked to protect friends {}\n",
+                     s.friendlies, s.fratricides, s.blocked_engagements);
   out += fmt::format("Air picture: {} plots ({} false alarms), {} tracks confirmed, {} false tracks\n", s.plots,
                      s.false_alarm_plots, s.tracks_confirmed, s.false_tracks);
   out += fmt::format("Identification: {} tracks identified friend, {} hostile\n", s.friendly_tracks_identified,

@@ -19,6 +19,7 @@ struct Summary {
   std::string scenario;
   std::uint64_t seed = 0;
   std::string doctrine;
+  std::string weapons_control;
   double sim_time_s = 0.0;
   double wall_time_s = 0.0;
   int threats = 0;
@@ -32,6 +33,7 @@ struct Summary {
   double asset_value_lost = 0.0;
   int friendlies = 0;
   int fratricides = 0;
+  int blocked_engagements = 0;  ///< engagements withheld because a friend was near the intercept
   long plots = 0;
   long false_alarm_plots = 0;
   int tracks_confirmed = 0;

@@ -20,6 +20,7 @@ World::World(const scenario::Scenario& s) : frame_(s.origin), assets_(s.assets) 
                .speed_mps = raid.speed_mps,
                .rcs_m2 = raid.rcs_m2,
                .iff_on = false,
+               .emitter = raid.emitter,
                .expendable = raid.kind == scenario::ThreatKind::kCruiseMissile ||
                              raid.kind == scenario::ThreatKind::kDrone,
                .target_asset = raid.target_asset,
@@ -38,6 +39,7 @@ World::World(const scenario::Scenario& s) : frame_(s.origin), assets_(s.assets) 
              .speed_mps = f.speed_mps,
              .rcs_m2 = f.rcs_m2,
              .iff_on = f.iff_on,
+             .emitter = f.emitter,
              .route = Route(f.route, f.speed_mps, f.repeat_route)};
     entities_.push_back(std::move(e));
   }

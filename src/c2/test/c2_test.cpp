@@ -9,6 +9,12 @@
 namespace rampart::c2 {
 namespace {
 
+/// A point at `alt_m` above the ellipsoid, `east_m`/`north_m` from an origin at sea level: the
+/// scenario frame's up axis drops below the curved Earth by d^2 / 2R.
+Eigen::Vector3d at_altitude(double east_m, double north_m, double alt_m) {
+  return {east_m, north_m, alt_m - (east_m * east_m + north_m * north_m) / (2.0 * 6'371'000.0)};
+}
+
 tracking::TrackState track(std::uint32_t id, Eigen::Vector3d p, Eigen::Vector3d v) {
   tracking::TrackState t;
   t.id = id;
@@ -42,42 +48,136 @@ std::vector<scenario::Asset> assets() {
   return {{"city", "city", {0, 0}, 5000, 100}, {"base", "airbase", {50'000, 0}, 2000, 60}};
 }
 
-TEST(ThreatEvaluation, RanksByTimeToAssetAndIgnoresTracksPassingBy) {
+TEST(ThreatEvaluation, GeometryFindsTheFirstAssetReachedAndIgnoresTracksPassingBy) {
   const std::vector<tracking::TrackState> tracks = {
       track(1, {0, 100'000, 5000}, {0, -250, 0}),       // city in (100 - 5) km / 250 = 380 s
       track(2, {50'000, 40'000, 5000}, {0, -200, 0}),   // base in 38 km / 200 = 190 s
       track(3, {-80'000, 80'000, 5000}, {0, 250, 0}),   // flying away
   };
-  const auto ranked = evaluate_threats(tracks, assets(), 5000.0);
-  ASSERT_EQ(ranked.size(), 2u);
-  EXPECT_EQ(ranked[0].track_id, 2u);
-  EXPECT_EQ(ranked[0].asset, 1u);
-  EXPECT_NEAR(ranked[0].time_to_asset_s, 190.0, 1e-6);
-  EXPECT_EQ(ranked[1].track_id, 1u);
-  EXPECT_NEAR(ranked[1].time_to_asset_s, 380.0, 1e-6);
+  const auto threats = evaluate_threats(tracks, assets(), 5000.0);
+  ASSERT_EQ(threats.size(), 2u);
+  EXPECT_EQ(threats[0].track_id, 2u);
+  EXPECT_EQ(threats[0].asset, 1u);
+  EXPECT_NEAR(threats[0].time_to_asset_s, 190.0, 1e-6);
+  EXPECT_EQ(threats[1].track_id, 1u);
+  EXPECT_NEAR(threats[1].time_to_asset_s, 380.0, 1e-6);
 }
 
-TEST(Identification, ReplyMakesFriendSilenceMakesHostile) {
-  Identifier id(
-      [](const Eigen::Vector3d& p, std::uint64_t) { return IffReply{true, p.x() < 0}; }, 2);
-  const std::vector<tracking::TrackState> tracks = {track(1, {-1000, 5000, 0}, {0, 0, 0}),
-                                                    track(2, {1000, 5000, 0}, {0, 0, 0})};
-  auto changes = id.update(0.0, tracks);
+TEST(ThreatEvaluation, ValueUsesReleaseRangePriorityAndEngagementsInFlight) {
+  auto a = assets();
+  a[0].priority = 1;  // the city counts double
+  const std::vector<tracking::TrackState> tracks = {
+      track(1, {0, 100'000, 5000}, {0, -250, 0}),  // aircraft-like: releases 15 km out, at 340 s
+      track(2, at_altitude(0, -60'000, 50), {0, 250, 0}),  // sea-skimmer: itself the weapon, at 55 km / 250 = 220 s
+  };
+  auto threats = evaluate_threats(tracks, a, 5000.0);
+  value_threats(threats, tracks, a, ThreatValueModel{}, {{2, 0.5}});
+  ASSERT_EQ(threats.size(), 2u);
+  const auto& missile = threats[0].track_id == 2 ? threats[0] : threats[1];
+  const auto& aircraft = threats[0].track_id == 1 ? threats[0] : threats[1];
+  EXPECT_NEAR(aircraft.time_to_release_s, 340.0, 1e-6);
+  EXPECT_NEAR(aircraft.threat_value, 200.0, 1e-9);
+  EXPECT_NEAR(aircraft.score, 200.0 / 340.0, 1e-9);
+  EXPECT_NEAR(missile.time_to_release_s, 220.0, 1e-6);
+  EXPECT_NEAR(missile.p_reach, 0.5, 1e-12);
+  EXPECT_NEAR(missile.threat_value, 100.0, 1e-9);
+  EXPECT_NE(aircraft.explain(a).find("threatens city (value 100, priority 1)"), std::string::npos);
+}
+
+ThreatAssessment scored(std::uint32_t id, double score) {
+  ThreatAssessment t;
+  t.track_id = id;
+  t.score = score;
+  return t;
+}
+
+TEST(ThreatRanker, HysteresisKeepsTheOrderUnderSmallChanges) {
+  ThreatRanker ranker(0.2);
+  auto r = ranker.rank({scored(1, 1.0), scored(2, 0.9), scored(3, 0.5)});
+  EXPECT_EQ(r[0].track_id, 1u);
+  EXPECT_EQ(r[0].rank, 1);
+  // Track 2 is now 10% above track 1: not enough to overtake.
+  r = ranker.rank({scored(1, 1.0), scored(2, 1.1), scored(3, 0.5)});
+  EXPECT_EQ(r[0].track_id, 1u);
+  // 30% above: it overtakes. A new track with the top score enters first.
+  r = ranker.rank({scored(1, 1.0), scored(2, 1.3), scored(3, 0.5), scored(4, 2.0)});
+  ASSERT_EQ(r.size(), 4u);
+  EXPECT_EQ(r[0].track_id, 4u);
+  EXPECT_EQ(r[1].track_id, 2u);
+  EXPECT_EQ(r[2].track_id, 1u);
+  EXPECT_EQ(r[3].rank, 4);
+}
+
+scenario::Scenario c2_scenario() {
+  scenario::Scenario s;
+  s.assets = assets();
+  s.c2.iff_challenges_before_hostile = 2;
+  return s;
+}
+
+IffChallenge silent_iff() {
+  return [](const Eigen::Vector3d&, std::uint64_t) { return IffReply{true, false}; };
+}
+
+TEST(Identification, ReplyMakesFriendSilenceMakesHostileOrSuspect) {
+  Identifier id(c2_scenario(), [](const Eigen::Vector3d& p, std::uint64_t) { return IffReply{true, p.x() < 0}; });
+  const std::vector<tracking::TrackState> tracks = {track(1, {-1000, 50'000, 5000}, {0, -200, 0}),
+                                                    track(2, {1000, 50'000, 5000}, {0, -200, 0}),   // inbound
+                                                    track(3, {90'000, 50'000, 5000}, {200, 0, 0})};  // passing
+  id.update(0.0, tracks, {});
   EXPECT_EQ(id.identity(1), Identity::kFriend);
   EXPECT_EQ(id.identity(2), Identity::kPending);
-  changes = id.update(1.0, tracks);
+  const auto changes = id.update(1.0, tracks, {});
   EXPECT_EQ(id.identity(2), Identity::kHostile);
-  ASSERT_EQ(changes.size(), 1u);
-  EXPECT_EQ(changes[0].reason, "no IFF reply to 2 challenges");
-  id.update(2.0, {});  // deleted tracks are forgotten
+  EXPECT_EQ(id.identity(3), Identity::kSuspect);
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].reason, "no IFF reply to 2 challenges, heading for a defended asset");
+  id.update(2.0, {}, {});  // deleted tracks are forgotten
   EXPECT_EQ(id.identity(1), Identity::kPending);
 }
 
+TEST(Identification, ProfileRules) {
+  Identifier id(c2_scenario(), silent_iff());
+  const std::vector<tracking::TrackState> tracks = {track(1, {0, 80'000, 9000}, {0, -600, 0}),   // very fast
+                                                    track(2, at_altitude(0, 80'000, 60), {0, -240, 0})};  // sea-skimmer
+  const auto changes = id.update(0.0, tracks, {});
+  EXPECT_EQ(id.identity(1), Identity::kHostile);
+  EXPECT_EQ(id.identity(2), Identity::kSuspect);
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].reason, "speed 600 m/s above the hostile limit");
+  EXPECT_EQ(changes[1].reason, "low (60 m) and fast (240 m/s)");
+}
+
 TEST(Identification, OutsideCoverageStaysUnknown) {
-  Identifier id([](const Eigen::Vector3d&, std::uint64_t) { return IffReply{false, false}; }, 1);
-  const std::vector<tracking::TrackState> tracks = {track(1, {0, 500'000, 0}, {0, 0, 0})};
-  for (int i = 0; i < 5; ++i) id.update(i, tracks);
+  Identifier id(c2_scenario(), [](const Eigen::Vector3d&, std::uint64_t) { return IffReply{false, false}; });
+  const std::vector<tracking::TrackState> tracks = {track(1, {0, 500'000, 5000}, {0, 0, 0})};
+  for (int i = 0; i < 5; ++i) id.update(i, tracks, {});
   EXPECT_EQ(id.identity(1), Identity::kUnknown);
+}
+
+TEST(Identification, CorridorMakesAssumedFriend) {
+  scenario::Scenario s = c2_scenario();
+  s.c2.corridors.push_back({"lane", {{-100'000, 30'000}, {100'000, 30'000}}, 4000, 1000, 6000, 0, 100});
+  Identifier id(s, silent_iff());
+  const std::vector<tracking::TrackState> along = {track(1, {0, 31'000, 3000}, {-200, 0, 0})};
+  for (int i = 0; i < 3; ++i) id.update(i, along, {});
+  EXPECT_EQ(id.identity(1), Identity::kAssumedFriend);
+  Identifier later(s, silent_iff());  // after the corridor's window it is just a silent track
+  for (int i = 0; i < 3; ++i) later.update(200 + i, along, {});
+  EXPECT_NE(later.identity(1), Identity::kAssumedFriend);
+}
+
+TEST(Identification, EsmEmitterIdentifiesTheTrackOnItsBearing) {
+  scenario::Scenario s = c2_scenario();
+  s.c2.hostile_emitters = {"fire-control X"};
+  s.c2.friendly_emitters = {"AEW radar"};
+  Identifier id(s, [](const Eigen::Vector3d&, std::uint64_t) { return IffReply{false, false}; });
+  const std::vector<tracking::TrackState> tracks = {track(1, {0, 100'000, 9000}, {0, -200, 0}),    // due north
+                                                    track(2, {100'000, 0, 9000}, {0, 100, 0})};   // due east
+  id.update(0.0, tracks, {{Eigen::Vector3d::Zero(), 0.01, 0.02, "fire-control X"},
+                          {Eigen::Vector3d::Zero(), 1.56, 0.02, "AEW radar"}});
+  EXPECT_EQ(id.identity(1), Identity::kHostile);
+  EXPECT_EQ(id.identity(2), Identity::kAssumedFriend);
 }
 
 WeaponStatus weapon(std::size_t index, Eigen::Vector3d p, int channels = 2, int rounds = 4) {
@@ -85,32 +185,93 @@ WeaponStatus weapon(std::size_t index, Eigen::Vector3d p, int channels = 2, int 
   return {index, p, type, channels, rounds};
 }
 
-TEST(Assignment, EarliestFeasibleInterceptWinsAndCapacityIsRespected) {
-  const auto t1 = track(1, {0, 60'000, 5000}, {0, -250, 0});
-  const auto t2 = track(2, {0, 200'000, 5000}, {0, -250, 0});  // too far for now
-  const std::map<std::uint32_t, tracking::TrackState> by_id = {{1, t1}, {2, t2}};
-  const std::vector<ThreatAssessment> ranked = {{1, 0, 0, 220, 100}, {2, 0, 0, 780, 100}};
-  const auto orders = assign_greedy(ranked, by_id, {weapon(0, {0, 0, 0}), weapon(1, {0, 20'000, 0})}, 1, 0.0);
-  ASSERT_EQ(orders.size(), 1u);
-  EXPECT_EQ(orders[0].fire_unit, 1u);  // the forward unit meets the threat first
-  EXPECT_EQ(orders[0].track_id, 1u);
-  // With no free channel nothing fires.
-  EXPECT_TRUE(assign_greedy(ranked, by_id, {weapon(0, {0, 0, 0}, 0)}, 1, 0.0).empty());
+TEST(Doctrine, ZonesAndTimesSetTheWeaponsControl) {
+  scenario::C2Settings c;
+  c.weapons_control = scenario::WeaponsControl::kTight;
+  c.zones.push_back({"inner", {0, 0}, 10'000, scenario::WeaponsControl::kFree, 0, 100});
+  c.zones.push_back({"hold", {0, 0}, 3'000, scenario::WeaponsControl::kHold, 50, 100});
+  const Doctrine d(c);
+  EXPECT_EQ(d.control_at({5000, 0, 0}, 10), scenario::WeaponsControl::kFree);
+  EXPECT_EQ(d.control_at({1000, 0, 0}, 10), scenario::WeaponsControl::kFree);
+  EXPECT_EQ(d.control_at({1000, 0, 0}, 60), scenario::WeaponsControl::kHold);  // the innermost active zone
+  EXPECT_EQ(d.control_at({50'000, 0, 0}, 10), scenario::WeaponsControl::kTight);
+  EXPECT_EQ(d.control_at({5000, 0, 0}, 150), scenario::WeaponsControl::kTight);
+  EXPECT_TRUE(Doctrine::permits(Identity::kSuspect, scenario::WeaponsControl::kFree));
+  EXPECT_FALSE(Doctrine::permits(Identity::kSuspect, scenario::WeaponsControl::kTight));
+  EXPECT_FALSE(Doctrine::permits(Identity::kAssumedFriend, scenario::WeaponsControl::kFree));
+  EXPECT_FALSE(Doctrine::permits(Identity::kHostile, scenario::WeaponsControl::kHold));
 }
 
-TEST(Assignment, NoInterceptAfterTheThreatHasArrived) {
-  const auto t1 = track(1, {0, 35'000, 5000}, {0, -250, 0});
-  const std::map<std::uint32_t, tracking::TrackState> by_id = {{1, t1}};
-  // Intercept after about 28 s, but the threat reaches its asset in 20 s.
-  EXPECT_TRUE(assign_greedy({{1, 0, 0, 20, 100}}, by_id, {weapon(0, {0, 0, 0})}, 1, 0.0).empty());
+class AssignmentTest : public ::testing::Test {
+ protected:
+  scenario::C2Settings settings;
+  Doctrine doctrine{settings};
+  AssignmentContext context() {
+    return {0.0, 0.0, &doctrine, [](std::uint32_t) { return Identity::kHostile; }, {}, 5000.0};
+  }
+  static ThreatAssessment threat(std::uint32_t id, double time_to_asset_s, double score) {
+    ThreatAssessment t;
+    t.track_id = id;
+    t.time_to_asset_s = time_to_asset_s;
+    t.score = score;
+    return t;
+  }
+};
+
+TEST_F(AssignmentTest, OptimalMatchingBeatsGreedy) {
+  // Unit 0 reaches both threats, unit 1 only threat 1. Greedy by score would give unit 0 to the
+  // top threat 1 and leave threat 2 unserved; the optimal matching serves both.
+  const std::map<std::uint32_t, tracking::TrackState> tracks = {
+      {1, track(1, {0, 30'000, 5000}, {0, -250, 0})}, {2, track(2, {-30'000, 20'000, 5000}, {0, -250, 0})}};
+  const std::vector<WeaponStatus> weapons = {weapon(0, {-10'000, 0, 0}, 1, 4), weapon(1, {10'000, 0, 0}, 1, 4)};
+  auto w = weapons;
+  w[1].type.max_range_m = 30'000;
+  const auto result = assign_weapons({threat(1, 100, 2.0), threat(2, 100, 1.0)}, tracks, w, context());
+  ASSERT_EQ(result.orders.size(), 2u);
+  std::map<std::uint32_t, std::size_t> unit_of;
+  for (const auto& o : result.orders) unit_of[o.track_id] = o.fire_unit;
+  EXPECT_EQ(unit_of[1], 1u);
+  EXPECT_EQ(unit_of[2], 0u);
+}
+
+TEST_F(AssignmentTest, ChannelsRoundsAndArrivalTimeLimitEngagements) {
+  const std::map<std::uint32_t, tracking::TrackState> tracks = {{1, track(1, {0, 35'000, 5000}, {0, -250, 0})},
+                                                                {2, track(2, {5000, 35'000, 5000}, {0, -250, 0})}};
+  // One channel: one engagement.
+  EXPECT_EQ(assign_weapons({threat(1, 200, 1), threat(2, 200, 1)}, tracks, {weapon(0, {0, 0, 0}, 1, 4)}, context())
+                .orders.size(), 1u);
+  // No ready round: none.
+  EXPECT_TRUE(assign_weapons({threat(1, 200, 1)}, tracks, {weapon(0, {0, 0, 0}, 2, 0)}, context()).orders.empty());
+  // The intercept (about 28 s) comes after the threat reaches its asset (20 s): none.
+  EXPECT_TRUE(assign_weapons({threat(1, 20, 1)}, tracks, {weapon(0, {0, 0, 0})}, context()).orders.empty());
+}
+
+TEST_F(AssignmentTest, FriendNearTheInterceptPointBlocksTheShot) {
+  const std::map<std::uint32_t, tracking::TrackState> tracks = {{1, track(1, {0, 35'000, 5000}, {0, -250, 0})}};
+  auto ctx = context();
+  ctx.friendly_tracks.push_back(track(9, {1000, 28'000, 6000}, {0, -250, 0}));
+  const auto result = assign_weapons({threat(1, 200, 1)}, tracks, {weapon(0, {0, 0, 0})}, ctx);
+  EXPECT_TRUE(result.orders.empty());
+  ASSERT_EQ(result.blocked.size(), 1u);
+  EXPECT_EQ(result.blocked[0].friendly_track_id, 9u);
+}
+
+TEST_F(AssignmentTest, WeaponsTightWithholdsFireAtSuspects) {
+  const std::map<std::uint32_t, tracking::TrackState> tracks = {{1, track(1, {0, 35'000, 5000}, {0, -250, 0})}};
+  auto ctx = context();
+  ctx.identity = [](std::uint32_t) { return Identity::kSuspect; };
+  EXPECT_TRUE(assign_weapons({threat(1, 200, 1)}, tracks, {weapon(0, {0, 0, 0})}, ctx).orders.empty());
+  settings.weapons_control = scenario::WeaponsControl::kFree;
+  const Doctrine free_doctrine(settings);
+  ctx.doctrine = &free_doctrine;
+  EXPECT_EQ(assign_weapons({threat(1, 200, 1)}, tracks, {weapon(0, {0, 0, 0})}, ctx).orders.size(), 1u);
 }
 
 TEST(BattleManager, NeverEngagesFriendsAndDoesNotDoubleEngage) {
-  scenario::Scenario s;
-  s.assets = assets();
+  scenario::Scenario s = c2_scenario();
   s.c2.iff_challenges_before_hostile = 1;
   BattleManager bm(s, [](const Eigen::Vector3d& p, std::uint64_t) { return IffReply{true, p.x() < -1000}; });
-  const std::vector<tracking::TrackState> tracks = {track(1, {-5000, 40'000, 5000}, {0, -250, 0}),
+  const std::vector<tracking::TrackState> tracks = {track(1, {-15'000, 40'000, 5000}, {0, -250, 0}),
                                                     track(2, {0, 40'000, 5000}, {0, -250, 0})};
   const std::vector<WeaponStatus> weapons = {weapon(0, {0, 0, 0}), weapon(1, {1000, 0, 0})};
   const C2Decision first = bm.step(0.0, tracks, weapons);
@@ -118,9 +279,9 @@ TEST(BattleManager, NeverEngagesFriendsAndDoesNotDoubleEngage) {
   EXPECT_EQ(first.orders[0].track_id, 2u);
   EXPECT_EQ(bm.identity(1), Identity::kFriend);
   EXPECT_TRUE(bm.step(1.0, tracks, weapons).orders.empty());  // track 2 is under engagement
-  bm.report_outcome(2, false);                                  // missed: shoot again
+  bm.report_outcome(2, 0.8, false);                           // missed: shoot again
   EXPECT_EQ(bm.step(2.0, tracks, weapons).orders.size(), 1u);
-  bm.report_outcome(2, true);                                   // killed: never again
+  bm.report_outcome(2, 0.8, true);                            // killed: never again
   EXPECT_TRUE(bm.step(3.0, tracks, weapons).orders.empty());
 }
 

@@ -1,0 +1,30 @@
+// Rules of engagement: which tracks may be engaged where and when.
+//
+// Weapons control states (NATO usage): free, fire at any target not identified as friend,
+// assumed friend or neutral; tight, fire only at targets identified hostile; hold, do not fire.
+// The state at a point is that of the smallest active zone containing it, else the default.
+#pragma once
+
+#include <Eigen/Core>
+
+#include "c2/identity.h"
+#include "scenario/scenario.h"
+
+namespace rampart::c2 {
+
+class Doctrine {
+ public:
+  explicit Doctrine(const scenario::C2Settings& settings) : settings_(settings) {}
+
+  scenario::WeaponsControl control_at(const Eigen::Vector3d& p_enu_m, double t_s) const;
+  /// Whether a track of this identity may be engaged under this weapons control state.
+  static bool permits(Identity identity, scenario::WeaponsControl control);
+  /// Interceptors per engagement: the salvo size, or one under shoot-look-shoot.
+  int rounds_per_engagement() const;
+  const char* name() const;
+
+ private:
+  scenario::C2Settings settings_;
+};
+
+}  // namespace rampart::c2
