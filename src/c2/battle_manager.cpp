@@ -13,10 +13,12 @@ BattleManager::BattleManager(const scenario::Scenario& s, IffChallenge iff)
       origin_alt_m_(s.origin.alt_m),
       identifier_(s, std::move(iff)),
       doctrine_(s.c2),
-      ranker_(s.c2.threat_hysteresis) {}
+      ranker_(s.c2.threat_hysteresis),
+      fighters_(s) {}
 
 C2Decision BattleManager::step(double t_s, const std::vector<tracking::TrackState>& tracks,
-                               const std::vector<WeaponStatus>& weapons, const std::vector<EsmBearing>& esm) {
+                               const std::vector<WeaponStatus>& weapons, const std::vector<EsmBearing>& esm,
+                               const std::map<std::uint32_t, Eigen::Vector3d>& own_fighters) {
   C2Decision decision;
   decision.identity_changes = identifier_.update(t_s, tracks, esm);
 
@@ -64,17 +66,28 @@ C2Decision BattleManager::step(double t_s, const std::vector<tracking::TrackStat
     pk_in_flight_[order.track_id].insert(pk_in_flight_[order.track_id].end(), static_cast<std::size_t>(order.rounds), pk);
   }
   decision.orders = std::move(assignment.orders);
+
+  std::vector<ThreatAssessment> for_fighters;
+  for (const auto& threat : decision.threats) {
+    const auto& t = by_id.at(threat.track_id);
+    if (Doctrine::permits(identity(t.id), doctrine_.control_at(t.position_enu_m(), t_s))) for_fighters.push_back(threat);
+  }
+  decision.fighter_commands = fighters_.step(t_s, for_fighters, by_id, weapons, own_fighters);
   return decision;
 }
 
-void BattleManager::report_outcome(std::uint32_t track_id, double pk, bool killed) {
+void BattleManager::report_outcome(std::uint32_t track_id, double pk, bool killed, std::uint32_t fighter_entity) {
+  if (killed) assessed_killed_.insert(track_id);
+  if (fighter_entity) {
+    fighters_.report_outcome(fighter_entity, killed);
+    return;
+  }
   const auto it = pk_in_flight_.find(track_id);
   if (it != pk_in_flight_.end()) {
     const auto one = std::find(it->second.begin(), it->second.end(), pk);
     if (one != it->second.end()) it->second.erase(one);
     if (it->second.empty()) pk_in_flight_.erase(it);
   }
-  if (killed) assessed_killed_.insert(track_id);
 }
 
 }  // namespace rampart::c2

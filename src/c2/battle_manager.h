@@ -17,6 +17,7 @@
 
 #include "c2/assignment.h"
 #include "c2/doctrine.h"
+#include "c2/fighters.h"
 #include "c2/identification.h"
 #include "c2/threat_evaluation.h"
 #include "scenario/scenario.h"
@@ -28,16 +29,21 @@ struct C2Decision {
   std::vector<ThreatAssessment> threats;  ///< ranked
   std::vector<FireOrder> orders;
   std::vector<BlockedEngagement> newly_blocked;  ///< (track, fire unit) pairs blocked for the first time
+  std::vector<FighterCommand> fighter_commands;
 };
 
 class BattleManager {
  public:
   BattleManager(const scenario::Scenario& s, IffChallenge iff);
 
+  /// `own_fighters`: the reported positions of airborne fighters, by entity id.
   C2Decision step(double t_s, const std::vector<tracking::TrackState>& tracks,
-                  const std::vector<WeaponStatus>& weapons, const std::vector<EsmBearing>& esm = {});
-  /// Kill assessment after an interceptor of kill probability `pk` reached its aim point.
-  void report_outcome(std::uint32_t track_id, double pk, bool killed);
+                  const std::vector<WeaponStatus>& weapons, const std::vector<EsmBearing>& esm = {},
+                  const std::map<std::uint32_t, Eigen::Vector3d>& own_fighters = {});
+  /// Kill assessment after an interceptor of kill probability `pk` reached its aim point;
+  /// `fighter_entity` is the launching fighter (0 for a fire unit).
+  void report_outcome(std::uint32_t track_id, double pk, bool killed, std::uint32_t fighter_entity = 0);
+  FighterController& fighters() { return fighters_; }
   Identity identity(std::uint32_t track_id) const { return identifier_.identity(track_id); }
   const Doctrine& doctrine() const { return doctrine_; }
   const std::vector<scenario::Asset>& assets() const { return assets_; }
@@ -49,6 +55,7 @@ class BattleManager {
   Identifier identifier_;
   Doctrine doctrine_;
   ThreatRanker ranker_;
+  FighterController fighters_;
   std::map<std::uint32_t, std::vector<double>> pk_in_flight_;  ///< by track, one per interceptor
   std::set<std::uint32_t> assessed_killed_;
   std::set<std::pair<std::uint32_t, std::size_t>> blocked_pairs_;

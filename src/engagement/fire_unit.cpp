@@ -76,11 +76,22 @@ std::vector<Interceptor> Engagements::fire(double t_s, const c2::FireOrder& orde
   unit.launch(order.rounds);
   std::vector<Interceptor> launched;
   for (int i = 0; i < order.rounds; ++i) {
-    Interceptor m{next_id_++, order.fire_unit, order.track_id, t_s, t_s + order.time_of_flight_s, order.aim_enu_m};
+    Interceptor m{next_id_++, unit.name(), order.fire_unit, 0, unit.type().kill_probability,
+                  unit.type().seeker_basket_m, order.track_id, t_s, t_s + order.time_of_flight_s, order.aim_enu_m};
     flying_.push_back(m);
     launched.push_back(m);
   }
   return launched;
+}
+
+Interceptor Engagements::fire_air_to_air(double t_s, const std::string& fighter, std::uint32_t fighter_entity,
+                                         std::uint32_t track_id, double time_of_flight_s,
+                                         const Eigen::Vector3d& aim_enu_m, double kill_probability,
+                                         double seeker_basket_m) {
+  Interceptor m{next_id_++, fighter, std::nullopt, fighter_entity, kill_probability, seeker_basket_m, track_id, t_s,
+                t_s + time_of_flight_s, aim_enu_m};
+  flying_.push_back(m);
+  return m;
 }
 
 void Engagements::guide(const std::vector<tracking::TrackState>& tracks) {
@@ -103,7 +114,7 @@ std::vector<Resolution> Engagements::resolve(double t_s, world::World& world, st
       continue;
     }
     Resolution r{m, Outcome::kNoTarget, 0, false};
-    const double basket_m = units[m.fire_unit].type().seeker_basket_m;
+    const double basket_m = m.seeker_basket_m;
     double best_m = std::numeric_limits<double>::infinity();
     for (const auto& e : world.entities()) {
       if (!e.flying()) continue;
@@ -115,14 +126,14 @@ std::vector<Resolution> Engagements::resolve(double t_s, world::World& world, st
     }
     if (r.truth_id != 0) {
       RandomStream draw(seed_, m.id, Purpose::kKill);
-      const bool kill = draw.bernoulli(units[m.fire_unit].type().kill_probability);
+      const bool kill = draw.bernoulli(m.kill_probability);
       r.outcome = kill ? Outcome::kKill : Outcome::kMiss;
       if (kill) {
         r.fratricide = world.entity(r.truth_id).side == world::Side::kFriendly;
         world.kill(r.truth_id);
       }
     }
-    units[m.fire_unit].release_channel();
+    if (m.fire_unit) units[*m.fire_unit].release_channel();
     out.push_back(r);
   }
   flying_ = std::move(still_flying);

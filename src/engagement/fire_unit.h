@@ -2,6 +2,7 @@
 //
 // A fire unit has launchers holding ready rounds, a reserve to reload them (one launcher at a
 // time takes reload_time_s), and fire-control channels: each interceptor in flight holds one.
+// Fighters' air-to-air missiles are interceptors too, without a fire unit.
 // An interceptor flies for the time of flight computed at launch; in flight its aim point is
 // refreshed from the track (command guidance). At the aim time the seeker looks for the flying
 // entity nearest its aim point in the horizontal plane, within the seeker basket (the fire-control
@@ -11,6 +12,7 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,7 +28,11 @@ const char* to_string(Outcome outcome);
 
 struct Interceptor {
   std::uint64_t id = 0;  ///< unique within a run, from 1
-  std::size_t fire_unit = 0;
+  std::string shooter;   ///< fire unit or fighter that launched it
+  std::optional<std::size_t> fire_unit;  ///< the launching fire unit (none for a fighter)
+  std::uint32_t fighter_entity = 0;      ///< the launching fighter's truth id (0 for a fire unit)
+  double kill_probability = 0.0;
+  double seeker_basket_m = 0.0;
   std::uint32_t track_id = 0;
   double launch_time_s = 0.0;
   double intercept_time_s = 0.0;
@@ -80,6 +86,10 @@ class Engagements {
 
   /// Launches the rounds of a fire order; returns the interceptors created.
   std::vector<Interceptor> fire(double t_s, const c2::FireOrder& order, FireUnit& unit);
+  /// Launches one air-to-air missile from a fighter.
+  Interceptor fire_air_to_air(double t_s, const std::string& fighter, std::uint32_t fighter_entity,
+                              std::uint32_t track_id, double time_of_flight_s,
+                              const Eigen::Vector3d& aim_enu_m, double kill_probability, double seeker_basket_m);
   /// Refreshes aim points from the current tracks (tracks that vanished keep the last aim point).
   void guide(const std::vector<tracking::TrackState>& tracks);
   /// Resolves the interceptors whose time has come against truth, killing what they hit.

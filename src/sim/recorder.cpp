@@ -80,18 +80,23 @@ void Recorder::tracks(double t_s, const std::vector<tracking::TrackState>& track
   }
 }
 
-void Recorder::launch(const engagement::Interceptor& m, const std::string& fire_unit) {
+void Recorder::launch(const engagement::Interceptor& m) {
   if (!enabled()) return;
-  events_->row({fixed(m.launch_time_s, 2), "launch", fire_unit, std::to_string(m.track_id), std::to_string(m.id),
+  events_->row({fixed(m.launch_time_s, 2), "launch", m.shooter, std::to_string(m.track_id), std::to_string(m.id),
                 "", ""});
 }
 
-void Recorder::resolution(double t_s, const engagement::Resolution& r, const std::string& fire_unit,
-                          const std::string& threat) {
+void Recorder::resolution(double t_s, const engagement::Resolution& r, const std::string& threat) {
   if (!enabled()) return;
-  events_->row({fixed(t_s, 2), "intercept", fire_unit, std::to_string(r.interceptor.track_id),
+  events_->row({fixed(t_s, 2), "intercept", r.interceptor.shooter, std::to_string(r.interceptor.track_id),
                 std::to_string(r.interceptor.id), threat,
                 r.fratricide ? "fratricide" : engagement::to_string(r.outcome)});
+}
+
+void Recorder::fighter(double t_s, const std::string& fighter, const std::string& event, std::uint32_t track_id,
+                       const std::string& detail) {
+  if (!enabled()) return;
+  events_->row({fixed(t_s, 2), event, fighter, track_id ? std::to_string(track_id) : "", "", "", detail});
 }
 
 void Recorder::blocked(double t_s, const c2::BlockedEngagement& b, const std::string& fire_unit) {

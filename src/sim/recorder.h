@@ -27,10 +27,11 @@ class Recorder {
   void plots(const sensors::Look& look);
   void tracks(double t_s, const std::vector<tracking::TrackState>& tracks,
               const std::vector<std::string>& identities);
-  void launch(const engagement::Interceptor& m, const std::string& fire_unit);
-  void resolution(double t_s, const engagement::Resolution& r, const std::string& fire_unit,
-                  const std::string& threat);
+  void launch(const engagement::Interceptor& m);
+  void resolution(double t_s, const engagement::Resolution& r, const std::string& threat);
   void identity(const c2::IdentityChange& change);
+  void fighter(double t_s, const std::string& fighter, const std::string& event, std::uint32_t track_id,
+               const std::string& detail);
   void blocked(double t_s, const c2::BlockedEngagement& b, const std::string& fire_unit);
 
  private:

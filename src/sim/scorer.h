@@ -26,9 +26,11 @@ class Scorer {
   void on_plots(const std::vector<sensors::PlotOrigin>& origins);
   void on_tracker(const tracking::TrackerStepResult& result);
   void on_launches(std::size_t count) { summary_.interceptors_fired += static_cast<int>(count); }
+  void on_air_to_air_launch() { ++summary_.air_to_air_fired; }
   void on_resolution(const engagement::Resolution& r, const world::World& world);
   void on_identity(bool became_friend, bool became_hostile);
   void on_blocked() { ++summary_.blocked_engagements; }
+  void on_sortie() { ++summary_.fighter_sorties; }
   /// Clears the plot origins of the step (after the tracker has used them).
   void end_step() { step_origins_.clear(); }
 

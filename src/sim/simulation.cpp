@@ -120,7 +120,11 @@ void Simulation::command(double t_s) {
     for (const auto& r : esm.listen(t_s, world_.entities()))
       bearings.push_back({r.sensor_enu_m, r.bearing_rad, r.bearing_sigma_rad, r.emitter});
   }
-  const c2::C2Decision decision = battle_manager_->step(t_s, tracker_->tracks(), weapons, bearings);
+  std::map<std::uint32_t, Eigen::Vector3d> own_fighters;  // own-force position reports
+  for (const auto& e : world_.entities())
+    if (e.steered && e.flying()) own_fighters[e.id] = e.p_enu_m;
+  const c2::C2Decision decision = battle_manager_->step(t_s, tracker_->tracks(), weapons, bearings, own_fighters);
+  for (const auto& command : decision.fighter_commands) execute(t_s, command);
   for (const auto& b : decision.newly_blocked) {
     scorer_.on_blocked();
     recorder_.blocked(t_s, b, fire_units_[b.fire_unit].name());
@@ -144,7 +148,39 @@ void Simulation::command(double t_s) {
     }
     const auto launched = engagements_.fire(t_s, order, unit);
     scorer_.on_launches(launched.size());
-    for (const auto& m : launched) recorder_.launch(m, unit.name());
+    for (const auto& m : launched) recorder_.launch(m);
+  }
+}
+
+void Simulation::execute(double t_s, const c2::FighterCommand& command) {
+  auto& fighters = battle_manager_->fighters();
+  const auto& squadron = fighters.squadron(command.squadron);
+  switch (command.kind) {
+    case c2::FighterCommand::Kind::kLaunch: {
+      const std::string name = fmt::format("{}-{}", squadron.name, ++sorties_);
+      const std::uint32_t id = world_.launch(name, "fighter", command.goal, squadron.altitude_m, squadron.speed_mps,
+                                             squadron.rcs_m2, t_s);
+      fighters.on_launched(t_s, command, id);
+      scorer_.on_sortie();
+      recorder_.fighter(t_s, name, "take_off", command.track_id, command.reason);
+      break;
+    }
+    case c2::FighterCommand::Kind::kSteer: world_.steer(command.entity_id, command.goal); break;
+    case c2::FighterCommand::Kind::kFire: {
+      const auto& fighter = world_.entity(command.entity_id);
+      const auto m = engagements_.fire_air_to_air(t_s, fighter.name, command.entity_id, command.track_id,
+                                                  command.time_of_flight_s, command.aim_enu_m,
+                                                  squadron.kill_probability, c2::kAirToAirBasket_m);
+      scorer_.on_air_to_air_launch();
+      recorder_.launch(m);
+      if (explain_)
+        explanations_.push_back(fmt::format("t={:.0f} s: fighter {} {}", t_s, fighter.name, command.reason));
+      break;
+    }
+    case c2::FighterCommand::Kind::kLand:
+      recorder_.fighter(t_s, world_.entity(command.entity_id).name, "landed", 0, command.reason);
+      world_.land(command.entity_id);
+      break;
   }
 }
 
@@ -152,12 +188,10 @@ void Simulation::engage(double t_s) {
   for (auto& unit : fire_units_) unit.update(t_s);
   engagements_.guide(tracker_->tracks());
   for (const auto& r : engagements_.resolve(t_s, world_, fire_units_)) {
-    battle_manager_->report_outcome(r.interceptor.track_id,
-                                    fire_units_[r.interceptor.fire_unit].type().kill_probability,
-                                    r.outcome == engagement::Outcome::kKill);
+    battle_manager_->report_outcome(r.interceptor.track_id, r.interceptor.kill_probability,
+                                    r.outcome == engagement::Outcome::kKill, r.interceptor.fighter_entity);
     scorer_.on_resolution(r, world_);
-    recorder_.resolution(t_s, r, fire_units_[r.interceptor.fire_unit].name(),
-                         r.truth_id ? world_.entity(r.truth_id).name : "");
+    recorder_.resolution(t_s, r, r.truth_id ? world_.entity(r.truth_id).name : "");
   }
 }
 

@@ -45,6 +45,7 @@ class Simulation {
   void track();
   void command(double t_s);
   void engage(double t_s);
+  void execute(double t_s, const c2::FighterCommand& command);
   void record(double t_s);
 
   scenario::Scenario scenario_;
@@ -63,6 +64,7 @@ class Simulation {
   std::vector<sensors::Look> looks_;  ///< produced by the sensors, consumed by the tracker
   std::uint64_t next_plot_id_ = 1;
   bool explain_ = false;
+  int sorties_ = 0;
   std::vector<std::string> explanations_;
 };
 

@@ -16,6 +16,8 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["killed"] = s.killed;
   j["leakers"] = s.leakers;
   j["interceptors_fired"] = s.interceptors_fired;
+  j["air_to_air_fired"] = s.air_to_air_fired;
+  j["fighter_sorties"] = s.fighter_sorties;
   j["interceptor_outcomes"] = {{"kill", s.interceptor_kills}, {"miss", s.interceptor_misses},
                                {"no_target", s.interceptor_no_target}};
   j["asset_value_total"] = s.asset_value_total;
@@ -44,8 +46,9 @@ std::string to_text(const Summary& s) {
                      s.leakers, s.threats - s.killed - s.leakers);
   for (const auto& [kind, k] : s.by_kind)
     out += fmt::format("  {:<16} {:>4} threats  {:>4} killed  {:>4} leakers\n", kind, k.count, k.killed, k.leakers);
-  out += fmt::format("Interceptors fired: {}   kills {}   misses {}   no target {}\n", s.interceptors_fired,
+  out += fmt::format("Interceptors fired: {} (surface-to-air)   outcomes of all missiles: kills {}   misses {}   no target {}\n", s.interceptors_fired,
                      s.interceptor_kills, s.interceptor_misses, s.interceptor_no_target);
+  out += fmt::format("Fighters: {} sorties, {} air-to-air missiles fired\n", s.fighter_sorties, s.air_to_air_fired);
   out += fmt::format("Defended value lost: {:.1f} of {:.1f}\n", s.asset_value_lost, s.asset_value_total);
   for (const auto& [asset, lost] : s.asset_value_lost_by_asset)
     out += fmt::format("  {:<16} {:.1f}\n", asset, lost);

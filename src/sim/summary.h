@@ -25,7 +25,9 @@ struct Summary {
   int threats = 0;
   int killed = 0;
   int leakers = 0;
-  int interceptors_fired = 0;
+  int interceptors_fired = 0;  ///< surface-to-air
+  int air_to_air_fired = 0;
+  int fighter_sorties = 0;
   int interceptor_kills = 0;
   int interceptor_misses = 0;
   int interceptor_no_target = 0;

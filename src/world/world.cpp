@@ -1,6 +1,9 @@
 #include "world/world.h"
 
+#include <algorithm>
 #include <cmath>
+
+#include "core/units.h"
 
 #include <fmt/format.h>
 
@@ -45,12 +48,33 @@ World::World(const scenario::Scenario& s) : frame_(s.origin), assets_(s.assets) 
   }
 }
 
+namespace {
+/// Moves a steered entity straight towards its goal for dt_s; stops on it.
+RoutePoint steer_step(Entity& e, double dt_s) {
+  const Eigen::Vector2d p(e.steered_position.east_m, e.steered_position.north_m);
+  const Eigen::Vector2d to_goal = Eigen::Vector2d(e.steer_goal.east_m, e.steer_goal.north_m) - p;
+  const double step_m = e.speed_mps * dt_s;
+  RoutePoint rp;
+  Eigen::Vector2d next = p;
+  if (to_goal.norm() > 1e-9) {
+    next = p + to_goal.normalized() * std::min(step_m, to_goal.norm());
+    rp.heading_rad = azimuth_rad(to_goal.x(), to_goal.y());
+  }
+  e.steered_position = {next.x(), next.y()};
+  rp.east_m = next.x();
+  rp.north_m = next.y();
+  return rp;
+}
+}  // namespace
+
 std::vector<Arrival> World::advance(double t_s) {
   std::vector<Arrival> arrivals;
+  const double dt_s = std::max(0.0, t_s - t_s_);
+  t_s_ = t_s;
   for (auto& e : entities_) {
     if (e.state == EntityState::kWaiting && t_s >= e.start_time_s) e.state = EntityState::kFlying;
     if (!e.flying()) continue;
-    const RoutePoint rp = e.route.at(t_s - e.start_time_s);
+    const RoutePoint rp = e.steered ? steer_step(e, dt_s) : e.route.at(t_s - e.start_time_s);
     e.geodetic = frame_.surface_point(rp.east_m, rp.north_m, e.altitude_m);
     e.p_enu_m = frame_.to_enu(e.geodetic);
     e.v_enu_mps = Eigen::Vector3d(std::sin(rp.heading_rad), std::cos(rp.heading_rad), 0.0) * e.speed_mps;
@@ -68,6 +92,40 @@ std::vector<Arrival> World::advance(double t_s) {
     if (rp.finished) e.state = EntityState::kDeparted;
   }
   return arrivals;
+}
+
+std::uint32_t World::launch(const std::string& name, const std::string& kind, const scenario::Point2& at,
+                            double altitude_m, double speed_mps, double rcs_m2, double t_s) {
+  Entity e{.id = static_cast<std::uint32_t>(entities_.size() + 1),
+           .name = name,
+           .side = Side::kFriendly,
+           .kind = kind,
+           .start_time_s = t_s,
+           .altitude_m = altitude_m,
+           .speed_mps = speed_mps,
+           .rcs_m2 = rcs_m2,
+           .iff_on = true,
+           .route = Route({at, at}, speed_mps, false),
+           .steered = true,
+           .steer_goal = at,
+           .steered_position = at};
+  e.state = EntityState::kFlying;
+  e.geodetic = frame_.surface_point(at.east_m, at.north_m, altitude_m);
+  e.p_enu_m = frame_.to_enu(e.geodetic);
+  entities_.push_back(std::move(e));
+  return entities_.back().id;
+}
+
+void World::steer(std::uint32_t entity_id, const scenario::Point2& goal) {
+  Entity& e = entities_.at(entity_id - 1);
+  RAMPART_DEMAND(e.steered, "only a steered entity can be steered");
+  e.steer_goal = goal;
+}
+
+void World::land(std::uint32_t entity_id) {
+  Entity& e = entities_.at(entity_id - 1);
+  RAMPART_DEMAND(e.steered && e.flying(), "only a flying steered entity can land");
+  e.state = EntityState::kDeparted;
 }
 
 void World::kill(std::uint32_t entity_id) {

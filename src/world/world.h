@@ -41,6 +41,10 @@ struct Entity {
   double damage_fraction = 0.0;
   bool reached_target = false;
   Route route;
+  /// Steered entities (fighters under C2 control) fly straight at `steer_goal` instead of a route.
+  bool steered = false;
+  scenario::Point2 steer_goal;
+  scenario::Point2 steered_position;
 
   EntityState state = EntityState::kWaiting;
   Geodetic geodetic;                                  ///< valid while flying
@@ -64,6 +68,14 @@ class World {
   std::vector<Arrival> advance(double t_s);
   /// Marks an entity destroyed (by an interceptor).
   void kill(std::uint32_t entity_id);
+  /// Puts a new steered friendly aircraft in the air at `at`, heading for `at` until steered;
+  /// returns its id.
+  std::uint32_t launch(const std::string& name, const std::string& kind, const scenario::Point2& at,
+                       double altitude_m, double speed_mps, double rcs_m2, double t_s);
+  /// Sets where a steered entity flies.
+  void steer(std::uint32_t entity_id, const scenario::Point2& goal);
+  /// A steered aircraft lands: it leaves the air.
+  void land(std::uint32_t entity_id);
 
   const std::vector<Entity>& entities() const { return entities_; }
   const Entity& entity(std::uint32_t id) const { return entities_.at(id - 1); }
@@ -74,6 +86,7 @@ class World {
   LocalFrame frame_;
   std::vector<scenario::Asset> assets_;
   std::vector<Entity> entities_;
+  double t_s_ = 0.0;  ///< time of the last advance
 };
 
 }  // namespace rampart::world

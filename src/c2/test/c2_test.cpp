@@ -287,3 +287,58 @@ TEST(BattleManager, NeverEngagesFriendsAndDoesNotDoubleEngage) {
 
 }  // namespace
 }  // namespace rampart::c2
+
+namespace rampart::c2 {
+namespace {
+
+TEST(Fighters, ScrambleInterceptFireAndReturn) {
+  scenario::Scenario s = c2_scenario();
+  s.squadrons.push_back({"Falcon", 1, 1, 60.0, 300.0, 8000.0, 5.0, 1, 30'000.0, 0.7, 3600.0});
+  FighterController fc(s);
+  // A hostile 150 km north of the base, beyond the reach of a SAM at the city.
+  std::map<std::uint32_t, tracking::TrackState> tracks = {{7, track(7, {50'000, 150'000, 8000}, {0, -250, 0})}};
+  ThreatAssessment threat;
+  threat.track_id = 7;
+  const std::vector<WeaponStatus> sams = {weapon(0, {0, 0, 0})};
+  EXPECT_TRUE(fc.step(0.0, {threat}, tracks, sams, {}).empty());  // scrambled: take-off at 60 s
+  auto commands = fc.step(60.0, {threat}, tracks, sams, {});
+  ASSERT_EQ(commands.size(), 1u);
+  EXPECT_EQ(commands[0].kind, FighterCommand::Kind::kLaunch);
+  EXPECT_EQ(commands[0].track_id, 7u);
+  EXPECT_DOUBLE_EQ(commands[0].goal.east_m, 50'000.0);  // the base
+  fc.on_launched(60.0, commands[0], 42);
+  EXPECT_TRUE(fc.is_fighter(42));
+  // Far from the target: it steers for the intercept point, no shot yet.
+  commands = fc.step(61.0, {threat}, tracks, sams, {{42, Eigen::Vector3d(50'000, 0, 8000)}});
+  ASSERT_EQ(commands.size(), 1u);
+  EXPECT_EQ(commands[0].kind, FighterCommand::Kind::kSteer);
+  EXPECT_GT(commands[0].goal.north_m, 0.0);
+  // Within missile range: it fires its only missile.
+  commands = fc.step(62.0, {threat}, tracks, sams, {{42, Eigen::Vector3d(50'000, 125'000, 8000)}});
+  ASSERT_EQ(commands.size(), 2u);
+  EXPECT_EQ(commands[1].kind, FighterCommand::Kind::kFire);
+  EXPECT_NEAR(commands[1].time_of_flight_s, 25'000.0 / 1250.0, 1e-6);  // closing at 1000 + 250 m/s
+  fc.report_outcome(42, true);
+  // Magazine empty: back to base, and it lands there.
+  commands = fc.step(90.0, {}, tracks, sams, {{42, Eigen::Vector3d(50'000, 120'000, 8000)}});
+  ASSERT_EQ(commands.size(), 1u);
+  EXPECT_EQ(commands[0].reason, "return to base");
+  commands = fc.step(500.0, {}, tracks, sams, {{42, Eigen::Vector3d(50'500, 500, 8000)}});
+  ASSERT_EQ(commands.size(), 1u);
+  EXPECT_EQ(commands[0].kind, FighterCommand::Kind::kLand);
+  EXPECT_FALSE(fc.is_fighter(42));
+}
+
+TEST(Fighters, ThreatsWithinSamReachAreLeftToTheSams) {
+  scenario::Scenario s = c2_scenario();
+  s.squadrons.push_back({"Falcon", 1, 1, 60.0, 300.0, 8000.0, 5.0, 1, 30'000.0, 0.7, 3600.0});
+  FighterController fc(s);
+  const std::map<std::uint32_t, tracking::TrackState> tracks = {{7, track(7, {0, 30'000, 8000}, {0, -250, 0})}};
+  ThreatAssessment threat;
+  threat.track_id = 7;
+  fc.step(0.0, {threat}, tracks, {weapon(0, {0, 0, 0})}, {});
+  EXPECT_TRUE(fc.step(100.0, {threat}, tracks, {weapon(0, {0, 0, 0})}, {}).empty());  // nobody scrambled
+}
+
+}  // namespace
+}  // namespace rampart::c2

@@ -68,7 +68,10 @@ TEST(Simulation, DefaultScenarioScoresAreConsistent) {
   EXPECT_LE(r.killed + r.leakers, r.threats);
   EXPECT_GT(r.killed, r.threats / 2);  // a working defence kills most of the raid
   EXPECT_EQ(r.interceptor_kills, r.killed + r.fratricides);
-  EXPECT_LE(r.interceptor_kills + r.interceptor_misses + r.interceptor_no_target, r.interceptors_fired);
+  EXPECT_LE(r.interceptor_kills + r.interceptor_misses + r.interceptor_no_target,
+            r.interceptors_fired + r.air_to_air_fired);
+  EXPECT_GT(r.fighter_sorties, 0);  // the raids from beyond SAM reach bring the alert fighters up
+  EXPECT_GT(r.air_to_air_fired, 0);
   EXPECT_EQ(r.fratricides, 0);
   EXPECT_GE(r.tracks_confirmed, r.threats);
   EXPECT_GT(r.false_alarm_plots, 0);

@@ -71,3 +71,24 @@ TEST(World, ExpendableThreatsImpactAndKilledOnesStop) {
 
 }  // namespace
 }  // namespace rampart::world
+
+namespace rampart::world {
+namespace {
+
+TEST(World, SteeredAircraftFlyToTheirGoalAndLand) {
+  World w(small_scenario());
+  w.advance(0.0);
+  const std::uint32_t id = w.launch("Falcon-1", "fighter", {0, 0}, 8000, 300, 5, 0.0);
+  EXPECT_EQ(id, 4u);
+  w.steer(id, {0, 10'000});
+  w.advance(10.0);
+  EXPECT_NEAR(w.entity(id).steered_position.north_m, 3000.0, 1e-9);
+  EXPECT_NEAR(w.entity(id).geodetic.alt_m, 8000.0, 1e-6);
+  w.advance(100.0);
+  EXPECT_NEAR(w.entity(id).steered_position.north_m, 10'000.0, 1e-9);  // stops on its goal
+  w.land(id);
+  EXPECT_EQ(w.entity(id).state, EntityState::kDeparted);
+}
+
+}  // namespace
+}  // namespace rampart::world
