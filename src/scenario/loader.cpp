@@ -1,12 +1,11 @@
 #include "scenario/loader.h"
 
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "core/error.h"
+#include "core/text_file.h"
 #include "scenario/yaml_reader.h"
 
 namespace rampart::scenario {
@@ -513,16 +512,6 @@ Scenario parse_scenario(const std::string& yaml_text, Diagnostics& diagnostics) 
   }
   return ScenarioReader(diagnostics).read(root);
 }
-
-namespace {
-std::optional<std::string> read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-}  // namespace
 
 Scenario read_scenario_file(const std::string& path, Diagnostics& diagnostics) {
   const auto text = read_text_file(path);

@@ -4,10 +4,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <sys/wait.h>
+
+#include "core/text_file.h"
 
 namespace rampart::test {
 
@@ -17,12 +17,7 @@ struct CommandResult {
   std::string err;
 };
 
-inline std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+inline std::string slurp(const std::filesystem::path& p) { return read_text_file(p.string()).value_or(""); }
 
 /// Runs `rampart ARGS` (ARGS already shell-quoted) and returns its exit status and output.
 inline CommandResult run_rampart(const std::string& args) {

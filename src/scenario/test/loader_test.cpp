@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/text_file.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -13,12 +15,7 @@ namespace {
 
 const std::filesystem::path kData = std::filesystem::path(RAMPART_SOURCE_DIR) / "src/scenario/test/data";
 
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read(const std::filesystem::path& p) { return read_text_file(p.string()).value_or(""); }
 
 TEST(ScenarioLoader, ReadsTheMinimalScenario) {
   const Scenario s = load_scenario_file((kData / "minimal.yaml").string());

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/text_file.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -20,12 +22,7 @@ std::string without_wall_time(Summary s) {
   return to_json(s).dump();
 }
 
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read(const std::filesystem::path& p) { return read_text_file(p.string()).value_or(""); }
 
 TEST(Schedule, StagesRunInPipelineOrder) {
   ASSERT_EQ(kSchedule.size(), 6u);
