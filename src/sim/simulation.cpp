@@ -104,6 +104,12 @@ void Simulation::sense(double t_s) {
     recorder_.plots(look);
     looks_.push_back(std::move(look));
   }
+  for (auto& esm : esm_receivers_) {
+    // A receiver reports once per period: when t_s crosses a multiple of it.
+    if (std::floor(t_s / esm.period_s()) == std::floor(t_prev_s_ / esm.period_s())) continue;
+    for (const auto& r : esm.listen(t_s, world_.entities()))
+      esm_bearings_.push_back({r.sensor_enu_m, r.bearing_rad, r.bearing_sigma_rad, r.emitter});
+  }
 }
 
 void Simulation::track() {
@@ -115,11 +121,8 @@ void Simulation::track() {
 void Simulation::command(double t_s) {
   std::vector<c2::WeaponStatus> weapons;
   for (const auto& unit : fire_units_) weapons.push_back(unit.status());
-  std::vector<c2::EsmBearing> bearings;
-  for (auto& esm : esm_receivers_) {
-    for (const auto& r : esm.listen(t_s, world_.entities()))
-      bearings.push_back({r.sensor_enu_m, r.bearing_rad, r.bearing_sigma_rad, r.emitter});
-  }
+  const std::vector<c2::EsmBearing> bearings = std::move(esm_bearings_);
+  esm_bearings_.clear();
   std::map<std::uint32_t, Eigen::Vector3d> own_fighters;  // own-force position reports
   for (const auto& e : world_.entities())
     if (e.steered && e.flying()) own_fighters[e.id] = e.p_enu_m;

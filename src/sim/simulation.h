@@ -62,6 +62,7 @@ class Simulation {
   Recorder recorder_;
   Scorer scorer_;
   std::vector<sensors::Look> looks_;  ///< produced by the sensors, consumed by the tracker
+  std::vector<c2::EsmBearing> esm_bearings_;  ///< heard since the last C2 cycle
   std::uint64_t next_plot_id_ = 1;
   bool explain_ = false;
   int sorties_ = 0;
