@@ -8,14 +8,14 @@
 // BM_Scale/N: 20 scans of N targets, N = 100, 1000, 10000, 50000 (the first scans, before the
 // tracks are confirmed, are counted too).
 // The time of an iteration is the process CPU time of Tracker::process over all scans only
-// (plots are built beforehand, GOSPA is scored outside); counters give CPU ms per scan. The table
+// (run_offline's timing: plot conversion and GOSPA scoring are left out); counters give CPU ms
+// per scan. The table
 // at the end gives the median over repetitions, the mean GOSPA per scan (c = 50, p = 2, the same
 // for every repetition: the input and the tracker are deterministic) and the ratios to Stone Soup.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <map>
 #include <vector>
 
@@ -28,7 +28,6 @@ namespace {
 constexpr std::uint64_t kSeed = 2024;
 
 struct Figures {
-  int scans = 0;
   double plots_per_scan = 0.0;
   double gospa_mean = 0.0;
   std::vector<double> cpu_ms_per_scan;  ///< one per repetition
@@ -49,39 +48,20 @@ TrackerConfig stonesoup_config() {
   return config;
 }
 
-double process_cpu_s() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
 void track_scenario(benchmark::State& state, int scans) {
   const int targets = static_cast<int>(state.range(0));
   StoneSoupScenarioParams params;
   params.targets = targets;
   params.scans = scans;
   const GeneratedScenario scenario = generate_stonesoup_scenario(params, kSeed);
-  const OfflineRunOptions options;
-  std::vector<PlotBatch> batches;
-  std::uint64_t plots = 0;
-  for (const PointScan& scan : scenario.detections) {
-    batches.push_back(batch_of_scan(scan, options.sigma_m, plots));
-    plots += scan.p_m.size();
-  }
   Figures& f = figures(scans)[targets];
-  if (f.scans == 0) {
-    const auto tracker = make_gnn_tracker(stonesoup_config());
-    f.gospa_mean = run_offline(*tracker, scenario.detections, scenario.truth, options).gospa_mean;
-    f.scans = scans;
-    f.plots_per_scan = static_cast<double>(plots) / scans;
-  }
   for (auto _ : state) {
     const auto tracker = make_gnn_tracker(stonesoup_config());
-    const double start_s = process_cpu_s();
-    for (const PlotBatch& batch : batches) benchmark::DoNotOptimize(tracker->process(batch));
-    const double cpu_s = process_cpu_s() - start_s;
-    state.SetIterationTime(cpu_s);
-    f.cpu_ms_per_scan.push_back(cpu_s * 1e3 / scans);
+    const OfflineRunSummary s = run_offline(*tracker, scenario.detections, scenario.truth, {});
+    state.SetIterationTime(s.ms_per_scan_mean * scans * 1e-3);
+    f.cpu_ms_per_scan.push_back(s.ms_per_scan_mean);
+    f.gospa_mean = s.gospa_mean;
+    f.plots_per_scan = static_cast<double>(s.plots) / scans;
   }
   state.counters["cpu_ms_per_scan"] = f.cpu_ms_per_scan.back();
   state.counters["gospa_mean"] = f.gospa_mean;

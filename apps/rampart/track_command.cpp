@@ -20,7 +20,11 @@ struct TrackOptions {
   std::string truth_path;
   std::string tracker = "gnn";
   std::string confirm = "3/4";
+  std::string track_logic = "m-of-n";
+  int max_hypotheses = 100;
+  tracking::MhtParameters mht;
   std::string out_dir;
+  double scan_period_s = 0.0;
   bool json = false;
   tracking::TrackerConfig config;
   tracking::OfflineRunOptions run;
@@ -46,6 +50,8 @@ void parse_confirmation(const std::string& text, tracking::TrackerConfig& config
 }
 
 std::unique_ptr<tracking::Tracker> make_tracker(const TrackOptions& options) {
+  if (options.tracker == "jpda") return tracking::make_jpda_tracker(options.config, options.max_hypotheses);
+  if (options.tracker == "mht") return tracking::make_mht_tracker(options.config, options.mht);
   return tracking::make_gnn_tracker(options.config);
 }
 
@@ -80,6 +86,8 @@ void print(const TrackOptions& options, const tracking::OfflineRunSummary& s) {
       j["gospa_localisation"] = s.gospa_localisation_mean;
       j["gospa_missed"] = s.gospa_missed_mean;
       j["gospa_false"] = s.gospa_false_mean;
+      j["track_breaks"] = s.track_breaks;
+      j["track_swaps"] = s.track_swaps;
     }
     std::printf("%s\n", j.dump(2).c_str());
     return;
@@ -91,13 +99,16 @@ void print(const TrackOptions& options, const tracking::OfflineRunSummary& s) {
                 "missed %.1f, false %.1f\n",
                 options.run.gospa_c_m, options.run.gospa_p, s.gospa_mean,
                 s.gospa_localisation_mean, s.gospa_missed_mean, s.gospa_false_mean);
+    std::printf("track breaks %d, swaps %d\n", s.track_breaks, s.track_swaps);
   }
 }
 
 int run_track(const TrackOptions& options_in) {
   TrackOptions options = options_in;
   parse_confirmation(options.confirm, options.config);
-  const auto detections = tracking::read_detections_csv(options.detections_path);
+  options.config.track_logic =
+      options.track_logic == "score" ? tracking::TrackLogic::kScore : tracking::TrackLogic::kMOfN;
+  const auto detections = tracking::read_detections_csv(options.detections_path, options.scan_period_s);
   const auto truth = options.truth_path.empty() ? std::vector<tracking::PointScan>{}
                                                 : tracking::read_truth_csv(options.truth_path);
   const auto tracker = make_tracker(options);
@@ -112,6 +123,7 @@ int run_track(const TrackOptions& options_in) {
 
 void add_track_command(CLI::App& app) {
   auto options = std::make_shared<TrackOptions>();
+  options->config.clutter_density = 1e-6;  // per m^2: the plots read here are 2-D
   CLI::App* sub = app.add_subcommand(
       "track", "Track recorded 2-D detections offline (Stone Soup CSV or Rampart plots.csv) and "
                "score the confirmed tracks against truth with GOSPA");
@@ -121,15 +133,42 @@ void add_track_command(CLI::App& app) {
       ->check(CLI::ExistingFile);
   sub->add_option("--truth", options->truth_path, "Truth CSV `scan,time,id,x,y`")
       ->check(CLI::ExistingFile);
-  sub->add_option("--tracker", options->tracker, "Association: gnn")
-      ->check(CLI::IsMember({"gnn"}))
+  sub->add_option("--tracker", options->tracker,
+                  "gnn (global nearest neighbour), jpda (joint probabilistic) or mht (multiple hypothesis)")
+      ->check(CLI::IsMember({"gnn", "jpda", "mht"}))
       ->capture_default_str();
   sub->add_flag("--json", options->json, "Print the result as JSON");
   sub->add_option("--out", options->out_dir, "Write DIR/tracks.csv (`scan,time,track_id,x,y`)");
+  sub->add_option("--scan-period-s", options->scan_period_s,
+                  "plots.csv only: group rows into scans of this length, one radar rotation "
+                  "(0: one scan per distinct time)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   sub->add_option("--sigma-m", options->run.sigma_m, "Measurement sigma per axis (m)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   sub->add_option("--confirm", options->confirm, "M/N confirmation rule")->capture_default_str();
+  sub->add_option("--track-logic", options->track_logic,
+                  "m-of-n (--confirm, --delete-after-misses) or score (sequential probability ratio test)")
+      ->check(CLI::IsMember({"m-of-n", "score"}))
+      ->capture_default_str();
+  sub->add_option("--pd", options->config.detection_probability,
+                  "Detection probability (track score, JPDA, MHT)")
+      ->check(CLI::Range(1e-6, 1.0 - 1e-9))
+      ->capture_default_str();
+  sub->add_option("--clutter-density", options->config.clutter_density,
+                  "False plots per m^2 (track score, JPDA, MHT)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub->add_option("--max-hypotheses", options->max_hypotheses, "JPDA: joint events per cluster")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  sub->add_option("--mht-hypotheses", options->mht.max_global_hypotheses, "MHT: global hypotheses kept")
+      ->check(CLI::Range(1, 10000))
+      ->capture_default_str();
+  sub->add_option("--n-scan", options->mht.n_scan, "MHT: N-scan pruning depth")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
   sub->add_option("--delete-after-misses", options->config.delete_after_misses,
                   "Delete a confirmed track after this many missed scans")
       ->check(CLI::Range(1, 1000))

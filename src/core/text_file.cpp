@@ -1,16 +1,23 @@
 #include "core/text_file.h"
 
-#include <fstream>
-#include <sstream>
+#include <zlib.h>
+
+#include "core/error.h"
 
 namespace rampart {
 
 std::optional<std::string> read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (file == nullptr) return std::nullopt;
+  std::string text;
+  char buffer[1 << 16];
+  int got = 0;
+  while ((got = gzread(file, buffer, sizeof buffer)) > 0) text.append(buffer, static_cast<std::size_t>(got));
+  int error = Z_OK;
+  const std::string message = got < 0 ? gzerror(file, &error) : "";
+  gzclose(file);
+  if (got < 0) throw InputError(path + ": corrupt or truncated gzip data (" + message + ")");
+  return text;
 }
 
 }  // namespace rampart

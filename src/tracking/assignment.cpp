@@ -4,6 +4,7 @@
 #include <limits>
 #include <numeric>
 #include <queue>
+#include <set>
 #include <utility>
 
 #include "core/error.h"
@@ -29,7 +30,7 @@ struct LocalProblem {
 };
 
 // Shortest augmenting paths with row/column potentials (Jonker-Volgenant augmentation,
-// as in Crouse 2016), Dijkstra restricted to the sparse edges.
+// as in Crouse 2016), Dijkstra restricted to the sparse edges. Empty when infeasible.
 std::vector<int> solve_local(const LocalProblem& p) {
   const int n_cols = p.cols + p.rows;
   std::vector<double> u(p.rows, 0.0);
@@ -69,7 +70,7 @@ std::vector<int> solve_local(const LocalProblem& p) {
           break;
         }
       }
-      RAMPART_DEMAND(col >= 0, "every row owns an unassigned column, so a path always exists");
+      if (col < 0) return {};
       min_val = dist[col];
       scanned[col] = 1;
       scanned_cols.push_back(col);
@@ -152,9 +153,16 @@ AssignmentSolution solve_assignment(const AssignmentProblem& problem) {
       for (const AssignmentEdge* e : edges_of_row[row]) {
         local.adjacency[r].emplace_back(local_col[e->col], e->cost);
       }
-      local.adjacency[r].emplace_back(local.cols + r, problem.unassigned_cost[row]);
+      if (problem.unassigned_cost[row] < kInf) {
+        local.adjacency[r].emplace_back(local.cols + r, problem.unassigned_cost[row]);
+      }
     }
     const std::vector<int> local_solution = solve_local(local);
+    if (local_solution.empty()) {
+      solution.feasible = false;
+      solution.cost = kInf;
+      return solution;
+    }
     for (int r = 0; r < local.rows; ++r) {
       const int row = cluster.rows[r];
       const int c = local_solution[r];
@@ -168,6 +176,113 @@ AssignmentSolution solve_assignment(const AssignmentProblem& problem) {
     if (solution.col_for_row[e.row] == e.col) solution.cost += e.cost;
   }
   return solution;
+}
+
+std::vector<AssignmentSolution> k_best_assignments(const AssignmentProblem& problem, int k) {
+  struct Node {
+    AssignmentProblem problem;
+    AssignmentSolution solution;
+  };
+  std::vector<AssignmentSolution> best;
+  std::vector<Node> open;
+  const auto push = [&](AssignmentProblem p) {
+    AssignmentSolution s = solve_assignment(p);
+    if (s.feasible) open.push_back({std::move(p), std::move(s)});
+  };
+  push(problem);
+  while (!open.empty() && static_cast<int>(best.size()) < k) {
+    const auto lowest = std::min_element(open.begin(), open.end(), [](const Node& a, const Node& b) {
+      return a.solution.cost < b.solution.cost;
+    });
+    Node node = std::move(*lowest);
+    open.erase(lowest);
+    best.push_back(node.solution);
+    AssignmentProblem fixed = node.problem;
+    for (int row = 0; row < fixed.rows; ++row) {
+      const int chosen = node.solution.col_for_row[row];
+      AssignmentProblem child = fixed;
+      if (chosen < 0) {
+        child.unassigned_cost[row] = kInf;
+      } else {
+        std::erase_if(child.edges, [&](const AssignmentEdge& e) { return e.row == row && e.col == chosen; });
+      }
+      push(std::move(child));
+      // Force this row's choice in the following subproblems.
+      if (chosen < 0) {
+        std::erase_if(fixed.edges, [&](const AssignmentEdge& e) { return e.row == row; });
+      } else {
+        std::erase_if(fixed.edges, [&](const AssignmentEdge& e) {
+          return (e.row == row) != (e.col == chosen);
+        });
+        fixed.unassigned_cost[row] = kInf;
+      }
+    }
+  }
+  return best;
+}
+
+std::vector<AssignmentSolution> k_best_by_cluster(const AssignmentProblem& problem, int k) {
+  const std::vector<Cluster> clusters = clusters_of(problem);
+  std::vector<int> local_row(problem.rows, -1);
+  std::vector<int> local_col(problem.cols, -1);
+  std::vector<std::vector<AssignmentEdge>> edges_of_cluster(clusters.size());
+  std::vector<int> cluster_of_row(problem.rows, -1);
+  for (std::size_t c = 0; c < clusters.size(); ++c) {
+    for (std::size_t r = 0; r < clusters[c].rows.size(); ++r) {
+      local_row[clusters[c].rows[r]] = static_cast<int>(r);
+      cluster_of_row[clusters[c].rows[r]] = static_cast<int>(c);
+    }
+    for (std::size_t j = 0; j < clusters[c].cols.size(); ++j) local_col[clusters[c].cols[j]] = static_cast<int>(j);
+  }
+  for (const AssignmentEdge& e : problem.edges) {
+    edges_of_cluster[cluster_of_row[e.row]].push_back({local_row[e.row], local_col[e.col], e.cost});
+  }
+  std::vector<std::vector<AssignmentSolution>> ranked(clusters.size());
+  for (std::size_t c = 0; c < clusters.size(); ++c) {
+    AssignmentProblem local;
+    local.rows = static_cast<int>(clusters[c].rows.size());
+    local.cols = static_cast<int>(clusters[c].cols.size());
+    for (const int row : clusters[c].rows) local.unassigned_cost.push_back(problem.unassigned_cost[row]);
+    local.edges = std::move(edges_of_cluster[c]);
+    ranked[c] = k_best_assignments(local, k);
+    if (ranked[c].empty()) return {};
+  }
+  // Best-first over index vectors (one rank per cluster); cost = sum of the chosen ranks' costs.
+  using Choice = std::vector<int>;
+  const auto cost_of = [&](const Choice& choice) {
+    double total = 0.0;
+    for (std::size_t c = 0; c < choice.size(); ++c) total += ranked[c][choice[c]].cost;
+    return total;
+  };
+  std::set<std::pair<double, Choice>> frontier;
+  std::set<Choice> seen;
+  const Choice first(clusters.size(), 0);
+  frontier.emplace(cost_of(first), first);
+  seen.insert(first);
+  std::vector<AssignmentSolution> out;
+  while (!frontier.empty() && static_cast<int>(out.size()) < k) {
+    const auto [cost, choice] = *frontier.begin();
+    frontier.erase(frontier.begin());
+    AssignmentSolution s;
+    s.col_for_row.assign(problem.rows, -1);
+    s.cost = cost;
+    s.clusters = static_cast<int>(clusters.size());
+    for (std::size_t c = 0; c < clusters.size(); ++c) {
+      const AssignmentSolution& part = ranked[c][choice[c]];
+      for (std::size_t r = 0; r < clusters[c].rows.size(); ++r) {
+        const int col = part.col_for_row[r];
+        s.col_for_row[clusters[c].rows[r]] = col < 0 ? -1 : clusters[c].cols[col];
+      }
+    }
+    out.push_back(std::move(s));
+    for (std::size_t c = 0; c < clusters.size(); ++c) {
+      if (choice[c] + 1 >= static_cast<int>(ranked[c].size())) continue;
+      Choice next = choice;
+      ++next[c];
+      if (seen.insert(next).second) frontier.emplace(cost_of(next), std::move(next));
+    }
+  }
+  return out;
 }
 
 }  // namespace rampart::tracking

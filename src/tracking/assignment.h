@@ -23,11 +23,13 @@ struct AssignmentEdge {
 struct AssignmentProblem {
   int rows = 0;
   int cols = 0;
-  std::vector<double> unassigned_cost;  ///< one per row
-  std::vector<AssignmentEdge> edges;    ///< at most one edge per (row, col)
+  /// One per row; +infinity forbids leaving the row unassigned.
+  std::vector<double> unassigned_cost;
+  std::vector<AssignmentEdge> edges;  ///< at most one edge per (row, col)
 };
 
 struct AssignmentSolution {
+  bool feasible = true;          ///< false when some row can be neither assigned nor left out
   std::vector<int> col_for_row;  ///< -1: row unassigned
   double cost = 0.0;             ///< total, including unassigned rows
   int clusters = 0;
@@ -43,5 +45,16 @@ struct Cluster {
 std::vector<Cluster> clusters_of(const AssignmentProblem& problem);
 
 AssignmentSolution solve_assignment(const AssignmentProblem& problem);
+
+/// Murty's k-best assignments (Murty 1968, with Miller, Stone and Cox's 1997 ordering): the up
+/// to k feasible solutions of lowest cost, in increasing cost. Each solution found splits the
+/// remaining solution space into subproblems that force its first i - 1 rows and forbid its
+/// i-th choice; each subproblem is solved by solve_assignment. Meant for one cluster.
+std::vector<AssignmentSolution> k_best_assignments(const AssignmentProblem& problem, int k);
+
+/// The same k best solutions of a whole problem, found cluster by cluster: Murty's k best in
+/// each cluster, then the k smallest sums of one solution per cluster (best-first over the
+/// clusters' ranked lists), so independent clusters do not multiply the work.
+std::vector<AssignmentSolution> k_best_by_cluster(const AssignmentProblem& problem, int k);
 
 }  // namespace rampart::tracking

@@ -9,8 +9,18 @@
 namespace rampart::tracking {
 
 CvState predict_to(const TimedState& track, double t_s, double q_m2ps3) {
-  const double dt_s = std::max(0.0, t_s - track.t_s);
-  return dt_s > 0.0 ? predict_cv(track.state, dt_s, q_m2ps3) : track.state;
+  const double dt_s = t_s - track.t_s;
+  if (dt_s > 0.0) return predict_cv(track.state, dt_s, q_m2ps3);
+  if (dt_s < 0.0) return retrodict_cv(track.state, -dt_s, q_m2ps3);
+  return track.state;
+}
+
+TimedState update_with_plot(const TimedState& track, const Plot& plot, double q_m2ps3) {
+  if (plot.t_s >= track.t_s) {
+    return {update_position(predict_to(track, plot.t_s, q_m2ps3), measurement_of(plot)), plot.t_s};
+  }
+  return {update_position_lagged(track.state, measurement_of(plot), track.t_s - plot.t_s, q_m2ps3),
+          track.t_s};
 }
 
 std::vector<GatedPair> gate_plots(const std::vector<TimedState>& tracks,
@@ -54,9 +64,9 @@ std::vector<GatedPair> gate_plots(const std::vector<TimedState>& tracks,
       const CvState predicted = plot.t_s == t_last_s
                                     ? at_last[i]
                                     : predict_to(tracks[i], plot.t_s, params.q_m2ps3);
-      const double d2 = mahalanobis2(predicted, measurement_of(plot));
+      const InnovationStats stats = innovation_stats(predicted, measurement_of(plot));
       const double gamma = plot.has_elevation ? gamma3 : gamma2;
-      if (d2 <= gamma) pairs.push_back({i, j, d2, gamma});
+      if (stats.d2 <= gamma) pairs.push_back({i, j, stats.d2, gamma, stats.log_likelihood()});
     });
     std::sort(pairs.begin() + static_cast<std::ptrdiff_t>(first), pairs.end(),
               [](const GatedPair& a, const GatedPair& b) { return a.plot < b.plot; });

@@ -20,15 +20,20 @@ struct TimedState {
   double t_s = 0.0;
 };
 
-/// Predicts to t_s. A plot older than the state (out of sequence) is treated as simultaneous:
-/// dt is clamped at zero.
+/// The state's Gaussian at t_s: predicted forward, or retrodicted (kalman.h) for a time before
+/// the state's (an out-of-sequence plot).
 CvState predict_to(const TimedState& track, double t_s, double q_m2ps3);
+
+/// The track updated with the plot, at the later of the two times (an out-of-sequence plot
+/// updates the state at its own time, kalman.h).
+TimedState update_with_plot(const TimedState& track, const Plot& plot, double q_m2ps3);
 
 struct GatedPair {
   int track = 0;
   int plot = 0;
-  double d2 = 0.0;     ///< squared Mahalanobis distance
-  double gamma = 0.0;  ///< the gate threshold used for this pair (d2 <= gamma)
+  double d2 = 0.0;              ///< squared Mahalanobis distance
+  double gamma = 0.0;           ///< the gate threshold used for this pair (d2 <= gamma)
+  double log_likelihood = 0.0;  ///< log N(nu; 0, S)
 };
 
 struct GateParameters {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "tracking/assignment.h"
+#include "tracking/association.h"
 
 namespace rampart::tracking {
 
@@ -42,5 +43,29 @@ std::vector<int> gnn_associate(const std::vector<GatedPair>& pairs, int n_tracks
   }
   return plot_for_track;
 }
+
+namespace {
+
+class GnnAssociator final : public Associator {
+ public:
+  std::vector<TrackAssociation> associate(const std::vector<GatedPair>& pairs,
+                                          const std::vector<bool>& confirmed,
+                                          int n_plots) const override {
+    std::vector<int> priority(confirmed.size());
+    for (std::size_t i = 0; i < confirmed.size(); ++i) priority[i] = confirmed[i] ? 0 : 1;
+    const std::vector<int> plot_for_track =
+        gnn_associate(pairs, static_cast<int>(confirmed.size()), n_plots, priority);
+    std::vector<TrackAssociation> out(confirmed.size());
+    for (std::size_t i = 0; i < confirmed.size(); ++i) {
+      if (plot_for_track[i] < 0) continue;
+      out[i] = {{{plot_for_track[i], 1.0}}, 0.0, plot_for_track[i]};
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Associator> make_gnn_associator() { return std::make_unique<GnnAssociator>(); }
 
 }  // namespace rampart::tracking

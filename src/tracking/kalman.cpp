@@ -1,6 +1,8 @@
 #include "tracking/kalman.h"
 
 #include <Eigen/Dense>
+#include <cmath>
+#include <numbers>
 
 namespace rampart::tracking {
 namespace {
@@ -11,9 +13,10 @@ Eigen::Matrix<double, M, M> innovation_covariance(const CvState& s, const Positi
 }
 
 template <int M>
-double mahalanobis2_fixed(const CvState& s, const PositionMeasurement& z) {
+InnovationStats stats_fixed(const CvState& s, const PositionMeasurement& z) {
   const Eigen::Matrix<double, M, 1> nu = z.z_m.head<M>() - s.x.head<M>();
-  return nu.dot(innovation_covariance<M>(s, z).ldlt().solve(nu));
+  const Eigen::LDLT<Eigen::Matrix<double, M, M>> ldlt(innovation_covariance<M>(s, z));
+  return {nu.dot(ldlt.solve(nu)), ldlt.vectorD().array().log().sum(), M};
 }
 
 template <int M>
@@ -53,12 +56,31 @@ CvState predict_cv(const CvState& state, double dt_s, double q_m2ps3) {
   return {F * state.x, F * state.P * F.transpose() + cv_process_noise(dt_s, q_m2ps3)};
 }
 
+CvState retrodict_cv(const CvState& state, double lag_s, double q_m2ps3) {
+  const Matrix6d back = cv_transition(-lag_s);
+  return {back * state.x, back * state.P * back.transpose() + cv_process_noise(lag_s, q_m2ps3)};
+}
+
+CvState update_position_lagged(const CvState& state, const PositionMeasurement& z, double lag_s,
+                               double q_m2ps3) {
+  const Matrix6d back = cv_transition(-lag_s);
+  const Matrix6d forward = cv_transition(lag_s);
+  PositionMeasurement widened = z;
+  widened.R_m2 += cv_process_noise(lag_s, q_m2ps3).topLeftCorner<3, 3>();
+  const CvState moved = update_position({back * state.x, back * state.P * back.transpose()}, widened);
+  return {forward * moved.x, forward * moved.P * forward.transpose()};
+}
+
 PositionMeasurement measurement_of(const Plot& plot) {
   return {plot.p_enu_m, plot.p_cov_m2, plot.has_elevation};
 }
 
-double mahalanobis2(const CvState& predicted, const PositionMeasurement& z) {
-  return z.has_up ? mahalanobis2_fixed<3>(predicted, z) : mahalanobis2_fixed<2>(predicted, z);
+double InnovationStats::log_likelihood() const {
+  return -0.5 * (d2 + log_det_S + dimension * std::log(2.0 * std::numbers::pi));
+}
+
+InnovationStats innovation_stats(const CvState& predicted, const PositionMeasurement& z) {
+  return z.has_up ? stats_fixed<3>(predicted, z) : stats_fixed<2>(predicted, z);
 }
 
 CvState update_position(const CvState& predicted, const PositionMeasurement& z) {

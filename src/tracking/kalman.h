@@ -34,10 +34,28 @@ struct PositionMeasurement {
 
 PositionMeasurement measurement_of(const Plot& plot);
 
-/// Squared Mahalanobis distance nu' S^-1 nu of the measurement from the predicted state.
-double mahalanobis2(const CvState& predicted, const PositionMeasurement& z);
+/// The innovation nu = z - H x, S = H P H' + R, seen through d2 = nu' S^-1 nu and log det S.
+struct InnovationStats {
+  double d2 = 0.0;
+  double log_det_S = 0.0;
+  int dimension = 3;
+  /// log N(nu; 0, S) = -(d2 + log det S + m log 2 pi) / 2.
+  double log_likelihood() const;
+};
+InnovationStats innovation_stats(const CvState& predicted, const PositionMeasurement& z);
 
 /// The Kalman update of `predicted` with `z` (Joseph form).
 CvState update_position(const CvState& predicted, const PositionMeasurement& z);
+
+/// Out-of-sequence plots. A plot taken lag_s > 0 before the state's time measures
+/// p(t - lag) = [I  -lag I] x(t) - (process noise over the lag); retrodiction gives the Gaussian
+/// of x(t - lag): F(-lag) x, F(-lag) P F(-lag)' + Q(lag), used to gate the plot. The update
+/// keeps the state at its own time: it treats the plot as a measurement of x(t) through
+/// H F(-lag) with its noise widened by the process noise, R + H Q(lag) H' (the correlation
+/// between that noise and the current estimate is neglected, as in Bar-Shalom's one-lag
+/// approximations), i.e. it updates F(-lag) x in place and moves the result back by F(lag).
+CvState retrodict_cv(const CvState& state, double lag_s, double q_m2ps3);
+CvState update_position_lagged(const CvState& state, const PositionMeasurement& z, double lag_s,
+                               double q_m2ps3);
 
 }  // namespace rampart::tracking

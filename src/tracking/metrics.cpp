@@ -81,6 +81,24 @@ double rmse_m(const std::vector<Eigen::Vector3d>& truths_m,
   return count == 0 ? 0.0 : std::sqrt(sum_m2 / count);
 }
 
+void TrackContinuity::add(const std::vector<std::int64_t>& truth_ids,
+                          const std::vector<std::uint32_t>& track_ids,
+                          const std::vector<int>& estimate_for_truth) {
+  std::map<std::int64_t, std::uint32_t> now;
+  for (std::size_t i = 0; i < truth_ids.size(); ++i) {
+    const int j = estimate_for_truth[i];
+    const auto before = last_track_.find(truth_ids[i]);
+    if (j >= 0) now[truth_ids[i]] = track_ids[j];
+    if (before == last_track_.end()) continue;
+    if (j < 0) {
+      ++breaks_;
+    } else if (track_ids[j] != before->second) {
+      ++swaps_;
+    }
+  }
+  last_track_ = std::move(now);
+}
+
 double nees(const Eigen::VectorXd& estimate, const Eigen::MatrixXd& P, const Eigen::VectorXd& truth) {
   const Eigen::VectorXd e = estimate - truth;
   return e.dot(P.ldlt().solve(e));

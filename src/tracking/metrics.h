@@ -15,6 +15,8 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <cstdint>
+#include <map>
 #include <vector>
 
 namespace rampart::tracking {
@@ -41,6 +43,22 @@ double ospa(const std::vector<Eigen::Vector3d>& truths_m,
 double rmse_m(const std::vector<Eigen::Vector3d>& truths_m,
               const std::vector<Eigen::Vector3d>& estimates_m,
               const std::vector<int>& estimate_for_truth);
+
+/// Track breaks and swaps, counted along the GOSPA assignments of successive scans: a truth
+/// assigned to track A at its previous scan is a swap if now assigned to another track B, a break
+/// if now present but unassigned.
+class TrackContinuity {
+ public:
+  void add(const std::vector<std::int64_t>& truth_ids, const std::vector<std::uint32_t>& track_ids,
+           const std::vector<int>& estimate_for_truth);
+  int breaks() const { return breaks_; }
+  int swaps() const { return swaps_; }
+
+ private:
+  std::map<std::int64_t, std::uint32_t> last_track_;  ///< truth -> track at its previous scan
+  int breaks_ = 0;
+  int swaps_ = 0;
+};
 
 /// Normalised estimation error squared e' P^-1 e, e = estimate - truth.
 double nees(const Eigen::VectorXd& estimate, const Eigen::MatrixXd& P, const Eigen::VectorXd& truth);

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -152,7 +153,7 @@ void check_field_count(const CsvFile& file, const Table& table, const std::vecto
   }
 }
 
-std::vector<PointScan> read_points(const std::string& path, bool with_ids) {
+std::vector<PointScan> read_points(const std::string& path, bool with_ids, double scan_period_s) {
   CsvFile file(path);
   const std::string stone_soup = with_ids ? "scan,time,id,x,y" : "scan,time,x,y";
   const Table table = read_header(file, stone_soup);
@@ -169,14 +170,21 @@ std::vector<PointScan> read_points(const std::string& path, bool with_ids) {
   const std::string y_col = rampart_plots ? "north_m" : "y";
   ScanBuilder builder(file);
   std::int64_t plots_scan = -1;
-  double plots_t_s = 0.0;
+  double plots_t_s = -std::numeric_limits<double>::infinity();
+  const bool by_period = rampart_plots && scan_period_s > 0.0;
   while (const auto line = file.next()) {
     const std::vector<std::string>& row = *line;
     check_field_count(file, table, row);
     const auto field = [&](const std::string& c) { return row[table.index.at(c)]; };
     const double t_s = parse_number(file, time_col, field(time_col));
     std::int64_t scan = 0;
-    if (rampart_plots) {
+    double scan_t_s = t_s;
+    if (by_period) {
+      if (t_s < plots_t_s) file.fail("t_s " + field(time_col) + " is earlier than the previous row's; sort the rows by time");
+      plots_t_s = t_s;
+      scan = static_cast<std::int64_t>(std::floor(t_s / scan_period_s));
+      scan_t_s = static_cast<double>(scan) * scan_period_s;
+    } else if (rampart_plots) {
       if (plots_scan < 0 || t_s != plots_t_s) ++plots_scan;
       plots_t_s = t_s;
       scan = plots_scan;
@@ -185,7 +193,8 @@ std::vector<PointScan> read_points(const std::string& path, bool with_ids) {
     }
     const Eigen::Vector3d p_m(parse_number(file, x_col, field(x_col)),
                               parse_number(file, y_col, field(y_col)), 0.0);
-    PointScan& target = builder.row(scan, t_s);
+    PointScan& target = builder.row(scan, scan_t_s);
+    if (by_period) target.point_t_s.push_back(t_s);
     if (with_ids) {
       const std::int64_t id = parse_integer(file, "id", field("id"));
       if (std::find(target.ids.begin(), target.ids.end(), id) != target.ids.end()) {
@@ -221,7 +230,9 @@ void write_truth_csv(const std::string& path, const std::vector<PointScan>& scan
   write_points(path, scans, true);
 }
 
-std::vector<PointScan> read_detections_csv(const std::string& path) { return read_points(path, false); }
-std::vector<PointScan> read_truth_csv(const std::string& path) { return read_points(path, true); }
+std::vector<PointScan> read_detections_csv(const std::string& path, double scan_period_s) {
+  return read_points(path, false, scan_period_s);
+}
+std::vector<PointScan> read_truth_csv(const std::string& path) { return read_points(path, true, 0.0); }
 
 }  // namespace rampart::tracking

@@ -3,8 +3,10 @@
 // Detections, Stone Soup's CSV: header `scan,time,x,y` (columns in any order, others ignored),
 //   one row per detection; time in seconds, x (east) and y (north) in metres.
 // Detections, Rampart's plots.csv (`rampart run --out`): header
-//   `t_s,sensor,plot_id,range_m,az_deg,el_deg,east_m,north_m,up_m,source`; rows with one t_s
-//   form one scan, numbered from 0; only east_m and north_m are used.
+//   `t_s,sensor,plot_id,range_m,az_deg,el_deg,east_m,north_m,up_m,source`; only east_m and
+//   north_m are used. By default rows with one t_s form one scan, numbered from 0; with a scan
+//   period T > 0 (for rotating radars: a whole rotation per scan) scan k holds the rows with
+//   t_s in [k T, (k + 1) T), its time is k T and each point keeps its own time.
 // Truth, Stone Soup's CSV: header `scan,time,id,x,y`.
 // A scan is the set of rows with one scan number; its rows must be contiguous, all with one
 // time, and times must not decrease down the file. Any malformed input throws InputError
@@ -24,9 +26,10 @@ struct PointScan {
   double t_s = 0.0;
   std::vector<Eigen::Vector3d> p_m;
   std::vector<std::int64_t> ids;
+  std::vector<double> point_t_s;  ///< per point, only when points have their own times
 };
 
-std::vector<PointScan> read_detections_csv(const std::string& path);
+std::vector<PointScan> read_detections_csv(const std::string& path, double scan_period_s = 0.0);
 std::vector<PointScan> read_truth_csv(const std::string& path);
 
 /// Writers of the Stone Soup formats (full double precision), which the readers read back.

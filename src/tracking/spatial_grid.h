@@ -23,8 +23,6 @@ class SpatialGrid {
   void for_each_in_box(const Eigen::Vector2d& c, double half_e_m, double half_n_m,
                        Visit&& visit) const;
 
-  std::size_t size() const { return points_.size(); }
-
  private:
   static std::uint64_t key(std::int64_t ix, std::int64_t iy) {
     return (static_cast<std::uint64_t>(ix) << 32) ^ (static_cast<std::uint64_t>(iy) & 0xffffffffu);

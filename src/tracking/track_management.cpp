@@ -1,6 +1,7 @@
 #include "tracking/track_management.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/units.h"
 
@@ -37,6 +38,72 @@ CvState initial_state(const Plot& plot, double initial_speed_sigma_mps) {
   s.P.bottomRightCorner<3, 3>().diagonal().setConstant(initial_speed_sigma_mps *
                                                        initial_speed_sigma_mps);
   return s;
+}
+
+TrackState new_track(const Plot& plot, std::uint32_t id, double initial_speed_sigma_mps) {
+  const CvState s = initial_state(plot, initial_speed_sigma_mps);
+  TrackState track;
+  track.id = id;
+  track.t_s = plot.t_s;
+  track.x = s.x;
+  track.P = s.P;
+  track.updates = 1;
+  track.has_height = plot.has_elevation;
+  return track;
+}
+
+TrackLogicRule track_logic_rule(const TrackerConfig& c) {
+  TrackLogicRule r;
+  r.logic = c.track_logic;
+  r.m_of_n = {c.confirm_hits_m, c.confirm_window_n};
+  r.delete_after_misses = c.delete_after_misses;
+  r.confirm_score = std::log((1.0 - c.true_track_loss_probability) / c.false_track_probability);
+  r.reject_score = std::log(c.true_track_loss_probability / (1.0 - c.false_track_probability));
+  r.delete_score_drop = c.delete_score_drop;
+  r.delete_position_sigma_m = c.delete_position_sigma_m;
+  return r;
+}
+
+namespace {
+void add_score(TrackState& track, LookHistory& history, double increment) {
+  track.score += increment;
+  history.peak_score = std::max(history.peak_score, track.score);
+}
+}  // namespace
+
+void record_hit(TrackState& track, LookHistory& history, const Plot& plot, double score_increment) {
+  ++track.updates;
+  track.consecutive_misses = 0;
+  track.has_height = track.has_height || plot.has_elevation;
+  ++history.looks;
+  ++history.hits;
+  add_score(track, history, score_increment);
+}
+
+void record_miss(TrackState& track, LookHistory& history, double score_increment) {
+  ++history.looks;
+  ++track.consecutive_misses;
+  add_score(track, history, score_increment);
+}
+
+double horizontal_sigma_m(const Matrix6d& P) { return std::sqrt(std::max(P(0, 0), P(1, 1))); }
+
+Verdict manage_track(TrackState& track, const LookHistory& history, const TrackLogicRule& rule,
+                     double position_sigma_m) {
+  const bool by_score = rule.logic == TrackLogic::kScore;
+  if (track.status == TrackStatus::kConfirmed) {
+    const bool lost = by_score ? track.score < history.peak_score - rule.delete_score_drop
+                               : track.consecutive_misses >= rule.delete_after_misses;
+    const bool diverged =
+        rule.delete_position_sigma_m > 0.0 && position_sigma_m > rule.delete_position_sigma_m;
+    return lost || diverged ? Verdict::kDeleted : Verdict::kKeep;
+  }
+  if (by_score ? track.score >= rule.confirm_score : m_of_n_confirmed(history, rule.m_of_n)) {
+    track.status = TrackStatus::kConfirmed;
+    return Verdict::kConfirmed;
+  }
+  const bool failed = by_score ? track.score <= rule.reject_score : m_of_n_failed(history, rule.m_of_n);
+  return failed ? Verdict::kDeleted : Verdict::kKeep;
 }
 
 }  // namespace rampart::tracking

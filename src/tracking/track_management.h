@@ -11,6 +11,7 @@
 #pragma once
 
 #include "tracking/kalman.h"
+#include "tracking/tracker.h"
 #include "tracking/types.h"
 
 namespace rampart::tracking {
@@ -26,11 +27,24 @@ struct ConfirmationRule {
   int window_n = 4;
 };
 
-/// Hits and looks of a track, counted from its birth.
+/// Hits and looks of a track, counted from its birth, and its peak score.
 struct LookHistory {
   int looks = 1;
   int hits = 1;
+  double peak_score = 0.0;
 };
+
+/// The confirmation and deletion rules of a TrackerConfig (see TrackLogic).
+struct TrackLogicRule {
+  TrackLogic logic = TrackLogic::kMOfN;
+  ConfirmationRule m_of_n;
+  int delete_after_misses = 3;
+  double confirm_score = 0.0;  ///< log((1 - beta) / alpha)
+  double reject_score = 0.0;   ///< log(beta / (1 - alpha))
+  double delete_score_drop = 6.0;
+  double delete_position_sigma_m = 0.0;
+};
+TrackLogicRule track_logic_rule(const TrackerConfig& config);
 
 bool m_of_n_confirmed(const LookHistory& history, const ConfirmationRule& rule);
 bool m_of_n_failed(const LookHistory& history, const ConfirmationRule& rule);
@@ -39,5 +53,24 @@ bool m_of_n_failed(const LookHistory& history, const ConfirmationRule& rule);
 /// with sigma initial_speed_sigma_mps per axis; without elevation the height keeps the plot's
 /// value with sigma kUnmeasuredHeightSigma_m.
 CvState initial_state(const Plot& plot, double initial_speed_sigma_mps);
+
+/// A new tentative track from one plot: initial_state, one update, one look that was a hit.
+TrackState new_track(const Plot& plot, std::uint32_t id, double initial_speed_sigma_mps);
+
+/// Counts a look that brought `plot` and adds score_increment to the track score (the state
+/// itself is updated by the caller).
+void record_hit(TrackState& track, LookHistory& history, const Plot& plot, double score_increment);
+/// Counts a look without a plot, adding score_increment.
+void record_miss(TrackState& track, LookHistory& history, double score_increment);
+
+enum class Verdict { kKeep, kConfirmed, kDeleted };
+
+/// Applies the rule: confirms a tentative track or deletes it, deletes a confirmed one;
+/// position_sigma_m is the track's predicted horizontal position sigma now.
+Verdict manage_track(TrackState& track, const LookHistory& history, const TrackLogicRule& rule,
+                     double position_sigma_m);
+
+/// Largest of the east and north position sigmas of a covariance.
+double horizontal_sigma_m(const Matrix6d& P);
 
 }  // namespace rampart::tracking

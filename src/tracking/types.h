@@ -62,6 +62,7 @@ struct TrackState {
   int updates = 0;             ///< plots associated over the track's life
   int consecutive_misses = 0;  ///< looks in a row without a plot
   bool has_height = false;     ///< whether any plot so far measured elevation
+  double score = 0.0;          ///< track score (log-likelihood ratio) where the tracker keeps one
 
   Eigen::Vector3d position_enu_m() const { return x.head<3>(); }
   Eigen::Vector3d velocity_enu_mps() const { return x.tail<3>(); }

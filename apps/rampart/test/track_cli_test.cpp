@@ -46,20 +46,24 @@ class TrackCommand : public ::testing::Test {
     std::ofstream(path) << text;
     return path.string();
   }
+  // Writes a generated 10-target Stone Soup scenario; returns the --detections and --truth args.
+  std::string write_scenario(int scans, std::uint64_t seed) {
+    rampart::tracking::StoneSoupScenarioParams params;
+    params.scans = scans;
+    const auto scenario = rampart::tracking::generate_stonesoup_scenario(params, seed);
+    const std::string detections = (dir_ / "detections.csv").string();
+    const std::string truth = (dir_ / "truth.csv").string();
+    rampart::tracking::write_detections_csv(detections, scenario.detections);
+    rampart::tracking::write_truth_csv(truth, scenario.truth);
+    return "--detections " + detections + " --truth " + truth;
+  }
   std::filesystem::path dir_;
 };
 
 TEST_F(TrackCommand, ScoresAGeneratedScenarioAndWritesTracks) {
-  rampart::tracking::StoneSoupScenarioParams params;
-  params.scans = 40;
-  const auto scenario = rampart::tracking::generate_stonesoup_scenario(params, 3);
-  const std::string detections = (dir_ / "detections.csv").string();
-  const std::string truth = (dir_ / "truth.csv").string();
-  rampart::tracking::write_detections_csv(detections, scenario.detections);
-  rampart::tracking::write_truth_csv(truth, scenario.truth);
-  const ProcessResult run = run_rampart("track --detections " + detections + " --truth " + truth +
-                              " --json --process-noise 0.3 --initial-speed-sigma 10 --out " +
-                              (dir_ / "out").string());
+  const ProcessResult run = run_rampart("track " + write_scenario(40, 3) +
+                                        " --json --process-noise 0.3 --initial-speed-sigma 10 --out " +
+                                        (dir_ / "out").string());
   ASSERT_EQ(run.status, 0) << run.output;
   const auto j = nlohmann::json::parse(run.output);
   EXPECT_EQ(j["scans"], 40);
@@ -67,7 +71,7 @@ TEST_F(TrackCommand, ScoresAGeneratedScenarioAndWritesTracks) {
   EXPECT_GE(j["tracks_confirmed"].get<int>(), 10);
   EXPECT_GE(j["ms_per_scan_mean"].get<double>(), 0.0);
   EXPECT_LT(j["gospa_mean"].get<double>(), 40.0);
-  for (const char* key : {"gospa_localisation", "gospa_missed", "gospa_false"}) {
+  for (const char* key : {"gospa_localisation", "gospa_missed", "gospa_false", "track_breaks", "track_swaps"}) {
     EXPECT_TRUE(j.contains(key)) << key;
   }
   std::ifstream tracks(dir_ / "out" / "tracks.csv");
@@ -77,6 +81,20 @@ TEST_F(TrackCommand, ScoresAGeneratedScenarioAndWritesTracks) {
   int rows = 0;
   for (std::string line; std::getline(tracks, line);) ++rows;
   EXPECT_GT(rows, 10 * 30);
+}
+
+TEST_F(TrackCommand, JpdaAndMhtAreSelectable) {
+  const std::string files = write_scenario(30, 4);
+  for (const std::string tracker : {"jpda", "mht"}) {
+    const ProcessResult run = run_rampart(
+        "track " + files + " --tracker " + tracker +
+        " --json --process-noise 0.3 --initial-speed-sigma 10 --track-logic score --pd 0.9"
+        " --clutter-density 5e-6");
+    ASSERT_EQ(run.status, 0) << run.output;
+    const auto j = nlohmann::json::parse(run.output);
+    EXPECT_EQ(j["tracker"], tracker);
+    EXPECT_LT(j["gospa_mean"].get<double>(), 45.0) << tracker;
+  }
 }
 
 TEST_F(TrackCommand, WithoutTruthPrintsNoGospa) {

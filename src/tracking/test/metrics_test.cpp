@@ -77,6 +77,17 @@ TEST(Ospa, HandComputedExample) {
   EXPECT_DOUBLE_EQ(ospa(x, {}, 50.0, 2.0), 50.0);
 }
 
+TEST(TrackContinuity, CountsBreaksAndSwaps) {
+  TrackContinuity c;
+  c.add({10, 20}, {1, 2}, {0, 1});   // 10 -> 1, 20 -> 2
+  c.add({10, 20}, {1, 2}, {1, 0});   // both swap
+  c.add({10, 20}, {2}, {0, -1});     // 10 keeps 2; 20 breaks
+  c.add({10, 20}, {2, 5}, {0, 1});   // 20 was unassigned: a new track is neither
+  c.add({20}, {5}, {0});             // 10 gone: nothing
+  EXPECT_EQ(c.swaps(), 2);
+  EXPECT_EQ(c.breaks(), 1);
+}
+
 TEST(Nees, IsTheMahalanobisSquareOfTheError) {
   Eigen::VectorXd est(2), truth(2);
   est << 3.0, 4.0;

@@ -25,6 +25,14 @@ class ScanCsvTest : public ::testing::Test {
     }
     return "";
   }
+  std::string error_of_period(const std::string& path, double period_s) {
+    try {
+      read_detections_csv(path, period_s);
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "";
+  }
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
            ("rampart_scan_csv_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
@@ -55,6 +63,25 @@ TEST_F(ScanCsvTest, ReadsRampartPlotsCsvByTime) {
   EXPECT_EQ(scans[0].scan, 0);
   EXPECT_EQ(scans[1].scan, 1);
   EXPECT_EQ(scans[0].p_m[1], Eigen::Vector3d(0.0, 2000.0, 0.0));
+}
+
+TEST_F(ScanCsvTest, GroupsRampartPlotsByScanPeriodKeepingEachPlotsTime) {
+  const auto path = write("plots.csv",
+                          "t_s,sensor,plot_id,range_m,az_deg,el_deg,east_m,north_m,up_m,source\n"
+                          "0.5,1,1,1000,90,1,1000,0,17,target\n"
+                          "2.2,2,2,2000,0,,0,2000,,clutter\n"
+                          "4.5,1,3,1000,90,1,990,5,17,target\n");
+  const auto scans = read_detections_csv(path, 4.0);
+  ASSERT_EQ(scans.size(), 2u);
+  EXPECT_DOUBLE_EQ(scans[0].t_s, 0.0);
+  EXPECT_EQ(scans[0].point_t_s, (std::vector<double>{0.5, 2.2}));
+  EXPECT_EQ(scans[1].scan, 1);
+  EXPECT_DOUBLE_EQ(scans[1].t_s, 4.0);
+  const auto unsorted = write("unsorted.csv",
+                              "t_s,sensor,plot_id,range_m,az_deg,el_deg,east_m,north_m,up_m,source\n"
+                              "2.5,1,1,1000,90,1,1000,0,17,target\n"
+                              "2.2,2,2,2000,0,,0,2000,,clutter\n");
+  EXPECT_NE(error_of_period(unsorted, 4.0).find("unsorted.csv:3: t_s 2.2 is earlier"), std::string::npos);
 }
 
 TEST_F(ScanCsvTest, TruthRoundTripsThroughTheWriter) {

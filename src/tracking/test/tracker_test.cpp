@@ -1,8 +1,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
 #include <map>
 #include <set>
+#include <string>
 
 #include "core/random.h"
 #include "core/units.h"
@@ -49,10 +51,30 @@ std::vector<TrackState> confirmed(const Tracker& tracker) {
   return out;
 }
 
-TEST(GnnTracker, StraightTargetConvergesWellUnderTheMeasurementSigma) {
+// Every tracker (GNN, JPDA, MHT, IMM-GNN) must pass the same behaviour tests.
+using Factory = std::function<std::unique_ptr<Tracker>(const TrackerConfig&)>;
+
+class AnyTracker : public ::testing::TestWithParam<std::string> {
+ protected:
+  std::unique_ptr<Tracker> make(const TrackerConfig& config) const {
+    if (GetParam() == "jpda") return make_jpda_tracker(config, 100);
+    if (GetParam() == "mht") return make_mht_tracker(config, MhtParameters{});
+    if (GetParam() == "imm") {
+      // The IMM's constant-velocity and turn modes get the configuration's process noise.
+      ImmTuning imm;
+      imm.cv_q_m2ps3 = imm.ct_q_m2ps3 = config.process_noise_mps2 * config.process_noise_mps2;
+      return make_imm_gnn_tracker(config, imm);
+    }
+    return make_gnn_tracker(config);
+  }
+};
+
+INSTANTIATE_TEST_SUITE_P(Trackers, AnyTracker, ::testing::Values("gnn", "jpda", "mht", "imm"));
+
+TEST_P(AnyTracker, StraightTargetConvergesWellUnderTheMeasurementSigma) {
   TrackerConfig config;
   config.process_noise_mps2 = 0.5;
-  const auto tracker = make_gnn_tracker(config);
+  const auto tracker = make(config);
   RandomStream rng(1, 1, Purpose::kTest);
   const double sigma_m = 50.0;
   const Eigen::Vector3d p0(10'000.0, 5'000.0, 3'000.0);
@@ -74,8 +96,8 @@ TEST(GnnTracker, StraightTargetConvergesWellUnderTheMeasurementSigma) {
   EXPECT_NEAR(confirmed(*tracker)[0].velocity_enu_mps().x(), v.x(), 10.0);
 }
 
-TEST(GnnTracker, CrossingTargetsKeepTheirIds) {
-  const auto tracker = make_gnn_tracker(TrackerConfig{});
+TEST_P(AnyTracker, CrossingTargetsKeepTheirIds) {
+  const auto tracker = make(TrackerConfig{});
   RandomStream rng(2, 1, Purpose::kTest);
   const double sigma_m = 30.0;
   // Two targets crossing at right angles at (0, 0, 2000) at t = 40 s.
@@ -97,8 +119,8 @@ TEST(GnnTracker, CrossingTargetsKeepTheirIds) {
   for (const TrackState& t : tracks) EXPECT_EQ(targets_of_track[t.id].size(), 1u) << t.id;
 }
 
-TEST(GnnTracker, ClutterAloneConfirmsAlmostNothing) {
-  const auto tracker = make_gnn_tracker(TrackerConfig{});
+TEST_P(AnyTracker, ClutterAloneConfirmsAlmostNothing) {
+  const auto tracker = make(TrackerConfig{});
   RandomStream rng(3, 1, Purpose::kTest);
   std::set<std::uint32_t> ever_confirmed;
   std::uint64_t id = 0;
@@ -115,10 +137,10 @@ TEST(GnnTracker, ClutterAloneConfirmsAlmostNothing) {
   EXPECT_LE(ever_confirmed.size(), 2u);
 }
 
-TEST(GnnTracker, ConfirmedTrackDeletedAfterConsecutiveMissedLooksOnly) {
+TEST_P(AnyTracker, ConfirmedTrackDeletedAfterConsecutiveMissedLooksOnly) {
   TrackerConfig config;
   config.delete_after_misses = 3;
-  const auto tracker = make_gnn_tracker(config);
+  const auto tracker = make(config);
   const Eigen::Vector3d p(20'000.0, 0.0, 1'000.0);  // due east: azimuth 90 degrees
   for (int scan = 0; scan < 5; ++scan) {
     PlotBatch batch = full_scan(scan);
@@ -142,10 +164,10 @@ TEST(GnnTracker, ConfirmedTrackDeletedAfterConsecutiveMissedLooksOnly) {
   EXPECT_TRUE(tracker->tracks().empty());
 }
 
-TEST(GnnTracker, TwoDimensionalPlotsUpdateOnlyEastAndNorth) {
+TEST_P(AnyTracker, TwoDimensionalPlotsUpdateOnlyEastAndNorth) {
   TrackerConfig config;
   config.process_noise_mps2 = 0.5;
-  const auto tracker = make_gnn_tracker(config);
+  const auto tracker = make(config);
   RandomStream rng(4, 1, Purpose::kTest);
   const Eigen::Vector3d p0(-30'000.0, 10'000.0, 5'000.0);
   const Eigen::Vector3d v(100.0, 100.0, 0.0);
@@ -164,13 +186,13 @@ TEST(GnnTracker, TwoDimensionalPlotsUpdateOnlyEastAndNorth) {
   EXPECT_GT(std::sqrt(tracks[0].P(2, 2)), 5'000.0);
 }
 
-TEST(GnnTracker, MOfNConfirmsOnTheMthHitAndDeletesWhenMIsOutOfReach) {
+TEST_P(AnyTracker, MOfNConfirmsOnTheMthHitAndDeletesWhenMIsOutOfReach) {
   TrackerConfig config;
   config.confirm_hits_m = 2;
   config.confirm_window_n = 3;
   const Eigen::Vector3d p(5'000.0, 5'000.0, 1'000.0);
   {
-    const auto tracker = make_gnn_tracker(config);
+    const auto tracker = make(config);
     PlotBatch first = full_scan(0.0);
     first.plots.push_back(plot_at(1, 0.0, p, 20.0));
     EXPECT_TRUE(tracker->process(first).confirmed.empty());
@@ -180,7 +202,7 @@ TEST(GnnTracker, MOfNConfirmsOnTheMthHitAndDeletesWhenMIsOutOfReach) {
     EXPECT_EQ(tracker->process(third).confirmed.size(), 1u);  // hit: 2 of 3
   }
   {
-    const auto tracker = make_gnn_tracker(config);
+    const auto tracker = make(config);
     PlotBatch first = full_scan(0.0);
     first.plots.push_back(plot_at(1, 0.0, p, 20.0));
     tracker->process(first);
@@ -189,8 +211,8 @@ TEST(GnnTracker, MOfNConfirmsOnTheMthHitAndDeletesWhenMIsOutOfReach) {
   }
 }
 
-TEST(GnnTracker, TrackIdsAreNeverReused) {
-  const auto tracker = make_gnn_tracker(TrackerConfig{});
+TEST_P(AnyTracker, TrackIdsAreNeverReused) {
+  const auto tracker = make(TrackerConfig{});
   std::set<std::uint32_t> seen;
   std::uint64_t id = 0;
   for (int scan = 0; scan < 20; ++scan) {
@@ -203,9 +225,9 @@ TEST(GnnTracker, TrackIdsAreNeverReused) {
   EXPECT_EQ(seen.size(), 20u);
 }
 
-TEST(GnnTracker, SameInputGivesSameOutput) {
-  const auto run = [] {
-    const auto tracker = make_gnn_tracker(TrackerConfig{});
+TEST_P(AnyTracker, SameInputGivesSameOutput) {
+  const auto run = [this] {
+    const auto tracker = make(TrackerConfig{});
     RandomStream rng(5, 1, Purpose::kTest);
     std::uint64_t id = 0;
     for (int scan = 0; scan < 20; ++scan) {
@@ -224,6 +246,84 @@ TEST(GnnTracker, SameInputGivesSameOutput) {
     EXPECT_EQ(a[i].id, b[i].id);
     EXPECT_EQ(a[i].x, b[i].x);
   }
+}
+
+TEST_P(AnyTracker, ScoreLogicConfirmsAtTheSprtThresholdAndDropsOnTheScore) {
+  TrackerConfig config;
+  config.track_logic = TrackLogic::kScore;
+  config.detection_probability = 0.9;
+  config.clutter_density = 1e-9;
+  config.false_track_probability = 1e-6;
+  config.delete_score_drop = 4.0;
+  const auto tracker = make(config);
+  const Eigen::Vector3d p(5'000.0, 5'000.0, 1'000.0);
+  const double confirm_score = std::log(0.95 / 1e-6);
+  bool confirmed_once = false;
+  for (int scan = 0; scan < 6 && !confirmed_once; ++scan) {
+    PlotBatch batch = full_scan(scan);
+    batch.plots.push_back(plot_at(scan, scan, p, 20.0));
+    const TrackerStepResult r = tracker->process(batch);
+    ASSERT_EQ(tracker->tracks().size(), 1u);
+    const TrackState t = tracker->tracks()[0];
+    confirmed_once = !r.confirmed.empty();
+    // Confirmed exactly when the score first reaches log((1 - beta) / alpha).
+    EXPECT_EQ(confirmed_once, t.score >= confirm_score) << "scan " << scan << " score " << t.score;
+  }
+  ASSERT_TRUE(confirmed_once);
+  // Each miss costs log(1 - Pd) = -2.3: the second takes the score 4.6 below its peak.
+  EXPECT_TRUE(tracker->process(full_scan(10.0)).deleted.empty());
+  EXPECT_EQ(tracker->process(full_scan(11.0)).deleted.size(), 1u);
+}
+
+TEST_P(AnyTracker, TwoSensorsWithOutOfSequencePlotsFeedOneTrack) {
+  TrackerConfig config;
+  config.process_noise_mps2 = 1.0;
+  const auto tracker = make(config);
+  RandomStream rng(6, 1, Purpose::kTest);
+  const Eigen::Vector3d p0(20'000.0, -10'000.0, 4'000.0);
+  const Eigen::Vector3d v(-150.0, 120.0, 0.0);
+  for (int cycle = 0; cycle < 20; ++cycle) {
+    // Sensor 1 reports the target at t; sensor 2's batch, delivered just after, holds a plot
+    // taken 0.5 s before t, older than the track's last update.
+    const double t_s = 2.0 * cycle + 1.0;
+    PlotBatch first = full_scan(t_s);
+    first.sensor_id = 1;
+    first.plots.push_back(plot_at(2 * cycle, t_s, noisy(rng, p0 + v * t_s, 20.0), 20.0));
+    tracker->process(first);
+    PlotBatch second = full_scan(t_s);
+    second.sensor_id = 2;
+    second.t_begin_s = t_s - 1.0;
+    second.plots.push_back(plot_at(2 * cycle + 1, t_s - 0.5, noisy(rng, p0 + v * (t_s - 0.5), 20.0), 20.0));
+    const TrackerStepResult r = tracker->process(second);
+    if (cycle >= 5) {
+      EXPECT_EQ(r.associations.size(), 1u) << cycle;
+    }
+  }
+  ASSERT_EQ(tracker->tracks().size(), 1u);
+  const TrackState t = tracker->tracks()[0];
+  EXPECT_LT((t.position_enu_m() - (p0 + v * t.t_s)).norm(), 30.0);
+}
+
+TEST_P(AnyTracker, CovarianceGrowthDeletesACoastingTrack) {
+  TrackerConfig config;
+  config.delete_after_misses = 100;
+  config.delete_position_sigma_m = 200.0;
+  const auto tracker = make(config);
+  const Eigen::Vector3d p(5'000.0, 5'000.0, 1'000.0);
+  for (int scan = 0; scan < 5; ++scan) {
+    PlotBatch batch = full_scan(scan);
+    batch.plots.push_back(plot_at(scan, scan, p, 20.0));
+    tracker->process(batch);
+  }
+  ASSERT_EQ(confirmed(*tracker).size(), 1u);
+  // Coasting, the position sigma grows with the process noise (5 m/s^1.5) and the velocity
+  // uncertainty; it passes 200 m within a few tens of seconds, long before 100 misses.
+  int deleted_at = -1;
+  for (int scan = 5; scan < 100 && deleted_at < 0; ++scan) {
+    if (!tracker->process(full_scan(scan)).deleted.empty()) deleted_at = scan;
+  }
+  EXPECT_GT(deleted_at, 6);
+  EXPECT_LT(deleted_at, 60);
 }
 
 }  // namespace
