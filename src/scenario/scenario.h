@@ -142,7 +142,12 @@ struct FighterSquadron {
   double endurance_s = 0.0;    ///< time in the air before it must return
 };
 
+enum class Association { kGnn, kJpda, kMht };
+enum class TrackFilter { kConstantVelocity, kImm };
+
 struct TrackerSettings {
+  Association association = Association::kGnn;
+  TrackFilter filter = TrackFilter::kConstantVelocity;  ///< the IMM goes with GNN association
   double process_noise_mps2 = 5.0;
   int confirm_hits_m = 3;
   int confirm_window_n = 4;

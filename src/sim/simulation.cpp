@@ -9,13 +9,22 @@
 namespace rampart::sim {
 
 namespace {
-tracking::TrackerConfig tracker_config(const scenario::TrackerSettings& t) {
+std::unique_ptr<tracking::Tracker> make_tracker(const scenario::TrackerSettings& t) {
   tracking::TrackerConfig c;
   c.process_noise_mps2 = t.process_noise_mps2;
   c.confirm_hits_m = t.confirm_hits_m;
   c.confirm_window_n = t.confirm_window_n;
   c.delete_after_misses = t.delete_after_misses;
-  return c;
+  switch (t.association) {
+    case scenario::Association::kJpda: return tracking::make_jpda_tracker(c, 1000);
+    case scenario::Association::kMht: return tracking::make_mht_tracker(c, tracking::MhtParameters{});
+    case scenario::Association::kGnn: break;
+  }
+  if (t.filter == scenario::TrackFilter::kImm) {
+    const double q = t.process_noise_mps2 * t.process_noise_mps2;
+    return tracking::make_imm_gnn_tracker(c, tracking::ImmTuning{.cv_q_m2ps3 = q, .ct_q_m2ps3 = q});
+  }
+  return tracking::make_gnn_tracker(c);
 }
 }  // namespace
 
@@ -23,7 +32,7 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
     : scenario_(s),
       seed_(options.seed.value_or(s.random_seed)),
       world_(s),
-      tracker_(tracking::make_gnn_tracker(tracker_config(s.tracker))),
+      tracker_(make_tracker(s.tracker)),
       engagements_(seed_),
       recorder_(options.out_dir),
       scorer_(world_),
