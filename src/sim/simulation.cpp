@@ -135,7 +135,10 @@ void Simulation::command(double t_s) {
   std::map<std::uint32_t, Eigen::Vector3d> own_fighters;  // own-force position reports
   for (const auto& e : world_.entities())
     if (e.steered && e.flying()) own_fighters[e.id] = e.p_enu_m;
-  const c2::C2Decision decision = battle_manager_->step(t_s, tracker_->tracks(), weapons, bearings, own_fighters);
+  const std::vector<tracking::TrackState> tracks = tracker_->tracks();
+  // Command guidance: the interceptors in flight get the new track positions on the C2 uplink.
+  engagements_.guide(tracks);
+  const c2::C2Decision decision = battle_manager_->step(t_s, tracks, weapons, bearings, own_fighters);
   for (const auto& command : decision.fighter_commands) execute(t_s, command);
   for (const auto& b : decision.newly_blocked) {
     scorer_.on_blocked();
@@ -198,7 +201,6 @@ void Simulation::execute(double t_s, const c2::FighterCommand& command) {
 
 void Simulation::engage(double t_s) {
   for (auto& unit : fire_units_) unit.update(t_s);
-  engagements_.guide(tracker_->tracks());
   for (const auto& r : engagements_.resolve(t_s, world_, fire_units_)) {
     battle_manager_->report_outcome(r.interceptor.track_id, r.interceptor.kill_probability,
                                     r.outcome == engagement::Outcome::kKill, r.interceptor.fighter_entity);
