@@ -15,6 +15,7 @@ void add_command(CLI::App& app, CLI::App* sub, CommandHandler handler);
 
 void add_run_command(CLI::App& app);
 void add_validate_command(CLI::App& app);
+void add_wta_command(CLI::App& app);
 void add_track_command(CLI::App& app);
 
 }  // namespace rampart::app

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
   add_run_command(app);
   add_validate_command(app);
+  add_wta_command(app);
   add_track_command(app);
 
   try {

@@ -1,6 +1,5 @@
 // `rampart wta FILE`: solve a static weapon-target assignment instance (format of
 // ../shared/data/wta/README.md, plain or gzip) and print the result, readable or as JSON.
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -30,7 +29,8 @@ nlohmann::json number_or_null(double v) { return std::isnan(v) ? nlohmann::json(
 int run_wta(const WtaOptions& options) {
   const wta::Instance instance = wta::read_instance(options.path);
   const long long binaries = static_cast<long long>(instance.weapons()) * instance.targets;
-  const bool exact = options.solver == "exact" || (options.solver == "auto" && binaries <= kAutoExactMaxBinaries);
+  const bool exact =
+      options.solver == "exact" || (options.solver == "auto" && binaries <= kAutoExactMaxBinaries);
   if (!options.json) {
     std::fprintf(stderr, "rampart wta: %d weapon types x %d on %d targets, %s solver, limit %.3g s\n",
                  instance.weapon_types, instance.weapons_per_type, instance.targets,
@@ -40,7 +40,6 @@ int run_wta(const WtaOptions& options) {
   if (exact) {
     wta::ExactOptions exact_options;
     exact_options.time_limit_s = options.time_limit_s;
-    exact_options.heuristic_time_s = std::min(exact_options.heuristic_time_s, 0.1 * options.time_limit_s);
     exact_options.seed = options.seed;
     result = wta::solve_exact(instance, exact_options);
   } else {
@@ -105,7 +104,8 @@ void add_wta_command(CLI::App& app) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   sub->add_option("--seed", options->seed, "Seed of the heuristic's random kicks")->capture_default_str();
-  sub->add_flag("--json", options->json, "Print status, objective, bound, gap, wall_time_s, assignment as JSON");
+  sub->add_flag("--json", options->json,
+                "Print status, objective, bound, gap, wall_time_s, assignment as JSON");
   add_command(app, sub, [options] { return run_wta(*options); });
 }
 

@@ -25,6 +25,7 @@ enum class Purpose : std::uint32_t {
   kScenario = 6,
   kTest = 7,
   kGenerator = 8,
+  kAssignment = 9,  ///< randomised search of an assignment solver
 };
 
 /// Combines two identifiers (say a radar and a target) into one entity key, order-sensitively.

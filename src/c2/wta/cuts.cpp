@@ -10,7 +10,8 @@ double Cut::slack(const double* x) const {
   return lhs - rhs;
 }
 
-Cut submodular_cut(const Instance& instance, const Layout& layout, int j, const std::vector<int>& t, CutKind kind) {
+Cut submodular_cut(const Instance& instance, const Layout& layout, int j, const std::vector<int>& t,
+                   CutKind kind) {
   // S kept as the product of its non-zero factors and a count of zero ones, so p = 1 stays exact.
   double product = instance.value[j];
   int zeros = 0;

@@ -35,7 +35,8 @@ struct Cut {
 ///   kAdditionExact: a weapon taken away raises S by at least 0; a weapon k > t_i added lowers it
 ///     by at most S p q^{k-1-t_i} (its marginal at t plus the weapons of type i before it).
 enum class CutKind { kRemovalExact, kAdditionExact };
-Cut submodular_cut(const Instance& instance, const Layout& layout, int j, const std::vector<int>& t, CutKind kind);
+Cut submodular_cut(const Instance& instance, const Layout& layout, int j, const std::vector<int>& t,
+                   CutKind kind);
 
 /// The tangent of the convex V_j exp(y_j), y_j = sum_ik ln(q_ij) w_ijk, at the point y0 of a possibly
 /// fractional solution x: z_j >= V_j e^{y0} (1 + y_j - y0). Valid for every w, so it cuts fractional

@@ -5,22 +5,18 @@
 #include <OsiClpSolverInterface.hpp>
 #include <OsiCuts.hpp>
 #include <OsiRowCut.hpp>
-
 #include <algorithm>
-#include <chrono>
 #include <cmath>
-#include <limits>
 #include <optional>
 #include <vector>
 
 #include "c2/wta/cuts.h"
 #include "c2/wta/solve.h"
+#include "c2/wta/solver_support.h"
 #include "core/error.h"
 
 namespace rampart::wta {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 // Counts t_i of target j in a (possibly fractional) column solution, rounded.
 std::vector<int> counts_at(const Layout& layout, const double* x, int j) {
@@ -42,9 +38,10 @@ OsiRowCut to_row_cut(const Cut& cut) {
   return row;
 }
 
-// Separates, at the current LP or candidate solution, the cut of every target whose z_j lies below
-// the cut tight at its rounded counts. Called at every node and at every candidate solution, which
-// it rejects by returning a violated cut: that is what makes z_j = F_j at accepted solutions.
+// Separates, at the current LP or candidate solution, the submodular cuts tight at each target's
+// rounded counts and the tangent cut at its point, where z_j lies below them. Called at every node
+// and at every candidate solution, which it rejects by returning a violated cut: that is what
+// makes z_j = F_j at accepted solutions.
 class SubmodularCutGenerator : public CglCutGenerator {
  public:
   SubmodularCutGenerator(const Instance& instance, Layout layout, double tolerance)
@@ -76,7 +73,8 @@ Assignment assignment_of(const Layout& layout, const double* x) {
   Assignment a(static_cast<std::size_t>(layout.m) * layout.n, 0);
   for (int i = 0; i < layout.m; ++i) {
     for (int j = 0; j < layout.n; ++j) {
-      for (int k = 0; k < layout.mu; ++k) a[static_cast<std::size_t>(i) * layout.n + j] += x[layout.w(i, j, k)] > 0.5;
+      for (int k = 0; k < layout.mu; ++k)
+        a[static_cast<std::size_t>(i) * layout.n + j] += x[layout.w(i, j, k)] > 0.5;
     }
   }
   return a;
@@ -93,24 +91,24 @@ std::vector<int> counts_of(const Layout& layout, const Assignment& a, int j) {
 std::string ExactOptions::invalid_reason() const {
   if (!(time_limit_s > 0.0)) return "time_limit_s must be > 0";
   if (!(relative_gap >= 0.0)) return "relative_gap must be >= 0";
-  if (!(heuristic_time_s >= 0.0)) return "heuristic_time_s must be >= 0";
+  if (!(warm_start_share >= 0.0 && warm_start_share <= 1.0)) return "warm_start_share must be in [0, 1]";
+  if (!(warm_start_s_per_binary >= 0.0)) return "warm_start_s_per_binary must be >= 0";
   return {};
 }
 
 Result solve_exact(const Instance& instance, const ExactOptions& options) {
-  if (const std::string reason = options.invalid_reason(); !reason.empty()) {
-    throw InputError("exact options: " + reason);
-  }
-  const auto start = Clock::now();
-  const auto elapsed_s = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+  require_valid(options, "exact");
+  const Stopwatch clock;
 
   HeuristicOptions warm;
-  warm.time_limit_s = std::max(1e-3, std::min(options.heuristic_time_s, 0.5 * options.time_limit_s));
+  const double binaries = static_cast<double>(instance.weapons()) * instance.targets;
+  warm.time_limit_s = std::max(1e-3, std::min(options.warm_start_share * options.time_limit_s,
+                                              options.warm_start_s_per_binary * binaries));
   warm.seed = options.seed;
   const Result incumbent = solve_heuristic(instance, warm);
   if (incumbent.status == Status::kInfeasible) {
     Result result = incumbent;
-    result.wall_time_s = elapsed_s();
+    result.wall_time_s = clock.elapsed_s();
     return result;
   }
 
@@ -153,7 +151,8 @@ Result solve_exact(const Instance& instance, const ExactOptions& options) {
     for (const auto& t : {none, counts_of(layout, incumbent.assignment, j)}) {
       for (const CutKind kind : {CutKind::kRemovalExact, CutKind::kAdditionExact}) {
         const Cut cut = submodular_cut(instance, layout, j, t, kind);
-        solver.addRow(static_cast<int>(cut.index.size()), cut.index.data(), cut.coef.data(), cut.rhs, COIN_DBL_MAX);
+        solver.addRow(static_cast<int>(cut.index.size()), cut.index.data(), cut.coef.data(), cut.rhs,
+                      COIN_DBL_MAX);
       }
     }
   }
@@ -166,7 +165,7 @@ Result solve_exact(const Instance& instance, const ExactOptions& options) {
   model.messageHandler()->setLogLevel(0);
   model.solver()->messageHandler()->setLogLevel(0);
   model.addCutGenerator(&generator, 1, "submodular", true, true);
-  model.setMaximumSeconds(std::max(1e-3, options.time_limit_s - elapsed_s()));
+  model.setMaximumSeconds(std::max(1e-3, options.time_limit_s - clock.elapsed_s()));
   model.setUseElapsedTime(true);
   model.setAllowableFractionGap(options.relative_gap);
   model.setAllowableGap(1e-9 * std::max(scale, 1.0));
@@ -179,8 +178,11 @@ Result solve_exact(const Instance& instance, const ExactOptions& options) {
         }
       }
     }
-    for (int j = 0; j < layout.n; ++j) {
-      start_solution[layout.z(j)] = submodular_cut(instance, layout, j, counts_of(layout, incumbent.assignment, j), CutKind::kAdditionExact).rhs;
+    for (int j = 0; j < layout.n; ++j) {  // the addition cut's right-hand side at t is V_j prod q^t
+      start_solution[layout.z(j)] =
+          submodular_cut(instance, layout, j, counts_of(layout, incumbent.assignment, j),
+                         CutKind::kAdditionExact)
+              .rhs;
     }
     double total = 0.0;
     for (int j = 0; j < layout.n; ++j) total += start_solution[layout.z(j)];
@@ -201,11 +203,13 @@ Result solve_exact(const Instance& instance, const ExactOptions& options) {
       result.assignment = std::move(found);
     }
   }
-  result.bound = std::min(model.getBestPossibleObjValue(), result.objective);
+  // F >= 0 bounds every instance, should CBC stop before its first LP bound.
+  const double cbc_bound = model.getBestPossibleObjValue();
+  result.bound = std::min(cbc_bound >= 0.0 ? cbc_bound : 0.0, result.objective);
   result.gap = (result.objective - result.bound) / std::max(result.objective, 1e-12);
   result.status = model.isProvenOptimal() ? Status::kOptimal : Status::kTimeLimit;
   result.iterations = model.getNodeCount();
-  result.wall_time_s = elapsed_s();
+  result.wall_time_s = clock.elapsed_s();
   return result;
 }
 

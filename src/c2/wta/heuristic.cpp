@@ -1,19 +1,19 @@
-// Maximum-marginal-return construction plus iterated local search (move and swap), see solve.h.
-#include <chrono>
-#include <cmath>
+// Maximum-marginal-return construction, then iterated local search over moves, swaps and
+// re-matchings (very large-scale neighbourhood search), see solve.h.
 #include <algorithm>
+#include <cmath>
+#include <functional>
 #include <limits>
 #include <vector>
 
 #include "c2/wta/linear_assignment.h"
 #include "c2/wta/solve.h"
+#include "c2/wta/solver_support.h"
 #include "core/error.h"
 #include "core/random.h"
 
 namespace rampart::wta {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 // The assignment as one target per weapon, with each target's survival kept as the product of its
 // non-zero factors q_ij and a count of zero factors, so that removing a weapon with p = 1 is exact.
@@ -135,7 +135,8 @@ void construct_maximum_marginal_return(const Instance& instance, State& state) {
 // First-improvement descent over moves (one weapon to another target) and swaps (two weapons of
 // different types exchange targets). Only targets whose survival changed since they were last
 // examined ("dirty") are searched: a move or swap not touching a dirty target was already checked.
-void descend(const Instance& instance, State& state, std::vector<char>& dirty, double tolerance) {
+void descend(const Instance& instance, State& state, std::vector<char>& dirty, double tolerance,
+             const std::function<bool()>& out_of_time) {
   const int n = instance.targets;
   const int weapons = state.weapons();
   std::vector<int> queue;
@@ -158,8 +159,9 @@ void descend(const Instance& instance, State& state, std::vector<char>& dirty, d
     const int a = state.target_of(w1);
     const int b = state.target_of(w2);
     if (i1 == i2 || a == b) return false;
-    const double delta = instance.value[a] * (state.survival_without(a, i1) * state.q(i2, a) - state.survival(a)) +
-                         instance.value[b] * (state.survival_without(b, i2) * state.q(i1, b) - state.survival(b));
+    const double delta =
+        instance.value[a] * (state.survival_without(a, i1) * state.q(i2, a) - state.survival(a)) +
+        instance.value[b] * (state.survival_without(b, i2) * state.q(i1, b) - state.survival(b));
     if (delta >= -tolerance) return false;
     state.move(w1, b);
     state.move(w2, a);
@@ -167,7 +169,7 @@ void descend(const Instance& instance, State& state, std::vector<char>& dirty, d
     touch(b);
     return true;
   };
-  while (!queue.empty()) {
+  while (!queue.empty() && !out_of_time()) {
     const int a = queue.back();
     queue.pop_back();
     dirty[a] = 0;
@@ -207,14 +209,15 @@ void descend(const Instance& instance, State& state, std::vector<char>& dirty, d
   state.refresh();
 }
 
-// Very large-scale neighbourhood search (Ahuja et al. 2007's cyclic multi-exchanges, searched
-// exactly): take one weapon, chosen at random, off every engaged target, then give the taken weapons
-// back, at most one per target, by a linear assignment maximising the sum of V_j S'_j p_ij (S'_j the
-// survival of j without its taken weapon). Each weapon may go to its `candidates` best targets or
-// back where it was, so the current assignment is one option and the result is never worse.
-// Returns true when it improved by more than `tolerance`.
+// Very large-scale neighbourhood search (Ahuja et al. 2007's cyclic and path multi-exchanges,
+// searched exactly): take one weapon, chosen at random, off each engaged target with probability
+// `share`, then give the taken weapons back, at most one per target, by the assignment maximising
+// the sum of V_j S'_j p_ij (S'_j the survival of j without its taken weapon), improved from "every
+// weapon back where it was", so the result is never worse. Targets that gave no weapon can still
+// take one, so a target may also gain a weapon. Returns true when it improved by more than
+// `tolerance`.
 bool rematch(const Instance& instance, State& state, RandomStream& random, std::vector<char>& dirty,
-             int candidates, double tolerance) {
+             double share, double tolerance) {
   const int n = instance.targets;
   std::vector<int> taken(n, -1), seen(n, 0);
   for (int w = 0; w < state.weapons(); ++w) {  // reservoir sampling: uniform among j's weapons
@@ -223,7 +226,7 @@ bool rematch(const Instance& instance, State& state, RandomStream& random, std::
   }
   std::vector<int> weapons;
   for (int j = 0; j < n; ++j) {
-    if (taken[j] >= 0) weapons.push_back(taken[j]);
+    if (taken[j] >= 0 && random.bernoulli(share)) weapons.push_back(taken[j]);
   }
   const double before = state.objective();
   std::vector<int> origin(weapons.size());
@@ -231,33 +234,20 @@ bool rematch(const Instance& instance, State& state, RandomStream& random, std::
     origin[r] = state.target_of(weapons[r]);
     state.remove(weapons[r]);
   }
-  std::vector<std::vector<Arc>> rows(weapons.size());
-  std::vector<double> gain(n);
-  std::vector<int> order(n);
-  const int keep = std::min(candidates, n);
-  for (std::size_t r = 0; r < weapons.size(); ++r) {
+  const auto rows = static_cast<int>(weapons.size());
+  std::vector<double> gain(static_cast<std::size_t>(rows) * n);
+  for (int r = 0; r < rows; ++r) {
     const int i = state.type_of(weapons[r]);
-    for (int j = 0; j < n; ++j) {
-      gain[j] = state.cost(j) * instance.p(i, j);
-      order[j] = j;
-    }
-    std::nth_element(order.begin(), order.begin() + (keep - 1), order.end(),
-                     [&](int a, int b) { return gain[a] > gain[b]; });
-    order.resize(keep);
-    if (std::find(order.begin(), order.end(), origin[r]) == order.end()) order.push_back(origin[r]);
-    double most = 0.0;  // costs are most - gain >= 0; a constant per row changes no assignment
-    for (int j : order) most = std::max(most, gain[j]);
-    for (int j : order) rows[r].push_back({j, most - gain[j]});
-    order.resize(n);
+    for (int j = 0; j < n; ++j) gain[static_cast<std::size_t>(r) * n + j] = state.cost(j) * instance.p(i, j);
   }
-  const auto columns = solve_linear_assignment(rows, n);
-  RAMPART_DEMAND(columns.has_value(), "putting every weapon back is always a complete assignment");
-  for (std::size_t r = 0; r < weapons.size(); ++r) state.place(weapons[r], (*columns)[r]);
+  std::vector<int> columns = origin;
+  maximise_assignment(gain, rows, n, columns, tolerance);
+  for (std::size_t r = 0; r < weapons.size(); ++r) state.place(weapons[r], columns[r]);
   if (state.objective() < before - tolerance) {
     for (std::size_t r = 0; r < weapons.size(); ++r) {
-      if ((*columns)[r] != origin[r]) {
+      if (columns[r] != origin[r]) {
         dirty[origin[r]] = 1;
-        dirty[(*columns)[r]] = 1;
+        dirty[columns[r]] = 1;
       }
     }
     return true;
@@ -272,39 +262,36 @@ std::string HeuristicOptions::invalid_reason() const {
   if (!(time_limit_s > 0.0)) return "time_limit_s must be > 0";
   if (max_kicks < -1) return "max_kicks must be >= 0, or -1 for no limit";
   if (kick_size < 1) return "kick_size must be >= 1";
-  if (candidate_targets < 1) return "candidate_targets must be >= 1";
   if (patience < 0) return "patience must be >= 0";
+  if (!(rematch_share > 0.0 && rematch_share <= 1.0)) return "rematch_share must be in (0, 1]";
   return {};
 }
 
 Result solve_heuristic(const Instance& instance, const HeuristicOptions& options) {
-  if (const std::string reason = options.invalid_reason(); !reason.empty()) {
-    throw InputError("heuristic options: " + reason);
-  }
-  const auto start = Clock::now();
-  const auto elapsed_s = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+  require_valid(options, "heuristic");
+  const Stopwatch clock;
   Result result;
   result.bound = std::numeric_limits<double>::quiet_NaN();
   result.gap = std::numeric_limits<double>::quiet_NaN();
   if (instance.targets == 0) {
     result.status = Status::kInfeasible;
-    result.wall_time_s = elapsed_s();
+    result.wall_time_s = clock.elapsed_s();
     return result;
   }
   State state(instance);
-  construct_maximum_marginal_return(instance, state);
   double scale = 0.0;
   for (double v : instance.value) scale += v;
   const double tolerance = 1e-12 * std::max(scale, 1.0);
-  RandomStream random(options.seed, entity_key(instance.weapons(), instance.targets), Purpose::kGenerator);
-  const auto out_of_time = [&] { return elapsed_s() >= options.time_limit_s; };
+  construct_maximum_marginal_return(instance, state);
+  RandomStream random(options.seed, entity_key(instance.weapons(), instance.targets), Purpose::kAssignment);
+  const auto out_of_time = [&] { return clock.elapsed_s() >= options.time_limit_s; };
   std::vector<char> dirty(instance.targets, 1);
   // Local optimum of moves and swaps, then of re-matchings, until `patience` re-matchings in a row fail.
   const auto improve = [&] {
-    descend(instance, state, dirty, tolerance);
+    descend(instance, state, dirty, tolerance, out_of_time);
     for (int failures = 0; failures < options.patience && !out_of_time();) {
-      if (rematch(instance, state, random, dirty, options.candidate_targets, tolerance)) {
-        descend(instance, state, dirty, tolerance);
+      if (rematch(instance, state, random, dirty, options.rematch_share, tolerance)) {
+        descend(instance, state, dirty, tolerance, out_of_time);
         failures = 0;
       } else {
         ++failures;
@@ -341,7 +328,7 @@ Result solve_heuristic(const Instance& instance, const HeuristicOptions& options
   result.assignment = state.assignment();
   result.objective = expected_survival(instance, result.assignment);
   result.iterations = kicks;
-  result.wall_time_s = elapsed_s();
+  result.wall_time_s = clock.elapsed_s();
   return result;
 }
 

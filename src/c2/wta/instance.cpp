@@ -1,12 +1,12 @@
 #include "c2/wta/instance.h"
 
-#include <zlib.h>
+#include <fmt/format.h>
 
 #include <charconv>
 #include <cmath>
-#include <fmt/format.h>
 
 #include "core/error.h"
+#include "core/text_file.h"
 #include "core/random.h"
 
 namespace rampart::wta {
@@ -66,7 +66,9 @@ class Tokens {
   }
 
  private:
-  static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+  static bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+  }
 
   void skip_space() {
     while (pos_ < text_.size() && is_space(text_[pos_])) {
@@ -136,9 +138,10 @@ Instance parse_instance(std::string_view text, const std::string& name) {
   // Checked before allocating, so a huge m or n in a short file is an error, not an allocation.
   const auto needed = static_cast<std::size_t>(n) + 3 * static_cast<std::size_t>(m) * n;
   if (tokens.remaining_tokens() < needed) {
-    tokens.fail(fmt::format("m = {} and n = {} need {} more numbers ({} values and {} lines 'i j p'), "
-                            "the file has only {}",
-                            m, n, needed, n, static_cast<std::size_t>(m) * n, tokens.remaining_tokens()));
+    tokens.fail(
+        fmt::format("m = {} and n = {} need {} more numbers ({} values and {} lines 'i j p'), "
+                    "the file has only {}",
+                    m, n, needed, n, static_cast<std::size_t>(m) * n, tokens.remaining_tokens()));
   }
   instance.value.resize(n);
   for (int j = 0; j < n; ++j) instance.value[j] = tokens.real("a target value V_j", 0.0, 1e300);
@@ -160,20 +163,9 @@ Instance read_instance(const std::filesystem::path& path) {
   if (!std::filesystem::is_regular_file(path, ec)) {
     throw InputError(fmt::format("{}: no such file (give the path of a WTA instance, plain or .gz)", name));
   }
-  // zlib reads gzip and, transparently, plain files; no need for a hand-written decompressor.
-  gzFile file = gzopen(name.c_str(), "rb");
-  if (file == nullptr) throw InputError(fmt::format("{}: cannot open the file", name));
-  std::string text;
-  char buffer[1 << 16];
-  int got = 0;
-  while ((got = gzread(file, buffer, sizeof buffer)) > 0) text.append(buffer, static_cast<std::size_t>(got));
-  int error = Z_OK;
-  const std::string message = gzerror(file, &error);
-  gzclose(file);
-  if (got < 0 || (error != Z_OK && error != Z_STREAM_END)) {
-    throw InputError(fmt::format("{}: corrupt or truncated gzip data ({})", name, message));
-  }
-  return parse_instance(text, name);
+  const auto text = read_text_file(name);
+  if (!text) throw InputError(fmt::format("{}: cannot open the file", name));
+  return parse_instance(*text, name);
 }
 
 Instance generate_ahuja(int size, std::uint64_t seed) {

@@ -20,11 +20,11 @@
 namespace rampart::wta {
 
 struct Instance {
-  int weapon_types = 0;      ///< m
-  int targets = 0;           ///< n
-  int weapons_per_type = 1;  ///< mu
-  std::vector<double> value;               ///< V_j, size n, each >= 0
-  std::vector<double> kill_probability;    ///< p_ij at [i * n + j], size m * n, each in [0, 1]
+  int weapon_types = 0;                  ///< m
+  int targets = 0;                       ///< n
+  int weapons_per_type = 1;              ///< mu
+  std::vector<double> value;             ///< V_j, size n, each >= 0
+  std::vector<double> kill_probability;  ///< p_ij at [i * n + j], size m * n, each in [0, 1]
 
   double p(int i, int j) const { return kill_probability[static_cast<std::size_t>(i) * targets + j]; }
   int weapons() const { return weapon_types * weapons_per_type; }

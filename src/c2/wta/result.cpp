@@ -1,5 +1,6 @@
-#include <cmath>
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "c2/wta/solve.h"
 
@@ -7,10 +8,14 @@ namespace rampart::wta {
 
 std::string to_string(Status status) {
   switch (status) {
-    case Status::kOptimal: return "optimal";
-    case Status::kFeasible: return "feasible";
-    case Status::kTimeLimit: return "time_limit";
-    case Status::kInfeasible: return "infeasible";
+    case Status::kOptimal:
+      return "optimal";
+    case Status::kFeasible:
+      return "feasible";
+    case Status::kTimeLimit:
+      return "time_limit";
+    case Status::kInfeasible:
+      return "infeasible";
   }
   return "unknown";
 }

@@ -4,20 +4,22 @@
 // Heuristic (real time, anytime): maximum-marginal-return construction (each weapon in turn goes
 // where it removes the most expected value), then iterated local search: descent over "move one
 // weapon" and "swap two weapons of different types", then very large-scale neighbourhood search
-// (Ahuja et al. 2007): one weapon off every engaged target, all of them re-matched at once by a
-// linear assignment, which searches every cyclic exchange of weapons among targets; kicked by
-// random reassignments of a few weapons, keeping the best assignment found. Status kFeasible, no
-// bound. Deterministic for a seed when stopped by max_kicks rather than by the clock.
+// (Ahuja et al. 2007): one weapon off most engaged targets, all of them re-matched at once by an
+// optimal assignment (every cyclic and path exchange of one weapon per target); kicked by random
+// reassignments of a few weapons, keeping the best assignment found. Status kFeasible, no bound.
+// Deterministic for a seed when stopped by max_kicks rather than by the clock.
 //
 // Exact: branch and cut over CBC. Let w_ijk in {0,1} mean "the k-th weapon of type i is on target
 // j" (w_ij1 >= w_ij2 >= ...), and z_j >= V_j prod_i q_ij^{x_ij} with q = 1 - p the survival of
-// target j. Because the killed value V_j (1 - prod q) is a submodular set function of the weapons
-// on j, for any reference assignment t (counts t_i on target j, survival S = V_j prod_i q_i^{t_i})
-// the Nemhauser-Wolsey inequality
-//     z_j >= S - sum_i sum_{k > t_i} S p_i q_i^{k-1-t_i} w_ijk + sum_i sum_{k <= t_i} (S / q_i) p_i (1 - w_ijk)
-// is valid for every integer w and tight at t. These cuts are separated lazily at every
-// branch-and-bound node (t = the rounded LP point) and at every candidate solution, so the LP
-// bound is a certified lower bound and the incumbent's z equals F. Seeded with the heuristic.
+// target j; minimise sum_j z_j. The killed value V_j (1 - prod q) is a submodular set function of
+// the weapons on j, so for any reference counts t on j (S = V_j prod_i q_i^{t_i}) the two
+// Nemhauser-Wolsey inequalities (see cuts.h)
+//     z_j >= S + sum_{k <= t_i} (S p_i / q_i)(1 - w_ijk) - sum_{k > t_i} V_j p_i q_i^{k-1} w_ijk
+//     z_j >= S - sum_{k > t_i} S p_i q_i^{k-1-t_i} w_ijk
+// are valid for every integer w and tight at t; so is the tangent of the convex V_j exp(sum ln(q) w)
+// at any point. These cuts are separated lazily at every branch-and-bound node (t = the rounded LP
+// point) and at every candidate solution, so the LP bound is a certified lower bound and an
+// accepted incumbent's z equals F. Seeded with the heuristic.
 #pragma once
 
 #include <cstdint>
@@ -44,7 +46,7 @@ struct Result {
   /// (objective - bound) / max(objective, 1e-12); NaN without a bound.
   double gap = 0.0;
   double wall_time_s = 0.0;
-  Assignment assignment;  ///< x_ij at [i * n + j]; empty when infeasible
+  Assignment assignment;     ///< x_ij at [i * n + j]; empty when infeasible
   long long iterations = 0;  ///< local-search kicks (heuristic) or branch-and-bound nodes (exact)
 
   /// One line: status, objective, bound, gap, time.
@@ -52,22 +54,26 @@ struct Result {
 };
 
 struct HeuristicOptions {
-  double time_limit_s = 1.0;    ///< wall-clock budget, > 0
-  long long max_kicks = -1;     ///< stop after this many kicks; -1 = until the time limit
-  int kick_size = 3;            ///< weapons reassigned at random per kick, >= 1
-  int candidate_targets = 16;   ///< targets a weapon may go to in a re-matching, >= 1
-  int patience = 2;             ///< failed re-matchings in a row before the next kick, >= 0
-  std::uint64_t seed = 1;       ///< random stream of the kicks and re-matchings
+  double time_limit_s = 1.0;   ///< wall-clock budget, > 0
+  long long max_kicks = -1;    ///< stop after this many kicks; -1 = until the time limit
+  int kick_size = 3;           ///< weapons reassigned at random per kick, >= 1
+  double rematch_share = 0.6;  ///< chance that an engaged target gives a weapon to a re-matching, (0, 1]
+  int patience = 2;            ///< failed re-matchings in a row before the next kick, >= 0
+  std::uint64_t seed = 1;      ///< random stream of the kicks and re-matchings
 
   /// Empty when valid, else what is wrong.
   std::string invalid_reason() const;
 };
 
 struct ExactOptions {
-  double time_limit_s = 600.0;        ///< wall-clock budget, > 0
-  double relative_gap = 1e-6;         ///< stop when (objective - bound) <= relative_gap * objective
-  double heuristic_time_s = 0.5;      ///< share of the budget for the warm-start heuristic, >= 0
-  std::uint64_t seed = 1;             ///< seed of the warm-start heuristic
+  double time_limit_s = 600.0;  ///< wall-clock budget, > 0
+  double relative_gap = 1e-6;   ///< stop when (objective - bound) <= relative_gap * objective
+  /// The warm-start heuristic runs for warm_start_share of the limit, but at most
+  /// warm_start_s_per_binary per variable w_ijk (small instances are proven before a long warm start
+  /// would end). Both >= 0; the heuristic always gets at least 1 ms.
+  double warm_start_share = 0.02;
+  double warm_start_s_per_binary = 2e-5;
+  std::uint64_t seed = 1;  ///< seed of the warm-start heuristic
 
   std::string invalid_reason() const;
 };

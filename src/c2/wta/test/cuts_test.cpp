@@ -27,7 +27,8 @@ std::vector<std::vector<int>> all_counts(int m, int mu) {
 }
 
 // Columns with target j holding counts c (w ordered) and z_j = V_j prod q^c.
-std::vector<double> columns_of(const Instance& instance, const Layout& layout, int j, const std::vector<int>& c) {
+std::vector<double> columns_of(const Instance& instance, const Layout& layout, int j,
+                               const std::vector<int>& c) {
   std::vector<double> x(layout.columns(), 0.0);
   double survival = instance.value[j];
   for (int i = 0; i < layout.m; ++i) {
@@ -42,7 +43,8 @@ Instance instance_with(int m, int n, int mu, std::uint64_t seed) {
   RandomStream random(seed, 5, Purpose::kTest);
   Instance instance{m, n, mu, {}, {}};
   for (int j = 0; j < n; ++j) instance.value.push_back(random.uniform(1.0, 100.0));
-  for (int k = 0; k < m * n; ++k) instance.kill_probability.push_back(random.bernoulli(0.15) ? 1.0 : random.uniform());
+  for (int k = 0; k < m * n; ++k)
+    instance.kill_probability.push_back(random.bernoulli(0.15) ? 1.0 : random.uniform());
   return instance;
 }
 

@@ -51,7 +51,8 @@ Instance random_instance(int m, int n, int mu, std::uint64_t seed, bool with_cer
   instance.weapons_per_type = mu;
   for (int j = 0; j < n; ++j) instance.value.push_back(random.uniform(1.0, 100.0));
   for (int k = 0; k < m * n; ++k) {
-    instance.kill_probability.push_back(with_certain_kills && random.bernoulli(0.1) ? 1.0 : random.uniform(0.0, 0.95));
+    instance.kill_probability.push_back(
+        with_certain_kills && random.bernoulli(0.1) ? 1.0 : random.uniform(0.0, 0.95));
   }
   return instance;
 }
@@ -105,6 +106,43 @@ TEST(WtaInstance, ReportsMalformedInputWithFileAndLine) {
   expect_error("1 1 1\nnan\n0 0 0.5\n", "f.txt:2:", "finite number");
 }
 
+TEST(WtaInstance, MutatedInputEitherParsesOrThrowsInputError) {
+  const std::string valid = "2 3 2\n10\n20\n30\n0 0 0.5\n0 1 0.25\n0 2 0.1\n1 0 0.5\n1 1 0.75\n1 2 1\n";
+  ASSERT_NO_THROW(parse_instance(valid, "valid"));
+  const std::string alphabet = "0123456789 .-+eE\nx";
+  RandomStream random(3, 4, Purpose::kTest);
+  int rejected = 0;
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::string text = valid;
+    const auto edits = 1 + random.below(4);
+    for (std::uint64_t e = 0; e < edits; ++e) {
+      const auto at = static_cast<std::size_t>(random.below(text.size()));
+      const char c = alphabet[random.below(alphabet.size())];
+      switch (random.below(3)) {
+        case 0:
+          text[at] = c;
+          break;
+        case 1:
+          text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), c);
+          break;
+        default:
+          text.erase(at, 1);
+          break;
+      }
+    }
+    try {
+      const Instance instance = parse_instance(text, "mutated");
+      EXPECT_EQ(instance.kill_probability.size(),
+                static_cast<std::size_t>(instance.weapon_types) * instance.targets);
+      for (double p : instance.kill_probability) EXPECT_TRUE(p >= 0.0 && p <= 1.0);
+    } catch (const InputError& e) {
+      ++rejected;
+      EXPECT_EQ(std::string(e.what()).rfind("mutated:", 0), 0u) << e.what();
+    }
+  }
+  EXPECT_GT(rejected, 1000);  // most mutations break the format
+}
+
 TEST(WtaInstance, MissingFileIsAnInputError) {
   EXPECT_THROW(read_instance(kData / "no_such_file.txt"), InputError);
 }
@@ -152,7 +190,7 @@ TEST(WtaExact, MatchesBruteForceIncludingCertainKills) {
     const int mu = 1 + static_cast<int>(seed % 3);
     const Instance instance = random_instance(3, seed % 2 == 0 ? 3 : 4, mu, seed, seed % 4 == 1);
     ExactOptions options;
-    options.heuristic_time_s = 0.0;  // the bare minimum, so branch and cut does the work
+    options.warm_start_share = 0.0;  // the bare minimum, so branch and cut does the work
     const Result result = solve_exact(instance, options);
     const double optimum = brute_force_optimum(instance);
     EXPECT_EQ(result.status, Status::kOptimal) << "seed " << seed;
@@ -185,6 +223,9 @@ TEST(WtaOptions, InvalidOptionsAreRejected) {
   heuristic.kick_size = 0;
   EXPECT_FALSE(heuristic.invalid_reason().empty());
   EXPECT_THROW(solve_heuristic(generate_ahuja(3, 1), heuristic), InputError);
+  heuristic = {};
+  heuristic.rematch_share = 0.0;
+  EXPECT_FALSE(heuristic.invalid_reason().empty());
   ExactOptions exact;
   exact.time_limit_s = 0.0;
   EXPECT_FALSE(exact.invalid_reason().empty());
@@ -192,7 +233,8 @@ TEST(WtaOptions, InvalidOptionsAreRejected) {
 }
 
 TEST(WtaExact, ProvesTheBestKnownValueOfWta50x100x1) {
-  const std::filesystem::path file = std::filesystem::path(RAMPART_SHARED_DIR) / "data/wta/wta_50x100x1.txt.gz";
+  const std::filesystem::path file =
+      std::filesystem::path(RAMPART_SHARED_DIR) / "data/wta/wta_50x100x1.txt.gz";
   if (!std::filesystem::exists(file)) {
     GTEST_SKIP() << file << " is absent: the shared benchmark data lives beside the repository (../shared)";
   }
