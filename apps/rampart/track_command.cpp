@@ -1,13 +1,25 @@
 // `rampart track`: runs a tracker offline over recorded detections and scores it against truth.
+#include <netdb.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "commands.h"
 #include "core/error.h"
+#include "core/geodesy.h"
+#include "io/asterix_cat062.h"
 #include "tracking/offline_run.h"
 #include "tracking/scan_csv.h"
 #include "tracking/tracker.h"
@@ -26,6 +38,10 @@ struct TrackOptions {
   std::string out_dir;
   double scan_period_s = 0.0;
   bool json = false;
+  std::string cat062_path;
+  std::string cat062_udp;
+  double origin_lat_deg = std::numeric_limits<double>::quiet_NaN();  ///< NaN: no origin, no I062/105
+  double origin_lon_deg = std::numeric_limits<double>::quiet_NaN();
   tracking::TrackerConfig config;
   tracking::OfflineRunOptions run;
 };
@@ -69,6 +85,100 @@ void write_tracks_csv(const std::string& dir, const tracking::OfflineRunSummary&
           << t.p_m.y() << '\n';
     }
   }
+}
+
+// CAT062 identity of the tracks `rampart track` writes.
+constexpr std::uint8_t kCat062Sac = 0;
+constexpr std::uint8_t kCat062Sic = 1;
+constexpr std::uint8_t kCat062ServiceId = 1;
+// Largest UDP payload over IPv4: a scan's block goes out as one datagram up to this size.
+constexpr std::size_t kMaxUdpPayloadBytes = 65507;
+
+// The confirmed tracks of each scan as CAT062 records: I062/100 x east, y north; I062/105 when an
+// origin is given; I062/185 from the change of the track's estimate since the previous scan (the
+// offline run reports positions only), absent at a track's first confirmed scan. Track ids wrap
+// to the 16 bits of I062/040; the scan time, in s, becomes the time of day modulo one day. A scan
+// without confirmed tracks gives no record.
+std::vector<std::vector<io::Cat062Track>> cat062_scans(const TrackOptions& options,
+                                                       const tracking::OfflineRunSummary& summary) {
+  std::optional<LocalFrame> frame;
+  if (!std::isnan(options.origin_lat_deg)) frame.emplace(Geodetic{options.origin_lat_deg, options.origin_lon_deg, 0.0});
+  struct Last {
+    double t_s;
+    Eigen::Vector3d p_m;
+  };
+  std::map<std::uint32_t, Last> last;
+  std::vector<std::vector<io::Cat062Track>> scans;
+  for (const tracking::ScanResult& scan : summary.per_scan) {
+    std::vector<io::Cat062Track>& records = scans.emplace_back();
+    for (const tracking::TrackEstimate& e : scan.confirmed) {
+      io::Cat062Track& r = records.emplace_back();
+      r.sac = kCat062Sac;
+      r.sic = kCat062Sic;
+      r.service_id = kCat062ServiceId;
+      r.time_of_day_s = scan.t_s;
+      r.track_number = static_cast<std::uint16_t>(e.track_id & 0xFFFFu);
+      r.confirmed = true;
+      r.monosensor = true;  // one detection stream
+      r.position_xy = io::CartesianPosition{e.p_m.x(), e.p_m.y()};
+      if (frame) {
+        const Geodetic g = frame->surface_point(e.p_m.x(), e.p_m.y(), 0.0);
+        r.position_wgs84 = io::Wgs84Position{g.lat_deg, g.lon_deg};
+      }
+      const auto previous = last.find(e.track_id);
+      if (previous != last.end() && scan.t_s > previous->second.t_s) {
+        const Eigen::Vector3d v_mps = (e.p_m - previous->second.p_m) / (scan.t_s - previous->second.t_s);
+        r.velocity = io::CartesianVelocity{v_mps.x(), v_mps.y()};
+      }
+      last[e.track_id] = Last{scan.t_s, e.p_m};
+    }
+  }
+  return scans;
+}
+
+std::vector<std::vector<std::uint8_t>> cat062_blocks(const std::vector<std::vector<io::Cat062Track>>& scans,
+                                                     std::size_t max_block_bytes) {
+  std::vector<std::vector<std::uint8_t>> blocks;
+  for (const auto& scan : scans) {
+    for (auto& block : io::encode_cat062_blocks(scan, max_block_bytes)) blocks.push_back(std::move(block));
+  }
+  return blocks;
+}
+
+void write_cat062_file(const std::string& path, const std::vector<std::vector<std::uint8_t>>& blocks) {
+  std::ofstream out(path, std::ios::binary);
+  for (const auto& block : blocks) {
+    out.write(reinterpret_cast<const char*>(block.data()), static_cast<std::streamsize>(block.size()));
+  }
+  if (!out) throw InputError(path + ": cannot write the CAT062 file; check that --cat062 names a writable path");
+}
+
+// Sends each block as one UDP datagram to HOST:PORT.
+void send_cat062_udp(const std::string& target, const std::vector<std::vector<std::uint8_t>>& blocks) {
+  const auto colon = target.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == target.size()) {
+    throw InputError("--cat062-udp: '" + target + "' is not HOST:PORT (for example 127.0.0.1:8600)");
+  }
+  addrinfo hints{};
+  hints.ai_family = AF_INET;
+  hints.ai_socktype = SOCK_DGRAM;
+  hints.ai_flags = AI_NUMERICSERV;
+  addrinfo* found = nullptr;
+  const int resolved = ::getaddrinfo(target.substr(0, colon).c_str(), target.substr(colon + 1).c_str(), &hints, &found);
+  if (resolved != 0) {
+    throw InputError("--cat062-udp: cannot resolve '" + target + "': " + ::gai_strerror(resolved));
+  }
+  const std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> address(found, &::freeaddrinfo);
+  const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+  if (fd < 0) throw InputError(std::string("--cat062-udp: cannot open a UDP socket: ") + std::strerror(errno));
+  for (const auto& block : blocks) {
+    if (::sendto(fd, block.data(), block.size(), 0, address->ai_addr, address->ai_addrlen) < 0) {
+      const std::string reason = std::strerror(errno);
+      ::close(fd);
+      throw InputError("--cat062-udp: sending to " + target + " failed: " + reason);
+    }
+  }
+  ::close(fd);
 }
 
 void print(const TrackOptions& options, const tracking::OfflineRunSummary& s) {
@@ -115,6 +225,13 @@ int run_track(const TrackOptions& options_in) {
   const tracking::OfflineRunSummary summary =
       tracking::run_offline(*tracker, detections, truth, options.run);
   if (!options.out_dir.empty()) write_tracks_csv(options.out_dir, summary);
+  if (!options.cat062_path.empty() || !options.cat062_udp.empty()) {
+    const auto scans = cat062_scans(options, summary);
+    if (!options.cat062_path.empty()) {
+      write_cat062_file(options.cat062_path, cat062_blocks(scans, io::kMaxAsterixBlockBytes));
+    }
+    if (!options.cat062_udp.empty()) send_cat062_udp(options.cat062_udp, cat062_blocks(scans, kMaxUdpPayloadBytes));
+  }
   print(options, summary);
   return 0;
 }
@@ -139,6 +256,19 @@ void add_track_command(CLI::App& app) {
       ->capture_default_str();
   sub->add_flag("--json", options->json, "Print the result as JSON");
   sub->add_option("--out", options->out_dir, "Write DIR/tracks.csv (`scan,time,track_id,x,y`)");
+  sub->add_option("--cat062", options->cat062_path,
+                  "Write the confirmed tracks of every scan as ASTERIX CAT062 (one data block per scan with "
+                  "confirmed tracks; x east, y north in I062/100) into this raw file");
+  sub->add_option("--cat062-udp", options->cat062_udp,
+                  "Send each scan's CAT062 data block as one UDP datagram to HOST:PORT");
+  CLI::Option* origin_lat = sub->add_option("--origin-lat-deg", options->origin_lat_deg,
+                                            "Latitude of the x/y origin: adds WGS-84 positions (I062/105) to CAT062")
+                                ->check(CLI::Range(-90.0, 90.0));
+  CLI::Option* origin_lon = sub->add_option("--origin-lon-deg", options->origin_lon_deg,
+                                            "Longitude of the x/y origin (with --origin-lat-deg)")
+                                ->check(CLI::Range(-180.0, 180.0));
+  origin_lat->needs(origin_lon);
+  origin_lon->needs(origin_lat);
   sub->add_option("--scan-period-s", options->scan_period_s,
                   "plots.csv only: group rows into scans of this length, one radar rotation "
                   "(0: one scan per distinct time)")

@@ -1,0 +1,185 @@
+// `rampart track --cat062 FILE` and `--cat062-udp HOST:PORT`: the confirmed tracks as ASTERIX CAT062,
+// one data block per scan, checked against tracks.csv and received on a loopback UDP socket.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli_support.h"
+#include "core/geodesy.h"
+#include "io/asterix_cat062.h"
+#include "tracking/stonesoup_scenario.h"
+
+namespace {
+
+using rampart::io::Cat062Track;
+using Bytes = std::vector<std::uint8_t>;
+
+class TrackCat062 : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("rampart_track_cat062_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+    rampart::tracking::StoneSoupScenarioParams params;
+    params.scans = 15;
+    const auto scenario = rampart::tracking::generate_stonesoup_scenario(params, 5);
+    detections_ = (dir_ / "detections.csv").string();
+    rampart::tracking::write_detections_csv(detections_, scenario.detections);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::filesystem::path dir_;
+  std::string detections_;
+};
+
+Bytes read_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return Bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// The data blocks of a raw ASTERIX stream, split by their LEN fields.
+std::vector<Bytes> blocks_of(const Bytes& stream) {
+  std::vector<Bytes> blocks;
+  for (std::size_t pos = 0; pos + 3 <= stream.size();) {
+    const std::size_t length = static_cast<std::size_t>(stream[pos + 1] << 8 | stream[pos + 2]);
+    if (length < 3 || pos + length > stream.size()) break;
+    blocks.emplace_back(stream.begin() + static_cast<std::ptrdiff_t>(pos),
+                        stream.begin() + static_cast<std::ptrdiff_t>(pos + length));
+    pos += length;
+  }
+  return blocks;
+}
+
+struct CsvRow {
+  double t_s, x_m, y_m;
+  std::uint32_t track_id;
+};
+
+std::vector<CsvRow> read_tracks_csv(const std::filesystem::path& path) {
+  std::vector<CsvRow> rows;
+  std::istringstream in(rampart::test::slurp(path));
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::string scan, t, id, x, y;
+    std::getline(fields, scan, ',');
+    std::getline(fields, t, ',');
+    std::getline(fields, id, ',');
+    std::getline(fields, x, ',');
+    std::getline(fields, y, ',');
+    rows.push_back({std::stod(t), std::stod(x), std::stod(y), static_cast<std::uint32_t>(std::stoul(id))});
+  }
+  return rows;
+}
+
+TEST_F(TrackCat062, FileHoldsOneBlockPerScanWithEveryConfirmedTrackOfTracksCsv) {
+  const auto cat062 = dir_ / "tracks.ast";
+  const auto run = rampart::test::run_rampart("track --detections " + detections_ + " --out " + dir_.string() +
+                                              " --cat062 " + cat062.string() +
+                                              " --origin-lat-deg 46.5 --origin-lon-deg 7.25");
+  ASSERT_EQ(run.status, 0) << run.err;
+  const std::vector<CsvRow> rows = read_tracks_csv(dir_ / "tracks.csv");
+  ASSERT_GT(rows.size(), 50u);
+  const Bytes stream = read_bytes(cat062);
+  const auto tracks = rampart::io::decode_cat062(stream, cat062.string());
+  ASSERT_EQ(tracks.size(), rows.size());
+
+  std::map<double, int> rows_per_time;
+  for (const CsvRow& r : rows) ++rows_per_time[r.t_s];
+  const auto blocks = blocks_of(stream);
+  EXPECT_EQ(blocks.size(), rows_per_time.size());  // one block per scan with confirmed tracks
+  for (const Bytes& b : blocks) EXPECT_EQ(b[0], 62);
+
+  const rampart::LocalFrame frame(rampart::Geodetic{46.5, 7.25, 0.0});
+  std::map<std::uint32_t, CsvRow> previous;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Cat062Track& t = tracks[i];
+    const CsvRow& r = rows[i];
+    SCOPED_TRACE("record " + std::to_string(i));
+    EXPECT_EQ(t.track_number, r.track_id);
+    EXPECT_NEAR(t.time_of_day_s, r.t_s, 0.5 / 128);
+    ASSERT_TRUE(t.position_xy.has_value());
+    EXPECT_NEAR(t.position_xy->x_m, r.x_m, 0.25);
+    EXPECT_NEAR(t.position_xy->y_m, r.y_m, 0.25);
+    ASSERT_TRUE(t.position_wgs84.has_value());
+    const rampart::Geodetic g = frame.surface_point(r.x_m, r.y_m, 0.0);
+    EXPECT_NEAR(t.position_wgs84->lat_deg, g.lat_deg, 180.0 / 33554432.0);
+    EXPECT_NEAR(t.position_wgs84->lon_deg, g.lon_deg, 180.0 / 33554432.0);
+    EXPECT_TRUE(t.confirmed);
+    EXPECT_EQ(t.sac, 0);
+    EXPECT_EQ(t.sic, 1);
+    // Velocity from the previous scan's estimate: absent only at a track's first confirmed scan.
+    const auto before = previous.find(r.track_id);
+    ASSERT_EQ(t.velocity.has_value(), before != previous.end());
+    if (t.velocity) {
+      const double dt_s = r.t_s - before->second.t_s;
+      EXPECT_NEAR(t.velocity->vx_mps, (r.x_m - before->second.x_m) / dt_s, 0.125 + 1e-6);
+      EXPECT_NEAR(t.velocity->vy_mps, (r.y_m - before->second.y_m) / dt_s, 0.125 + 1e-6);
+    }
+    previous[r.track_id] = r;
+  }
+}
+
+TEST_F(TrackCat062, WithoutAnOriginThereIsNoWgs84Position) {
+  const auto cat062 = dir_ / "tracks.ast";
+  const auto run = rampart::test::run_rampart("track --detections " + detections_ + " --cat062 " + cat062.string());
+  ASSERT_EQ(run.status, 0) << run.err;
+  const auto tracks = rampart::io::read_cat062_file(cat062.string());
+  ASSERT_FALSE(tracks.empty());
+  for (const Cat062Track& t : tracks) EXPECT_FALSE(t.position_wgs84.has_value());
+}
+
+TEST_F(TrackCat062, UdpDatagramsOnLoopbackAreTheFilesBlocks) {
+  const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = 0;  // any free port
+  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  socklen_t length = sizeof address;
+  ASSERT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length), 0);
+  const std::string target = "127.0.0.1:" + std::to_string(ntohs(address.sin_port));
+
+  const auto cat062 = dir_ / "tracks.ast";
+  const auto run = rampart::test::run_rampart("track --detections " + detections_ + " --cat062 " +
+                                              cat062.string() + " --cat062-udp " + target);
+  // Loopback delivers a datagram into the receiving socket's buffer during sendto, so all are
+  // queued once the program has exited.
+  std::vector<Bytes> datagrams;
+  Bytes buffer(65536);
+  for (;;) {
+    const ssize_t n = ::recv(fd, buffer.data(), buffer.size(), MSG_DONTWAIT);
+    if (n < 0) break;
+    datagrams.emplace_back(buffer.begin(), buffer.begin() + n);
+  }
+  ::close(fd);
+  ASSERT_EQ(run.status, 0) << run.err;
+  const std::vector<Bytes> file_blocks = blocks_of(read_bytes(cat062));
+  ASSERT_FALSE(file_blocks.empty());
+  EXPECT_EQ(datagrams, file_blocks);
+  std::size_t records = 0;
+  for (const Bytes& d : datagrams) records += rampart::io::decode_cat062(d, "datagram").size();
+  EXPECT_EQ(records, rampart::io::read_cat062_file(cat062.string()).size());
+}
+
+TEST_F(TrackCat062, BadUdpTargetIsAnInputError) {
+  const auto run = rampart::test::run_rampart("track --detections " + detections_ + " --cat062-udp 127.0.0.1");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find("--cat062-udp: '127.0.0.1' is not HOST:PORT"), std::string::npos) << run.err;
+}
+
+}  // namespace
