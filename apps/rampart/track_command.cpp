@@ -95,19 +95,13 @@ constexpr std::uint8_t kCat062ServiceId = 1;
 constexpr std::size_t kMaxUdpPayloadBytes = 65507;
 
 // The confirmed tracks of each scan as CAT062 records: I062/100 x east, y north; I062/105 when an
-// origin is given; I062/185 from the change of the track's estimate since the previous scan (the
-// offline run reports positions only), absent at a track's first confirmed scan. Track ids wrap
+// origin is given; I062/185 the filter's velocity estimate. Track ids wrap
 // to the 16 bits of I062/040; the scan time, in s, becomes the time of day modulo one day. A scan
 // without confirmed tracks gives no record.
 std::vector<std::vector<io::Cat062Track>> cat062_scans(const TrackOptions& options,
                                                        const tracking::OfflineRunSummary& summary) {
   std::optional<LocalFrame> frame;
   if (!std::isnan(options.origin_lat_deg)) frame.emplace(Geodetic{options.origin_lat_deg, options.origin_lon_deg, 0.0});
-  struct Last {
-    double t_s;
-    Eigen::Vector3d p_m;
-  };
-  std::map<std::uint32_t, Last> last;
   std::vector<std::vector<io::Cat062Track>> scans;
   for (const tracking::ScanResult& scan : summary.per_scan) {
     std::vector<io::Cat062Track>& records = scans.emplace_back();
@@ -125,12 +119,7 @@ std::vector<std::vector<io::Cat062Track>> cat062_scans(const TrackOptions& optio
         const Geodetic g = frame->surface_point(e.p_m.x(), e.p_m.y(), 0.0);
         r.position_wgs84 = io::Wgs84Position{g.lat_deg, g.lon_deg};
       }
-      const auto previous = last.find(e.track_id);
-      if (previous != last.end() && scan.t_s > previous->second.t_s) {
-        const Eigen::Vector3d v_mps = (e.p_m - previous->second.p_m) / (scan.t_s - previous->second.t_s);
-        r.velocity = io::CartesianVelocity{v_mps.x(), v_mps.y()};
-      }
-      last[e.track_id] = Last{scan.t_s, e.p_m};
+      r.velocity = io::CartesianVelocity{e.v_mps.x(), e.v_mps.y()};
     }
   }
   return scans;

@@ -26,7 +26,8 @@ struct OfflineRunOptions {
 
 struct TrackEstimate {
   std::uint32_t track_id = 0;
-  Eigen::Vector3d p_m = Eigen::Vector3d::Zero();
+  Eigen::Vector3d p_m = Eigen::Vector3d::Zero();    ///< predicted to the scan time
+  Eigen::Vector3d v_mps = Eigen::Vector3d::Zero();  ///< the filter's velocity estimate
 };
 
 struct ScanResult {
