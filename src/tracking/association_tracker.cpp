@@ -20,6 +20,8 @@ struct TrackRecord {
   TrackState state;
   LookHistory history;
   ImmEstimate imm;  ///< only when the tracker runs an IMM
+  double existence = 0.0;  ///< probability that its target exists, at existence_t_s
+  double existence_t_s = 0.0;
 };
 
 void set_from_imm(TrackState& state, const ImmEstimate& imm) {
@@ -77,14 +79,17 @@ class AssociationTracker final : public Tracker {
     }
     std::vector<TimedState> timed(tracks_.size());
     std::vector<bool> confirmed(tracks_.size());
+    std::vector<double> existence(tracks_.size());
     for (std::size_t i = 0; i < tracks_.size(); ++i) {
+      existence[i] = predicted_existence(tracks_[i].existence, batch.t_s - tracks_[i].existence_t_s,
+                                         config_.survival_probability_per_s);
       timed[i] = {{tracks_[i].state.x, tracks_[i].state.P}, tracks_[i].state.t_s};
       confirmed[i] = tracks_[i].state.status == TrackStatus::kConfirmed;
     }
     const std::vector<GatedPair> pairs = gate_plots(timed, batch.plots, gate_);
     std::vector<double> map_log_likelihood(tracks_.size(), 0.0);
     const std::vector<TrackAssociation> associations =
-        associator_->associate(pairs, confirmed, static_cast<int>(batch.plots.size()));
+        associator_->associate_with_existence(pairs, confirmed, existence, static_cast<int>(batch.plots.size()));
     for (const GatedPair& g : pairs) {
       if (associations[g.track].map_plot == g.plot) map_log_likelihood[g.track] = g.log_likelihood;
     }
@@ -112,19 +117,23 @@ class AssociationTracker final : public Tracker {
         track.state.t_s = updated.t_s;
       }
       const CvState now = predict_to(timed[i], batch.t_s, gate_.q_m2ps3);
+      const bool looked = a.map_plot >= 0 || was_looked_at(batch, now.x.head<3>());
+      track.existence = looked ? a.existence : existence[i];
+      track.existence_t_s = batch.t_s;
       if (a.map_plot >= 0) {
         const Plot& plot = batch.plots[a.map_plot];
         plot_used[a.map_plot] = 1;
         record_hit(track.state, track.history, plot, log_pd_over_lambda_ + map_log_likelihood[i]);
         result.associations.push_back({track.state.id, plot.id});
-      } else if (was_looked_at(batch, now.x.head<3>())) {
+      } else if (looked) {
         record_miss(track.state, track.history, log_miss_);
       }
       if (manage(track, horizontal_sigma_m(now.P), result)) survivors.push_back(std::move(track));
     }
     for (std::size_t j = 0; j < batch.plots.size(); ++j) {
       if (plot_used[j]) continue;
-      TrackRecord track{new_track(batch.plots[j], next_id_++, config_.initial_speed_sigma_mps), {}, {}};
+      TrackRecord track{new_track(batch.plots[j], next_id_++, config_.initial_speed_sigma_mps), {}, {},
+                        1.0, batch.t_s};
       if (imm_) {
         const ImmTuning& t = *imm_tuning_;
         const double other = 0.5 * (1.0 - t.initial_cv_probability);
@@ -187,6 +196,9 @@ void check_tracker_config(const TrackerConfig& config) {
                      in_unit(config.false_track_probability) &&
                      in_unit(config.true_track_loss_probability),
                  "gate probability, Pd, alpha and beta must be in (0, 1)");
+  RAMPART_DEMAND(in_unit(config.initial_existence_probability) &&
+                     config.survival_probability_per_s > 0.0 && config.survival_probability_per_s <= 1.0,
+                 "initial existence must be in (0, 1) and survival in (0, 1]");
   RAMPART_DEMAND(config.clutter_density > 0.0, "clutter density must be positive");
 }
 

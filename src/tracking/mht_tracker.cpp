@@ -20,6 +20,8 @@ struct Branch {
   LookHistory history;
   std::vector<std::uint64_t> lineage;  ///< its own uid last, then ancestors; at most n_scan + 1
   int plot = -1;                       ///< plot taken in the latest scan, or -1
+  double existence = 0.0;              ///< probability that its target exists, at existence_t_s
+  double existence_t_s = 0.0;
 };
 
 struct Hypothesis {
@@ -45,7 +47,10 @@ class MhtTracker final : public Tracker {
     std::vector<TimedState> timed(branches_.size());
     std::vector<bool> looked(branches_.size());
     std::vector<double> sigma_m(branches_.size());
+    std::vector<double> existence(branches_.size());
     for (std::size_t b = 0; b < branches_.size(); ++b) {
+      existence[b] = predicted_existence(branches_[b].existence, batch.t_s - branches_[b].existence_t_s,
+                                         config_.survival_probability_per_s);
       timed[b] = {{branches_[b].state.x, branches_[b].state.P}, branches_[b].state.t_s};
       const CvState now = predict_to(timed[b], batch.t_s, gate_.q_m2ps3);
       looked[b] = was_looked_at(batch, now.x.head<3>());
@@ -54,8 +59,9 @@ class MhtTracker final : public Tracker {
     std::vector<std::vector<GatedPair>> gated(branches_.size());
     for (const GatedPair& g : gate_plots(timed, batch.plots, gate_)) gated[g.track].push_back(g);
 
-    const std::vector<Child> children = extend(gated, looked, static_cast<int>(batch.plots.size()));
-    Builder builder{*this, batch, timed, looked, sigma_m, gated, {}, {}, {}};
+    const std::vector<Child> children =
+        extend(gated, looked, existence, static_cast<int>(batch.plots.size()));
+    Builder builder{*this, batch, timed, looked, sigma_m, existence, gated, {}, {}, {}};
     std::vector<Hypothesis> next;
     for (const Child& child : children) next.push_back(builder.build(child));
     const double top = next.front().log_weight;
@@ -80,9 +86,12 @@ class MhtTracker final : public Tracker {
     double log_weight = 0.0;
   };
 
-  // The best max_global_hypotheses extensions over all parents, best first.
+  // The best max_global_hypotheses extensions over all parents, best first. A branch whose
+  // target exists with probability r costs -log(1 - r Pd) when missed and -log(r Pd N(nu; 0, S) / lambda) when
+  // it takes a plot (Bernoulli track hypotheses).
   std::vector<Child> extend(const std::vector<std::vector<GatedPair>>& gated,
-                            const std::vector<bool>& looked, int n_plots) const {
+                            const std::vector<bool>& looked, const std::vector<double>& existence,
+                            int n_plots) const {
     std::vector<Child> children;
     for (std::size_t h = 0; h < hypotheses_.size(); ++h) {
       const Hypothesis& parent = hypotheses_[h];
@@ -91,9 +100,11 @@ class MhtTracker final : public Tracker {
       problem.cols = n_plots;
       for (int r = 0; r < problem.rows; ++r) {
         const int b = parent.branches[r];
-        problem.unassigned_cost.push_back(looked[b] ? -log_miss_ : 0.0);
+        const double pd = config_.detection_probability;
+        problem.unassigned_cost.push_back(looked[b] ? -std::log(1.0 - existence[b] * pd) : 0.0);
+        const double log_existence = std::log(existence[b]);
         for (const GatedPair& g : gated[b]) {
-          problem.edges.push_back({r, g.plot, -(log_pd_over_lambda_ + g.log_likelihood)});
+          problem.edges.push_back({r, g.plot, -(log_existence + log_pd_over_lambda_ + g.log_likelihood)});
         }
       }
       for (AssignmentSolution& s : k_best_by_cluster(problem, mht_.max_global_hypotheses)) {
@@ -116,6 +127,7 @@ class MhtTracker final : public Tracker {
     const std::vector<TimedState>& timed;
     const std::vector<bool>& looked;
     const std::vector<double>& sigma_m;
+    const std::vector<double>& existence;
     const std::vector<std::vector<GatedPair>>& gated;
     std::vector<Branch> branches;
     std::map<std::pair<int, int>, int> continued;  ///< (parent branch, plot or -1) -> branch
@@ -145,6 +157,9 @@ class MhtTracker final : public Tracker {
       if (const auto found = continued.find(key); found != continued.end()) return found->second;
       Branch b = mht.branches_[parent];
       b.plot = plot;
+      b.existence = posterior_existence(existence[parent], plot >= 0, looked[parent],
+                                        mht.config_.detection_probability);
+      b.existence_t_s = batch.t_s;
       if (plot >= 0) {
         const Plot& p = batch.plots[plot];
         const TimedState updated = update_with_plot(timed[parent], p, mht.gate_.q_m2ps3);
@@ -166,6 +181,8 @@ class MhtTracker final : public Tracker {
       Branch b;
       b.state = new_track(batch.plots[plot], mht.next_id_++, mht.config_.initial_speed_sigma_mps);
       b.plot = plot;
+      b.existence = mht.config_.initial_existence_probability;
+      b.existence_t_s = batch.t_s;
       const double sigma = horizontal_sigma_m(b.state.P);
       const int index = store({-1, plot}, std::move(b), sigma);
       born[plot] = index;

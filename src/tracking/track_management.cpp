@@ -86,6 +86,16 @@ void record_miss(TrackState& track, LookHistory& history, double score_increment
   add_score(track, history, score_increment);
 }
 
+double predicted_existence(double existence, double dt_s, double survival_probability_per_s) {
+  return existence * std::pow(survival_probability_per_s, std::max(0.0, dt_s));
+}
+
+double posterior_existence(double predicted, bool hit, bool looked, double detection_probability) {
+  if (hit) return 1.0;
+  if (!looked) return predicted;
+  return predicted * (1.0 - detection_probability) / (1.0 - predicted * detection_probability);
+}
+
 double horizontal_sigma_m(const Matrix6d& P) { return std::sqrt(std::max(P(0, 0), P(1, 1))); }
 
 Verdict manage_track(TrackState& track, const LookHistory& history, const TrackLogicRule& rule,

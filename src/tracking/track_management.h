@@ -70,6 +70,14 @@ enum class Verdict { kKeep, kConfirmed, kDeleted };
 Verdict manage_track(TrackState& track, const LookHistory& history, const TrackLogicRule& rule,
                      double position_sigma_m);
 
+/// Probability r that a track's target exists (Bernoulli track, as in IPDA/JIPDA, Musicki and
+/// Evans 2004, and the track-oriented MHT of Williams 2015). Prediction over dt_s >= 0:
+/// r' = r Ps^dt_s (Ps the survival probability per second).
+double predicted_existence(double existence, double dt_s, double survival_probability_per_s);
+/// After a look that brought the track a plot: 1; after a look without one:
+/// r' (1 - Pd) / (1 - r' Pd); without a look: r'.
+double posterior_existence(double predicted, bool hit, bool looked, double detection_probability);
+
 /// Largest of the east and north position sigmas of a covariance.
 double horizontal_sigma_m(const Matrix6d& P);
 

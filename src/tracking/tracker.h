@@ -37,10 +37,16 @@ struct TrackerConfig {
   double true_track_loss_probability = 0.05;  ///< SPRT beta
   double delete_score_drop = 6.0;
   double delete_position_sigma_m = 0.0;  ///< 0: no covariance-growth deletion
+  /// Bernoulli existence of each track's target (track_management.h), weighing JPDA's confirmed
+  /// tracks and all of MHT's branches (GNN ignores it): survival probability per second, and the
+  /// existence of an MHT branch started from one plot.
+  double survival_probability_per_s = 0.99;
+  double initial_existence_probability = 0.5;
 };
 
 /// Aborts (RAMPART_DEMAND) on an inconsistent configuration: needs 1 <= M <= N,
-/// delete_after_misses >= 1, gate probability, Pd, alpha and beta in (0, 1), lambda > 0.
+/// delete_after_misses >= 1, gate probability, Pd, alpha, beta and the initial existence in
+/// (0, 1), survival in (0, 1], lambda > 0.
 void check_tracker_config(const TrackerConfig& config);
 
 class Tracker {
@@ -60,7 +66,8 @@ std::unique_ptr<Tracker> make_gnn_tracker(const TrackerConfig& config);
 /// The same tracker with joint probabilistic data association (association.h): every track is
 /// updated with the moment-matched mixture of its gated plots weighted by their marginal
 /// association probabilities; confirmation, deletion, scores and initiation follow the most
-/// likely joint event. Pd, lambda and the gate probability are config's.
+/// likely joint event. Pd, lambda and the gate probability are config's. Confirmed tracks carry
+/// their Bernoulli existence (JIPDA, association.h; survival_probability_per_s), 1 after a plot.
 std::unique_ptr<Tracker> make_jpda_tracker(const TrackerConfig& config, int max_hypotheses);
 
 /// The GNN tracker with an IMM of constant velocity, constant acceleration and coordinated turn
@@ -81,7 +88,11 @@ struct MhtParameters {
 ///   L = sum over its scans of [log(Pd N(nu; 0, S) / lambda) if updated, log(1 - Pd) if missed
 ///   while looked at], starting at 0 for a new track.
 /// A global hypothesis is a set of compatible branches (at most one per track, each plot used
-/// once) with weight sum of their score increments. Each scan, every global hypothesis is
+/// once) with log weight the sum over its branches of log(r Pd N(nu; 0, S) / lambda) if updated
+/// and log(1 - r Pd) if missed while looked at, r the branch's predicted existence probability
+/// (track_management.h; initial_existence_probability for a new branch, 1 after a plot): a
+/// branch that has missed is cheaper to miss again, so the misses of a target that died fall on
+/// one branch. Each scan, every global hypothesis is
 /// extended by the k best assignments of the batch's plots to its branches (Murty, solved per
 /// cluster; plots left over start new tracks); the best max_global_hypotheses survive. N-scan
 /// pruning then drops every global hypothesis that disagrees with the best one about any track
