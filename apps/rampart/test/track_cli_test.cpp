@@ -1,36 +1,18 @@
 // `rampart track` through the binary: scoring, tracks.csv and malformed input.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "cli_support.h"
 #include "tracking/stonesoup_scenario.h"
 
 namespace {
 
-struct ProcessResult {
-  int status = -1;
-  std::string output;  // stdout and stderr
-};
-
-ProcessResult run_rampart(const std::string& args) {
-  const std::string command = std::string(RAMPART_BINARY) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  ProcessResult run;
-  if (pipe == nullptr) return run;
-  std::array<char, 4096> buffer{};
-  while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) {
-    run.output.append(buffer.data(), n);
-  }
-  const int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using rampart::test::CommandResult;
+using rampart::test::run_rampart;
 
 class TrackCommand : public ::testing::Test {
  protected:
@@ -61,11 +43,11 @@ class TrackCommand : public ::testing::Test {
 };
 
 TEST_F(TrackCommand, ScoresAGeneratedScenarioAndWritesTracks) {
-  const ProcessResult run = run_rampart("track " + write_scenario(40, 3) +
+  const CommandResult run = run_rampart("track " + write_scenario(40, 3) +
                                         " --json --process-noise 0.3 --initial-speed-sigma 10 --out " +
                                         (dir_ / "out").string());
-  ASSERT_EQ(run.status, 0) << run.output;
-  const auto j = nlohmann::json::parse(run.output);
+  ASSERT_EQ(run.status, 0) << run.err;
+  const auto j = nlohmann::json::parse(run.out);
   EXPECT_EQ(j["scans"], 40);
   EXPECT_GT(j["plots"].get<int>(), 400);
   EXPECT_GE(j["tracks_confirmed"].get<int>(), 10);
@@ -86,12 +68,12 @@ TEST_F(TrackCommand, ScoresAGeneratedScenarioAndWritesTracks) {
 TEST_F(TrackCommand, JpdaAndMhtAreSelectable) {
   const std::string files = write_scenario(30, 4);
   for (const std::string tracker : {"jpda", "mht"}) {
-    const ProcessResult run = run_rampart(
+    const CommandResult run = run_rampart(
         "track " + files + " --tracker " + tracker +
         " --json --process-noise 0.3 --initial-speed-sigma 10 --track-logic score --pd 0.9"
         " --clutter-density 5e-6");
-    ASSERT_EQ(run.status, 0) << run.output;
-    const auto j = nlohmann::json::parse(run.output);
+    ASSERT_EQ(run.status, 0) << run.err;
+    const auto j = nlohmann::json::parse(run.out);
     EXPECT_EQ(j["tracker"], tracker);
     EXPECT_LT(j["gospa_mean"].get<double>(), 45.0) << tracker;
   }
@@ -99,9 +81,9 @@ TEST_F(TrackCommand, JpdaAndMhtAreSelectable) {
 
 TEST_F(TrackCommand, WithoutTruthPrintsNoGospa) {
   const std::string d = write("d.csv", "scan,time,x,y\n0,0,1,2\n1,1,1,2\n2,2,1,2\n3,3,1,2\n");
-  const ProcessResult run = run_rampart("track --detections " + d + " --json");
-  ASSERT_EQ(run.status, 0) << run.output;
-  const auto j = nlohmann::json::parse(run.output);
+  const CommandResult run = run_rampart("track --detections " + d + " --json");
+  ASSERT_EQ(run.status, 0) << run.err;
+  const auto j = nlohmann::json::parse(run.out);
   EXPECT_EQ(j["scans"], 4);
   EXPECT_EQ(j["tracks_confirmed"], 1);
   EXPECT_FALSE(j.contains("gospa_mean"));
@@ -124,20 +106,20 @@ TEST_F(TrackCommand, MalformedInputExitsTwoWithFileAndLine) {
   for (std::size_t k = 0; k < cases.size(); ++k) {
     const std::string name = "bad" + std::to_string(k) + ".csv";
     const std::string path = write(name, cases[k].first);
-    const ProcessResult run = run_rampart("track --detections " + path + " --truth " + good_truth);
-    EXPECT_EQ(run.status, 2) << name << ": " << run.output;
-    EXPECT_NE(run.output.find(path + cases[k].second), std::string::npos) << run.output;
+    const CommandResult run = run_rampart("track --detections " + path + " --truth " + good_truth);
+    EXPECT_EQ(run.status, 2) << name << ": " << run.err;
+    EXPECT_NE(run.err.find(path + cases[k].second), std::string::npos) << run.err;
   }
   const std::string d = write("d.csv", "scan,time,x,y\n0,0,1,2\n");
   const std::string bad_truth = write("bt.csv", "scan,time,id,x,y\n0,0,1,2,3\n0,0,1,4,5\n");
-  ProcessResult run = run_rampart("track --detections " + d + " --truth " + bad_truth);
+  CommandResult run = run_rampart("track --detections " + d + " --truth " + bad_truth);
   EXPECT_EQ(run.status, 2);
-  EXPECT_NE(run.output.find(bad_truth + ":3: truth id 1 appears twice"), std::string::npos) << run.output;
+  EXPECT_NE(run.err.find(bad_truth + ":3: truth id 1 appears twice"), std::string::npos) << run.err;
   run = run_rampart("track --detections " + d + " --confirm 5/3");
   EXPECT_EQ(run.status, 2);
-  EXPECT_NE(run.output.find("--confirm: '5/3' is not M/N"), std::string::npos) << run.output;
+  EXPECT_NE(run.err.find("--confirm: '5/3' is not M/N"), std::string::npos) << run.err;
   run = run_rampart("track --detections " + (dir_ / "absent.csv").string());
-  EXPECT_EQ(run.status, 2) << run.output;
+  EXPECT_EQ(run.status, 2) << run.err;
 }
 
 }  // namespace
