@@ -3,10 +3,6 @@
 #include <algorithm>
 
 namespace rampart::c2 {
-namespace {
-constexpr double kThreatMargin_m = 5000.0;
-}
-
 BattleManager::BattleManager(const scenario::Scenario& s, IffChallenge iff)
     : assets_(s.assets),
       settings_(s.c2),
@@ -43,10 +39,12 @@ C2Decision BattleManager::step(double t_s, const std::vector<tracking::TrackStat
     p_reach[track] = p;
   }
   std::vector<ThreatAssessment> threats = evaluate_threats(candidates, assets_, kThreatMargin_m);
-  value_threats(threats, candidates, assets_,
-                {settings_.weapon_release_range_m, settings_.profile.low_altitude_m,
-                 settings_.profile.low_fast_speed_mps, 80.0, origin_alt_m_},
-                p_reach);
+  ThreatValueModel model;
+  model.release_range_m = settings_.weapon_release_range_m;
+  model.low_altitude_m = settings_.profile.low_altitude_m;
+  model.low_fast_speed_mps = settings_.profile.low_fast_speed_mps;
+  model.origin_alt_m = origin_alt_m_;
+  value_threats(threats, candidates, assets_, model, p_reach);
   decision.threats = ranker_.rank(std::move(threats));
 
   std::vector<ThreatAssessment> open;

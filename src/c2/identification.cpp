@@ -74,7 +74,7 @@ bool Identifier::in_corridor(double t_s, const tracking::TrackState& track) cons
 }
 
 bool Identifier::heading_to_an_asset(const tracking::TrackState& track) const {
-  return !evaluate_threats({track}, assets_, 5000.0).empty();
+  return !evaluate_threats({track}, assets_, kThreatMargin_m).empty();
 }
 
 std::optional<std::pair<Identity, std::string>> Identifier::classify(double t_s, const tracking::TrackState& track,

@@ -26,6 +26,9 @@
 
 namespace rampart::c2 {
 
+/// A track threatens an asset when its closest approach comes within the asset's radius plus this.
+inline constexpr double kThreatMargin_m = 5000.0;
+
 struct ThreatAssessment {
   std::uint32_t track_id = 0;
   std::size_t asset = 0;  ///< index of the threatened asset
