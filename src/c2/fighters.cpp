@@ -61,6 +61,7 @@ std::vector<FighterCommand> FighterController::step(double t_s, const std::vecto
     if (!sam_reachable(it->second, sams)) open.push_back(threat.track_id);
   }
 
+  std::vector<std::uint32_t> landed;
   for (auto& [id, f] : airborne_) {
     const auto pos = own_positions.find(id);
     if (pos == own_positions.end()) continue;
@@ -83,6 +84,8 @@ std::vector<FighterCommand> FighterController::step(double t_s, const std::vecto
     if (f.returning) {
       if ((pos->second.head<2>() - Eigen::Vector2d(base.east_m, base.north_m)).norm() <= kLandingRadius_m) {
         commands.push_back({FighterCommand::Kind::kLand, f.squadron, id, base, 0, 0.0, Eigen::Vector3d::Zero(), "landed"});
+        landed.push_back(id);
+        rearmed_at_s_[f.squadron].push_back(t_s + sq.readiness_s);
         continue;
       }
       commands.push_back({FighterCommand::Kind::kSteer, f.squadron, id, base, 0, 0.0, Eigen::Vector3d::Zero(), "return to base"});
@@ -105,13 +108,7 @@ std::vector<FighterCommand> FighterController::step(double t_s, const std::vecto
       }
     }
   }
-  std::erase_if(airborne_, [&](const auto& kv) {
-    return std::any_of(commands.begin(), commands.end(), [&](const FighterCommand& c) {
-      return c.kind == FighterCommand::Kind::kLand && c.entity_id == kv.first;
-    });
-  });
-  for (const auto& c : commands)
-    if (c.kind == FighterCommand::Kind::kLand) rearmed_at_s_[c.squadron].push_back(t_s + squadrons_[c.squadron].readiness_s);
+  for (const std::uint32_t id : landed) airborne_.erase(id);
 
   // Scramble for what is left: the nearest squadron with an aircraft on alert.
   for (const std::uint32_t track_id : open) {
