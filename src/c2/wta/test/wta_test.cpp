@@ -212,6 +212,18 @@ TEST(WtaExact, ProvesTheGeneratedAhujaOptimumNotWorseThanTheHeuristic) {
   EXPECT_NEAR(exact.bound, exact.objective, 1e-5 * exact.objective);
 }
 
+TEST(WtaExact, StoppedBeforeItsRootLpEndsItReportsTheWarmStartWithTheTrivialBound) {
+  // 60 x 120 x 3: 21,600 binaries, far more root LP than 20 ms allow.
+  const Instance instance = random_instance(60, 120, 3, 5, false);
+  ExactOptions options;
+  options.time_limit_s = 0.02;
+  const Result result = solve_exact(instance, options);
+  EXPECT_EQ(result.status, Status::kTimeLimit);
+  ASSERT_TRUE(is_feasible(instance, result.assignment));
+  EXPECT_NEAR(result.objective, expected_survival(instance, result.assignment), 1e-9);
+  EXPECT_EQ(result.bound, 0.0);  // F >= 0: all that is certain without the root LP
+}
+
 TEST(WtaExact, NoTargetsIsInfeasible) {
   const Instance instance = parse_instance("2 0 1\n", "none");
   EXPECT_EQ(solve_exact(instance).status, Status::kInfeasible);
