@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
     rampart::wta::HeuristicOptions baseline_options;
     baseline_options.max_kicks = 0;
     baseline_options.patience = 0;
+    baseline_options.lagrangian_iterations = 0;
     const rampart::wta::Result baseline = rampart::wta::solve_heuristic(instance, baseline_options);
     const double baseline_percent = 100.0 * (baseline.objective / known.best - 1.0);
     const double ours = median(percent);

@@ -1,5 +1,5 @@
-// Maximum-marginal-return construction, then iterated local search over moves, swaps and
-// re-matchings (very large-scale neighbourhood search), see solve.h.
+// Maximum-marginal-return and Lagrangian constructions, then iterated local search over moves,
+// swaps and re-matchings (very large-scale neighbourhood search), see solve.h.
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -97,13 +97,21 @@ class State {
   std::vector<int> zeros_;
 };
 
-// Each step gives one more weapon, of any type with weapons left, to the target where it removes
-// the most expected value. best_[i] caches type i's best target; a step changes one target's
-// survival only, so only the types whose best was that target are rescanned.
-void construct_maximum_marginal_return(const Instance& instance, State& state) {
+// Places every weapon not yet placed: each step gives one more weapon, of any type with weapons
+// unplaced, to the target where it removes the most expected value. best[i] caches type i's best
+// target; a step changes one target's survival only, so only the types whose best was that target
+// are rescanned.
+void place_by_marginal_return(const Instance& instance, State& state) {
   const int m = instance.weapon_types;
   const int n = instance.targets;
-  std::vector<int> left(m, instance.weapons_per_type);
+  std::vector<std::vector<int>> unplaced(m);
+  int to_place = 0;
+  for (int w = state.weapons() - 1; w >= 0; --w) {
+    if (state.target_of(w) < 0) {
+      unplaced[state.type_of(w)].push_back(w);
+      ++to_place;
+    }
+  }
   std::vector<int> best(m, 0);
   std::vector<double> best_gain(m, 0.0);
   auto rescan = [&](int i) {
@@ -116,20 +124,167 @@ void construct_maximum_marginal_return(const Instance& instance, State& state) {
       }
     }
   };
-  for (int i = 0; i < m; ++i) rescan(i);
-  for (int step = 0; step < instance.weapons(); ++step) {
+  for (int i = 0; i < m; ++i) {
+    if (!unplaced[i].empty()) rescan(i);
+  }
+  for (int step = 0; step < to_place; ++step) {
     int pick = -1;
     for (int i = 0; i < m; ++i) {
-      if (left[i] > 0 && (pick < 0 || best_gain[i] > best_gain[pick])) pick = i;
+      if (!unplaced[i].empty() && (pick < 0 || best_gain[i] > best_gain[pick])) pick = i;
     }
     const int j = best[pick];
-    const int w = pick * instance.weapons_per_type + (instance.weapons_per_type - left[pick]);
-    --left[pick];
-    state.place(w, j);
+    state.place(unplaced[pick].back(), j);
+    unplaced[pick].pop_back();
     for (int i = 0; i < m; ++i) {
-      if (left[i] > 0 && best[i] == j) rescan(i);
+      if (!unplaced[i].empty() && best[i] == j) rescan(i);
     }
   }
+}
+
+// The `count` indices in [0, size) ranking first by `before` (a strict order), appended to `out`
+// unless `taken` already holds them.
+template <typename Before>
+void append_best(int size, int count, Before before, std::vector<char>& taken, std::vector<int>& out) {
+  std::vector<int> order(size);
+  for (int k = 0; k < size; ++k) order[k] = k;
+  count = std::min(count, size);
+  std::partial_sort(order.begin(), order.begin() + count, order.end(), before);
+  for (int t = 0; t < count; ++t) {
+    if (!taken[order[t]]) {
+      taken[order[t]] = 1;
+      out.push_back(order[t]);
+    }
+  }
+}
+
+// Lagrangian construction. Relaxing "mu weapons of each type" with prices lambda_i splits the
+// problem by target: target j alone takes the set S of at most two weapons, from its
+// kRelaxedTypesPerTarget most lethal types, minimising V_j prod_S q_ij + sum_S lambda_i (one of each
+// type, or two of one type when mu >= 2). Subgradient steps on lambda (Polyak's step towards
+// `upper_bound`, halved after 10 steps without a better relaxed value) make the types' use
+// approach mu. The targets' choices under the best prices are then made feasible: their weapons are
+// placed in order of the value they kill while their type has weapons left, and the rest are placed
+// by marginal return. Restricted to a few types and two weapons per target, the relaxed value is
+// no certified bound; it only steers the construction.
+constexpr int kRelaxedTypesPerTarget = 12;
+
+void construct_lagrangian(const Instance& instance, State& state, double upper_bound, int iterations,
+                          const std::function<bool()>& out_of_time) {
+  const int m = instance.weapon_types;
+  const int n = instance.targets;
+  const int mu = instance.weapons_per_type;
+  const int l = std::min(kRelaxedTypesPerTarget, m);
+  std::vector<int> types;  // target j's candidate types at [j * l, (j + 1) * l)
+  for (int j = 0; j < n; ++j) {
+    std::vector<char> taken(m, 0);
+    append_best(
+        m, l, [&](int a, int b) { return instance.p(a, j) > instance.p(b, j); }, taken, types);
+  }
+  // Starting prices: a small share of each type's best single-shot kill, the order of magnitude of
+  // the marginal kill of the last weapons in a good assignment; the steps correct the scale.
+  constexpr double kStartingPriceShare = 0.01;
+  std::vector<double> lambda(m, 0.0);
+  for (int i = 0; i < m; ++i) {
+    for (int j = 0; j < n; ++j)
+      lambda[i] = std::max(lambda[i], kStartingPriceShare * instance.value[j] * instance.p(i, j));
+  }
+  std::vector<int> first(n), second(n), used(m);
+  const auto choose = [&](const std::vector<double>& price) {  // returns the relaxed value
+    double relaxed = 0.0;
+    std::fill(used.begin(), used.end(), 0);
+    for (int j = 0; j < n; ++j) {
+      const int* t = &types[static_cast<std::size_t>(j) * l];
+      double best = instance.value[j];
+      first[j] = second[j] = -1;
+      for (int x = 0; x < l; ++x) {
+        const int a = t[x];
+        const double after_a = instance.value[j] * (1.0 - instance.p(a, j));
+        if (after_a + price[a] < best) {
+          best = after_a + price[a];
+          first[j] = a;
+          second[j] = -1;
+        }
+        for (int y = mu >= 2 ? x : x + 1; y < l; ++y) {
+          const int b = t[y];
+          const double both = after_a * (1.0 - instance.p(b, j)) + price[a] + price[b];
+          if (both < best) {
+            best = both;
+            first[j] = a;
+            second[j] = b;
+          }
+        }
+      }
+      if (first[j] >= 0) ++used[first[j]];
+      if (second[j] >= 0) ++used[second[j]];
+      relaxed += best;
+    }
+    for (int i = 0; i < m; ++i) relaxed -= mu * price[i];
+    return relaxed;
+  };
+  std::vector<double> best_lambda = lambda;
+  double best_relaxed = -std::numeric_limits<double>::infinity();
+  double step_share = 1.0;
+  for (int it = 0, stalled = 0; it < iterations && !out_of_time(); ++it) {
+    const double relaxed = choose(lambda);
+    if (relaxed > best_relaxed) {
+      best_relaxed = relaxed;
+      best_lambda = lambda;
+      stalled = 0;
+    } else if (++stalled == 10) {
+      step_share *= 0.5;
+      stalled = 0;
+    }
+    double norm = 0.0;
+    for (int i = 0; i < m; ++i) norm += static_cast<double>(used[i] - mu) * (used[i] - mu);
+    if (norm == 0.0) break;  // the relaxed choice uses every type exactly mu times
+    const double step = step_share * std::max(upper_bound - relaxed, 0.0) / norm;
+    for (int i = 0; i < m; ++i) lambda[i] += step * (used[i] - mu);
+  }
+  choose(best_lambda);
+  struct Pick {
+    double kill;  // expected value this weapon kills on its target, given the ones before it
+    int type;
+    int target;
+  };
+  std::vector<Pick> picks;
+  for (int j = 0; j < n; ++j) {
+    if (first[j] < 0) continue;
+    const double p_first = instance.p(first[j], j);
+    picks.push_back({instance.value[j] * p_first, first[j], j});
+    if (second[j] >= 0) {
+      picks.push_back({instance.value[j] * (1.0 - p_first) * instance.p(second[j], j), second[j], j});
+    }
+  }
+  std::stable_sort(picks.begin(), picks.end(), [](const Pick& a, const Pick& b) { return a.kill > b.kill; });
+  for (int w = 0; w < state.weapons(); ++w) {
+    if (state.target_of(w) >= 0) state.remove(w);
+  }
+  std::vector<int> placed(m, 0);
+  for (const Pick& pick : picks) {
+    if (placed[pick.type] < mu) state.place(pick.type * mu + placed[pick.type]++, pick.target);
+  }
+  place_by_marginal_return(instance, state);
+}
+
+// The targets a weapon of each type may be re-matched to: its best `count` by kill probability and
+// its best `count` by value killed (V_j p_ij). Good assignments pair few weapons beyond these: in
+// our best assignments of ../shared/data/wta's 300x600x3, no weapon is on a target outside its
+// type's 26 most lethal.
+std::vector<std::vector<int>> candidate_targets(const Instance& instance, int count) {
+  std::vector<std::vector<int>> candidates(instance.weapon_types);
+  for (int i = 0; i < instance.weapon_types; ++i) {
+    std::vector<char> taken(instance.targets, 0);
+    append_best(
+        instance.targets, count, [&](int a, int b) { return instance.p(i, a) > instance.p(i, b); }, taken,
+        candidates[i]);
+    append_best(
+        instance.targets, count,
+        [&](int a, int b) {
+          return instance.value[a] * instance.p(i, a) > instance.value[b] * instance.p(i, b);
+        },
+        taken, candidates[i]);
+  }
+  return candidates;
 }
 
 // First-improvement descent over moves (one weapon to another target) and swaps (two weapons of
@@ -216,8 +371,8 @@ void descend(const Instance& instance, State& state, std::vector<char>& dirty, d
 // weapon back where it was", so the result is never worse. Targets that gave no weapon can still
 // take one, so a target may also gain a weapon. Returns true when it improved by more than
 // `tolerance`.
-bool rematch(const Instance& instance, State& state, RandomStream& random, std::vector<char>& dirty,
-             double share, double tolerance) {
+bool rematch(const Instance& instance, const std::vector<std::vector<int>>& candidates, State& state,
+             RandomStream& random, std::vector<char>& dirty, double share, double tolerance) {
   const int n = instance.targets;
   std::vector<int> taken(n, -1), seen(n, 0);
   for (int w = 0; w < state.weapons(); ++w) {  // reservoir sampling: uniform among j's weapons
@@ -234,14 +389,19 @@ bool rematch(const Instance& instance, State& state, RandomStream& random, std::
     origin[r] = state.target_of(weapons[r]);
     state.remove(weapons[r]);
   }
-  const auto rows = static_cast<int>(weapons.size());
-  std::vector<double> gain(static_cast<std::size_t>(rows) * n);
-  for (int r = 0; r < rows; ++r) {
+  CandidateGains gains;
+  gains.columns = n;
+  for (std::size_t r = 0; r < weapons.size(); ++r) {
     const int i = state.type_of(weapons[r]);
-    for (int j = 0; j < n; ++j) gain[static_cast<std::size_t>(r) * n + j] = state.cost(j) * instance.p(i, j);
+    const auto& targets = candidates[i];
+    for (const int j : targets) gains.add(j, state.cost(j) * instance.p(i, j));
+    if (std::find(targets.begin(), targets.end(), origin[r]) == targets.end()) {
+      gains.add(origin[r], state.cost(origin[r]) * instance.p(i, origin[r]));
+    }
+    gains.end_row();
   }
   std::vector<int> columns = origin;
-  maximise_assignment(gain, rows, n, columns, tolerance);
+  maximise_assignment(gains, columns, tolerance);
   for (std::size_t r = 0; r < weapons.size(); ++r) state.place(weapons[r], columns[r]);
   if (state.objective() < before - tolerance) {
     for (std::size_t r = 0; r < weapons.size(); ++r) {
@@ -256,6 +416,9 @@ bool rematch(const Instance& instance, State& state, RandomStream& random, std::
   return false;
 }
 
+// At most this share of the time limit goes to the Lagrangian construction's iterations.
+constexpr double kLagrangianTimeShare = 0.2;
+
 }  // namespace
 
 std::string HeuristicOptions::invalid_reason() const {
@@ -264,6 +427,8 @@ std::string HeuristicOptions::invalid_reason() const {
   if (kick_size < 1) return "kick_size must be >= 1";
   if (patience < 0) return "patience must be >= 0";
   if (!(rematch_share > 0.0 && rematch_share <= 1.0)) return "rematch_share must be in (0, 1]";
+  if (candidates_per_type < 1) return "candidates_per_type must be >= 1";
+  if (lagrangian_iterations < 0) return "lagrangian_iterations must be >= 0";
   return {};
 }
 
@@ -282,15 +447,26 @@ Result solve_heuristic(const Instance& instance, const HeuristicOptions& options
   double scale = 0.0;
   for (double v : instance.value) scale += v;
   const double tolerance = 1e-12 * std::max(scale, 1.0);
-  construct_maximum_marginal_return(instance, state);
-  RandomStream random(options.seed, entity_key(instance.weapons(), instance.targets), Purpose::kAssignment);
   const auto out_of_time = [&] { return clock.elapsed_s() >= options.time_limit_s; };
+  place_by_marginal_return(instance, state);
+  if (options.lagrangian_iterations > 0) {  // the better of the two constructions
+    const std::vector<int> marginal_return = state.targets();
+    const double marginal_return_objective = state.objective();
+    const auto construction_over = [&] {
+      return clock.elapsed_s() >= kLagrangianTimeShare * options.time_limit_s;
+    };
+    construct_lagrangian(instance, state, marginal_return_objective, options.lagrangian_iterations,
+                         construction_over);
+    if (state.objective() >= marginal_return_objective) state.set_targets(marginal_return);
+  }
+  const std::vector<std::vector<int>> candidates = candidate_targets(instance, options.candidates_per_type);
+  RandomStream random(options.seed, entity_key(instance.weapons(), instance.targets), Purpose::kAssignment);
   std::vector<char> dirty(instance.targets, 1);
   // Local optimum of moves and swaps, then of re-matchings, until `patience` re-matchings in a row fail.
   const auto improve = [&] {
     descend(instance, state, dirty, tolerance, out_of_time);
     for (int failures = 0; failures < options.patience && !out_of_time();) {
-      if (rematch(instance, state, random, dirty, options.rematch_share, tolerance)) {
+      if (rematch(instance, candidates, state, random, dirty, options.rematch_share, tolerance)) {
         descend(instance, state, dirty, tolerance, out_of_time);
         failures = 0;
       } else {

@@ -30,29 +30,47 @@ std::vector<std::vector<int>> predecessor_cycles(const std::vector<int>& pred, s
 
 }  // namespace
 
-bool maximise_assignment(const std::vector<double>& gain, int rows, int columns, std::vector<int>& column_of,
-                         double tolerance) {
-  RAMPART_DEMAND(static_cast<int>(column_of.size()) == rows && rows <= columns, "one column per row");
-  const auto g = [&](int r, int c) { return gain[static_cast<std::size_t>(r) * columns + c]; };
+bool maximise_assignment(const CandidateGains& gains, std::vector<int>& column_of, double tolerance) {
+  const int rows = gains.rows();
+  const int columns = gains.columns;
+  const auto entries = static_cast<int>(gains.column.size());
+  RAMPART_DEMAND(static_cast<int>(column_of.size()) == rows && rows <= columns &&
+                     static_cast<int>(gains.gain.size()) == entries && gains.start.back() == entries,
+                 "one column per row, entries consistent");
   const int sink = rows;
-  std::vector<int> holder(columns, -1), free_best(rows, -1), pred(rows + 1), mark(rows + 1, 0);
+  // Rows of entries, entries by column (for the rows that see a column freed or taken), and the
+  // entry of each row's current column.
+  std::vector<int> row_of(entries), by_column_start(columns + 1, 0), by_column(entries);
+  std::vector<int> holder(columns, -1), own(rows, -1);
+  for (int r = 0; r < rows; ++r) {
+    RAMPART_DEMAND(holder[column_of[r]] < 0, "distinct starting columns");
+    holder[column_of[r]] = r;
+    for (int e = gains.start[r]; e < gains.start[r + 1]; ++e) {
+      row_of[e] = r;
+      ++by_column_start[gains.column[e] + 1];
+      if (gains.column[e] == column_of[r]) own[r] = e;
+    }
+    RAMPART_DEMAND(own[r] >= 0, "each row's starting column is one of its candidates");
+  }
+  for (int c = 0; c < columns; ++c) by_column_start[c + 1] += by_column_start[c];
+  {
+    std::vector<int> fill(by_column_start.begin(), by_column_start.end() - 1);
+    for (int e = 0; e < entries; ++e) by_column[fill[gains.column[e]]++] = e;
+  }
+  // free_best[r]: the entry of r's best unused candidate column, -1 when none.
+  std::vector<int> free_best(rows, -1);
+  const auto rescan_free = [&](int r) {
+    free_best[r] = -1;
+    for (int e = gains.start[r]; e < gains.start[r + 1]; ++e) {
+      if (holder[gains.column[e]] < 0 && (free_best[r] < 0 || gains.gain[e] > gains.gain[free_best[r]]))
+        free_best[r] = e;
+    }
+  };
+  for (int r = 0; r < rows; ++r) rescan_free(r);
+
+  std::vector<int> pred(rows + 1), via(rows + 1), mark(rows + 1, 0);  // via: the entry of arc pred -> v
   std::vector<double> dist(rows + 1);
   std::vector<char> active(rows + 1), next_active(rows + 1);
-  for (int r = 0; r < rows; ++r) holder[column_of[r]] = r;
-  const auto best_free = [&](int r) {
-    int best = -1;
-    for (int c = 0; c < columns; ++c) {
-      if (holder[c] < 0 && (best < 0 || g(r, c) > g(r, best))) best = c;
-    }
-    return best;
-  };
-  for (int r = 0; r < rows; ++r) free_best[r] = best_free(r);
-  // held[r * rows + s] = gain(r, column of s), contiguous for the relaxation loop.
-  std::vector<double> held(static_cast<std::size_t>(rows) * rows);
-  const auto refresh_held = [&](int s) {
-    for (int r = 0; r < rows; ++r) held[static_cast<std::size_t>(r) * rows + s] = g(r, column_of[s]);
-  };
-  for (int s = 0; s < rows; ++s) refresh_held(s);
   // A cycle's cost is below -tolerance when it improves; smaller relaxations are noise.
   const double step = tolerance / (rows + 1);
   int stamp = 0;
@@ -66,25 +84,26 @@ bool maximise_assignment(const std::vector<double>& gain, int rows, int columns,
     for (int round = 0; round <= 4 * (rows + 2) && cycles.empty(); ++round) {
       bool changed = false;
       std::fill(next_active.begin(), next_active.end(), 0);
-      const auto relax = [&](int u, int v, double d) {
+      const auto relax = [&](int u, int v, double d, int entry) {
         if (d < dist[v] - step) {
           dist[v] = d;
           pred[v] = u;
+          via[v] = entry;
           next_active[v] = 1;
           changed = true;
         }
       };
       for (int r = 0; r < rows; ++r) {
         if (!active[r]) continue;
-        const double here = dist[r] + g(r, column_of[r]);
-        const double* row = &held[static_cast<std::size_t>(r) * rows];
-        for (int s = 0; s < rows; ++s) {
-          if (here - row[s] < dist[s] - step && s != r) relax(r, s, here - row[s]);
+        const double here = dist[r] + gains.gain[own[r]];
+        for (int e = gains.start[r]; e < gains.start[r + 1]; ++e) {
+          const int s = holder[gains.column[e]];
+          if (s >= 0 && s != r) relax(r, s, here - gains.gain[e], e);
         }
-        if (free_best[r] >= 0) relax(r, sink, here - g(r, free_best[r]));
+        if (free_best[r] >= 0) relax(r, sink, here - gains.gain[free_best[r]], free_best[r]);
       }
       if (active[sink] || next_active[sink]) {
-        for (int s = 0; s < rows; ++s) relax(sink, s, dist[sink]);
+        for (int s = 0; s < rows; ++s) relax(sink, s, dist[sink], -1);
       }
       if (!changed) return improved;
       active.swap(next_active);
@@ -92,38 +111,36 @@ bool maximise_assignment(const std::vector<double>& gain, int rows, int columns,
       cycles = predecessor_cycles(pred, mark, stamp);
     }
     if (cycles.empty()) return improved;  // labels still falling by rounding noise only
-    // pred[v] = u is the arc u -> v: row u takes v's old column, or its best unused one if v is T.
-    // The cycles share no row, and at most one passes through T, so all are applied at once.
-    const std::vector<int> old = column_of;
-    std::vector<int> freed;
+    // pred[v] = u is the arc u -> v through entry via[v]: row u takes v's column, or its best unused
+    // one if v is T. The cycles share no row, and at most one passes through T, so all are applied
+    // at once.
+    std::vector<int> moved, left;
     for (const auto& cycle : cycles) {
       for (const int v : cycle) {
         const int u = pred[v];
         if (u == sink) continue;
-        column_of[u] = v == sink ? free_best[u] : old[v];
-        if (holder[old[u]] == u) holder[old[u]] = -1;
+        left.push_back(column_of[u]);
+        if (holder[column_of[u]] == u) holder[column_of[u]] = -1;
+        own[u] = via[v];
+        column_of[u] = gains.column[via[v]];
+        moved.push_back(u);
       }
     }
-    for (const auto& cycle : cycles) {
-      for (const int v : cycle) {
-        const int u = pred[v];
-        if (u == sink) continue;
-        holder[column_of[u]] = u;
-        refresh_held(u);
+    for (const int u : moved) holder[column_of[u]] = u;
+    // Keep each row's best unused candidate current: columns taken may have been it, columns left
+    // may beat it.
+    for (const int u : moved) {
+      for (int k = by_column_start[column_of[u]]; k < by_column_start[column_of[u] + 1]; ++k) {
+        const int e = by_column[k];
+        if (free_best[row_of[e]] == e) rescan_free(row_of[e]);
       }
     }
-    for (const auto& cycle : cycles) {
-      for (const int v : cycle) {
-        if (v != sink && holder[old[v]] < 0) freed.push_back(old[v]);
-      }
-    }
-    for (int r = 0; r < rows; ++r) {  // keep each row's best unused column current
-      if (free_best[r] >= 0 && holder[free_best[r]] >= 0) {
-        free_best[r] = best_free(r);
-        continue;
-      }
-      for (int c : freed) {
-        if (free_best[r] < 0 || g(r, c) > g(r, free_best[r])) free_best[r] = c;
+    for (const int c : left) {
+      if (holder[c] >= 0) continue;
+      for (int k = by_column_start[c]; k < by_column_start[c + 1]; ++k) {
+        const int e = by_column[k];
+        const int r = row_of[e];
+        if (free_best[r] < 0 || gains.gain[e] > gains.gain[free_best[r]]) free_best[r] = e;
       }
     }
     improved = true;

@@ -1,13 +1,16 @@
 // Solvers for the static weapon-target assignment problem of instance.h: minimise
 // F(x) = sum_j V_j prod_i (1 - p_ij)^{x_ij} subject to sum_j x_ij = mu, x_ij in {0, 1, ..., mu}.
 //
-// Heuristic (real time, anytime): maximum-marginal-return construction (each weapon in turn goes
-// where it removes the most expected value), then iterated local search: descent over "move one
-// weapon" and "swap two weapons of different types", then very large-scale neighbourhood search
-// (Ahuja et al. 2007): one weapon off most engaged targets, all of them re-matched at once by an
-// optimal assignment (every cyclic and path exchange of one weapon per target); kicked by random
-// reassignments of a few weapons, keeping the best assignment found. Status kFeasible, no bound.
-// Deterministic for a seed when stopped by max_kicks rather than by the clock.
+// Heuristic (real time, anytime): the better of two constructions, maximum marginal return (each
+// weapon in turn goes where it removes the most expected value) and a Lagrangian one (prices on
+// the weapon types, found by subgradient steps, let each target choose its weapons alone; the
+// choices are then repaired into an assignment), then iterated local search: descent over "move
+// one weapon" and "swap two weapons of different types", then very large-scale neighbourhood
+// search (Ahuja et al. 2007): one weapon off most engaged targets, all of them re-matched at once by
+// an optimal assignment over each type's candidate targets (every cyclic and path exchange of one
+// weapon per target); kicked by random reassignments of a few weapons, keeping the best assignment
+// found. Status kFeasible, no bound. Deterministic for a seed when stopped by max_kicks and
+// lagrangian_iterations rather than by the clock.
 //
 // Exact: branch and cut over CBC. Let w_ijk in {0,1} mean "the k-th weapon of type i is on target
 // j" (w_ij1 >= w_ij2 >= ...), and z_j >= V_j prod_i q_ij^{x_ij} with q = 1 - p the survival of
@@ -59,7 +62,13 @@ struct HeuristicOptions {
   int kick_size = 3;           ///< weapons reassigned at random per kick, >= 1
   double rematch_share = 0.6;  ///< chance that an engaged target gives a weapon to a re-matching, (0, 1]
   int patience = 2;            ///< failed re-matchings in a row before the next kick, >= 0
-  std::uint64_t seed = 1;      ///< random stream of the kicks and re-matchings
+  /// A weapon type's candidate targets in re-matchings: its best this many by kill probability and
+  /// its best this many by value killed, >= 1.
+  int candidates_per_type = 24;
+  /// Subgradient iterations of the Lagrangian construction (0: maximum marginal return only), >= 0;
+  /// they stop earlier at a fifth of the time limit.
+  int lagrangian_iterations = 600;
+  std::uint64_t seed = 1;  ///< random stream of the kicks and re-matchings
 
   /// Empty when valid, else what is wrong.
   std::string invalid_reason() const;
