@@ -61,6 +61,10 @@ Geodetic LocalFrame::surface_point(double east_m, double north_m, double alt_m) 
   return g;
 }
 
+Eigen::Vector3d LocalFrame::surface_point_enu(double east_m, double north_m, double alt_m) const {
+  return to_enu(surface_point(east_m, north_m, alt_m));
+}
+
 Eigen::Matrix3d LocalFrame::rotation_from(const LocalFrame& other) const {
   return ecef_from_enu_rotation(origin_).transpose() * ecef_from_enu_rotation(other.origin_);
 }

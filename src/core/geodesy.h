@@ -38,6 +38,8 @@ class LocalFrame {
   /// alt_m above the ellipsoid there. Movers fly "straight at constant altitude" in these
   /// coordinates, so a route does not climb away from the curved Earth.
   Geodetic surface_point(double east_m, double north_m, double alt_m) const;
+  /// That point in this frame's ENU coordinates (where a site given on the map stands).
+  Eigen::Vector3d surface_point_enu(double east_m, double north_m, double alt_m) const;
 
   /// Rotation taking vectors expressed in `other`'s ENU axes to this frame's ENU axes.
   Eigen::Matrix3d rotation_from(const LocalFrame& other) const;

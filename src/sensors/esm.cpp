@@ -10,8 +10,8 @@ EsmReceiver::EsmReceiver(int sensor_id, const scenario::EsmSensor& spec, const L
                          std::uint64_t seed)
     : id_(sensor_id),
       spec_(spec),
-      position_enu_m_(scenario_frame.to_enu(
-          scenario_frame.surface_point(spec.position.east_m, spec.position.north_m, spec.site_alt_m))),
+      position_enu_m_(
+          scenario_frame.surface_point_enu(spec.position.east_m, spec.position.north_m, spec.site_alt_m)),
       horizon_k_re_m_(2.0 * (4.0 / 3.0) * kEarthRadius_m),
       noise_(seed, static_cast<std::uint64_t>(1000 + sensor_id), Purpose::kMeasurementNoise) {}
 

@@ -59,8 +59,9 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
       });
   for (std::size_t i = 0; i < s.fire_units.size(); ++i) {
     const auto& f = s.fire_units[i];
-    const Eigen::Vector3d p = world_.frame().to_enu(world_.frame().surface_point(f.position.east_m, f.position.north_m, f.site_alt_m));
-    fire_units_.emplace_back(i, f, s.weapon_types[f.weapon_type], p);
+    fire_units_.emplace_back(
+        i, f, s.weapon_types[f.weapon_type],
+        world_.frame().surface_point_enu(f.position.east_m, f.position.north_m, f.site_alt_m));
   }
 }
 

@@ -50,6 +50,9 @@ TEST(Geodesy, SurfacePointKeepsAltitudeAboveTheCurvedEarth) {
   // 200 km away the tangent plane is about d^2/(2R) = 3.1 km above the ellipsoid, so a point at
   // 100 m altitude lies well below the origin's tangent plane.
   EXPECT_LT(frame.to_enu(g).z(), -2900.0);
+  const Eigen::Vector3d p = frame.surface_point_enu(0.0, 200'000.0, 100.0);
+  EXPECT_LT((p - frame.to_enu(g)).norm(), 1e-6);
+  EXPECT_LT(std::abs(p.x()), 1e-6);  // due north of the origin, so no east offset
 }
 
 TEST(Geodesy, RotationBetweenFramesMatchesEcefDifferences) {
