@@ -449,8 +449,8 @@ class ScenarioReader {
                                      : *association == "mht" ? Association::kMht : Association::kGnn;
     const auto filter = m.choice("filter", {"cv", "imm"}, false);
     if (filter) t.filter = *filter == "imm" ? TrackFilter::kImm : TrackFilter::kConstantVelocity;
-    if (t.filter == TrackFilter::kImm && t.association != Association::kGnn)
-      m.error_at("filter", "'filter: imm' in tracker goes with 'association: gnn' only");
+    if (t.filter == TrackFilter::kImm && t.association == Association::kMht)
+      m.error_at("filter", "'filter: imm' in tracker goes with 'association: gnn' or 'association: jpda' only");
     t.process_noise_mps2 = m.number_or("process_noise_mps2", t.process_noise_mps2, Range{0.0, 1000.0, true, false});
     t.confirm_hits_m = m.integer_or("confirm_hits_m", t.confirm_hits_m, 1, 20);
     t.confirm_window_n = m.integer_or("confirm_window_n", t.confirm_window_n, 1, 20);

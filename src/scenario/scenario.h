@@ -147,7 +147,7 @@ enum class TrackFilter { kConstantVelocity, kImm };
 
 struct TrackerSettings {
   Association association = Association::kGnn;
-  TrackFilter filter = TrackFilter::kConstantVelocity;  ///< the IMM goes with GNN association
+  TrackFilter filter = TrackFilter::kConstantVelocity;  ///< the IMM goes with GNN or JPDA, not MHT
   double process_noise_mps2 = 5.0;
   int confirm_hits_m = 3;
   int confirm_window_n = 4;

@@ -1,8 +1,9 @@
 #include "sim/simulation.h"
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -15,16 +16,17 @@ std::unique_ptr<tracking::Tracker> make_tracker(const scenario::TrackerSettings&
   c.confirm_hits_m = t.confirm_hits_m;
   c.confirm_window_n = t.confirm_window_n;
   c.delete_after_misses = t.delete_after_misses;
+  std::optional<tracking::ImmTuning> imm;
+  if (t.filter == scenario::TrackFilter::kImm) {
+    const double q = t.process_noise_mps2 * t.process_noise_mps2;
+    imm = tracking::ImmTuning{.cv_q_m2ps3 = q, .ct_q_m2ps3 = q};
+  }
   switch (t.association) {
-    case scenario::Association::kJpda: return tracking::make_jpda_tracker(c, 1000);
+    case scenario::Association::kJpda: return tracking::make_jpda_tracker(c, 1000, imm);
     case scenario::Association::kMht: return tracking::make_mht_tracker(c, tracking::MhtParameters{});
     case scenario::Association::kGnn: break;
   }
-  if (t.filter == scenario::TrackFilter::kImm) {
-    const double q = t.process_noise_mps2 * t.process_noise_mps2;
-    return tracking::make_imm_gnn_tracker(c, tracking::ImmTuning{.cv_q_m2ps3 = q, .ct_q_m2ps3 = q});
-  }
-  return tracking::make_gnn_tracker(c);
+  return imm ? tracking::make_imm_gnn_tracker(c, *imm) : tracking::make_gnn_tracker(c);
 }
 }  // namespace
 

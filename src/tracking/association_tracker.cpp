@@ -100,15 +100,20 @@ class AssociationTracker final : public Tracker {
     for (std::size_t i = 0; i < tracks_.size(); ++i) {
       TrackRecord& track = tracks_[i];
       const TrackAssociation& a = associations[i];
-      if (imm_ && a.map_plot >= 0) {
-        const Plot& plot = batch.plots[a.map_plot];
-        const int m = plot.has_elevation ? 3 : 2;
-        // A plot older than the IMM's time (batch.t_s) is measured through the lag (kalman.h).
-        const double lag_s = std::max(0.0, track.state.t_s - plot.t_s);
-        const Eigen::MatrixXd R = plot.p_cov_m2.topLeftCorner(m, m) +
-                                  cv_process_noise(lag_s, gate_.q_m2ps3).topLeftCorner(m, m);
-        const auto model = make_position_model(R, plot.has_elevation, lag_s);
-        imm_->update(track.imm, *model, plot.p_enu_m.head(m));
+      if (imm_ && !a.plot_weights.empty()) {
+        std::vector<std::unique_ptr<MeasurementModel>> models;
+        std::vector<ImmFilter::WeightedMeasurement> weighted;
+        for (const auto& [j, w] : a.plot_weights) {
+          const Plot& plot = batch.plots[j];
+          const int m = plot.has_elevation ? 3 : 2;
+          // A plot older than the IMM's time (batch.t_s) is measured through the lag (kalman.h).
+          const double lag_s = std::max(0.0, track.state.t_s - plot.t_s);
+          const Eigen::MatrixXd R = plot.p_cov_m2.topLeftCorner(m, m) +
+                                    cv_process_noise(lag_s, gate_.q_m2ps3).topLeftCorner(m, m);
+          models.push_back(make_position_model(R, plot.has_elevation, lag_s));
+          weighted.push_back({models.back().get(), plot.p_enu_m.head(m), w});
+        }
+        imm_->update_weighted(track.imm, weighted, a.miss_weight);
         set_from_imm(track.state, track.imm);
       } else if (!imm_ && !a.plot_weights.empty()) {
         const TimedState updated = mixture_update(timed[i], a, batch.plots, gate_.q_m2ps3);
@@ -212,11 +217,12 @@ std::unique_ptr<Tracker> make_imm_gnn_tracker(const TrackerConfig& config, const
   return std::make_unique<AssociationTracker>(config, make_gnn_associator(), imm);
 }
 
-std::unique_ptr<Tracker> make_jpda_tracker(const TrackerConfig& config, int max_hypotheses) {
+std::unique_ptr<Tracker> make_jpda_tracker(const TrackerConfig& config, int max_hypotheses,
+                                           std::optional<ImmTuning> imm) {
   check_tracker_config(config);
   const JpdaParameters p{config.detection_probability, config.clutter_density,
                          config.gate_probability, max_hypotheses};
-  return std::make_unique<AssociationTracker>(config, make_jpda_associator(p));
+  return std::make_unique<AssociationTracker>(config, make_jpda_associator(p), imm);
 }
 
 }  // namespace rampart::tracking

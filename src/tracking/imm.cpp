@@ -12,6 +12,31 @@ namespace rampart::tracking {
 using Eigen::MatrixXd;
 using Eigen::VectorXd;
 
+namespace {
+
+// The moment-matched Gaussian of a mixture; the weights (> 0 in total) need not sum to one.
+Gaussian moment_match(const std::vector<std::pair<const Gaussian*, double>>& parts) {
+  double total = 0.0;
+  for (const auto& [g, w] : parts) total += w;
+  const Gaussian& first = *parts.front().first;
+  Gaussian out{VectorXd::Zero(first.x.size()), MatrixXd::Zero(first.P.rows(), first.P.cols())};
+  for (const auto& [g, w] : parts) out.x += w / total * g->x;
+  for (const auto& [g, w] : parts) {
+    const VectorXd d = g->x - out.x;
+    out.P += w / total * (g->P + d * d.transpose());
+  }
+  return out;
+}
+
+// Mode probabilities proportional to `w`, none below 1e-12: a probability that underflows would
+// never recover.
+void set_mode_probabilities(ImmEstimate& e, const VectorXd& w) {
+  e.mode_probabilities = (w / w.sum()).cwiseMax(1e-12);
+  e.mode_probabilities /= e.mode_probabilities.sum();
+}
+
+}  // namespace
+
 ImmFilter::ImmFilter(std::vector<std::unique_ptr<MotionModel>> models, MatrixXd transition_probabilities)
     : models_(std::move(models)), pi_(std::move(transition_probabilities)) {
   const auto r = static_cast<Eigen::Index>(models_.size());
@@ -31,12 +56,9 @@ ImmEstimate ImmFilter::predict(const ImmEstimate& e, double dt_s) const {
   ImmEstimate out;
   out.mode_probabilities = c;
   for (int j = 0; j < modes(); ++j) {
-    Gaussian mixed{VectorXd::Zero(e.modes[0].x.size()), MatrixXd::Zero(e.modes[0].P.rows(), e.modes[0].P.cols())};
-    for (int i = 0; i < modes(); ++i) mixed.x += pi_(i, j) * e.mode_probabilities(i) / c(j) * e.modes[i].x;
-    for (int i = 0; i < modes(); ++i) {
-      const VectorXd d = e.modes[i].x - mixed.x;
-      mixed.P += pi_(i, j) * e.mode_probabilities(i) / c(j) * (e.modes[i].P + d * d.transpose());
-    }
+    std::vector<std::pair<const Gaussian*, double>> parts;
+    for (int i = 0; i < modes(); ++i) parts.emplace_back(&e.modes[i], pi_(i, j) * e.mode_probabilities(i));
+    const Gaussian mixed = moment_match(parts);
     out.modes.push_back(ekf_predict(mixed, *models_[j], dt_s));
   }
   return out;
@@ -51,20 +73,48 @@ double ImmFilter::update(ImmEstimate& e, const MeasurementModel& model, const Ve
   }
   const double top = log_weight.maxCoeff();
   const VectorXd w = (log_weight.array() - top).exp().matrix();
-  // Keep every mode alive: a probability that underflows would never recover.
-  e.mode_probabilities = (w / w.sum()).cwiseMax(1e-12);
-  e.mode_probabilities /= e.mode_probabilities.sum();
+  set_mode_probabilities(e, w);
   return top + std::log(w.sum());
 }
 
-Gaussian combine(const ImmEstimate& e) {
-  Gaussian g{VectorXd::Zero(e.modes[0].x.size()), MatrixXd::Zero(e.modes[0].P.rows(), e.modes[0].P.cols())};
-  for (std::size_t j = 0; j < e.modes.size(); ++j) g.x += e.mode_probabilities(static_cast<Eigen::Index>(j)) * e.modes[j].x;
-  for (std::size_t j = 0; j < e.modes.size(); ++j) {
-    const VectorXd d = e.modes[j].x - g.x;
-    g.P += e.mode_probabilities(static_cast<Eigen::Index>(j)) * (e.modes[j].P + d * d.transpose());
+void ImmFilter::update_weighted(ImmEstimate& e, const std::vector<WeightedMeasurement>& measurements,
+                                double miss_weight) const {
+  const auto r = static_cast<Eigen::Index>(modes());
+  const VectorXd c = e.mode_probabilities;
+  // Mode j's mixture: its prediction and its update with each measurement, weights unnormalised.
+  std::vector<std::vector<Gaussian>> updated(measurements.size());
+  std::vector<VectorXd> weight(measurements.size());  // beta_k P(j | k)
+  for (std::size_t k = 0; k < measurements.size(); ++k) {
+    const WeightedMeasurement& m = measurements[k];
+    VectorXd log_joint(r);  // log c_j L_jk
+    for (int j = 0; j < modes(); ++j) {
+      const FilterUpdate u = ekf_update(e.modes[j], *m.model, m.z);
+      updated[k].push_back(u.posterior);
+      log_joint(j) = u.log_likelihood + std::log(std::max(c(j), 1e-300));
+    }
+    const VectorXd joint = (log_joint.array() - log_joint.maxCoeff()).exp().matrix();
+    weight[k] = m.weight * joint / joint.sum();
   }
-  return g;
+  VectorXd mu = miss_weight * c;
+  for (const VectorXd& w : weight) mu += w;
+  for (int j = 0; j < modes(); ++j) {
+    if (mu(j) <= 0.0) continue;  // no component supports the mode: it keeps its prediction
+    std::vector<std::pair<const Gaussian*, double>> parts;
+    if (miss_weight * c(j) > 0.0) parts.emplace_back(&e.modes[j], miss_weight * c(j));
+    for (std::size_t k = 0; k < measurements.size(); ++k) {
+      if (weight[k](j) > 0.0) parts.emplace_back(&updated[k][j], weight[k](j));
+    }
+    e.modes[j] = moment_match(parts);
+  }
+  set_mode_probabilities(e, mu);
+}
+
+Gaussian combine(const ImmEstimate& e) {
+  std::vector<std::pair<const Gaussian*, double>> parts;
+  for (std::size_t j = 0; j < e.modes.size(); ++j) {
+    parts.emplace_back(&e.modes[j], e.mode_probabilities(static_cast<Eigen::Index>(j)));
+  }
+  return moment_match(parts);
 }
 
 ImmFilter make_cv_ca_ct_imm(const ImmTuning& t) {

@@ -33,6 +33,21 @@ class ImmFilter {
   /// Updates in place; returns log sum_j c_j L_j, the log-likelihood of the measurement.
   double update(ImmEstimate& estimate, const MeasurementModel& model, const Eigen::VectorXd& z) const;
 
+  /// One of the measurements a probabilistic data association weighs.
+  struct WeightedMeasurement {
+    const MeasurementModel* model = nullptr;
+    Eigen::VectorXd z;
+    double weight = 0.0;  ///< beta_k, the probability that z_k is this track's
+  };
+  /// IMM-PDA update (Bar-Shalom, Li, Kirubarajan 11.7; as IMM-JPDA with JPDA's marginals): given
+  /// association probabilities beta_k and beta_0 = miss_weight (summing to one), the mode
+  /// posterior marginalises over the association, mu_j = beta_0 c_j + sum_k beta_k P(j | k) with
+  /// P(j | k) = c_j L_jk / sum_i c_i L_ik, and mode j's state is the moment-matched mixture of its
+  /// prediction (weight beta_0 c_j / mu_j) and its EKF updates with each z_k (weight
+  /// beta_k P(j | k) / mu_j). One measurement of weight 1 is exactly update().
+  void update_weighted(ImmEstimate& estimate, const std::vector<WeightedMeasurement>& measurements,
+                       double miss_weight) const;
+
  private:
   std::vector<std::unique_ptr<MotionModel>> models_;
   Eigen::MatrixXd pi_;
@@ -47,7 +62,7 @@ struct ImmTuning {
   double ca_q_jerk_m2ps5 = 1.0;
   double ct_q_m2ps3 = 1.0;
   double ct_q_turn_rad2ps3 = 1e-4;
-  double stay_probability = 0.95;  ///< pi_ii; the rest spread evenly over the other modes
+  double stay_probability = 0.95;                ///< pi_ii; the rest spread evenly over the other modes
   double initial_acceleration_sigma_mps2 = 5.0;  ///< of a new track, per axis
   double initial_turn_rate_sigma_radps = 0.05;   ///< of a new track
   double initial_cv_probability = 0.8;           ///< of a new track; the rest split evenly

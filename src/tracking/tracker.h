@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "tracking/association.h"
@@ -68,11 +69,15 @@ std::unique_ptr<Tracker> make_gnn_tracker(const TrackerConfig& config);
 /// association probabilities; confirmation, deletion, scores and initiation follow the most
 /// likely joint event. Pd, lambda and the gate probability are config's. Confirmed tracks carry
 /// their Bernoulli existence (JIPDA, association.h; survival_probability_per_s), 1 after a plot.
-std::unique_ptr<Tracker> make_jpda_tracker(const TrackerConfig& config, int max_hypotheses);
+/// With `imm`, each track's filter is the IMM below, updated by IMM-JPDA (ImmFilter::update_weighted
+/// with the JPDA marginals: each mode weighs the plots by how well it predicted them).
+std::unique_ptr<Tracker> make_jpda_tracker(const TrackerConfig& config, int max_hypotheses,
+                                           std::optional<ImmTuning> imm = std::nullopt);
 
 /// The GNN tracker with an IMM of constant velocity, constant acceleration and coordinated turn
 /// (imm.h) as each track's filter instead of the constant-velocity Kalman filter; tracks are
-/// predicted by the IMM to each batch's time and updated with the plot GNN gives them; the
+/// predicted by the IMM to each batch's time and updated with the plot GNN gives them (the
+/// weighted update with one plot of weight 1); the
 /// state reported is the IMM's moment-matched estimate at the latest batch's time (not at the
 /// last update, since the IMM's prediction is part of its state).
 std::unique_ptr<Tracker> make_imm_gnn_tracker(const TrackerConfig& config, const ImmTuning& imm);

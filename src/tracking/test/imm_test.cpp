@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/random.h"
+#include "tracking/measurement_models.h"
 #include "tracking/nonlinear_filters.h"
 
 namespace rampart::tracking {
@@ -113,6 +114,44 @@ TEST(Imm, MixingPreservesTheMixtureMoments) {
   EXPECT_LT((g.x - before.x).cwiseAbs().maxCoeff(), 1e-9);
   EXPECT_NEAR(after.mode_probabilities.sum(), 1.0, 1e-12);
   EXPECT_NEAR(g.P(0, 0), before.P(0, 0), 1e-9);
+}
+
+TEST(Imm, WeightedUpdateWithOneCertainPlotIsThePlainUpdateAndAMissChangesNothing) {
+  const ImmFilter imm = make_cv_ca_ct_imm(ImmTuning{});
+  Eigen::Matrix<double, 6, 1> x;
+  x << 1'000.0, 2'000.0, 3'000.0, 100.0, -50.0, 0.0;
+  ImmEstimate e = imm.initial(embed_cv_state(x, Eigen::Matrix<double, 6, 6>::Identity() * 400.0, 1.0, 0.01),
+                              Eigen::Vector3d(0.5, 0.3, 0.2));
+  e = imm.predict(e, 4.0);
+  const auto model = make_position_model(Eigen::Matrix3d::Identity() * 900.0, true, 0.0);
+  const Eigen::Vector3d z(1'450.0, 1'780.0, 3'020.0);
+
+  ImmEstimate plain = e;
+  imm.update(plain, *model, z);
+  ImmEstimate weighted = e;
+  imm.update_weighted(weighted, {{model.get(), z, 1.0}}, 0.0);
+  EXPECT_LT((weighted.mode_probabilities - plain.mode_probabilities).cwiseAbs().maxCoeff(), 1e-12);
+  for (int j = 0; j < imm.modes(); ++j) {
+    EXPECT_LT((weighted.modes[j].x - plain.modes[j].x).cwiseAbs().maxCoeff(), 1e-9);
+    EXPECT_LT((weighted.modes[j].P - plain.modes[j].P).cwiseAbs().maxCoeff(), 1e-9);
+  }
+
+  ImmEstimate missed = e;
+  imm.update_weighted(missed, {}, 1.0);
+  EXPECT_LT((missed.mode_probabilities - e.mode_probabilities).cwiseAbs().maxCoeff(), 1e-12);
+  EXPECT_LT((combine(missed).x - combine(e).x).cwiseAbs().maxCoeff(), 1e-12);
+
+  // Half sure of the plot: the estimate lies between the prediction and the plain update, and
+  // the spread of the two hypotheses widens the covariance beyond both.
+  ImmEstimate half = e;
+  imm.update_weighted(half, {{model.get(), z, 0.5}}, 0.5);
+  const Eigen::VectorXd mid = combine(half).x, before = combine(e).x, after = combine(plain).x;
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_GE(mid(i), std::min(before(i), after(i)) - 1e-9);
+    EXPECT_LE(mid(i), std::max(before(i), after(i)) + 1e-9);
+  }
+  EXPECT_GT(combine(half).P(0, 0), combine(plain).P(0, 0));
+  EXPECT_NEAR(half.mode_probabilities.sum(), 1.0, 1e-12);
 }
 
 }  // namespace
