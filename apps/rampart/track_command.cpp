@@ -31,6 +31,7 @@ struct TrackOptions {
   std::string detections_path;
   std::string truth_path;
   std::string tracker = "gnn";
+  std::string filter = "cv";
   std::string confirm = "3/4";
   std::string track_logic = "m-of-n";
   int max_hypotheses = 100;
@@ -66,9 +67,15 @@ void parse_confirmation(const std::string& text, tracking::TrackerConfig& config
 }
 
 std::unique_ptr<tracking::Tracker> make_tracker(const TrackOptions& options) {
-  if (options.tracker == "jpda") return tracking::make_jpda_tracker(options.config, options.max_hypotheses);
-  if (options.tracker == "mht") return tracking::make_mht_tracker(options.config, options.mht);
-  return tracking::make_gnn_tracker(options.config);
+  std::optional<tracking::ImmTuning> imm;
+  if (options.filter == "imm") {
+    if (options.tracker == "mht") throw InputError("--filter imm goes with --tracker gnn or jpda, not mht");
+    imm = tracking::imm_tuning_with_process_noise(options.config.process_noise_mps2);
+  }
+  const tracking::TrackerConfig& c = options.config;
+  if (options.tracker == "jpda") return tracking::make_jpda_tracker(c, options.max_hypotheses, imm);
+  if (options.tracker == "mht") return tracking::make_mht_tracker(c, options.mht);
+  return imm ? tracking::make_imm_gnn_tracker(c, *imm) : tracking::make_gnn_tracker(c);
 }
 
 void write_tracks_csv(const std::string& dir, const tracking::OfflineRunSummary& summary) {
@@ -174,6 +181,7 @@ void print(const TrackOptions& options, const tracking::OfflineRunSummary& s) {
   if (options.json) {
     nlohmann::ordered_json j;
     j["tracker"] = options.tracker;
+    j["filter"] = options.filter;
     j["scans"] = s.scans;
     j["plots"] = s.plots;
     j["tracks_confirmed"] = s.tracks_confirmed;
@@ -191,8 +199,9 @@ void print(const TrackOptions& options, const tracking::OfflineRunSummary& s) {
     std::printf("%s\n", j.dump(2).c_str());
     return;
   }
-  std::printf("%s tracker: %d scans, %d plots, %d tracks confirmed, %.3f ms per scan\n",
-              options.tracker.c_str(), s.scans, s.plots, s.tracks_confirmed, s.ms_per_scan_mean);
+  std::printf("%s tracker, %s filter: %d scans, %d plots, %d tracks confirmed, %.3f ms per scan\n",
+              options.tracker.c_str(), options.filter.c_str(), s.scans, s.plots, s.tracks_confirmed,
+              s.ms_per_scan_mean);
   if (s.scored) {
     std::printf("GOSPA (c %g, p %g) mean per scan %.2f; parts (m^p per scan): localisation %.1f, "
                 "missed %.1f, false %.1f\n",
@@ -242,6 +251,11 @@ void add_track_command(CLI::App& app) {
   sub->add_option("--tracker", options->tracker,
                   "gnn (global nearest neighbour), jpda (joint probabilistic) or mht (multiple hypothesis)")
       ->check(CLI::IsMember({"gnn", "jpda", "mht"}))
+      ->capture_default_str();
+  sub->add_option("--filter", options->filter,
+                  "cv (constant-velocity Kalman filter) or imm (constant velocity, constant acceleration and "
+                  "coordinated turn; with gnn or jpda)")
+      ->check(CLI::IsMember({"cv", "imm"}))
       ->capture_default_str();
   sub->add_flag("--json", options->json, "Print the result as JSON");
   sub->add_option("--out", options->out_dir, "Write DIR/tracks.csv (`scan,time,track_id,x,y`)");

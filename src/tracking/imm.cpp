@@ -117,6 +117,12 @@ Gaussian combine(const ImmEstimate& e) {
   return moment_match(parts);
 }
 
+ImmTuning imm_tuning_with_process_noise(double process_noise_mps2) {
+  ImmTuning tuning;
+  tuning.cv_q_m2ps3 = tuning.ct_q_m2ps3 = process_noise_mps2 * process_noise_mps2;
+  return tuning;
+}
+
 ImmFilter make_cv_ca_ct_imm(const ImmTuning& t) {
   std::vector<std::unique_ptr<MotionModel>> models;
   models.push_back(make_constant_velocity_model(t.cv_q_m2ps3));

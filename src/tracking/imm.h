@@ -68,6 +68,11 @@ struct ImmTuning {
   double initial_cv_probability = 0.8;           ///< of a new track; the rest split evenly
 };
 
+/// The tuning whose constant-velocity and coordinated-turn modes take a constant-velocity
+/// filter's process noise (the square root of the white-acceleration spectral density, as
+/// TrackerConfig::process_noise_mps2); the rest are ImmTuning's defaults.
+ImmTuning imm_tuning_with_process_noise(double process_noise_mps2);
+
 /// Modes in order: constant velocity, constant acceleration, coordinated turn.
 ImmFilter make_cv_ca_ct_imm(const ImmTuning& tuning);
 

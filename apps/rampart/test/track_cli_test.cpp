@@ -79,6 +79,26 @@ TEST_F(TrackCommand, JpdaAndMhtAreSelectable) {
   }
 }
 
+TEST_F(TrackCommand, TheImmGoesWithGnnAndJpdaButNotMht) {
+  const std::string files = write_scenario(30, 4);
+  for (const std::string tracker : {"gnn", "jpda"}) {
+    const CommandResult run = run_rampart("track " + files + " --tracker " + tracker +
+                                          " --filter imm --json --process-noise 0.3 --initial-speed-sigma 10"
+                                          " --clutter-density 5e-6");
+    ASSERT_EQ(run.status, 0) << run.err;
+    const auto j = nlohmann::json::parse(run.out);
+    EXPECT_EQ(j["tracker"], tracker);
+    EXPECT_EQ(j["filter"], "imm");
+    EXPECT_LT(j["gospa_mean"].get<double>(), 45.0) << tracker;
+  }
+  const CommandResult mht = run_rampart("track " + files + " --tracker mht --filter imm");
+  EXPECT_EQ(mht.status, 2);
+  EXPECT_NE(mht.err.find("--filter imm goes with --tracker gnn or jpda, not mht"), std::string::npos)
+      << mht.err;
+  const CommandResult unknown = run_rampart("track " + files + " --filter ukf");
+  EXPECT_EQ(unknown.status, 2) << unknown.err;
+}
+
 TEST_F(TrackCommand, WithoutTruthPrintsNoGospa) {
   const std::string d = write("d.csv", "scan,time,x,y\n0,0,1,2\n1,1,1,2\n2,2,1,2\n3,3,1,2\n");
   const CommandResult run = run_rampart("track --detections " + d + " --json");

@@ -94,9 +94,7 @@ TEST(Coalescence, ExistenceWeightsDropTheDeadTargetsTrackSoonerThanGnn) {
 
 // The IMM's constant-velocity and turn modes get the configuration's process noise.
 ImmTuning imm_tuning_for(const TrackerConfig& config) {
-  ImmTuning imm;
-  imm.cv_q_m2ps3 = imm.ct_q_m2ps3 = config.process_noise_mps2 * config.process_noise_mps2;
-  return imm;
+  return imm_tuning_with_process_noise(config.process_noise_mps2);
 }
 
 // A 250 m/s target flying east, turning left at 4 g from 60 s to 100 s, seen every 2 s with 30 m
