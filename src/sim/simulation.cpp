@@ -17,7 +17,9 @@ std::unique_ptr<tracking::Tracker> make_tracker(const scenario::TrackerSettings&
   c.confirm_window_n = t.confirm_window_n;
   c.delete_after_misses = t.delete_after_misses;
   std::optional<tracking::ImmTuning> imm;
-  if (t.filter == scenario::TrackFilter::kImm) imm = tracking::imm_tuning_with_process_noise(t.process_noise_mps2);
+  if (t.filter == scenario::TrackFilter::kImm) {
+    imm = tracking::imm_tuning_with_process_noise(t.process_noise_mps2);
+  }
   switch (t.association) {
     case scenario::Association::kJpda: return tracking::make_jpda_tracker(c, 1000, imm);
     case scenario::Association::kMht: return tracking::make_mht_tracker(c, tracking::MhtParameters{});
