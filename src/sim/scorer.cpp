@@ -22,8 +22,10 @@ Scorer::Scorer(const world::World& world) {
 void Scorer::on_arrivals(const std::vector<world::Arrival>& arrivals, const world::World& world) {
   for (const auto& a : arrivals) {
     const auto& e = world.entity(a.entity_id);
-    ++summary_.leakers;
-    ++summary_.by_kind[e.kind].leakers;
+    if (leaked_.insert(a.entity_id).second) {
+      ++summary_.leakers;
+      ++summary_.by_kind[e.kind].leakers;
+    }
     const double lost = asset_value_left_[a.asset] * e.damage_fraction;
     asset_value_left_[a.asset] -= lost;
     summary_.asset_value_lost += lost;
@@ -62,6 +64,7 @@ void Scorer::on_resolution(const engagement::Resolution& r, const world::World& 
   } else {
     ++summary_.killed;
     ++summary_.by_kind[e.kind].killed;
+    if (leaked_.count(r.truth_id) > 0) ++summary_.killed_after_leaking;
   }
 }
 

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -48,6 +49,7 @@ class Scorer {
   std::unordered_map<std::uint64_t, std::uint32_t> step_origins_;
   std::map<std::uint32_t, TrackEvidence> evidence_;
   std::map<std::uint32_t, bool> confirmed_;
+  std::set<std::uint32_t> leaked_;  ///< entities that reached an asset
 };
 
 }  // namespace rampart::sim

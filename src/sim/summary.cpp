@@ -4,6 +4,8 @@
 
 namespace rampart::sim {
 
+int survived_otherwise(const Summary& s) { return s.threats - s.killed - s.leakers + s.killed_after_leaking; }
+
 nlohmann::ordered_json to_json(const Summary& s) {
   nlohmann::ordered_json j;
   j["scenario"] = s.scenario;
@@ -15,6 +17,8 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["threats"] = s.threats;
   j["killed"] = s.killed;
   j["leakers"] = s.leakers;
+  j["killed_after_leaking"] = s.killed_after_leaking;
+  j["survived_otherwise"] = survived_otherwise(s);
   j["interceptors_fired"] = s.interceptors_fired;
   j["air_to_air_fired"] = s.air_to_air_fired;
   j["fighter_sorties"] = s.fighter_sorties;
@@ -42,8 +46,11 @@ std::string to_text(const Summary& s) {
                                 s.doctrine, s.weapons_control);
   out += fmt::format("Simulated {:.0f} s in {:.2f} s of wall time ({:.0f}x real time)\n", s.sim_time_s,
                      s.wall_time_s, s.wall_time_s > 0 ? s.sim_time_s / s.wall_time_s : 0.0);
-  out += fmt::format("Threats: {}   killed {}   leakers {}   survived otherwise {}\n", s.threats, s.killed,
-                     s.leakers, s.threats - s.killed - s.leakers);
+  const std::string after = s.killed_after_leaking > 0
+                                ? fmt::format(" ({} of them killed afterwards)", s.killed_after_leaking)
+                                : std::string();
+  out += fmt::format("Threats: {}   killed {}   leakers {}{}   survived otherwise {}\n", s.threats, s.killed,
+                     s.leakers, after, survived_otherwise(s));
   for (const auto& [kind, k] : s.by_kind)
     out += fmt::format("  {:<16} {:>4} threats  {:>4} killed  {:>4} leakers\n", kind, k.count, k.killed, k.leakers);
   out += fmt::format("Interceptors fired: {} (surface-to-air)   outcomes of all missiles: kills {}   misses {}   no target {}\n", s.interceptors_fired,

@@ -24,7 +24,10 @@ struct Summary {
   double wall_time_s = 0.0;
   int threats = 0;
   int killed = 0;
-  int leakers = 0;
+  int leakers = 0;  ///< threats that reached an asset (each counted once)
+  /// Leakers killed afterwards (a strike aircraft shot down after its release over an asset):
+  /// in both killed and leakers.
+  int killed_after_leaking = 0;
   int interceptors_fired = 0;  ///< surface-to-air
   int air_to_air_fired = 0;
   int fighter_sorties = 0;
@@ -45,6 +48,9 @@ struct Summary {
   std::map<std::string, KindScore> by_kind;  ///< threat kind -> scores
   std::map<std::string, double> asset_value_lost_by_asset;
 };
+
+/// Threats neither killed nor leaked: threats - killed - leakers + killed_after_leaking.
+int survived_otherwise(const Summary& s);
 
 nlohmann::ordered_json to_json(const Summary& s);
 /// A human-readable multi-line report.

@@ -2,13 +2,14 @@
 
 #include <gtest/gtest.h>
 
-#include "core/text_file.h"
-
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "core/text_file.h"
 #include "scenario/loader.h"
+#include "sim/scorer.h"
 
 namespace rampart::sim {
 namespace {
@@ -62,7 +63,8 @@ TEST(Simulation, DefaultScenarioScoresAreConsistent) {
   EXPECT_EQ(r.threats, 46);
   EXPECT_EQ(r.friendlies, 4);
   EXPECT_DOUBLE_EQ(r.sim_time_s, 1200.0);
-  EXPECT_LE(r.killed + r.leakers, r.threats);
+  EXPECT_GE(survived_otherwise(r), 0);  // no threat both killed and leaked counts twice
+  EXPECT_LE(r.killed_after_leaking, std::min(r.killed, r.leakers));
   EXPECT_GT(r.killed, r.threats / 2);  // a working defence kills most of the raid
   EXPECT_EQ(r.interceptor_kills, r.killed + r.fratricides);
   EXPECT_LE(r.interceptor_kills + r.interceptor_misses + r.interceptor_no_target,
@@ -75,6 +77,35 @@ TEST(Simulation, DefaultScenarioScoresAreConsistent) {
   EXPECT_GE(r.asset_value_lost, 0.0);
   EXPECT_LE(r.asset_value_lost, r.asset_value_total);
   EXPECT_GE(r.friendly_tracks_identified, r.friendlies);
+}
+
+// A strike aircraft releases over an asset (a leaker) and is shot down on its way home (killed):
+// it counts once in each, once more for killed_after_leaking, and survived_otherwise stays
+// threats - 1; a second arrival of the same aircraft is damage, not another leaker.
+TEST(Scorer, AThreatKilledAfterItLeakedIsNotCountedTwice) {
+  const world::World world(load("scenarios/default.yaml"));
+  Scorer scorer(world);
+  std::uint32_t bandit = 0;
+  for (const auto& e : world.entities()) {
+    if (e.side == world::Side::kHostile) bandit = e.id;
+  }
+  ASSERT_NE(bandit, 0u);
+  scorer.on_arrivals({{bandit, 0}}, world);
+  scorer.on_arrivals({{bandit, 1}}, world);
+  engagement::Resolution shot;
+  shot.outcome = engagement::Outcome::kKill;
+  shot.truth_id = bandit;
+  scorer.on_resolution(shot, world);
+  const Summary s = scorer.finish({});
+  EXPECT_EQ(s.leakers, 1);
+  EXPECT_EQ(s.killed, 1);
+  EXPECT_EQ(s.killed_after_leaking, 1);
+  EXPECT_EQ(survived_otherwise(s), s.threats - 1);
+  EXPECT_GT(s.asset_value_lost_by_asset.at(world.assets()[1].name), 0.0);
+  EXPECT_NE(to_text(s).find("leakers 1 (1 of them killed afterwards)   survived otherwise " +
+                            std::to_string(s.threats - 1)),
+            std::string::npos)
+      << to_text(s);
 }
 
 TEST(Simulation, FriendWithoutIffIsShotDownAndCounted) {
@@ -107,10 +138,12 @@ namespace {
 /// (world), the sensors' truth-reading side or the engagement physics.
 TEST(Architecture, TrackerAndC2NeverSeeTruth) {
   for (const char* stage : {"src/tracking", "src/c2"}) {
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(std::filesystem::path(RAMPART_SOURCE_DIR) / stage)) {
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(std::filesystem::path(RAMPART_SOURCE_DIR) / stage)) {
       if (!entry.is_regular_file()) continue;
       const std::string text = read(entry.path());
-      for (const char* forbidden : {"#include \"world/", "#include \"sensors/", "#include \"engagement/", "#include \"sim/"}) {
+      for (const char* forbidden :
+           {"#include \"world/", "#include \"sensors/", "#include \"engagement/", "#include \"sim/"}) {
         EXPECT_EQ(text.find(forbidden), std::string::npos) << entry.path() << " includes " << forbidden;
       }
     }
