@@ -452,6 +452,9 @@ class ScenarioReader {
     if (t.filter == TrackFilter::kImm && t.association == Association::kMht)
       m.error_at("filter", "'filter: imm' in tracker goes with 'association: gnn' or 'association: jpda' only");
     t.process_noise_mps2 = m.number_or("process_noise_mps2", t.process_noise_mps2, Range{0.0, 1000.0, true, false});
+    t.detection_probability =
+        m.number_or("detection_probability", t.detection_probability, Range{0.0, 1.0, true, true});
+    t.clutter_density = m.number_or("clutter_density", t.clutter_density, Range{0.0, 1.0, true, false});
     t.confirm_hits_m = m.integer_or("confirm_hits_m", t.confirm_hits_m, 1, 20);
     t.confirm_window_n = m.integer_or("confirm_window_n", t.confirm_window_n, 1, 20);
     t.delete_after_misses = m.integer_or("delete_after_misses", t.delete_after_misses, 1, 100);

@@ -149,6 +149,10 @@ struct TrackerSettings {
   Association association = Association::kGnn;
   TrackFilter filter = TrackFilter::kConstantVelocity;  ///< the IMM goes with GNN or JPDA, not MHT
   double process_noise_mps2 = 5.0;
+  /// What JPDA, MHT and track scores assume of the plots: the probability that a target in the
+  /// beam is detected, and the false-plot density (per m^3 for 3-D plots, per m^2 for 2-D ones).
+  double detection_probability = 0.9;
+  double clutter_density = 1e-10;
   int confirm_hits_m = 3;
   int confirm_window_n = 4;
   int delete_after_misses = 3;

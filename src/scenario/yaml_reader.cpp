@@ -15,7 +15,11 @@ bool Range::contains(double v) const {
 std::string Range::describe() const {
   const bool has_min = std::isfinite(min);
   const bool has_max = std::isfinite(max);
-  if (has_min && has_max) return fmt::format("between {} and {}", min, max);
+  if (has_min && has_max) {
+    if (!min_exclusive && !max_exclusive) return fmt::format("between {} and {}", min, max);
+    return fmt::format("{} {} and {} {}", min_exclusive ? "greater than" : "at least", min,
+                       max_exclusive ? "less than" : "at most", max);
+  }
   if (has_min) return fmt::format("{} {}", min_exclusive ? "greater than" : "at least", min);
   if (has_max) return fmt::format("{} {}", max_exclusive ? "less than" : "at most", max);
   return "a number";

@@ -16,6 +16,8 @@ std::unique_ptr<tracking::Tracker> make_tracker(const scenario::TrackerSettings&
   c.confirm_hits_m = t.confirm_hits_m;
   c.confirm_window_n = t.confirm_window_n;
   c.delete_after_misses = t.delete_after_misses;
+  c.detection_probability = t.detection_probability;
+  c.clutter_density = t.clutter_density;
   std::optional<tracking::ImmTuning> imm;
   if (t.filter == scenario::TrackFilter::kImm) {
     imm = tracking::imm_tuning_with_process_noise(t.process_noise_mps2);

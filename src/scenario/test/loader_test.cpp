@@ -2,13 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include "core/text_file.h"
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "core/error.h"
+#include "core/text_file.h"
 
 namespace rampart::scenario {
 namespace {
@@ -53,8 +52,23 @@ TEST(ScenarioLoader, ConvertsLatLonToTheOriginFrame) {
   EXPECT_NEAR(s.radars[0].position.east_m, 0.0, 1.0);
 }
 
+TEST(ScenarioLoader, ReadsTheTrackerSection) {
+  Diagnostics d("inline");
+  const std::string text = read(kData / "minimal.yaml") +
+                           "tracker:\n  association: jpda\n  filter: imm\n  detection_probability: 0.8\n"
+                           "  clutter_density: 2.5e-12\n";
+  const Scenario s = parse_scenario(text, d);
+  ASSERT_TRUE(d.empty()) << d.format();
+  EXPECT_EQ(s.tracker.association, Association::kJpda);
+  EXPECT_EQ(s.tracker.filter, TrackFilter::kImm);
+  EXPECT_DOUBLE_EQ(s.tracker.detection_probability, 0.8);
+  EXPECT_DOUBLE_EQ(s.tracker.clutter_density, 2.5e-12);
+  EXPECT_EQ(s.tracker.confirm_hits_m, 3);  // default
+}
+
 TEST(ScenarioLoader, ShippedScenariosAreValid) {
-  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(RAMPART_SOURCE_DIR) / "scenarios")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::filesystem::path(RAMPART_SOURCE_DIR) / "scenarios")) {
     if (entry.path().extension() != ".yaml") continue;
     EXPECT_NO_THROW(load_scenario_file(entry.path().string())) << entry.path();
   }
