@@ -63,7 +63,7 @@ void BM_AdsbBusiestHour(benchmark::State& state) {
         best_cv_config = cv;
       }
     }
-    const double imm_gospa = record("imm", *make_imm_gnn_tracker(config, traffic_imm_tuning()));
+    const double imm_gospa = record("imm", *make_gnn_tracker(config, traffic_imm_tuning()));
     state.counters["imm_vs_best_cv"] = imm_gospa / best_cv;
     const double best_cv_jpda = record("best_cv_jpda", *make_jpda_tracker(best_cv_config, kJpdaHypotheses));
     const double imm_jpda_gospa =

@@ -75,7 +75,7 @@ std::unique_ptr<tracking::Tracker> make_tracker(const TrackOptions& options) {
   const tracking::TrackerConfig& c = options.config;
   if (options.tracker == "jpda") return tracking::make_jpda_tracker(c, options.max_hypotheses, imm);
   if (options.tracker == "mht") return tracking::make_mht_tracker(c, options.mht);
-  return imm ? tracking::make_imm_gnn_tracker(c, *imm) : tracking::make_gnn_tracker(c);
+  return tracking::make_gnn_tracker(c, imm);
 }
 
 void write_tracks_csv(const std::string& dir, const tracking::OfflineRunSummary& summary) {

@@ -27,7 +27,7 @@ std::unique_ptr<tracking::Tracker> make_tracker(const scenario::TrackerSettings&
     case scenario::Association::kMht: return tracking::make_mht_tracker(c, tracking::MhtParameters{});
     case scenario::Association::kGnn: break;
   }
-  return imm ? tracking::make_imm_gnn_tracker(c, *imm) : tracking::make_gnn_tracker(c);
+  return tracking::make_gnn_tracker(c, imm);
 }
 }  // namespace
 

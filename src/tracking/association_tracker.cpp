@@ -207,12 +207,7 @@ void check_tracker_config(const TrackerConfig& config) {
   RAMPART_DEMAND(config.clutter_density > 0.0, "clutter density must be positive");
 }
 
-std::unique_ptr<Tracker> make_gnn_tracker(const TrackerConfig& config) {
-  check_tracker_config(config);
-  return std::make_unique<AssociationTracker>(config, make_gnn_associator());
-}
-
-std::unique_ptr<Tracker> make_imm_gnn_tracker(const TrackerConfig& config, const ImmTuning& imm) {
+std::unique_ptr<Tracker> make_gnn_tracker(const TrackerConfig& config, std::optional<ImmTuning> imm) {
   check_tracker_config(config);
   return std::make_unique<AssociationTracker>(config, make_gnn_associator(), imm);
 }

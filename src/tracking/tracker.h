@@ -62,25 +62,23 @@ class Tracker {
 
 /// The tracker of the walking skeleton: constant-velocity Kalman filter, global nearest
 /// neighbour association, M-of-N confirmation, deletion after misses.
-std::unique_ptr<Tracker> make_gnn_tracker(const TrackerConfig& config);
+/// With `imm`, each track's filter is an IMM of constant velocity, constant acceleration and
+/// coordinated turn (imm.h) instead: tracks are predicted by the IMM to each batch's time and
+/// updated with the plot GNN gives them (the weighted update with one plot of weight 1); the
+/// state reported is the IMM's moment-matched estimate at the latest batch's time (not at the
+/// last update, since the IMM's prediction is part of its state).
+std::unique_ptr<Tracker> make_gnn_tracker(const TrackerConfig& config,
+                                          std::optional<ImmTuning> imm = std::nullopt);
 
 /// The same tracker with joint probabilistic data association (association.h): every track is
 /// updated with the moment-matched mixture of its gated plots weighted by their marginal
 /// association probabilities; confirmation, deletion, scores and initiation follow the most
 /// likely joint event. Pd, lambda and the gate probability are config's. Confirmed tracks carry
 /// their Bernoulli existence (JIPDA, association.h; survival_probability_per_s), 1 after a plot.
-/// With `imm`, each track's filter is the IMM below, updated by IMM-JPDA (ImmFilter::update_weighted
+/// With `imm`, each track's filter is the IMM (as for GNN), updated by IMM-JPDA (ImmFilter::update_weighted
 /// with the JPDA marginals: each mode weighs the plots by how well it predicted them).
 std::unique_ptr<Tracker> make_jpda_tracker(const TrackerConfig& config, int max_hypotheses,
                                            std::optional<ImmTuning> imm = std::nullopt);
-
-/// The GNN tracker with an IMM of constant velocity, constant acceleration and coordinated turn
-/// (imm.h) as each track's filter instead of the constant-velocity Kalman filter; tracks are
-/// predicted by the IMM to each batch's time and updated with the plot GNN gives them (the
-/// weighted update with one plot of weight 1); the
-/// state reported is the IMM's moment-matched estimate at the latest batch's time (not at the
-/// last update, since the IMM's prediction is part of its state).
-std::unique_ptr<Tracker> make_imm_gnn_tracker(const TrackerConfig& config, const ImmTuning& imm);
 
 /// Tuning of the multiple-hypothesis tracker (Pd and lambda are TrackerConfig's).
 struct MhtParameters {

@@ -74,7 +74,7 @@ TEST(Adsb, ImmBeatsConstantVelocityOnTheFixture) {
     config.process_noise_mps2 = noise;
     best_cv = std::min(best_cv, gospa_of(*make_gnn_tracker(config)));
   }
-  const double imm_gospa = gospa_of(*make_imm_gnn_tracker(config, traffic_imm_tuning()));
+  const double imm_gospa = gospa_of(*make_gnn_tracker(config, traffic_imm_tuning()));
   EXPECT_LT(imm_gospa, best_cv);
 }
 

@@ -154,7 +154,7 @@ class AnyTracker : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<Tracker> make(const TrackerConfig& config) const {
     if (GetParam() == "jpda") return make_jpda_tracker(config, 100);
     if (GetParam() == "mht") return make_mht_tracker(config, MhtParameters{});
-    if (GetParam() == "imm") return make_imm_gnn_tracker(config, imm_tuning_for(config));
+    if (GetParam() == "imm") return make_gnn_tracker(config, imm_tuning_for(config));
     if (GetParam() == "imm_jpda") return make_jpda_tracker(config, 100, imm_tuning_for(config));
     return make_gnn_tracker(config);
   }
