@@ -27,6 +27,8 @@ class State {
         zeros_(n_, 0) {}
 
   int type_of(int w) const { return w / instance_.weapons_per_type; }
+  /// The k-th weapon of type i (weapons are numbered type by type).
+  int weapon(int i, int k) const { return i * instance_.weapons_per_type + k; }
   int target_of(int w) const { return target_of_[w]; }
   int weapons() const { return static_cast<int>(target_of_.size()); }
 
@@ -261,7 +263,7 @@ void construct_lagrangian(const Instance& instance, State& state, double upper_b
   }
   std::vector<int> placed(m, 0);
   for (const Pick& pick : picks) {
-    if (placed[pick.type] < mu) state.place(pick.type * mu + placed[pick.type]++, pick.target);
+    if (placed[pick.type] < mu) state.place(state.weapon(pick.type, placed[pick.type]++), pick.target);
   }
   place_by_marginal_return(instance, state);
 }
