@@ -122,6 +122,7 @@ class ScenarioReader {
     read_origin(top, s);
     for (const auto& n : top.list("assets", true)) s.assets.push_back(read_asset(n));
     for (const auto& n : top.list("sensors", true)) {
+      if (n.IsMap() && n["name"] && n["name"].IsScalar()) sensor_names_.push_back(n["name"].Scalar());
       if (n.IsMap() && n["type"] && n["type"].IsScalar() && n["type"].Scalar() == "esm") {
         s.esm_sensors.push_back(read_esm(n));
       } else {
@@ -544,10 +545,7 @@ class ScenarioReader {
       std::vector<std::string> names;
       const bool sensor = e.action == A::kSensorOut || e.action == A::kSensorBack;
       const bool unit = e.action == A::kFireUnitOut || e.action == A::kFireUnitBack;
-      if (!unit) {
-        for (const auto& r : s.radars) names.push_back(r.name);
-        for (const auto& r : s.esm_sensors) names.push_back(r.name);
-      }
+      if (!unit) names = sensor_names_;
       if (!sensor)
         for (const auto& f : s.fire_units) names.push_back(f.name);
       if (!e.target.empty() && std::find(names.begin(), names.end(), e.target) == names.end()) {
@@ -577,6 +575,7 @@ class ScenarioReader {
   Diagnostics& d_;
   LocalFrame frame_;
   std::vector<std::pair<std::string, YAML::Mark>> names_;
+  std::vector<std::string> sensor_names_;  ///< of every kind, in the file's order
   std::size_t asset_count_ = 0, sensor_count_ = 0, weapon_count_ = 0, fire_unit_count_ = 0,
               raid_count_ = 0, friendly_count_ = 0, squadron_count_ = 0, zone_count_ = 0, corridor_count_ = 0,
               event_count_ = 0;
