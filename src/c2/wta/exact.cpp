@@ -175,7 +175,8 @@ Result solve_exact(const Instance& instance, const ExactOptions& options) {
 
   double scale = 0.0;
   for (double v : instance.value) scale += v;
-  SubmodularCutGenerator generator(instance, layout, 1e-9 * std::max(scale, 1.0));
+  const double absolute_tolerance = 1e-9 * std::max(scale, 1.0);
+  SubmodularCutGenerator generator(instance, layout, absolute_tolerance);
   CbcModel model(solver);
   model.setLogLevel(0);
   model.messageHandler()->setLogLevel(0);
@@ -184,7 +185,27 @@ Result solve_exact(const Instance& instance, const ExactOptions& options) {
   model.setMaximumSeconds(std::max(1e-3, options.time_limit_s - clock.elapsed_s()));
   model.setUseElapsedTime(true);
   model.setAllowableFractionGap(options.relative_gap);
-  model.setAllowableGap(1e-9 * std::max(scale, 1.0));
+  model.setAllowableGap(absolute_tolerance);
+  // CBC prunes nodes whose bound is within the cutoff increment of the incumbent (1e-5 by default,
+  // absolute: a whole per cent of an objective of 1e-3).
+  model.setCutoffIncrement(absolute_tolerance);
+  // The root LP is solved before CBC learns the incumbent: with it, CBC would hand Clp the dual
+  // objective limit "incumbent - increment", and a root LP whose bound reaches the incumbent (the
+  // warm start already optimal) would stop there as "primal infeasible", which proves the incumbent
+  // optimal but gives neither a bound nor an LP solution to branch from. CBC checks its clock
+  // between LP solves only, and the root LP of a large instance can outlast the whole budget, so
+  // Clp gets the limit for the root. A root LP stopped early bounds nothing.
+  auto* clp = dynamic_cast<OsiClpSolverInterface*>(model.solver());
+  RAMPART_DEMAND(clp != nullptr, "CBC's solver is Clp");
+  clp->getModelPtr()->setMaximumWallSeconds(std::max(1e-3, options.time_limit_s - clock.elapsed_s()));
+  model.initialSolve();
+  const bool root_solved = clp->isProvenOptimal();
+  clp->getModelPtr()->setMaximumWallSeconds(-1.0);
+  // Every row is valid for every assignment, so the root LP's value bounds the optimum.
+  const double root_bound = root_solved ? clp->getObjValue() : 0.0;
+  const auto closed = [&](double bound) {
+    return incumbent.objective - bound <= std::max(absolute_tolerance, options.relative_gap * incumbent.objective);
+  };
   {
     std::vector<double> start_solution(columns, 0.0);
     for (int i = 0; i < layout.m; ++i) {
@@ -204,20 +225,13 @@ Result solve_exact(const Instance& instance, const ExactOptions& options) {
     for (int j = 0; j < layout.n; ++j) total += start_solution[layout.z(j)];
     model.setBestSolution(start_solution.data(), columns, total);
   }
-  // CBC checks its clock between LP solves only, and the root LP of a large instance can outlast
-  // the whole budget, so Clp gets the limit for the root. A root LP stopped early bounds nothing.
-  auto* clp = dynamic_cast<OsiClpSolverInterface*>(model.solver());
-  RAMPART_DEMAND(clp != nullptr, "CBC's solver is Clp");
-  clp->getModelPtr()->setMaximumWallSeconds(std::max(1e-3, options.time_limit_s - clock.elapsed_s()));
-  model.initialSolve();
-  const bool root_solved = clp->isProvenOptimal();
-  clp->getModelPtr()->setMaximumWallSeconds(-1.0);
-  if (root_solved) model.branchAndBound();
+  const bool branched = root_solved && !closed(root_bound);
+  if (branched) model.branchAndBound();
 
   Result result;
   result.assignment = incumbent.assignment;
   result.objective = incumbent.objective;
-  if (root_solved && model.bestSolution() != nullptr) {
+  if (branched && model.bestSolution() != nullptr) {
     Assignment found = assignment_of(layout, model.bestSolution());
     RAMPART_DEMAND(is_feasible(instance, found), "CBC returned an assignment that breaks sum_j x_ij = mu");
     const double value = expected_survival(instance, found);
@@ -227,11 +241,12 @@ Result solve_exact(const Instance& instance, const ExactOptions& options) {
     }
   }
   // F >= 0 bounds every instance, should CBC stop before its first LP bound.
-  const double cbc_bound = root_solved ? model.getBestPossibleObjValue() : 0.0;
-  result.bound = std::min(cbc_bound >= 0.0 ? cbc_bound : 0.0, result.objective);
+  const double cbc_bound = branched ? model.getBestPossibleObjValue() : 0.0;
+  result.bound = std::min(std::max({cbc_bound, root_bound, 0.0}), result.objective);
   result.gap = (result.objective - result.bound) / std::max(result.objective, 1e-12);
-  result.status = root_solved && model.isProvenOptimal() ? Status::kOptimal : Status::kTimeLimit;
-  result.iterations = root_solved ? model.getNodeCount() : 0;
+  result.status = root_solved && (closed(root_bound) || model.isProvenOptimal()) ? Status::kOptimal
+                                                                                : Status::kTimeLimit;
+  result.iterations = branched ? model.getNodeCount() : 0;
   result.wall_time_s = clock.elapsed_s();
   return result;
 }

@@ -1,10 +1,14 @@
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <functional>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "c2/wta/instance.h"
 #include "c2/wta/solve.h"
@@ -222,6 +226,60 @@ TEST(WtaExact, MatchesBruteForceIncludingCertainKills) {
     EXPECT_LE(result.bound, result.objective);
     EXPECT_GE(result.bound, optimum * (1.0 - 1e-5)) << "seed " << seed;
   }
+}
+
+// The text of a random instance small enough to enumerate: m, n in 1..4 (every third one with more
+// weapon types than targets), mu in 1..3; kill probabilities exactly 0 or 0.99 about a fifth of the
+// time each, values sometimes 0; the pairs in reverse order in some files, every token on one line
+// in others.
+std::string random_small_instance_text(std::uint64_t seed) {
+  RandomStream random(seed, 29, Purpose::kTest);
+  int n = 1 + static_cast<int>(random.below(4));
+  int m = seed % 3 == 0 ? n + 1 + static_cast<int>(random.below(2)) : 1 + static_cast<int>(random.below(4));
+  int mu = 1 + static_cast<int>(random.below(3));
+  while (std::pow(std::tgamma(n + mu) / (std::tgamma(mu + 1) * std::tgamma(n)), m) > 5000.0) {
+    mu > 1 ? --mu : --m;  // at most 5000 assignments, so enumeration stays quick
+  }
+  std::vector<std::string> lines{fmt::format("{} {} {}", m, n, mu)};
+  for (int j = 0; j < n; ++j) {
+    lines.push_back(random.bernoulli(0.1) ? "0" : fmt::format("{:.4f}", random.uniform(0.0, 100.0)));
+  }
+  std::vector<std::string> pairs;
+  for (int i = 0; i < m; ++i) {
+    for (int j = 0; j < n; ++j) {
+      const double draw = random.uniform();
+      const std::string p = draw < 0.2 ? "0" : draw < 0.4 ? "0.99" : fmt::format("{:.6f}", random.uniform());
+      pairs.push_back(fmt::format("{} {} {}", i, j, p));
+    }
+  }
+  if (seed % 5 == 2) std::reverse(pairs.begin(), pairs.end());
+  lines.insert(lines.end(), pairs.begin(), pairs.end());
+  return fmt::format("{}\n", fmt::join(lines, seed % 4 == 1 ? " " : "\n"));
+}
+
+TEST(WtaExact, MatchesEnumerationOnHundredsOfRandomSmallInstances) {
+  int heuristic_matches = 0;
+  constexpr int kInstances = 300;
+  for (std::uint64_t seed = 1; seed <= kInstances; ++seed) {
+    const std::string text = random_small_instance_text(seed);
+    const Instance instance = parse_instance(text, "random");
+    const double optimum = brute_force_optimum(instance);
+    const double tolerance = 1e-9 * std::max(optimum, 1e-300);
+    const Result exact = solve_exact(instance);
+    EXPECT_EQ(exact.status, Status::kOptimal) << text;
+    ASSERT_TRUE(is_feasible(instance, exact.assignment)) << text;
+    EXPECT_NEAR(exact.objective, optimum, tolerance) << text;
+    EXPECT_LE(exact.bound, exact.objective) << text;
+    // The search alone (no enumeration), deterministic with max_kicks: never below the optimum.
+    HeuristicOptions options;
+    options.max_kicks = 20;
+    options.time_limit_s = 60.0;
+    const Result heuristic = solve_heuristic(instance, options);
+    ASSERT_TRUE(is_feasible(instance, heuristic.assignment)) << text;
+    EXPECT_GE(heuristic.objective, optimum - tolerance) << text;
+    heuristic_matches += heuristic.objective <= optimum + tolerance;
+  }
+  EXPECT_GE(heuristic_matches, kInstances * 95 / 100);
 }
 
 TEST(WtaExact, ProvesTheGeneratedAhujaOptimumNotWorseThanTheHeuristic) {
