@@ -5,6 +5,8 @@
 #include <OsiClpSolverInterface.hpp>
 #include <OsiCuts.hpp>
 #include <OsiRowCut.hpp>
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -102,7 +104,9 @@ std::vector<int> counts_of(const Layout& layout, const Assignment& a, int j) {
 }  // namespace
 
 std::string ExactOptions::invalid_reason() const {
-  if (!(time_limit_s > 0.0)) return "time_limit_s must be > 0";
+  if (!(time_limit_s > 0.0 && time_limit_s <= kMaxTimeLimit_s)) {
+    return fmt::format("time_limit_s must be in (0, {}], found {}", kMaxTimeLimit_s, time_limit_s);
+  }
   if (!(relative_gap >= 0.0)) return "relative_gap must be >= 0";
   if (!(warm_start_share >= 0.0 && warm_start_share <= 1.0)) return "warm_start_share must be in [0, 1]";
   if (!(warm_start_s_per_binary >= 0.0)) return "warm_start_s_per_binary must be >= 0";
@@ -112,9 +116,16 @@ std::string ExactOptions::invalid_reason() const {
 Result solve_exact(const Instance& instance, const ExactOptions& options) {
   require_valid(options, "exact");
   const Stopwatch clock;
+  const double binaries = static_cast<double>(instance.weapons()) * instance.targets;
+  if (binaries > kMaxExactBinaries) {
+    throw InputError(fmt::format(
+        "the exact model of {} weapon types x {} on {} targets needs {:.0f} binaries, more than the {} it "
+        "accepts (its memory grows with them); use the heuristic",
+        instance.weapon_types, instance.weapons_per_type, instance.targets, binaries, kMaxExactBinaries));
+  }
 
   HeuristicOptions warm;
-  const double binaries = static_cast<double>(instance.weapons()) * instance.targets;
+  warm.enumeration_limit = 0.0;
   warm.time_limit_s = std::max(1e-3, std::min(options.warm_start_share * options.time_limit_s,
                                               options.warm_start_s_per_binary * binaries));
   warm.seed = options.seed;

@@ -126,13 +126,15 @@ bool is_feasible(const Instance& instance, const Assignment& x) {
 }
 
 Instance parse_instance(std::string_view text, const std::string& name) {
-  constexpr long long kMaxWeapons = 10'000'000;  // m * mu: one state entry per weapon in the solvers
   Tokens tokens(text, name);
   Instance instance;
   instance.weapon_types = static_cast<int>(tokens.integer("the number of weapon types m", 1, kMaxWeapons));
-  instance.targets = static_cast<int>(tokens.integer("the number of targets n", 0, kMaxWeapons));
-  instance.weapons_per_type = static_cast<int>(
-      tokens.integer("the number of weapons per type mu", 1, kMaxWeapons / instance.weapon_types));
+  instance.targets = static_cast<int>(tokens.integer("the number of targets n", 0, kMaxTargets));
+  const std::string mu_limit = fmt::format(
+      "the number of weapons per type mu (at most {} weapons in all, m * mu, with m = {})", kMaxWeapons,
+      instance.weapon_types);
+  instance.weapons_per_type =
+      static_cast<int>(tokens.integer(mu_limit.c_str(), 1, kMaxWeapons / instance.weapon_types));
   const int m = instance.weapon_types;
   const int n = instance.targets;
   // Checked before allocating, so a huge m or n in a short file is an error, not an allocation.
