@@ -307,7 +307,17 @@ std::vector<std::vector<int>> candidate_targets(const Instance& instance, int co
 // to gain, the others are skipped until the assignment changes: with many weapons per type, the
 // work per target scales with the types, not the weapons. The clock is read inside the loops over
 // weapons, so one target's work cannot outlast the time limit.
-void descend(const Instance& instance, State& state, std::vector<char>& dirty, double tolerance,
+struct Settled {
+  /// settled[i * n + c] == changes: the weapons of type i on c were found with nothing to gain since
+  /// the last change (popping a target counts as one, as its loops ask another question). Kept
+  /// from call to call, with `changes` only rising, so no call has to clear it.
+  std::vector<long long> settled;
+  long long changes = 0;
+  explicit Settled(const Instance& instance)
+      : settled(static_cast<std::size_t>(instance.weapon_types) * instance.targets, -1) {}
+};
+
+void descend(const Instance& instance, State& state, std::vector<char>& dirty, Settled& memory, double tolerance,
              const std::function<bool()>& out_of_time) {
   const int n = instance.targets;
   const int weapons = state.weapons();
@@ -315,10 +325,8 @@ void descend(const Instance& instance, State& state, std::vector<char>& dirty, d
   for (int j = 0; j < n; ++j) {
     if (dirty[j]) queue.push_back(j);
   }
-  // settled[i * n + c] == changes: the weapons of type i on c were found with nothing to gain since
-  // the last change (popping a target counts as one, as its loops ask another question).
-  long long changes = 0;
-  std::vector<long long> settled(static_cast<std::size_t>(instance.weapon_types) * n, -1);
+  std::vector<long long>& settled = memory.settled;
+  long long& changes = memory.changes;
   auto class_of = [&](int w) { return static_cast<std::size_t>(state.type_of(w)) * n + state.target_of(w); };
   auto touch = [&](int j) {
     ++changes;
@@ -563,12 +571,13 @@ Result solve_heuristic(const Instance& instance, const HeuristicOptions& options
   const std::vector<std::vector<int>> candidates = candidate_targets(instance, options.candidates_per_type);
   RandomStream random(options.seed, entity_key(instance.weapons(), instance.targets), Purpose::kAssignment);
   std::vector<char> dirty(instance.targets, 1);
+  Settled settled(instance);
   // Local optimum of moves and swaps, then of re-matchings, until `patience` re-matchings in a row fail.
   const auto improve = [&] {
-    descend(instance, state, dirty, tolerance, out_of_time);
+    descend(instance, state, dirty, settled, tolerance, out_of_time);
     for (int failures = 0; failures < options.patience && !out_of_time();) {
       if (rematch(instance, candidates, state, random, dirty, options.rematch_share, tolerance)) {
-        descend(instance, state, dirty, tolerance, out_of_time);
+        descend(instance, state, dirty, settled, tolerance, out_of_time);
         failures = 0;
       } else {
         ++failures;
