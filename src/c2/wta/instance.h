@@ -33,6 +33,9 @@ struct Instance {
 /// x_ij, the number of weapons of type i on target j, at [i * n + j].
 using Assignment = std::vector<int>;
 
+/// prod_i (1 - p_ij)^{x_ij}, the probability that target j survives the assignment x.
+double survival_probability(const Instance& instance, const Assignment& x, int j);
+
 /// F(x), the expected surviving value of the assignment x (which must have size m * n).
 double expected_survival(const Instance& instance, const Assignment& x);
 
