@@ -136,7 +136,7 @@ void place_by_marginal_return(const Instance& instance, State& state, const std:
     if (!unplaced[i].empty()) rescan(i);
   }
   for (int step = 0; step < to_place; ++step) {
-    if (step % kClockStride == 0 && out_of_time()) break;
+    if (out_of_time()) break;  // every step: one can rescan every type's n targets
     int pick = -1;
     for (int i = 0; i < m; ++i) {
       if (!unplaced[i].empty() && (pick < 0 || best_gain[i] > best_gain[pick])) pick = i;
@@ -557,7 +557,17 @@ Result solve_heuristic(const Instance& instance, const HeuristicOptions& options
   double scale = 0.0;
   for (double v : instance.value) scale += v;
   const double tolerance = 1e-12 * std::max(scale, 1.0);
+  const auto finish = [&](long long kicks) {
+    result.assignment = state.assignment();
+    if (state.objective() == 0.0) return proven_optimal(kicks);
+    result.status = Status::kFeasible;
+    result.objective = expected_survival(instance, result.assignment);
+    result.iterations = kicks;
+    result.wall_time_s = clock.elapsed_s();
+    return result;
+  };
   place_by_marginal_return(instance, state, out_of_time);
+  if (out_of_time()) return finish(0);  // a million weapons can take the whole limit to place
   if (options.lagrangian_iterations > 0) {  // the better of the two constructions
     const std::vector<int> marginal_return = state.targets();
     const double marginal_return_objective = state.objective();
@@ -612,13 +622,7 @@ Result solve_heuristic(const Instance& instance, const HeuristicOptions& options
     }
   }
   state.set_targets(best);
-  result.assignment = state.assignment();
-  if (best_objective == 0.0) return proven_optimal(kicks);
-  result.status = Status::kFeasible;
-  result.objective = expected_survival(instance, result.assignment);
-  result.iterations = kicks;
-  result.wall_time_s = clock.elapsed_s();
-  return result;
+  return finish(kicks);
 }
 
 }  // namespace rampart::wta

@@ -249,6 +249,15 @@ TEST(WtaHeuristic, HonoursItsTimeLimitWithAMillionWeaponsOfOneType) {
   // gives c - b = ln 1.5 / -ln q = 405,464.9, and b + c = 10^6 (20 q^b = 14.9 > 10, so a = 0).
   EXPECT_EQ(result.assignment[0], 0);
   EXPECT_NEAR(result.assignment[1], 297'267.5, 2.0);
+  // A thousand types of a thousand weapons on 50 targets: placing them one by one by marginal return
+  // takes longer than the limit, so the rest go to their type's best target and the search is skipped.
+  const Instance many_types = random_instance(1000, 50, 1000, 5, false);
+  options.time_limit_s = 0.05;
+  const Result rushed = solve_heuristic(many_types, options);
+  ASSERT_TRUE(is_feasible(many_types, rushed.assignment));
+  EXPECT_EQ(rushed.status, Status::kFeasible);
+  EXPECT_EQ(rushed.iterations, 0);
+  EXPECT_LT(rushed.wall_time_s, 0.3);
 }
 
 TEST(WtaHeuristic, TheLagrangianConstructionBeatsMaximumMarginalReturnOnALargeInstance) {
