@@ -300,6 +300,17 @@ std::vector<std::vector<int>> candidate_targets(const Instance& instance, int co
   return candidates;
 }
 
+// The descent's memory of weapons with nothing to gain: settled[i * n + c] == changes when the
+// weapons of type i on target c were found so since the last change (popping a target counts as
+// one, as its loops ask another question). Kept from call to call, with `changes` only rising, so
+// no call has to clear it.
+struct Settled {
+  std::vector<long long> settled;
+  long long changes = 0;
+  explicit Settled(const Instance& instance)
+      : settled(static_cast<std::size_t>(instance.weapon_types) * instance.targets, -1) {}
+};
+
 // First-improvement descent over moves (one weapon to another target) and swaps (two weapons of
 // different types exchange targets). Only targets whose survival changed since they were last
 // examined ("dirty") are searched: a move or swap not touching a dirty target was already checked.
@@ -307,16 +318,6 @@ std::vector<std::vector<int>> candidate_targets(const Instance& instance, int co
 // to gain, the others are skipped until the assignment changes: with many weapons per type, the
 // work per target scales with the types, not the weapons. The clock is read inside the loops over
 // weapons, so one target's work cannot outlast the time limit.
-struct Settled {
-  /// settled[i * n + c] == changes: the weapons of type i on c were found with nothing to gain since
-  /// the last change (popping a target counts as one, as its loops ask another question). Kept
-  /// from call to call, with `changes` only rising, so no call has to clear it.
-  std::vector<long long> settled;
-  long long changes = 0;
-  explicit Settled(const Instance& instance)
-      : settled(static_cast<std::size_t>(instance.weapon_types) * instance.targets, -1) {}
-};
-
 void descend(const Instance& instance, State& state, std::vector<char>& dirty, Settled& memory, double tolerance,
              const std::function<bool()>& out_of_time) {
   const int n = instance.targets;
@@ -398,7 +399,7 @@ void descend(const Instance& instance, State& state, std::vector<char>& dirty, S
       }
       bool swapped = false;
       for (int w2 = 0; w2 < weapons && !swapped && !clock_check(w2); ++w2) swapped = try_swap(w1, w2);
-      if (!swapped) settled[static_cast<std::size_t>(i1) * n + a] = changes;
+      if (!swapped) settled[class_of(w1)] = changes;
     }
   }
   state.refresh();
@@ -489,8 +490,8 @@ bool next_composition(int* c, int n) {
   return true;
 }
 
-// Every assignment in turn, each type's counts x_i. a wheel of an odometer turning through the
-// compositions of mu into n parts; the best goes to `best`. Returns the number of assignments
+// Every assignment in turn: each type's row of counts (x_i0, ..., x_i(n-1)) is a wheel of an
+// odometer turning through the compositions of mu into n parts; the best goes to `best`. Returns the number of assignments
 // evaluated, or -1 when the clock ran out before the last.
 long long enumerate(const Instance& instance, Assignment& best, const std::function<bool()>& out_of_time) {
   const int m = instance.weapon_types;
