@@ -205,6 +205,14 @@ class ScenarioReader {
     return p;
   }
 
+  /// The required `position` of the item m reads (with its site height when `site_alt_m` is given).
+  Point2 read_position(MapReader& m, double* site_alt_m = nullptr) {
+    const YAML::Node pos = m.node("position");
+    if (pos.IsDefined()) return read_point(pos, "the position of " + m.what(), site_alt_m);
+    m.missing("position");
+    return {};
+  }
+
   std::vector<Point2> read_route(MapReader& m) {
     std::vector<Point2> route;
     const auto points = m.list("route", true);
@@ -232,9 +240,7 @@ class ScenarioReader {
     if (!m.is_map()) return a;
     a.name = read_name(m);
     a.kind = m.choice("kind", {"city", "airbase", "port", "radar_site", "point"}, false).value_or("point");
-    const YAML::Node pos = m.node("position");
-    if (pos.IsDefined()) a.position = read_point(pos, "the position of " + m.what());
-    else m.missing("position");
+    a.position = read_position(m);
     a.radius_m = m.number("radius_m", Range{0.0, 100'000.0, true, false}).value_or(1.0);
     a.value = m.number("value", Range::positive()).value_or(1.0);
     a.priority = m.integer_or("priority", 2, 1, 3);
@@ -248,9 +254,7 @@ class ScenarioReader {
     if (!m.is_map()) return r;
     r.name = read_name(m);
     m.choice("type", {"surveillance_radar", "esm"});
-    const YAML::Node pos = m.node("position");
-    if (pos.IsDefined()) r.position = read_point(pos, "the position of " + m.what(), &r.site_alt_m);
-    else m.missing("position");
+    r.position = read_position(m, &r.site_alt_m);
     r.antenna_height_m = m.number_or("antenna_height_m", 10.0, Range::between(0.0, 1000.0));
     r.scan_period_s = m.number("scan_period_s", Range{0.1, 120.0}).value_or(1.0);
     r.peak_power_w = m.number("peak_power_w", Range{0.0, 1e9, true, false}).value_or(1.0);
@@ -282,9 +286,7 @@ class ScenarioReader {
     if (!m.is_map()) return r;
     r.name = read_name(m);
     m.allow("type");
-    const YAML::Node pos = m.node("position");
-    if (pos.IsDefined()) r.position = read_point(pos, "the position of " + m.what(), &r.site_alt_m);
-    else m.missing("position");
+    r.position = read_position(m, &r.site_alt_m);
     r.mast_height_m = m.number_or("mast_height_m", r.mast_height_m, Range::between(0.0, 1000.0));
     r.max_range_m = m.number("max_range_m", Range{1000.0, 500'000.0}).value_or(1e5);
     r.frame_period_s = m.number_or("frame_period_s", r.frame_period_s, Range{0.1, 60.0});
@@ -302,9 +304,7 @@ class ScenarioReader {
     if (!m.is_map()) return e;
     e.name = read_name(m);
     m.allow("type");
-    const YAML::Node pos = m.node("position");
-    if (pos.IsDefined()) e.position = read_point(pos, "the position of " + m.what(), &e.site_alt_m);
-    else m.missing("position");
+    e.position = read_position(m, &e.site_alt_m);
     e.max_range_m = m.number("max_range_m", Range{1000.0, 1'000'000.0}).value_or(1e5);
     e.bearing_sigma_deg = m.number("bearing_sigma_deg", Range{0.0, 20.0, true, false}).value_or(1.0);
     e.period_s = m.number_or("period_s", 1.0, Range{0.1, 60.0});
@@ -358,9 +358,7 @@ class ScenarioReader {
     if (!m.is_map()) return f;
     f.name = read_name(m);
     f.weapon_type = reference(m, "weapon_type", s.weapon_types, "weapon type").value_or(0);
-    const YAML::Node pos = m.node("position");
-    if (pos.IsDefined()) f.position = read_point(pos, "the position of " + m.what(), &f.site_alt_m);
-    else m.missing("position");
+    f.position = read_position(m, &f.site_alt_m);
     f.launchers = m.integer_or("launchers", 1, 1, 100);
     f.rounds_per_launcher = m.integer_or("rounds_per_launcher", 1, 1, 64);
     f.reload_rounds = m.integer_or("reload_rounds", 0, 0, 10'000);

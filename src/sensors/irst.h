@@ -31,10 +31,7 @@ class InfraredSearchTrack : public Sensor {
  private:
   int id_;
   scenario::Irst spec_;
-  LocalFrame frame_;                ///< ENU at the sensor
-  Eigen::Vector3d position_enu_m_;  ///< in the scenario frame
-  Eigen::Matrix3d R_scenario_from_sensor_;
-  double sensor_alt_m_;
+  SensorMount mount_;
   std::uint64_t seed_;
 };
 

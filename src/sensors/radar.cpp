@@ -13,11 +13,7 @@ SurveillanceRadar::SurveillanceRadar(int sensor_id, const scenario::Radar& spec,
                                      const LocalFrame& scenario_frame, std::uint64_t seed)
     : id_(sensor_id),
       spec_(spec),
-      frame_(scenario_frame.surface_point(spec.position.east_m, spec.position.north_m,
-                                          spec.site_alt_m + spec.antenna_height_m)),
-      position_enu_m_(scenario_frame.to_enu(frame_.origin())),
-      R_scenario_from_sensor_(scenario_frame.rotation_from(frame_)),
-      antenna_alt_m_(spec.site_alt_m + spec.antenna_height_m),
+      mount_(scenario_frame, spec.position.east_m, spec.position.north_m, spec.site_alt_m + spec.antenna_height_m),
       seed_(seed),
       false_alarm_stream_(seed, static_cast<std::uint64_t>(sensor_id), Purpose::kFalseAlarm) {
   const double lambda_m = kSpeedOfLight_mps / spec.frequency_hz;
@@ -41,7 +37,7 @@ double SurveillanceRadar::swerling1_pd(double snr_ratio, double false_alarm_prob
 
 double SurveillanceRadar::horizon_range_m(double target_alt_m) const {
   const double k_re = 2.0 * kEffectiveEarthFactor * kEarthRadius_m;
-  return std::sqrt(k_re * std::max(antenna_alt_m_, 0.0)) + std::sqrt(k_re * std::max(target_alt_m, 0.0));
+  return std::sqrt(k_re * std::max(mount_.alt_m, 0.0)) + std::sqrt(k_re * std::max(target_alt_m, 0.0));
 }
 
 double SurveillanceRadar::beam_az_rad(double t_s) const {
@@ -81,7 +77,7 @@ tracking::Plot SurveillanceRadar::make_plot(std::uint64_t plot_id, double t_s, d
   const double ce = std::cos(p.el_rad), se = std::sin(p.el_rad);
   const double ca = std::cos(az_rad), sa = std::sin(az_rad);
   const Eigen::Vector3d local(range_m * ce * sa, range_m * ce * ca, range_m * se);
-  p.p_enu_m = R_scenario_from_sensor_ * local + position_enu_m_;
+  p.p_enu_m = mount_.R_scenario_from_sensor * local + mount_.position_enu_m;
 
   // First-order conversion of the polar noise: J diag(sigma^2) J^T, J = d(e,n,u)/d(r,az,el).
   Eigen::Matrix3d J;
@@ -91,7 +87,7 @@ tracking::Plot SurveillanceRadar::make_plot(std::uint64_t plot_id, double t_s, d
   const Eigen::Vector3d variances(p.range_sigma_m * p.range_sigma_m, p.az_sigma_rad * p.az_sigma_rad,
                                   p.el_sigma_rad * p.el_sigma_rad);
   const Eigen::Matrix3d local_cov = J * variances.asDiagonal() * J.transpose();
-  p.p_cov_m2 = R_scenario_from_sensor_ * local_cov * R_scenario_from_sensor_.transpose();
+  p.p_cov_m2 = mount_.R_scenario_from_sensor * local_cov * mount_.R_scenario_from_sensor.transpose();
   if (!p.has_elevation) {
     p.p_cov_m2.row(2).setZero();
     p.p_cov_m2.col(2).setZero();
@@ -109,15 +105,15 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
   batch.az_begin_rad = beam_az_rad(t_begin_s);
   batch.az_end_rad = beam_az_rad(t_end_s);
   batch.max_range_m = spec_.max_range_m;
-  batch.sensor_enu_m = position_enu_m_;
-  batch.R_scenario_from_sensor = R_scenario_from_sensor_;
+  batch.sensor_enu_m = mount_.position_enu_m;
+  batch.R_scenario_from_sensor = mount_.R_scenario_from_sensor;
   const double sector_rad = std::min(kTwoPi, kTwoPi * (t_end_s - t_begin_s) / spec_.scan_period_s);
   auto in_sector = [&](double az_rad) { return wrap_two_pi(az_rad - batch.az_begin_rad) < sector_rad; };
   const double max_el_rad = deg_to_rad(spec_.max_elevation_deg);
 
   for (const auto& e : truth) {
     if (!e.flying()) continue;
-    const Eigen::Vector3d local = frame_.to_enu(e.geodetic);
+    const Eigen::Vector3d local = mount_.frame.to_enu(e.geodetic);
     const double range_m = local.norm();
     const double az_rad = azimuth_rad(local.x(), local.y());
     if (!in_sector(az_rad)) continue;
@@ -155,7 +151,7 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
 namespace rampart::sensors {
 
 SensorSite SurveillanceRadar::site() const {
-  return {spec_.name, spec_.el_sigma_deg ? "radar_3d" : "radar_2d", position_enu_m_, spec_.max_range_m};
+  return {spec_.name, spec_.el_sigma_deg ? "radar_3d" : "radar_2d", mount_.position_enu_m, spec_.max_range_m};
 }
 
 void SurveillanceRadar::observe(double t_begin_s, double t_end_s, const std::vector<world::Entity>& truth,

@@ -50,9 +50,9 @@ class SurveillanceRadar : public Sensor {
 
   int id() const { return id_; }
   const scenario::Radar& spec() const { return spec_; }
-  const LocalFrame& frame() const { return frame_; }
+  const LocalFrame& frame() const { return mount_.frame; }
   /// Antenna position in the scenario frame.
-  const Eigen::Vector3d& position_enu_m() const { return position_enu_m_; }
+  const Eigen::Vector3d& position_enu_m() const { return mount_.position_enu_m; }
   /// Mean number of false alarms in one full scan.
   double false_alarms_per_scan() const;
 
@@ -64,10 +64,7 @@ class SurveillanceRadar : public Sensor {
 
   int id_;
   scenario::Radar spec_;
-  LocalFrame frame_;
-  Eigen::Vector3d position_enu_m_;
-  Eigen::Matrix3d R_scenario_from_sensor_;
-  double antenna_alt_m_;
+  SensorMount mount_;
   double snr_at_1m_1m2_;  ///< SNR of a 1 m^2 target at 1 m: snr = this * rcs / R^4
   double az_phase_rad_;
   std::uint64_t seed_;

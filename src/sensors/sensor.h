@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/geodesy.h"
 #include "tracking/types.h"
 #include "world/world.h"
 
@@ -50,6 +51,20 @@ struct AngleReport {
 struct Observation {
   std::vector<Look> looks;
   std::vector<AngleReport> angles;
+};
+
+/// A sensor's own frame: ENU at its antenna or aperture, which it measures in, and how that
+/// frame sits in the scenario frame.
+struct SensorMount {
+  SensorMount(const LocalFrame& scenario_frame, double east_m, double north_m, double site_alt_m)
+      : frame(scenario_frame.surface_point(east_m, north_m, site_alt_m)),
+        position_enu_m(scenario_frame.to_enu(frame.origin())),
+        R_scenario_from_sensor(scenario_frame.rotation_from(frame)),
+        alt_m(site_alt_m) {}
+  LocalFrame frame;
+  Eigen::Vector3d position_enu_m;  ///< in the scenario frame
+  Eigen::Matrix3d R_scenario_from_sensor;
+  double alt_m;  ///< above the ellipsoid
 };
 
 /// Where a sensor stands and what it is, for the record.

@@ -9,34 +9,12 @@
 
 #include "core/units.h"
 #include "sensors/factory.h"
+#include "sensors/test/test_radar.h"
 
 namespace rampart::sensors {
 namespace {
 
 const LocalFrame kFrame({35.0, -30.0, 0.0});
-
-scenario::Radar radar(bool three_d) {
-  scenario::Radar r;
-  r.name = three_d ? "Radar 3-D" : "Radar 2-D";
-  r.antenna_height_m = 10.0;
-  r.scan_period_s = 4.0;
-  r.peak_power_w = 1e6;
-  r.antenna_gain_db = 35.0;
-  r.frequency_hz = 3e9;
-  r.pulse_width_s = 1e-6;
-  r.noise_figure_db = 3.0;
-  r.losses_db = 6.0;
-  r.pulses_integrated = 10;
-  r.false_alarm_probability = 1e-6;
-  r.beamwidth_az_deg = 2.0;
-  r.min_range_m = 500.0;
-  r.max_range_m = 150'000.0;
-  r.max_elevation_deg = 60.0;
-  r.range_sigma_m = 50.0;
-  r.az_sigma_deg = 0.2;
-  if (three_d) r.el_sigma_deg = 0.3;
-  return r;
-}
 
 struct Kind {
   const char* name;
@@ -45,8 +23,8 @@ struct Kind {
 };
 
 const std::vector<Kind> kKinds = {
-    {"radar_2d", [](scenario::Scenario& s) { s.radars.push_back(radar(false)); }, 150'000.0},
-    {"radar_3d", [](scenario::Scenario& s) { s.radars.push_back(radar(true)); }, 150'000.0},
+    {"radar_2d", [](scenario::Scenario& s) { s.radars.push_back(test_radar(false)); }, 300'000.0},
+    {"radar_3d", [](scenario::Scenario& s) { s.radars.push_back(test_radar(true)); }, 300'000.0},
     {"esm",
      [](scenario::Scenario& s) {
        s.esm_sensors.push_back({.name = "ESM", .max_range_m = 150'000.0, .bearing_sigma_deg = 1.0, .period_s = 2.0});

@@ -4,23 +4,17 @@
 #include <filesystem>
 #include <thread>
 
+#include <unistd.h>
+
 #include "core/error.h"
 #include "core/text_file.h"
 #include "scenario/loader.h"
 #include "sim/pacer.h"
 #include "sim/simulation.h"
+#include "sim/test/support.h"
 
 namespace rampart::sim {
 namespace {
-
-scenario::Scenario load(const std::string& relative) {
-  return scenario::load_scenario_file(std::string(RAMPART_SOURCE_DIR) + "/" + relative);
-}
-
-std::string scores(Summary s) {
-  s.wall_time_s = 0.0;
-  return to_json(s).dump();
-}
 
 /// Counts what the stream carries, as any sink would see it.
 struct Counter : EventSink {
@@ -130,7 +124,7 @@ TEST(Kernel, AnAddedRaidFliesIsCountedAndStartsFromTheEventTime) {
 
 TEST(Kernel, AnInjectionByCodeEqualsTheSameScriptedEventByteForByte) {
   const auto s = load("src/scenario/test/data/minimal.yaml");
-  const auto dir = std::filesystem::temp_directory_path() / "rampart_kernel_injection";
+  const auto dir = std::filesystem::temp_directory_path() / ("rampart_kernel_injection_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   auto scripted = s;
   scripted.events.push_back({.at_s = 40.0, .action = scenario::ScriptedEvent::Action::kSensorOut, .target = "Radar"});
