@@ -48,17 +48,10 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
   for (std::size_t i = 0; i < s.esm_sensors.size(); ++i)
     esm_receivers_.emplace_back(static_cast<int>(i + 1), s.esm_sensors[i], world_.frame(), seed_);
   battle_manager_ = std::make_unique<c2::BattleManager>(
-      s, [this](const Eigen::Vector3d& p_enu_m, std::uint64_t key) {
-        c2::IffReply reply;
-        for (const auto& iff : interrogators_) {
-          if (!iff.covers(p_enu_m)) continue;
-          reply.covered = true;
-          if (iff.challenge(p_enu_m, key, world_.entities())) {
-            reply.replied = true;
-            break;
-          }
-        }
-        return reply;
+      s, [this](const c2::IffQuery& q) {
+        const auto answer = sensors::interrogate(interrogators_, {q.p_enu_m, q.p_cov_m2, q.has_height}, q.key,
+                                                 world_.entities());
+        return c2::IffReply{answer.covered, answer.replied};
       });
   for (std::size_t i = 0; i < s.fire_units.size(); ++i) {
     const auto& f = s.fire_units[i];
@@ -136,13 +129,16 @@ void Simulation::command(double t_s) {
   for (const auto& unit : fire_units_) weapons.push_back(unit.status());
   const std::vector<c2::EsmBearing> bearings = std::move(esm_bearings_);
   esm_bearings_.clear();
-  std::map<std::uint32_t, Eigen::Vector3d> own_fighters;  // own-force position reports
-  for (const auto& e : world_.entities())
-    if (e.steered && e.flying()) own_fighters[e.id] = e.p_enu_m;
+  // Own-force position reports, one per data-link period (delivered without latency for now).
+  const double link_s = scenario_.c2.datalink_period_s;
+  if (t_s == 0.0 || std::floor(t_s / link_s) != std::floor((t_s - scenario_.c2.period_s) / link_s)) {
+    for (const auto& e : world_.entities())
+      if (e.steered && e.flying()) battle_manager_->receive({e.id, t_s, e.p_enu_m, e.v_enu_mps});
+  }
   const std::vector<tracking::TrackState> tracks = tracker_->tracks();
   // Command guidance: the interceptors in flight get the new track positions on the C2 uplink.
   engagements_.guide(tracks);
-  const c2::C2Decision decision = battle_manager_->step(t_s, tracks, weapons, bearings, own_fighters);
+  const c2::C2Decision decision = battle_manager_->step(t_s, tracks, weapons, bearings);
   for (const auto& command : decision.fighter_commands) execute(t_s, command);
   for (const auto& b : decision.newly_blocked) {
     scorer_.on_blocked();
@@ -167,7 +163,15 @@ void Simulation::command(double t_s) {
     }
     const auto launched = engagements_.fire(t_s, order, unit);
     scorer_.on_launches(launched.size());
-    for (const auto& m : launched) recorder_.launch(m);
+    for (const auto& m : launched) {
+      battle_manager_->on_launch(engagement::launch_report(m));
+      recorder_.launch(m);
+    }
+  }
+  for (const auto& a : decision.kill_assessments) {
+    if (explain_)
+      explanations_.push_back(fmt::format("t={:.0f} s: track {} judged {}: {}", t_s, a.track_id,
+                                          c2::to_string(a.judgement), a.evidence));
   }
 }
 
@@ -190,6 +194,7 @@ void Simulation::execute(double t_s, const c2::FighterCommand& command) {
       const auto m = engagements_.fire_air_to_air(t_s, fighter.name, command.entity_id, command.track_id,
                                                   command.time_of_flight_s, command.aim_enu_m,
                                                   squadron.kill_probability, c2::kAirToAirBasket_m);
+      battle_manager_->on_launch(engagement::launch_report(m));
       scorer_.on_air_to_air_launch();
       recorder_.launch(m);
       if (explain_)
@@ -206,8 +211,6 @@ void Simulation::execute(double t_s, const c2::FighterCommand& command) {
 void Simulation::engage(double t_s) {
   for (auto& unit : fire_units_) unit.update(t_s);
   for (const auto& r : engagements_.resolve(t_s, world_, fire_units_)) {
-    battle_manager_->report_outcome(r.interceptor.track_id, r.interceptor.kill_probability,
-                                    r.outcome == engagement::Outcome::kKill, r.interceptor.fighter_entity);
     scorer_.on_resolution(r, world_);
     recorder_.resolution(t_s, r, r.truth_id ? world_.entity(r.truth_id).name : "");
   }
