@@ -1,6 +1,7 @@
 #include "c2/assignment.h"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 #include "c2/intercept.h"
@@ -26,8 +27,10 @@ std::optional<Intercept> feasible_intercept(const ThreatAssessment& threat, cons
   const double range_m = (intercept->p_enu_m - w.p_enu_m).norm();
   if (range_m < w.type.min_range_m || range_m > w.type.max_range_m) return std::nullopt;
   if (track.has_height) {
+    // The target must be inside the altitude band with its height one standard deviation either way.
     const double alt_m = altitude_m(intercept->p_enu_m, origin_alt_m);
-    if (alt_m < w.type.min_altitude_m || alt_m > w.type.max_altitude_m) return std::nullopt;
+    const double sigma_m = std::sqrt(track.P(2, 2));
+    if (alt_m - sigma_m < w.type.min_altitude_m || alt_m + sigma_m > w.type.max_altitude_m) return std::nullopt;
   }
   if (lead_s + intercept->time_of_flight_s >= threat.time_to_asset_s) return std::nullopt;
   return intercept;

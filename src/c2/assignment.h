@@ -3,8 +3,9 @@
 // A fire unit launches `order_delay_s` (the link to the unit) plus its reaction time after C2's
 // order, so the intercept is predicted from the track extrapolated by that lead. A fire unit can
 // take a threat when the predicted intercept point lies inside its envelope (range, and altitude
-// when the track has height) and is reached (lead + time of flight) before the threat reaches
-// its asset, when the rules of engagement permit the track's identity at that point, and
+// when the track has height, with one standard deviation of the track's height to spare at the
+// floor and the ceiling: the warhead cannot kill outside them) and is reached (lead + time of
+// flight) before the threat reaches its asset, when the rules of engagement permit the track's identity at that point, and
 // when no friendly track is within the deconfliction radius of that point (such a pair is blocked
 // and reported). Each fire unit offers one slot per engagement it can start now (free
 // fire-control channels and ready rounds). The slots and threats are then matched to maximise

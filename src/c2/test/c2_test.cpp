@@ -293,6 +293,19 @@ TEST_F(AssignmentTest, ChannelsRoundsAndArrivalTimeLimitEngagements) {
   EXPECT_TRUE(assign_weapons({threat(1, 20, 1)}, tracks, {weapon(0, {0, 0, 0})}, context()).orders.empty());
 }
 
+/// A sea-skimmer's track at 77 m (hovering, so the intercept is where it is) against a floor of
+/// 50 m: with a height sigma of 20 m it is inside the band (77 - 20 = 57 m); with 40 m it may be
+/// below the floor (37 m) and the unit does not fire.
+TEST_F(AssignmentTest, TheTrackHeightMustClearTheFloorByOneSigma) {
+  auto low = weapon(0, {0, 0, 0});
+  low.type.min_altitude_m = 50.0;
+  auto skimmer = track(1, at_altitude(0, 20'000, 77), {0, 0, 0});
+  skimmer.P(2, 2) = 20.0 * 20.0;
+  EXPECT_EQ(assign_weapons({threat(1, 200, 1)}, {{1, skimmer}}, {low}, context()).orders.size(), 1u);
+  skimmer.P(2, 2) = 40.0 * 40.0;
+  EXPECT_TRUE(assign_weapons({threat(1, 200, 1)}, {{1, skimmer}}, {low}, context()).orders.empty());
+}
+
 TEST_F(AssignmentTest, FriendNearTheInterceptPointBlocksTheShot) {
   const std::map<std::uint32_t, tracking::TrackState> tracks = {{1, track(1, {0, 35'000, 5000}, {0, -250, 0})}};
   auto ctx = context();
