@@ -85,18 +85,23 @@ std::optional<std::pair<Identity, std::string>> Identifier::classify(double t_s,
                                      entity_key(track.id, static_cast<std::uint64_t>(state.challenges))});
   ++state.challenges;
   const auto window = static_cast<std::size_t>(settings_.iff_friend_window);
+  const auto drop_after = static_cast<std::size_t>(settings_.iff_friend_drop_after);
   if (reply.covered) {
     state.replies.push_back(reply.replied);
-    if (state.replies.size() > window) state.replies.pop_front();
+    if (state.replies.size() > std::max(window, drop_after)) state.replies.pop_front();
     if (!reply.replied) ++state.silent_challenges;
   }
-  const auto answered = std::count(state.replies.begin(), state.replies.end(), true);
+  const std::size_t in_window = std::min(window, state.replies.size());
+  const auto answered = std::count(state.replies.end() - static_cast<std::ptrdiff_t>(in_window), state.replies.end(), true);
   if (answered >= settings_.iff_friend_replies)
     return std::pair{Identity::kFriend, fmt::format("valid IFF replies to {} of the last {} challenges", answered,
-                                                    state.replies.size())};
+                                                    in_window)};
   if (state.identity == Identity::kFriend) {
-    if (answered > 0 || state.replies.size() < window) return std::nullopt;
-    const std::string lost = fmt::format("no IFF reply to the last {} challenges", window);
+    if (state.replies.size() < drop_after ||
+        std::find(state.replies.end() - static_cast<std::ptrdiff_t>(drop_after), state.replies.end(), true) !=
+            state.replies.end())
+      return std::nullopt;
+    const std::string lost = fmt::format("no IFF reply to the last {} challenges", drop_after);
     const auto again = classify_silent(t_s, track, Identity::kPending, state, emitter, reply.covered);
     if (!again) return std::pair{Identity::kUnknown, lost};
     return std::pair{again->first, lost + "; " + again->second};

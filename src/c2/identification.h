@@ -15,10 +15,11 @@
 //        otherwise                                          -> suspect
 //   7. low and fast (a sea-skimmer's profile)               -> suspect
 //   8. outside every interrogator's coverage                -> unknown
-// Friend is not final: a friend whose last n challenges inside coverage all went unanswered drops
-// back, and the other rules classify it again (unknown when none applies). Between k of n and
-// none of n a friend stays friend (hysteresis), so one lost reply does not flip it; a hostile
-// flying beside a friendly transponder gets at most scattered replies. Hostile, suspect and
+// Friend is not final: a friend whose last d challenges inside coverage (c2:
+// iff_friend_drop_after, more than n) all went unanswered drops back, and the other rules classify
+// it again (unknown when none applies). Until then it stays friend (hysteresis), so a few lost
+// replies (a manoeuvre the track lags, a poor track height) do not flip it; a hostile flying
+// beside a friendly transponder gets at most scattered replies. Hostile, suspect and
 // assumed friend can still become friend on replies. An ESM bearing belongs to the track nearest
 // in bearing, when it lies within 3 sigma and no other track does.
 #pragma once
@@ -85,7 +86,7 @@ class Identifier {
     Identity identity = Identity::kPending;
     int silent_challenges = 0;
     int challenges = 0;
-    std::deque<bool> replies;  ///< the last n challenges inside coverage: answered or not
+    std::deque<bool> replies;  ///< the last max(n, d) challenges inside coverage: answered or not
   };
   /// The identity the rules give and why; nullopt keeps the current one.
   std::optional<std::pair<Identity, std::string>> classify(double t_s, const tracking::TrackState& track,

@@ -495,6 +495,7 @@ class ScenarioReader {
     c.iff_friend_window = m.integer_or("iff_friend_window", c.iff_friend_window, 1, 20);
     if (c.iff_friend_replies > c.iff_friend_window)
       m.error_at("iff_friend_replies", "'iff_friend_replies' in c2 must not exceed iff_friend_window");
+    c.iff_friend_drop_after = m.integer_or("iff_friend_drop_after", c.iff_friend_drop_after, 1, 60);
     c.kill_assessment_delay_s =
         m.number_or("kill_assessment_delay_s", c.kill_assessment_delay_s, Range{0.0, 600.0, true, false});
     c.datalink_period_s = m.number_or("datalink_period_s", c.datalink_period_s, Range{0.1, 60.0});

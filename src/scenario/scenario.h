@@ -58,7 +58,7 @@ struct Radar {
   /// transponder's range is within iff_range_resolution_m of the track's, its azimuth within half
   /// of iff_azimuth_resolution_deg (the interrogator's beam; defaults to beamwidth_az_deg), and,
   /// when the track has height, its Mode C altitude within iff_altitude_tolerance_m; each widened
-  /// by three standard deviations of the track's position (sensors/iff.h).
+  /// by the track's own position error (sensors/iff.h).
   double iff_range_resolution_m = 300.0;
   double iff_azimuth_resolution_deg = 2.0;  ///< the loader defaults it to beamwidth_az_deg
   double iff_altitude_tolerance_m = 100.0;  ///< Mode C is reported in 100 ft (30 m) steps
@@ -219,10 +219,11 @@ struct C2Settings {
   double weapon_release_range_m = 15'000;  ///< assumed stand-off of an aircraft track
   double deconfliction_radius_m = 5'000;   ///< no launch with a friend this close to the intercept
   /// Identity friend needs valid IFF replies to iff_friend_replies of the last iff_friend_window
-  /// challenges made inside coverage; a friend whose last iff_friend_window challenges all went
-  /// unanswered drops back.
+  /// challenges made inside coverage; a friend whose last iff_friend_drop_after challenges all
+  /// went unanswered drops back.
   int iff_friend_replies = 2;
   int iff_friend_window = 4;
+  int iff_friend_drop_after = 8;
   /// Kill assessment: this long after an interceptor's intercept time C2 judges the outcome from
   /// the plots that correlated with the track since (about two scans of a 6 s radar).
   double kill_assessment_delay_s = 15.0;

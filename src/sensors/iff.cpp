@@ -30,7 +30,7 @@ bool IffInterrogator::correlates(const world::Entity& e, const IffTrack& track) 
   if (!track.has_height) return true;
   const double dh_m = e.p_enu_m.z() - track.p_enu_m.z() +
                       (e.p_enu_m.head<2>().squaredNorm() - track.p_enu_m.head<2>().squaredNorm()) / (2.0 * kEarthRadius_m);
-  return std::abs(dh_m) <= spec.iff_altitude_tolerance_m + 3.0 * std::sqrt(track.p_cov_m2(2, 2));
+  return std::abs(dh_m) <= spec.iff_altitude_tolerance_m + 2.0 * std::sqrt(track.p_cov_m2(2, 2));
 }
 
 bool IffInterrogator::challenge(const IffTrack& track, std::uint64_t challenge_key,

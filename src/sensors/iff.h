@@ -3,11 +3,13 @@
 // C2 challenges a track; the interrogator (a sensor, so it may read truth) transmits in the
 // track's direction and decodes the replies of the flying entities whose transponder is on. A
 // reply correlates with the track when it comes from the track's cell, measured from the
-// interrogator, widened by three standard deviations of the track's own position error:
+// interrogator, widened by the track's own position error:
 //   |r_e - r_t|   <= iff_range_resolution_m + 3 sigma_r                 (slant range)
 //   |az_e - az_t| <= iff_azimuth_resolution_deg / 2 + 3 sigma_c / rho   (the interrogator's beam)
-//   |h_e - h_t|   <= iff_altitude_tolerance_m + 3 sigma_h               (Mode C; only when the
+//   |h_e - h_t|   <= iff_altitude_tolerance_m + 2 sigma_h               (Mode C; only when the
 //                                                                        track has height)
+// Range and azimuth take three sigma (a manoeuvring friend's track lags); height two, since Mode C
+// is what separates aircraft stacked a thousand metres apart.
 // where sigma_r^2 = u_r' P u_r and sigma_c^2 = u_c' P u_c are the track's position variances
 // along the line of sight and across it horizontally, rho the horizontal range, sigma_h^2 = P_uu,
 // and h_e the entity's true altitude (Mode C). Heights are above the ellipsoid; in the scenario

@@ -139,16 +139,18 @@ TEST(Identification, RepliesMakeFriendSilenceMakesHostileOrSuspect) {
 }
 
 /// Friend is re-evaluated at every challenge: in at 2 of the last 4 replies, out only when the
-/// last 4 all went unanswered. Replies to challenges 1 to 7: yes, no, yes, no, no, no, no.
+/// last 8 all went unanswered. Replies to challenges 1 to 11: yes, no, yes, then no.
 TEST(Identification, FriendHasHysteresisAndDropsBackWhenRepliesStop) {
-  const std::vector<bool> replies = {true, false, true, false, false, false, false};
+  const std::vector<bool> replies = {true, false, true, false, false, false, false, false, false, false, false};
   std::size_t n = 0;
   Identifier id(c2_scenario(), [&](const IffQuery&) { return IffReply{true, replies.at(n++)}; });
   const std::vector<tracking::TrackState> inbound = {track(1, {1000, 50'000, 5000}, {0, -200, 0})};
   const std::vector<Identity> expected = {Identity::kPending, Identity::kPending,  // 1 of 1, 1 of 2
                                           Identity::kFriend,  Identity::kFriend,   // 2 of 3, 2 of 4
                                           Identity::kFriend,  Identity::kFriend,   // 1 of 4: held
-                                          Identity::kHostile};                     // 0 of 4: dropped
+                                          Identity::kFriend,  Identity::kFriend,   // 0 of 4: held
+                                          Identity::kFriend,  Identity::kFriend,   // 7 silent in a row
+                                          Identity::kHostile};                     // 8: dropped
   std::vector<IdentityChange> changes;
   for (std::size_t k = 0; k < replies.size(); ++k) {
     for (auto& c : id.update(static_cast<double>(k), inbound, {})) changes.push_back(c);
@@ -158,7 +160,7 @@ TEST(Identification, FriendHasHysteresisAndDropsBackWhenRepliesStop) {
   EXPECT_EQ(changes[0].reason, "valid IFF replies to 2 of the last 3 challenges");
   EXPECT_EQ(changes[1].from, Identity::kFriend);
   EXPECT_EQ(changes[1].reason,
-            "no IFF reply to the last 4 challenges; no IFF reply to 5 challenges, heading for a defended asset");
+            "no IFF reply to the last 8 challenges; no IFF reply to 9 challenges, heading for a defended asset");
 }
 
 /// The challenge goes where the track is now (its state is 4 s old) with its covariance.

@@ -81,6 +81,7 @@ TEST(ScenarioLoader, ReadsTheLinksKillAssessmentAndIffParameters) {
   EXPECT_DOUBLE_EQ(s.c2.c2_to_fire_unit_latency_s, 1.5);
   EXPECT_EQ(s.c2.iff_friend_replies, 3);
   EXPECT_EQ(s.c2.iff_friend_window, 5);
+  EXPECT_EQ(s.c2.iff_friend_drop_after, 8);  // default
   // Defaults: the interrogator's beam is the radar's, 300 m in range, 100 m of Mode C; 5 s reaction.
   EXPECT_DOUBLE_EQ(s.radars[0].iff_azimuth_resolution_deg, 1.5);
   EXPECT_DOUBLE_EQ(s.radars[0].iff_range_resolution_m, 300.0);

@@ -195,7 +195,7 @@ TEST_F(IffTest, FriendlyTransponderAnswersHostileDoesNot) {
 
 /// The Bandit-A-2 situation: a hostile at 5000 m flies under a friendly fighter at 6000 m. The
 /// challenge of the hostile's 3-D track (height sigma 150 m) finds the friend's Mode C 1000 m
-/// off, beyond 100 m + 3 x 150 m: no reply correlates. A 2-D track cannot tell them apart.
+/// off, beyond 100 m + 2 x 150 m: no reply correlates. A 2-D track cannot tell them apart.
 TEST_F(IffTest, ATransponderAThousandMetresAboveDoesNotAnswerForTheTrackBelow) {
   const auto hostile = target_at(frame, 2, 0.0, 50'000.0, 5000.0, 5.0);
   const std::vector<world::Entity> truth{friendly, hostile};
@@ -207,8 +207,8 @@ TEST_F(IffTest, ATransponderAThousandMetresAboveDoesNotAnswerForTheTrackBelow) {
   EXPECT_FALSE(iff.challenge({hostile.p_enu_m, height_sigma(150.0), true}, 1, truth));
   EXPECT_TRUE(iff.challenge({friendly.p_enu_m, height_sigma(150.0), true}, 2, truth));
   EXPECT_TRUE(iff.challenge({hostile.p_enu_m, height_sigma(150.0), false}, 3, truth));
-  // Within 100 m + 3 x 320 m = 1060 m a poor height estimate still correlates.
-  EXPECT_TRUE(iff.challenge({hostile.p_enu_m, height_sigma(320.0), true}, 4, truth));
+  // Within 100 m + 2 x 460 m = 1020 m a poor height estimate still correlates.
+  EXPECT_TRUE(iff.challenge({hostile.p_enu_m, height_sigma(460.0), true}, 4, truth));
 }
 
 /// The resolution cell in range (300 m) and azimuth (the 2-degree default beam, +-1 degree), each
