@@ -1,9 +1,11 @@
-// rampart run [SCENARIO] [--seed N] [--json] [--out DIR]
+// rampart run [SCENARIO] [--seed N] [--json] [--explain] [--out DIR] [--realtime [FACTOR]]
+#include <chrono>
 #include <cstdio>
 #include <memory>
 
 #include "commands.h"
 #include "scenario/loader.h"
+#include "sim/pacer.h"
 #include "sim/simulation.h"
 
 namespace rampart::app {
@@ -15,6 +17,7 @@ void add_run_command(CLI::App& app) {
     bool json = false;
     bool explain = false;
     std::optional<std::string> out_dir;
+    std::optional<double> realtime_factor;
   };
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("run", "Simulate a scenario and print its summary");
@@ -23,11 +26,30 @@ void add_run_command(CLI::App& app) {
   sub->add_flag("--json", options->json, "Print the summary as one JSON object");
   sub->add_flag("--explain", options->explain,
                 "Also print why each engagement was ordered (threat rank, value, timing) or blocked");
-  sub->add_option("--out", options->out_dir, "Write truth.csv, plots.csv, tracks.csv, events.csv, identities.csv here");
+  sub->add_option("--out", options->out_dir, "Write the CSV record here (docs/outputs.md: layout, truth, plots, angles, tracks, events, identities)");
+  sub->add_option("--realtime", options->realtime_factor,
+                  "Pace the run against the wall clock: FACTOR simulated seconds per second (default 1)")
+      ->expected(0, 1)
+      ->default_str("1")
+      ->check(CLI::Range(1e-3, 1e6));
   add_command(app, sub, [options] {
     const scenario::Scenario s = scenario::load_scenario_file(options->scenario);
     sim::Simulation simulation(s, {options->seed, options->out_dir, options->explain});
-    const sim::Summary summary = simulation.run();
+    std::optional<sim::Pacer> pacer;
+    if (options->realtime_factor) pacer.emplace(*options->realtime_factor);
+    // Progress on stderr every 10 s of wall time, for long runs.
+    using Clock = std::chrono::steady_clock;
+    auto next_report = Clock::now() + std::chrono::seconds(10);
+    while (!simulation.done()) {
+      if (pacer) pacer->pace(simulation.next_time_s());
+      simulation.step();
+      if (Clock::now() >= next_report) {
+        std::fprintf(stderr, "rampart run: %.0f of %.0f s simulated\n", simulation.next_time_s(),
+                     simulation.end_time_s());
+        next_report += std::chrono::seconds(10);
+      }
+    }
+    const sim::Summary summary = simulation.finish();
     if (options->json) {
       auto j = sim::to_json(summary);
       if (options->explain) j["explanations"] = simulation.explanations();

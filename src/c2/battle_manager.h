@@ -53,6 +53,7 @@ class BattleManager {
   FighterController& fighters() { return fighters_; }
   Identity identity(std::uint32_t track_id) const { return identifier_.identity(track_id); }
   const Doctrine& doctrine() const { return doctrine_; }
+  Doctrine& doctrine() { return doctrine_; }
   const std::vector<scenario::Asset>& assets() const { return assets_; }
 
  private:

@@ -3,6 +3,7 @@
 namespace rampart::c2 {
 
 scenario::WeaponsControl Doctrine::control_at(const Eigen::Vector3d& p_enu_m, double t_s) const {
+  if (ordered_) return *ordered_;
   const scenario::ControlZone* innermost = nullptr;
   for (const auto& z : settings_.zones) {
     if (t_s < z.start_time_s || t_s >= z.end_time_s) continue;

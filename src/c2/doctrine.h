@@ -2,10 +2,13 @@
 //
 // Weapons control states (NATO usage): free, fire at any target not identified as friend,
 // assumed friend or neutral; tight, fire only at targets identified hostile; hold, do not fire.
-// The state at a point is that of the smallest active zone containing it, else the default.
+// The state at a point is that of the smallest active zone containing it, else the default. A
+// state ordered while the run goes on (a scripted weapons_control event) applies everywhere,
+// zones included, until the next order.
 #pragma once
 
 #include <Eigen/Core>
+#include <optional>
 
 #include "c2/identity.h"
 #include "scenario/scenario.h"
@@ -17,6 +20,8 @@ class Doctrine {
   explicit Doctrine(const scenario::C2Settings& settings) : settings_(settings) {}
 
   scenario::WeaponsControl control_at(const Eigen::Vector3d& p_enu_m, double t_s) const;
+  /// Orders a weapons control state for the whole defended area.
+  void order(scenario::WeaponsControl control) { ordered_ = control; }
   /// Whether a track of this identity may be engaged under this weapons control state.
   static bool permits(Identity identity, scenario::WeaponsControl control);
   /// Interceptors per engagement: the salvo size, or one under shoot-look-shoot.
@@ -25,6 +30,7 @@ class Doctrine {
 
  private:
   scenario::C2Settings settings_;
+  std::optional<scenario::WeaponsControl> ordered_;
 };
 
 }  // namespace rampart::c2

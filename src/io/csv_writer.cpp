@@ -21,6 +21,11 @@ void CsvWriter::row(const std::vector<std::string>& fields) {
   out_ << '\n';
 }
 
+void CsvWriter::commit() {
+  out_.flush();
+  if (!out_) throw Error(fmt::format("{}: writing failed (is the disk full?)", path_));
+}
+
 std::string fixed(double value, int decimals) { return fmt::format("{:.{}f}", value, decimals); }
 
 }  // namespace rampart::io

@@ -12,6 +12,8 @@ class CsvWriter {
   /// Opens (truncates) `path` and writes the header; throws InputError when it cannot.
   CsvWriter(const std::string& path, const std::vector<std::string>& header);
   void row(const std::vector<std::string>& fields);
+  /// Flushes the file; throws Error when anything written was lost.
+  void commit();
 
  private:
   std::string path_;

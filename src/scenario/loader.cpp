@@ -1,5 +1,6 @@
 #include "scenario/loader.h"
 
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
@@ -39,6 +40,30 @@ const char* to_string(FriendlyKind kind) {
   return "?";
 }
 
+const char* to_string(ScriptedEvent::Action action) {
+  switch (action) {
+    case ScriptedEvent::Action::kAddRaid: return "add_raid";
+    case ScriptedEvent::Action::kSensorOut: return "sensor_out";
+    case ScriptedEvent::Action::kSensorBack: return "sensor_back";
+    case ScriptedEvent::Action::kFireUnitOut: return "fire_unit_out";
+    case ScriptedEvent::Action::kFireUnitBack: return "fire_unit_back";
+    case ScriptedEvent::Action::kLinkLost: return "link_lost";
+    case ScriptedEvent::Action::kLinkRestored: return "link_restored";
+    case ScriptedEvent::Action::kWeaponsControl: return "weapons_control";
+  }
+  return "?";
+}
+
+std::string describe(const ScriptedEvent& event) {
+  switch (event.action) {
+    case ScriptedEvent::Action::kAddRaid:
+      return fmt::format("add_raid {} ({} x {})", event.raid.name, event.raid.count, to_string(event.raid.kind));
+    case ScriptedEvent::Action::kWeaponsControl:
+      return fmt::format("weapons_control {}", to_string(event.weapons_control));
+    default: return fmt::format("{} {}", to_string(event.action), event.target);
+  }
+}
+
 namespace {
 
 constexpr double kMaxAltitude_m = 40'000.0;
@@ -62,6 +87,10 @@ const std::vector<ThreatKind> kThreatKinds = {ThreatKind::kStrikeAircraft, Threa
                                               ThreatKind::kDrone, ThreatKind::kHelicopter};
 const std::vector<WeaponsControl> kWeaponsControls = {WeaponsControl::kFree, WeaponsControl::kTight,
                                                       WeaponsControl::kHold};
+const std::vector<ScriptedEvent::Action> kScriptedActions = {
+    ScriptedEvent::Action::kAddRaid,      ScriptedEvent::Action::kSensorOut,    ScriptedEvent::Action::kSensorBack,
+    ScriptedEvent::Action::kFireUnitOut,  ScriptedEvent::Action::kFireUnitBack, ScriptedEvent::Action::kLinkLost,
+    ScriptedEvent::Action::kLinkRestored, ScriptedEvent::Action::kWeaponsControl};
 const std::vector<FriendlyKind> kFriendlyKinds = {
     FriendlyKind::kFighter, FriendlyKind::kAirborneEarlyWarning, FriendlyKind::kTransport,
     FriendlyKind::kHelicopter};
@@ -93,6 +122,7 @@ class ScenarioReader {
     read_origin(top, s);
     for (const auto& n : top.list("assets", true)) s.assets.push_back(read_asset(n));
     for (const auto& n : top.list("sensors", true)) {
+      if (n.IsMap() && n["name"] && n["name"].IsScalar()) sensor_names_.push_back(n["name"].Scalar());
       if (n.IsMap() && n["type"] && n["type"].IsScalar() && n["type"].Scalar() == "esm") {
         s.esm_sensors.push_back(read_esm(n));
       } else {
@@ -109,6 +139,9 @@ class ScenarioReader {
     else top.allow("tracker");
     if (top.has("c2")) s.c2 = read_c2(top.node("c2"), s.duration_s);
     else top.allow("c2");
+    for (const auto& n : top.list("events", false)) s.events.push_back(read_event(n, s));
+    std::stable_sort(s.events.begin(), s.events.end(),
+                     [](const ScriptedEvent& a, const ScriptedEvent& b) { return a.at_s < b.at_s; });
     top.check_unknown_keys();
     check_unique_names();
     return s;
@@ -508,6 +541,43 @@ class ScenarioReader {
     return c;
   }
 
+  ScriptedEvent read_event(const YAML::Node& n, const Scenario& s) {
+    MapReader m(n, fmt::format("event #{}", ++event_count_), d_);
+    ScriptedEvent e;
+    if (!m.is_map()) return e;
+    e.at_s = m.number("at_s", Range::between(0.0, s.duration_s)).value_or(0.0);
+    const auto action = m.choice("action", enum_names(kScriptedActions));
+    if (action) e.action = enum_from(*action, kScriptedActions);
+    using A = ScriptedEvent::Action;
+    if (!action) {
+      m.allow("name");
+      m.allow("raid");
+      m.allow("weapons_control");
+    } else if (e.action == A::kAddRaid) {
+      const YAML::Node raid = m.node("raid");
+      if (raid.IsDefined()) e.raid = read_raid(raid, s);
+      else m.missing("raid");
+    } else if (e.action == A::kWeaponsControl) {
+      e.weapons_control = read_control(m, true, e.weapons_control);
+    } else {
+      e.target = m.text("name").value_or("");
+      std::vector<std::string> names;
+      const bool sensor = e.action == A::kSensorOut || e.action == A::kSensorBack;
+      const bool unit = e.action == A::kFireUnitOut || e.action == A::kFireUnitBack;
+      if (!unit) names = sensor_names_;
+      if (!sensor)
+        for (const auto& f : s.fire_units) names.push_back(f.name);
+      if (!e.target.empty() && std::find(names.begin(), names.end(), e.target) == names.end()) {
+        const std::string close = did_you_mean(e.target, names);
+        m.error_at("name", fmt::format("{} names '{}', which is not a {} of the scenario{}", m.what(), e.target,
+                                       sensor ? "sensor" : unit ? "fire unit" : "sensor or fire unit",
+                                       close.empty() ? "" : fmt::format(" (did you mean '{}'?)", close)));
+      }
+    }
+    m.check_unknown_keys();
+    return e;
+  }
+
   /// Names identify things in outputs and references, so they must be unique.
   void check_unique_names() {
     std::map<std::string, YAML::Mark> first;
@@ -524,8 +594,10 @@ class ScenarioReader {
   Diagnostics& d_;
   LocalFrame frame_;
   std::vector<std::pair<std::string, YAML::Mark>> names_;
+  std::vector<std::string> sensor_names_;  ///< of every kind, in the file's order
   std::size_t asset_count_ = 0, sensor_count_ = 0, weapon_count_ = 0, fire_unit_count_ = 0,
-              raid_count_ = 0, friendly_count_ = 0, squadron_count_ = 0, zone_count_ = 0, corridor_count_ = 0;
+              raid_count_ = 0, friendly_count_ = 0, squadron_count_ = 0, zone_count_ = 0, corridor_count_ = 0,
+              event_count_ = 0;
 };
 
 }  // namespace

@@ -236,6 +236,29 @@ struct C2Settings {
   double c2_to_fire_unit_latency_s = 0.5;
 };
 
+/// Something that happens at a set time of a run: a scenario's `events:` entry, or an injection
+/// made by code while the run goes on (Simulation::inject).
+struct ScriptedEvent {
+  enum class Action {
+    kAddRaid,         ///< `raid` enters; its start_time_s counts from at_s
+    kSensorOut,       ///< the sensor `target` stops observing (and its IFF answers nothing)
+    kSensorBack,
+    kFireUnitOut,     ///< the fire unit `target` can neither launch nor guide
+    kFireUnitBack,
+    kLinkLost,        ///< the link of the sensor or fire unit `target` to C2 is down
+    kLinkRestored,
+    kWeaponsControl,  ///< the default weapons control becomes `weapons_control`
+  };
+  double at_s = 0.0;
+  Action action = Action::kSensorOut;
+  std::string target;
+  Raid raid;
+  WeaponsControl weapons_control = WeaponsControl::kTight;
+};
+const char* to_string(ScriptedEvent::Action action);
+/// One line that says what the event does, e.g. "sensor_out Coastal".
+std::string describe(const ScriptedEvent& event);
+
 struct Scenario {
   std::string name;
   std::uint64_t random_seed = 0;
@@ -252,6 +275,7 @@ struct Scenario {
   std::vector<FighterSquadron> squadrons;
   TrackerSettings tracker;
   C2Settings c2;
+  std::vector<ScriptedEvent> events;  ///< in time order
 };
 
 }  // namespace rampart::scenario

@@ -15,8 +15,16 @@ EsmReceiver::EsmReceiver(int sensor_id, const scenario::EsmSensor& spec, const L
       horizon_k_re_m_(2.0 * (4.0 / 3.0) * kEarthRadius_m),
       noise_(seed, static_cast<std::uint64_t>(1000 + sensor_id), Purpose::kMeasurementNoise) {}
 
-std::vector<EsmReport> EsmReceiver::listen(double t_s, const std::vector<world::Entity>& truth) {
-  std::vector<EsmReport> reports;
+SensorSite EsmReceiver::site() const { return {spec_.name, "esm", position_enu_m_, spec_.max_range_m}; }
+
+void EsmReceiver::observe(double t_begin_s, double t_end_s, const std::vector<world::Entity>& truth,
+                          std::uint64_t&, Observation& out) {
+  if (std::floor(t_end_s / spec_.period_s) == std::floor(t_begin_s / spec_.period_s)) return;
+  for (auto& r : listen(t_end_s, truth)) out.angles.push_back(std::move(r));
+}
+
+std::vector<AngleReport> EsmReceiver::listen(double t_s, const std::vector<world::Entity>& truth) {
+  std::vector<AngleReport> reports;
   const double horizon_site_m = std::sqrt(horizon_k_re_m_ * std::max(spec_.site_alt_m, 1.0));
   for (const auto& e : truth) {
     if (!e.flying() || e.emitter.empty()) continue;
@@ -25,9 +33,13 @@ std::vector<EsmReport> EsmReceiver::listen(double t_s, const std::vector<world::
     const double horizon_m = horizon_site_m + std::sqrt(horizon_k_re_m_ * std::max(e.geodetic.alt_m, 0.0));
     if (range_m > spec_.max_range_m || range_m > horizon_m) continue;
     const double sigma_rad = deg_to_rad(spec_.bearing_sigma_deg);
-    reports.push_back({t_s, id_, position_enu_m_,
-                       wrap_two_pi(azimuth_rad(d.x(), d.y()) + noise_.normal(0.0, sigma_rad)), sigma_rad,
-                       e.emitter});
+    reports.push_back({.t_s = t_s,
+                       .sensor = spec_.name,
+                       .sensor_enu_m = position_enu_m_,
+                       .bearing_rad = wrap_two_pi(azimuth_rad(d.x(), d.y()) + noise_.normal(0.0, sigma_rad)),
+                       .bearing_sigma_rad = sigma_rad,
+                       .emitter = e.emitter,
+                       .truth_id = e.id});
   }
   return reports;
 }

@@ -13,26 +13,24 @@
 #include "core/geodesy.h"
 #include "core/random.h"
 #include "scenario/scenario.h"
+#include "sensors/sensor.h"
 #include "world/world.h"
 
 namespace rampart::sensors {
 
-struct EsmReport {
-  double t_s = 0.0;
-  int sensor_id = 0;
-  Eigen::Vector3d sensor_enu_m = Eigen::Vector3d::Zero();
-  double bearing_rad = 0.0;
-  double bearing_sigma_rad = 0.0;
-  std::string emitter;
-};
-
-class EsmReceiver {
+class EsmReceiver : public Sensor {
  public:
   EsmReceiver(int sensor_id, const scenario::EsmSensor& spec, const LocalFrame& scenario_frame,
               std::uint64_t seed);
 
-  std::vector<EsmReport> listen(double t_s, const std::vector<world::Entity>& truth);
+  /// What it hears at t_s.
+  std::vector<AngleReport> listen(double t_s, const std::vector<world::Entity>& truth);
   double period_s() const { return spec_.period_s; }
+
+  SensorSite site() const override;
+  /// Reports once per period: when (t_begin_s, t_end_s] holds a multiple of it.
+  void observe(double t_begin_s, double t_end_s, const std::vector<world::Entity>& truth,
+               std::uint64_t& next_plot_id, Observation& out) override;
 
  private:
   int id_;

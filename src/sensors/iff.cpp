@@ -48,18 +48,4 @@ bool IffInterrogator::challenge(const IffTrack& track, std::uint64_t challenge_k
   return draw.bernoulli(radar_.spec().iff_reply_probability);
 }
 
-IffAnswer interrogate(const std::vector<IffInterrogator>& interrogators, const IffTrack& track,
-                      std::uint64_t challenge_key, const std::vector<world::Entity>& truth) {
-  IffAnswer answer;
-  for (const auto& iff : interrogators) {
-    if (!iff.covers(track.p_enu_m)) continue;
-    answer.covered = true;
-    if (iff.challenge(track, challenge_key, truth)) {
-      answer.replied = true;
-      break;
-    }
-  }
-  return answer;
-}
-
 }  // namespace rampart::sensors

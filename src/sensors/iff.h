@@ -54,12 +54,4 @@ class IffInterrogator {
   std::uint64_t seed_;
 };
 
-/// The answer of a set of interrogators to one challenge: covered by any, replied through any.
-struct IffAnswer {
-  bool covered = false;
-  bool replied = false;
-};
-IffAnswer interrogate(const std::vector<IffInterrogator>& interrogators, const IffTrack& track,
-                      std::uint64_t challenge_key, const std::vector<world::Entity>& truth);
-
 }  // namespace rampart::sensors

@@ -151,3 +151,16 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
 }
 
 }  // namespace rampart::sensors
+
+namespace rampart::sensors {
+
+SensorSite SurveillanceRadar::site() const {
+  return {spec_.name, spec_.el_sigma_deg ? "radar_3d" : "radar_2d", position_enu_m_, spec_.max_range_m};
+}
+
+void SurveillanceRadar::observe(double t_begin_s, double t_end_s, const std::vector<world::Entity>& truth,
+                                std::uint64_t& next_plot_id, Observation& out) {
+  out.looks.push_back(look(t_begin_s, t_end_s, truth, next_plot_id));
+}
+
+}  // namespace rampart::sensors

@@ -20,23 +20,12 @@
 #include "core/geodesy.h"
 #include "core/random.h"
 #include "scenario/scenario.h"
-#include "tracking/types.h"
+#include "sensors/sensor.h"
 #include "world/world.h"
 
 namespace rampart::sensors {
 
-/// Which truth caused a plot. Recorded for scoring only; never given to the tracker or C2.
-struct PlotOrigin {
-  std::uint64_t plot_id = 0;
-  std::uint32_t truth_id = 0;  ///< 0 for a false alarm
-};
-
-struct Look {
-  tracking::PlotBatch batch;
-  std::vector<PlotOrigin> origins;  ///< one per plot, same order
-};
-
-class SurveillanceRadar {
+class SurveillanceRadar : public Sensor {
  public:
   SurveillanceRadar(int sensor_id, const scenario::Radar& spec, const LocalFrame& scenario_frame,
                     std::uint64_t seed);
@@ -54,6 +43,10 @@ class SurveillanceRadar {
   /// alarms. Plot ids are taken from `next_plot_id`, which is advanced.
   Look look(double t_begin_s, double t_end_s, const std::vector<world::Entity>& truth,
             std::uint64_t& next_plot_id);
+
+  SensorSite site() const override;
+  void observe(double t_begin_s, double t_end_s, const std::vector<world::Entity>& truth,
+               std::uint64_t& next_plot_id, Observation& out) override;
 
   int id() const { return id_; }
   const scenario::Radar& spec() const { return spec_; }

@@ -22,93 +22,176 @@ const char* state_name(world::EntityState s) {
   }
   return "?";
 }
+
+std::string id_or_empty(std::uint64_t id) { return id ? std::to_string(id) : std::string(); }
 }  // namespace
 
-Recorder::Recorder(const std::optional<std::string>& out_dir) {
+Recorder::Recorder(const std::optional<std::string>& out_dir, const scenario::Scenario& s, const LocalFrame& frame,
+                   const std::vector<sensors::SensorSite>& sensors) {
   if (!out_dir) return;
   std::error_code ec;
   std::filesystem::create_directories(*out_dir, ec);
   if (ec) throw InputError(fmt::format("{}: cannot create the output folder: {}", *out_dir, ec.message()));
   const auto path = [&](const char* name) { return (std::filesystem::path(*out_dir) / name).string(); };
+  layout_ = std::make_unique<io::CsvWriter>(path("layout.csv"), std::vector<std::string>{
+      "kind", "name", "vertex", "lat_deg", "lon_deg", "alt_m", "east_m", "north_m", "up_m", "radius_m", "detail"});
   truth_ = std::make_unique<io::CsvWriter>(path("truth.csv"), std::vector<std::string>{
       "t_s", "truth_id", "name", "side", "kind", "state", "lat_deg", "lon_deg", "alt_m", "east_m", "north_m", "up_m",
       "ve_mps", "vn_mps"});
   plots_ = std::make_unique<io::CsvWriter>(path("plots.csv"), std::vector<std::string>{
-      "t_s", "sensor", "plot_id", "range_m", "az_deg", "el_deg", "east_m", "north_m", "up_m", "source"});
+      "t_s", "sensor", "plot_id", "range_m", "az_deg", "el_deg", "east_m", "north_m", "up_m", "source", "truth_id"});
+  angles_ = std::make_unique<io::CsvWriter>(path("angles.csv"), std::vector<std::string>{
+      "t_s", "sensor", "bearing_deg", "bearing_sigma_deg", "elevation_deg", "elevation_sigma_deg", "emitter",
+      "truth_id"});
   tracks_ = std::make_unique<io::CsvWriter>(path("tracks.csv"), std::vector<std::string>{
       "t_s", "track_id", "status", "identity", "track_t_s", "east_m", "north_m", "up_m", "ve_mps", "vn_mps",
-      "vu_mps", "sigma_pos_m"});
+      "vu_mps", "sigma_pos_m", "truth_id"});
   events_ = std::make_unique<io::CsvWriter>(path("events.csv"), std::vector<std::string>{
-      "t_s", "event", "fire_unit", "track_id", "interceptor_id", "threat", "outcome"});
+      "t_s", "event", "unit", "track_id", "interceptor_id", "threat", "truth_id", "outcome", "east_m", "north_m",
+      "up_m", "miss_m", "detail"});
   identities_ = std::make_unique<io::CsvWriter>(path("identities.csv"), std::vector<std::string>{
       "t_s", "track_id", "from", "to", "reason"});
+  write_layout(s, frame, sensors);
 }
 
-void Recorder::truth(double t_s, const world::World& world) {
+void Recorder::write_layout(const scenario::Scenario& s, const LocalFrame& frame,
+                            const std::vector<sensors::SensorSite>& sensors) {
+  const auto enu_row = [&](const std::string& kind, const std::string& name, int vertex, const Eigen::Vector3d& enu,
+                           std::optional<double> radius_m, const std::string& detail) {
+    const Geodetic g = frame.to_geodetic(enu);
+    layout_->row({kind, name, std::to_string(vertex), fixed(g.lat_deg, 7), fixed(g.lon_deg, 7), fixed(g.alt_m, 1),
+                  fixed(enu.x(), 1), fixed(enu.y(), 1), fixed(enu.z(), 1), radius_m ? fixed(*radius_m, 1) : "",
+                  detail});
+  };
+  const auto row = [&](const std::string& kind, const std::string& name, int vertex, const scenario::Point2& p,
+                       double alt_m, std::optional<double> radius_m, const std::string& detail) {
+    enu_row(kind, name, vertex, frame.surface_point_enu(p.east_m, p.north_m, alt_m), radius_m, detail);
+  };
+  for (const auto& a : s.assets) row("asset", a.name, 0, a.position, 0.0, a.radius_m, a.kind);
+  for (const auto& x : sensors) enu_row("sensor", x.name, 0, x.p_enu_m, x.max_range_m, x.kind);
+  for (const auto& f : s.fire_units)
+    row("fire_unit", f.name, 0, f.position, f.site_alt_m, s.weapon_types[f.weapon_type].max_range_m,
+        s.weapon_types[f.weapon_type].name);
+  for (const auto& z : s.c2.zones)
+    row("zone", z.name, 0, z.center, 0.0, z.radius_m, scenario::to_string(z.control));
+  for (const auto& k : s.c2.corridors)
+    for (std::size_t i = 0; i < k.route.size(); ++i)
+      row("corridor", k.name, static_cast<int>(i), k.route[i], 0.5 * (k.min_altitude_m + k.max_altitude_m),
+          0.5 * k.width_m, fmt::format("{:.0f}-{:.0f} m", k.min_altitude_m, k.max_altitude_m));
+}
+
+void Recorder::on(const TruthMoved& e) {
+  world_ = &e.world;
   if (!enabled()) return;
-  for (const auto& e : world.entities()) {
-    if (e.state == world::EntityState::kWaiting) continue;
-    truth_->row({fixed(t_s, 2), std::to_string(e.id), e.name,
-                 e.side == world::Side::kHostile ? "hostile" : "friendly", e.kind, state_name(e.state),
-                 fixed(e.geodetic.lat_deg, 7), fixed(e.geodetic.lon_deg, 7), fixed(e.geodetic.alt_m, 1),
-                 fixed(e.p_enu_m.x(), 1), fixed(e.p_enu_m.y(), 1), fixed(e.p_enu_m.z(), 1),
-                 fixed(e.v_enu_mps.x(), 2), fixed(e.v_enu_mps.y(), 2)});
+  for (const auto& a : e.arrivals) {
+    const auto& threat = e.world.entity(a.entity_id);
+    event_row(e.t_s, "arrival", e.world.assets()[a.asset].name, 0, 0, a.entity_id, "",
+              threat.p_enu_m, std::nullopt, fmt::format("value lost {:.3f}", a.value_lost));
   }
 }
 
-void Recorder::plots(const sensors::Look& look) {
+void Recorder::on(const PictureSampled& e) {
   if (!enabled()) return;
-  for (std::size_t i = 0; i < look.batch.plots.size(); ++i) {
-    const auto& p = look.batch.plots[i];
-    plots_->row({fixed(p.t_s, 2), std::to_string(p.sensor_id), std::to_string(p.id), fixed(p.range_m, 1),
-                 fixed(rad_to_deg(p.az_rad), 4), p.has_elevation ? fixed(rad_to_deg(p.el_rad), 4) : "",
-                 fixed(p.p_enu_m.x(), 1), fixed(p.p_enu_m.y(), 1), p.has_elevation ? fixed(p.p_enu_m.z(), 1) : "",
-                 look.origins[i].truth_id ? "target" : "false_alarm"});
+  for (const auto& x : e.world.entities()) {
+    if (x.state == world::EntityState::kWaiting) continue;
+    truth_->row({fixed(e.t_s, 2), std::to_string(x.id), x.name,
+                 x.side == world::Side::kHostile ? "hostile" : "friendly", x.kind, state_name(x.state),
+                 fixed(x.geodetic.lat_deg, 7), fixed(x.geodetic.lon_deg, 7), fixed(x.geodetic.alt_m, 1),
+                 fixed(x.p_enu_m.x(), 1), fixed(x.p_enu_m.y(), 1), fixed(x.p_enu_m.z(), 1),
+                 fixed(x.v_enu_mps.x(), 2), fixed(x.v_enu_mps.y(), 2)});
   }
-}
-
-void Recorder::tracks(double t_s, const std::vector<tracking::TrackState>& tracks,
-                      const std::vector<std::string>& identities) {
-  if (!enabled()) return;
-  for (std::size_t i = 0; i < tracks.size(); ++i) {
-    const auto& t = tracks[i];
+  for (std::size_t i = 0; i < e.tracks.size(); ++i) {
+    const auto& t = e.tracks[i];
     if (t.status != tracking::TrackStatus::kConfirmed) continue;
     const double sigma_m = std::sqrt(t.P.topLeftCorner<2, 2>().trace());
-    tracks_->row({fixed(t_s, 2), std::to_string(t.id), "confirmed", identities[i], fixed(t.t_s, 2),
-                  fixed(t.x(0), 1), fixed(t.x(1), 1), fixed(t.x(2), 1), fixed(t.x(3), 2), fixed(t.x(4), 2),
-                  fixed(t.x(5), 2), fixed(sigma_m, 1)});
+    const auto truth = track_truth_.of(t.id);
+    tracks_->row({fixed(e.t_s, 2), std::to_string(t.id), "confirmed", c2::to_string(e.identities[i]),
+                  fixed(t.t_s, 2), fixed(t.x(0), 1), fixed(t.x(1), 1), fixed(t.x(2), 1), fixed(t.x(3), 2),
+                  fixed(t.x(4), 2), fixed(t.x(5), 2), fixed(sigma_m, 1),
+                  truth ? std::to_string(*truth) : ""});
   }
 }
 
-void Recorder::launch(const engagement::Interceptor& m) {
+void Recorder::on(const PlotsMade& e) {
+  track_truth_.on_plots(e);
   if (!enabled()) return;
-  events_->row({fixed(m.launch_time_s, 2), "launch", m.shooter, std::to_string(m.track_id), std::to_string(m.id),
-                "", ""});
+  for (std::size_t i = 0; i < e.look.batch.plots.size(); ++i) {
+    const auto& p = e.look.batch.plots[i];
+    const std::uint32_t truth_id = e.look.origins[i].truth_id;
+    plots_->row({fixed(p.t_s, 2), e.sensor, std::to_string(p.id), fixed(p.range_m, 1),
+                 fixed(rad_to_deg(p.az_rad), 4), p.has_elevation ? fixed(rad_to_deg(p.el_rad), 4) : "",
+                 fixed(p.p_enu_m.x(), 1), fixed(p.p_enu_m.y(), 1), p.has_elevation ? fixed(p.p_enu_m.z(), 1) : "",
+                 truth_id ? "target" : "false_alarm", std::to_string(truth_id)});
+  }
 }
 
-void Recorder::resolution(double t_s, const engagement::Resolution& r, const std::string& threat) {
+void Recorder::on(const AnglesMade& e) {
   if (!enabled()) return;
-  events_->row({fixed(t_s, 2), "intercept", r.interceptor.shooter, std::to_string(r.interceptor.track_id),
-                std::to_string(r.interceptor.id), threat,
-                r.fratricide ? "fratricide" : engagement::to_string(r.outcome)});
+  for (const auto& a : e.reports) {
+    angles_->row({fixed(a.t_s, 2), a.sensor, fixed(rad_to_deg(a.bearing_rad), 4), fixed(rad_to_deg(a.bearing_sigma_rad), 4),
+                  a.elevation_rad ? fixed(rad_to_deg(*a.elevation_rad), 4) : "",
+                  a.elevation_rad ? fixed(rad_to_deg(a.elevation_sigma_rad), 4) : "", a.emitter,
+                  std::to_string(a.truth_id)});
+  }
 }
 
-void Recorder::fighter(double t_s, const std::string& fighter, const std::string& event, std::uint32_t track_id,
-                       const std::string& detail) {
+void Recorder::on(const TrackerStepped& e) { track_truth_.on_tracker(e); }
+
+void Recorder::on(const IdentityChanged& e) {
   if (!enabled()) return;
-  events_->row({fixed(t_s, 2), event, fighter, track_id ? std::to_string(track_id) : "", "", "", detail});
+  identities_->row({fixed(e.change.t_s, 2), std::to_string(e.change.track_id), c2::to_string(e.change.from),
+                    c2::to_string(e.change.to), e.change.reason});
 }
 
-void Recorder::blocked(double t_s, const c2::BlockedEngagement& b, const std::string& fire_unit) {
+void Recorder::on(const EngagementBlocked& e) {
   if (!enabled()) return;
-  events_->row({fixed(t_s, 2), "blocked", fire_unit, std::to_string(b.track_id), "",
-                "", fmt::format("friendly track {} at {:.0f} m", b.friendly_track_id, b.friend_distance_m)});
+  event_row(e.t_s, "blocked", e.fire_unit, e.blocked.track_id, 0, 0, "", std::nullopt, std::nullopt,
+            fmt::format("friendly track {} at {:.0f} m", e.blocked.friendly_track_id, e.blocked.friend_distance_m));
 }
 
-void Recorder::identity(const c2::IdentityChange& change) {
+void Recorder::on(const InterceptorLaunched& e) {
   if (!enabled()) return;
-  identities_->row({fixed(change.t_s, 2), std::to_string(change.track_id), c2::to_string(change.from),
-                    c2::to_string(change.to), change.reason});
+  const auto& m = e.interceptor;
+  event_row(m.launch_time_s, "launch", m.shooter, m.track_id, m.id, 0, "", m.aim_enu_m, std::nullopt,
+            fmt::format("intercept at {:.2f} s", m.intercept_time_s));
+}
+
+void Recorder::on(const InterceptorResolved& e) {
+  if (!enabled()) return;
+  const auto& r = e.resolution;
+  std::optional<double> miss_m;
+  if (r.truth_id) miss_m = (e.world.entity(r.truth_id).p_enu_m - r.interceptor.aim_enu_m).norm();
+  event_row(e.t_s, "intercept", r.interceptor.shooter, r.interceptor.track_id, r.interceptor.id, r.truth_id,
+            r.fratricide ? "fratricide" : engagement::to_string(r.outcome), r.interceptor.aim_enu_m, miss_m,
+            r.truth_id ? "" : "nothing flying within the seeker basket");
+}
+
+void Recorder::on(const FighterActed& e) {
+  if (!enabled()) return;
+  event_row(e.t_s, e.action, e.fighter, e.track_id, 0, 0, "", std::nullopt, std::nullopt, e.detail);
+}
+
+void Recorder::on(const ScriptApplied& e) {
+  if (!enabled()) return;
+  event_row(e.t_s, "scripted", "", 0, 0, 0, "", std::nullopt, std::nullopt, e.description);
+}
+
+void Recorder::on(const RunEnded&) {
+  if (!enabled()) return;
+  for (auto* w : {layout_.get(), truth_.get(), plots_.get(), angles_.get(), tracks_.get(), events_.get(),
+                  identities_.get()})
+    w->commit();
+}
+
+void Recorder::event_row(double t_s, const std::string& event, const std::string& unit, std::uint32_t track_id,
+                         std::uint64_t interceptor_id, std::uint32_t truth_id, const std::string& outcome,
+                         const std::optional<Eigen::Vector3d>& p_enu_m, std::optional<double> miss_m,
+                         const std::string& detail) {
+  const std::string threat = truth_id && world_ ? world_->entity(truth_id).name : "";
+  events_->row({fixed(t_s, 2), event, unit, id_or_empty(track_id), id_or_empty(interceptor_id), threat,
+                id_or_empty(truth_id), outcome, p_enu_m ? fixed(p_enu_m->x(), 1) : "",
+                p_enu_m ? fixed(p_enu_m->y(), 1) : "", p_enu_m ? fixed(p_enu_m->z(), 1) : "",
+                miss_m ? fixed(*miss_m, 1) : "", detail});
 }
 
 }  // namespace rampart::sim

@@ -1,41 +1,56 @@
-// Writes a run's record as CSV files in a folder: truth.csv, plots.csv, tracks.csv, events.csv
-// and identities.csv. A recorder with no folder writes nothing.
+// The CSV record of a run, as a sink of the event stream: truth.csv, plots.csv, tracks.csv,
+// angles.csv, events.csv, identities.csv and layout.csv in one folder. docs/outputs.md describes every column
+// with its unit. A recorder with no folder writes nothing.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
-#include "c2/assignment.h"
-#include "c2/identification.h"
-#include "engagement/fire_unit.h"
 #include "io/csv_writer.h"
-#include "sensors/radar.h"
-#include "tracking/types.h"
+#include "scenario/scenario.h"
+#include "sim/events.h"
+#include "sim/track_truth.h"
 #include "world/world.h"
 
 namespace rampart::sim {
 
-class Recorder {
+class Recorder : public EventSink {
  public:
-  /// Creates the folder if needed; throws InputError when it cannot be written.
-  explicit Recorder(const std::optional<std::string>& out_dir);
+  /// Creates the folder if needed and writes layout.csv (where every asset, sensor, fire unit,
+  /// zone and corridor stands); throws InputError when the folder cannot be written.
+  Recorder(const std::optional<std::string>& out_dir, const scenario::Scenario& s, const LocalFrame& frame,
+           const std::vector<sensors::SensorSite>& sensors);
 
   bool enabled() const { return truth_ != nullptr; }
-  void truth(double t_s, const world::World& world);
-  void plots(const sensors::Look& look);
-  void tracks(double t_s, const std::vector<tracking::TrackState>& tracks,
-              const std::vector<std::string>& identities);
-  void launch(const engagement::Interceptor& m);
-  void resolution(double t_s, const engagement::Resolution& r, const std::string& threat);
-  void identity(const c2::IdentityChange& change);
-  void fighter(double t_s, const std::string& fighter, const std::string& event, std::uint32_t track_id,
-               const std::string& detail);
-  void blocked(double t_s, const c2::BlockedEngagement& b, const std::string& fire_unit);
+
+  void on(const TruthMoved& e) override;
+  void on(const PlotsMade& e) override;
+  void on(const AnglesMade& e) override;
+  void on(const TrackerStepped& e) override;
+  void on(const PictureSampled& e) override;
+  void on(const IdentityChanged& e) override;
+  void on(const EngagementBlocked& e) override;
+  void on(const InterceptorLaunched& e) override;
+  void on(const InterceptorResolved& e) override;
+  void on(const FighterActed& e) override;
+  void on(const ScriptApplied& e) override;
+  void on(const RunEnded& e) override;
 
  private:
-  std::unique_ptr<io::CsvWriter> truth_, plots_, tracks_, events_, identities_;
+  void write_layout(const scenario::Scenario& s, const LocalFrame& frame,
+                    const std::vector<sensors::SensorSite>& sensors);
+  void event_row(double t_s, const std::string& event, const std::string& unit, std::uint32_t track_id,
+                 std::uint64_t interceptor_id, std::uint32_t truth_id, const std::string& outcome,
+                 const std::optional<Eigen::Vector3d>& p_enu_m, std::optional<double> miss_m,
+                 const std::string& detail);
+
+  std::unique_ptr<io::CsvWriter> layout_, truth_, plots_, angles_, tracks_, events_, identities_;
+  const world::World* world_ = nullptr;  ///< seen in the last TruthMoved
+  TrackTruth track_truth_;
 };
 
 }  // namespace rampart::sim

@@ -1,91 +1,139 @@
 #include "sim/scorer.h"
 
+#include <algorithm>
+#include <limits>
+
 namespace rampart::sim {
 
-Scorer::Scorer(const world::World& world) {
-  for (const auto& a : world.assets()) {
-    asset_value_left_.push_back(a.value);
-    asset_names_.push_back(a.name);
+Scorer::Scorer(const scenario::Scenario& s) {
+  for (const auto& a : s.assets) {
     summary_.asset_value_total += a.value;
     summary_.asset_value_lost_by_asset[a.name] = 0.0;
   }
-  for (const auto& e : world.entities()) {
-    if (e.side == world::Side::kHostile) {
-      ++summary_.threats;
-      ++summary_.by_kind[e.kind].count;
-    } else {
-      ++summary_.friendlies;
-    }
+  summary_.friendlies = static_cast<int>(s.friendlies.size());
+}
+
+void Scorer::on(const ThreatsAdded& e) {
+  for (const auto id : e.entity_ids) {
+    ++summary_.threats;
+    ++summary_.by_kind[e.world.entity(id).kind].count;
   }
 }
 
-void Scorer::on_arrivals(const std::vector<world::Arrival>& arrivals, const world::World& world) {
-  for (const auto& a : arrivals) {
-    const auto& e = world.entity(a.entity_id);
+void Scorer::on(const TruthMoved& e) {
+  world_ = &e.world;
+  for (const auto& a : e.arrivals) {
     if (leaked_.insert(a.entity_id).second) {
       ++summary_.leakers;
-      ++summary_.by_kind[e.kind].leakers;
+      ++summary_.by_kind[e.world.entity(a.entity_id).kind].leakers;
     }
-    const double lost = asset_value_left_[a.asset] * e.damage_fraction;
-    asset_value_left_[a.asset] -= lost;
-    summary_.asset_value_lost += lost;
-    summary_.asset_value_lost_by_asset[asset_names_[a.asset]] += lost;
+    summary_.asset_value_lost += a.value_lost;
+    summary_.asset_value_lost_by_asset[e.world.assets()[a.asset].name] += a.value_lost;
   }
 }
 
-void Scorer::on_plots(const std::vector<sensors::PlotOrigin>& origins) {
-  for (const auto& o : origins) {
-    step_origins_[o.plot_id] = o.truth_id;
+void Scorer::on(const PlotsMade& e) {
+  track_truth_.on_plots(e);
+  for (const auto& o : e.look.origins) {
     ++summary_.plots;
     if (o.truth_id == 0) ++summary_.false_alarm_plots;
   }
 }
 
-void Scorer::on_tracker(const tracking::TrackerStepResult& result) {
-  for (const auto& a : result.associations) {
-    const auto it = step_origins_.find(a.plot_id);
-    if (it == step_origins_.end()) continue;
-    TrackEvidence& ev = evidence_[a.track_id];
-    (it->second == 0 ? ev.false_plots : ev.target_plots) += 1;
-  }
-  for (const auto id : result.confirmed) confirmed_[id] = true;
+void Scorer::on(const TrackerStepped& e) {
+  track_truth_.on_tracker(e);
+  confirmed_.insert(e.result.confirmed.begin(), e.result.confirmed.end());
 }
 
-void Scorer::on_resolution(const engagement::Resolution& r, const world::World& world) {
+void Scorer::on(const PictureSampled& e) {
+  std::map<std::uint32_t, std::vector<std::pair<double, std::uint32_t>>> candidates;  // truth -> (distance, track)
+  for (const auto& t : e.tracks) {
+    if (t.status != tracking::TrackStatus::kConfirmed) continue;
+    // The track as C2 would extrapolate it to the sample time.
+    const Eigen::Vector3d p = t.position_enu_m() + t.velocity_enu_mps() * (e.t_s - t.t_s);
+    const Eigen::Vector2d v = t.velocity_enu_mps().head<2>();
+    std::uint32_t nearest = 0;
+    double nearest_m = std::numeric_limits<double>::infinity();
+    for (const auto& x : e.world.entities()) {
+      if (!x.flying()) continue;
+      const double distance_m = (x.p_enu_m - p).head<2>().norm();
+      if (distance_m > kMatchDistance_m || (x.v_enu_mps.head<2>() - v).norm() > kMatchSpeed_mps) continue;
+      if (distance_m < nearest_m) {
+        nearest_m = distance_m;
+        nearest = x.id;
+      }
+    }
+    TrackSamples& samples = track_samples_[t.id];
+    ++samples.samples;
+    if (nearest == 0) continue;
+    ++samples.matched;
+    candidates[nearest].emplace_back(nearest_m, t.id);
+  }
+  for (auto& [truth, tracks] : candidates) {
+    auto& holders = holders_[truth];
+    const bool kept = !holders.empty() && std::any_of(tracks.begin(), tracks.end(), [&](const auto& c) {
+      return c.second == holders.back();
+    });
+    if (kept) continue;
+    holders.push_back(std::min_element(tracks.begin(), tracks.end())->second);
+  }
+}
+
+void Scorer::on(const IdentityChanged& e) {
+  const c2::Identity to = e.change.to;
+  summary_.friendly_tracks_identified += to == c2::Identity::kFriend ? 1 : 0;
+  summary_.hostile_tracks_identified += to == c2::Identity::kHostile ? 1 : 0;
+  if (to == c2::Identity::kAssumedFriend) assumed_friend_tracks_.insert(e.change.track_id);
+  if (!c2::is_friendly(to)) return;
+  const auto truth = track_truth_.of(e.change.track_id);
+  if (truth && *truth != 0 && world_ && world_->entity(*truth).side == world::Side::kHostile)
+    hostiles_called_friend_.insert(*truth);
+}
+
+void Scorer::on(const EngagementBlocked&) { ++summary_.blocked_engagements; }
+
+void Scorer::on(const InterceptorLaunched& e) {
+  if (e.interceptor.fire_unit) ++summary_.interceptors_fired;
+  else ++summary_.air_to_air_fired;
+}
+
+void Scorer::on(const InterceptorResolved& e) {
+  const auto& r = e.resolution;
   switch (r.outcome) {
     case engagement::Outcome::kKill: ++summary_.interceptor_kills; break;
     case engagement::Outcome::kMiss: ++summary_.interceptor_misses; break;
     case engagement::Outcome::kNoTarget: ++summary_.interceptor_no_target; break;
   }
   if (r.outcome != engagement::Outcome::kKill) return;
-  const auto& e = world.entity(r.truth_id);
+  const auto& x = e.world.entity(r.truth_id);
   if (r.fratricide) {
     ++summary_.fratricides;
   } else {
     ++summary_.killed;
-    ++summary_.by_kind[e.kind].killed;
+    ++summary_.by_kind[x.kind].killed;
     if (leaked_.count(r.truth_id) > 0) ++summary_.killed_after_leaking;
   }
 }
 
-void Scorer::on_identity(bool became_friend, bool became_hostile) {
-  summary_.friendly_tracks_identified += became_friend ? 1 : 0;
-  summary_.hostile_tracks_identified += became_hostile ? 1 : 0;
+void Scorer::on(const FighterActed& e) {
+  if (e.action == "take_off") ++summary_.fighter_sorties;
 }
 
-Summary Scorer::finish(Summary base) const {
+void Scorer::on(const RunEnded& e) {
+  summary_.sim_time_s = e.t_s;
+  summary_.interceptors_in_flight_at_end = static_cast<int>(e.interceptors_in_flight);
+}
+
+Summary Scorer::summary() const {
   Summary s = summary_;
-  s.scenario = base.scenario;
-  s.seed = base.seed;
-  s.doctrine = base.doctrine;
-  s.weapons_control = base.weapons_control;
-  s.sim_time_s = base.sim_time_s;
-  s.wall_time_s = base.wall_time_s;
   s.tracks_confirmed = static_cast<int>(confirmed_.size());
-  for (const auto& [id, yes] : confirmed_) {
-    const auto it = evidence_.find(id);
-    if (it != evidence_.end() && it->second.false_plots > it->second.target_plots) ++s.false_tracks;
-  }
+  s.false_tracks = 0;
+  for (const auto& [id, samples] : track_samples_)
+    if (2 * samples.matched < samples.samples) ++s.false_tracks;
+  s.track_breaks = 0;
+  for (const auto& [truth, holders] : holders_) s.track_breaks += static_cast<int>(holders.size()) - 1;
+  s.assumed_friend_tracks = static_cast<int>(assumed_friend_tracks_.size());
+  s.hostiles_identified_friend = static_cast<int>(hostiles_called_friend_.size());
   return s;
 }
 

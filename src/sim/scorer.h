@@ -1,55 +1,69 @@
-// Scoring: the only part of the run, besides sensors and engagement physics, that reads truth.
+// Scoring, as a sink of the event stream: the only part of a run, besides sensors and
+// engagement physics, that reads truth. docs/outputs.md defines every count.
 //
-// Leakers are threats that reached their target asset; each arrival destroys the threat's damage
-// fraction of what is left of the asset's value. A confirmed track is false when most of the plots
-// that updated it were false alarms.
+// Leakers are threats that reached their target asset (each counted once); each arrival destroys
+// the threat's damage fraction of what is left of the asset's value.
+//
+// The air picture is scored at the record rate (1 Hz). At each sample a confirmed track, its
+// state extrapolated at constant velocity to the sample time, matches a flying truth object when
+// it lies within kMatchDistance_m of it horizontally (a 3-D radar's height error at long range is
+// of that order, so height is not used) and its horizontal velocity is within kMatchSpeed_mps of
+// the truth's; it is assigned to the nearest truth it matches. A confirmed track is false when it
+// matched no truth object in more than half of its confirmed samples. A truth object is held by
+// the track that held it at the previous sample while that track is still assigned to it, else by
+// the nearest track assigned to it (a second track on one truth is redundant, not a break). A
+// track break is a change of the track holding a truth object: the tracks that held one truth
+// over the run, in time order, count (number - 1) breaks.
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <set>
-#include <unordered_map>
 #include <vector>
 
-#include "engagement/fire_unit.h"
-#include "sensors/radar.h"
+#include "scenario/scenario.h"
+#include "sim/events.h"
 #include "sim/summary.h"
-#include "tracking/types.h"
-#include "world/world.h"
+#include "sim/track_truth.h"
 
 namespace rampart::sim {
 
-class Scorer {
+inline constexpr double kMatchDistance_m = 2000.0;
+inline constexpr double kMatchSpeed_mps = 100.0;
+
+class Scorer : public EventSink {
  public:
-  explicit Scorer(const world::World& world);
+  explicit Scorer(const scenario::Scenario& s);
 
-  void on_arrivals(const std::vector<world::Arrival>& arrivals, const world::World& world);
-  void on_plots(const std::vector<sensors::PlotOrigin>& origins);
-  void on_tracker(const tracking::TrackerStepResult& result);
-  void on_launches(std::size_t count) { summary_.interceptors_fired += static_cast<int>(count); }
-  void on_air_to_air_launch() { ++summary_.air_to_air_fired; }
-  void on_resolution(const engagement::Resolution& r, const world::World& world);
-  void on_identity(bool became_friend, bool became_hostile);
-  void on_blocked() { ++summary_.blocked_engagements; }
-  void on_sortie() { ++summary_.fighter_sorties; }
-  /// Clears the plot origins of the step (after the tracker has used them).
-  void end_step() { step_origins_.clear(); }
+  void on(const ThreatsAdded& e) override;
+  void on(const TruthMoved& e) override;
+  void on(const PlotsMade& e) override;
+  void on(const TrackerStepped& e) override;
+  void on(const PictureSampled& e) override;
+  void on(const IdentityChanged& e) override;
+  void on(const EngagementBlocked& e) override;
+  void on(const InterceptorLaunched& e) override;
+  void on(const InterceptorResolved& e) override;
+  void on(const FighterActed& e) override;
+  void on(const RunEnded& e) override;
 
-  /// The final scores (counts of false tracks are computed here).
-  Summary finish(Summary base) const;
+  /// The scores so far, with the air-picture counts computed from the samples.
+  Summary summary() const;
 
  private:
-  struct TrackEvidence {
-    int target_plots = 0;
-    int false_plots = 0;
+  struct TrackSamples {
+    int samples = 0;
+    int matched = 0;
   };
   Summary summary_;
-  std::vector<double> asset_value_left_;
-  std::vector<std::string> asset_names_;
-  std::unordered_map<std::uint64_t, std::uint32_t> step_origins_;
-  std::map<std::uint32_t, TrackEvidence> evidence_;
-  std::map<std::uint32_t, bool> confirmed_;
+  const world::World* world_ = nullptr;
+  TrackTruth track_truth_;
   std::set<std::uint32_t> leaked_;  ///< entities that reached an asset
+  std::set<std::uint32_t> confirmed_;
+  std::set<std::uint32_t> assumed_friend_tracks_;
+  std::set<std::uint32_t> hostiles_called_friend_;
+  std::map<std::uint32_t, TrackSamples> track_samples_;
+  std::map<std::uint32_t, std::vector<std::uint32_t>> holders_;  ///< truth -> tracks that held it, repeats merged
 };
 
 }  // namespace rampart::sim

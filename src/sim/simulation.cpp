@@ -1,57 +1,68 @@
 #include "sim/simulation.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
-#include <optional>
 
 #include <fmt/format.h>
+
+#include "core/error.h"
+#include "tracking/configure.h"
 
 namespace rampart::sim {
 
 namespace {
-std::unique_ptr<tracking::Tracker> make_tracker(const scenario::TrackerSettings& t) {
-  tracking::TrackerConfig c;
-  c.process_noise_mps2 = t.process_noise_mps2;
-  c.confirm_hits_m = t.confirm_hits_m;
-  c.confirm_window_n = t.confirm_window_n;
-  c.delete_after_misses = t.delete_after_misses;
-  c.detection_probability = t.detection_probability;
-  c.clutter_density = t.clutter_density;
-  std::optional<tracking::ImmTuning> imm;
-  if (t.filter == scenario::TrackFilter::kImm) {
-    imm = tracking::imm_tuning_with_process_noise(t.process_noise_mps2);
-  }
-  switch (t.association) {
-    case scenario::Association::kJpda: return tracking::make_jpda_tracker(c, 1000, imm);
-    case scenario::Association::kMht: return tracking::make_mht_tracker(c, tracking::MhtParameters{});
-    case scenario::Association::kGnn: break;
-  }
-  return tracking::make_gnn_tracker(c, imm);
+tracking::TrackerOptions tracker_options(const scenario::TrackerSettings& t) {
+  tracking::TrackerOptions o;
+  o.association = t.association == scenario::Association::kJpda  ? tracking::AssociationKind::kJpda
+                  : t.association == scenario::Association::kMht ? tracking::AssociationKind::kMht
+                                                                  : tracking::AssociationKind::kGnn;
+  o.filter = t.filter == scenario::TrackFilter::kImm ? tracking::TrackFilter::kImm
+                                                      : tracking::TrackFilter::kConstantVelocity;
+  o.config.process_noise_mps2 = t.process_noise_mps2;
+  o.config.confirm_hits_m = t.confirm_hits_m;
+  o.config.confirm_window_n = t.confirm_window_n;
+  o.config.delete_after_misses = t.delete_after_misses;
+  o.config.detection_probability = t.detection_probability;
+  o.config.clutter_density = t.clutter_density;
+  return o;
+}
+
+std::vector<sensors::SensorSite> sites_of(const sensors::SensorSuite& suite) {
+  std::vector<sensors::SensorSite> sites;
+  for (const auto& s : suite.sensors) sites.push_back(s->site());
+  return sites;
 }
 }  // namespace
 
 Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
     : scenario_(s),
       seed_(options.seed.value_or(s.random_seed)),
+      dt_s_(s.time_step_s),
+      steps_(static_cast<long>(std::llround(s.duration_s / s.time_step_s))),
       world_(s),
-      tracker_(make_tracker(s.tracker)),
+      sensors_(sensors::make_sensors(s, world_.frame(), seed_)),
+      tracker_(tracking::make_tracker(tracker_options(s.tracker))),
       engagements_(seed_),
-      recorder_(options.out_dir),
-      scorer_(world_),
-      explain_(options.explain) {
-  for (std::size_t i = 0; i < s.radars.size(); ++i) {
-    radars_.push_back(std::make_unique<sensors::SurveillanceRadar>(static_cast<int>(i + 1), s.radars[i],
-                                                                   world_.frame(), seed_));
+      sensor_stations_(sensors_.sensors.size()),
+      unit_stations_(s.fire_units.size()),
+      recorder_(options.out_dir, s, world_.frame(), sites_of(sensors_)),
+      scorer_(s) {
+  for (std::size_t i = 0; i < kSchedule.size(); ++i) {
+    const double period_s = kSchedule[i].period_s == kC2Period ? s.c2.period_s : kSchedule[i].period_s;
+    every_[i] = std::max(1L, static_cast<long>(std::llround(period_s / dt_s_)));
   }
-  for (const auto& r : radars_) interrogators_.emplace_back(*r, seed_);
-  for (std::size_t i = 0; i < s.esm_sensors.size(); ++i)
-    esm_receivers_.emplace_back(static_cast<int>(i + 1), s.esm_sensors[i], world_.frame(), seed_);
   battle_manager_ = std::make_unique<c2::BattleManager>(
       s, [this](const c2::IffQuery& q) {
-        const auto answer = sensors::interrogate(interrogators_, {q.p_enu_m, q.p_cov_m2, q.has_height}, q.key,
-                                                 world_.entities());
-        return c2::IffReply{answer.covered, answer.replied};
+        c2::IffReply reply;
+        for (const auto& [sensor, iff] : sensors_.interrogators) {
+          if (!sensor_stations_[sensor].usable() || !iff->covers(q.p_enu_m)) continue;
+          reply.covered = true;
+          if (iff->challenge({q.p_enu_m, q.p_cov_m2, q.has_height}, q.key, world_.entities())) {
+            reply.replied = true;
+            break;
+          }
+        }
+        return reply;
       });
   for (std::size_t i = 0; i < s.fire_units.size(); ++i) {
     const auto& f = s.fire_units[i];
@@ -59,74 +70,120 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
         i, f, s.weapon_types[f.weapon_type],
         world_.frame().surface_point_enu(f.position.east_m, f.position.north_m, f.site_alt_m));
   }
+  if (recorder_.enabled()) bus_.subscribe(recorder_);
+  bus_.subscribe(scorer_);
+  if (options.explain) bus_.subscribe(explainer_);
+  std::vector<std::uint32_t> threats;
+  for (const auto& e : world_.entities())
+    if (e.side == world::Side::kHostile) threats.push_back(e.id);
+  bus_.publish(ThreatsAdded{0.0, world_, threats});
 }
 
 Simulation::~Simulation() = default;
 
+bool Simulation::step() {
+  if (done()) return false;
+  if (!wall_start_) wall_start_ = std::chrono::steady_clock::now();
+  const double t_s = next_time_s();
+  for (; next_scripted_ < scenario_.events.size() && scenario_.events[next_scripted_].at_s <= t_s; ++next_scripted_)
+    apply(t_s, scenario_.events[next_scripted_]);
+  for (; !injected_.empty(); injected_.pop_front()) apply(t_s, injected_.front());
+  for (std::size_t i = 0; i < kSchedule.size(); ++i)
+    if (k_ % every_[i] == 0) run_stage(kSchedule[i].stage, t_s);
+  t_prev_s_ = t_s;
+  ++k_;
+  return true;
+}
+
+void Simulation::run_until(double t_s) {
+  while (!done() && next_time_s() <= t_s + 1e-9 * dt_s_) step();
+}
+
 Summary Simulation::run() {
-  const auto wall_start = std::chrono::steady_clock::now();
-  const double dt_s = scenario_.time_step_s;
-  const auto steps = static_cast<long>(std::llround(scenario_.duration_s / dt_s));
-  std::array<long, kSchedule.size()> every{};
-  for (std::size_t i = 0; i < kSchedule.size(); ++i) {
-    const double period_s = kSchedule[i].period_s == kC2Period ? scenario_.c2.period_s : kSchedule[i].period_s;
-    every[i] = std::max(1L, static_cast<long>(std::llround(period_s / dt_s)));
+  while (step()) {
   }
-  for (long k = 0; k <= steps; ++k) {
-    const double t_s = static_cast<double>(k) * dt_s;
-    for (std::size_t i = 0; i < kSchedule.size(); ++i) {
-      if (k % every[i] == 0) run_stage(kSchedule[i].stage, t_s);
-    }
-    t_prev_s_ = t_s;
+  return finish();
+}
+
+Summary Simulation::finish() {
+  RAMPART_DEMAND(!finished_, "a run is finished once");
+  finished_ = true;
+  bus_.publish(RunEnded{t_prev_s_, engagements_.in_flight()});
+  Summary s = scorer_.summary();
+  s.scenario = scenario_.name;
+  s.seed = seed_;
+  s.doctrine = battle_manager_->doctrine().name();
+  s.weapons_control = scenario::to_string(scenario_.c2.weapons_control);
+  s.wall_time_s = wall_start_ ? std::chrono::duration<double>(std::chrono::steady_clock::now() - *wall_start_).count()
+                              : 0.0;
+  return s;
+}
+
+Simulation::Station& Simulation::station(const std::string& name) {
+  for (std::size_t i = 0; i < sensors_.sensors.size(); ++i)
+    if (sensors_.sensors[i]->site().name == name) return sensor_stations_[i];
+  for (std::size_t i = 0; i < fire_units_.size(); ++i)
+    if (fire_units_[i].name() == name) return unit_stations_[i];
+  throw InputError(fmt::format("no sensor or fire unit is named '{}'", name));
+}
+
+void Simulation::apply(double t_s, const scenario::ScriptedEvent& event) {
+  using A = scenario::ScriptedEvent::Action;
+  switch (event.action) {
+    case A::kAddRaid: bus_.publish(ThreatsAdded{t_s, world_, world_.add_raid(event.raid, t_s)}); break;
+    case A::kSensorOut:
+    case A::kFireUnitOut: station(event.target).in_action = false; break;
+    case A::kSensorBack:
+    case A::kFireUnitBack: station(event.target).in_action = true; break;
+    case A::kLinkLost: station(event.target).linked = false; break;
+    case A::kLinkRestored: station(event.target).linked = true; break;
+    case A::kWeaponsControl: battle_manager_->doctrine().order(event.weapons_control); break;
   }
-  Summary base;
-  base.scenario = scenario_.name;
-  base.seed = seed_;
-  base.doctrine = battle_manager_->doctrine().name();
-  base.weapons_control = scenario::to_string(scenario_.c2.weapons_control);
-  base.sim_time_s = static_cast<double>(steps) * dt_s;
-  base.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
-  return scorer_.finish(base);
+  bus_.publish(ScriptApplied{t_s, scenario::describe(event)});
 }
 
 void Simulation::run_stage(Stage stage, double t_s) {
   switch (stage) {
     case Stage::kMotion: motion(t_s); break;
     case Stage::kSensors: sense(t_s); break;
-    case Stage::kTracking: track(); break;
+    case Stage::kTracking: track(t_s); break;
     case Stage::kC2: command(t_s); break;
     case Stage::kEngagement: engage(t_s); break;
-    case Stage::kRecord: record(t_s); break;
+    case Stage::kRecord: sample(t_s); break;
   }
 }
 
-void Simulation::motion(double t_s) { scorer_.on_arrivals(world_.advance(t_s), world_); }
+void Simulation::motion(double t_s) {
+  const std::vector<world::Arrival> arrivals = world_.advance(t_s);
+  bus_.publish(TruthMoved{t_s, world_, arrivals});
+}
 
 void Simulation::sense(double t_s) {
   if (t_s <= t_prev_s_) return;  // the first step has swept nothing yet
-  for (auto& radar : radars_) {
-    sensors::Look look = radar->look(t_prev_s_, t_s, world_.entities(), next_plot_id_);
-    scorer_.on_plots(look.origins);
-    recorder_.plots(look);
-    looks_.push_back(std::move(look));
-  }
-  for (auto& esm : esm_receivers_) {
-    // A receiver reports once per period: when t_s crosses a multiple of it.
-    if (std::floor(t_s / esm.period_s()) == std::floor(t_prev_s_ / esm.period_s())) continue;
-    for (const auto& r : esm.listen(t_s, world_.entities()))
-      esm_bearings_.push_back({r.sensor_enu_m, r.bearing_rad, r.bearing_sigma_rad, r.emitter});
+  for (std::size_t i = 0; i < sensors_.sensors.size(); ++i) {
+    if (!sensor_stations_[i].in_action) continue;
+    sensors::Observation seen;
+    auto& sensor = *sensors_.sensors[i];
+    sensor.observe(t_prev_s_, t_s, world_.entities(), next_plot_id_, seen);
+    const std::string name = sensor.site().name;
+    for (const auto& look : seen.looks) bus_.publish(PlotsMade{t_s, name, look});
+    if (!seen.angles.empty()) bus_.publish(AnglesMade{t_s, seen.angles});
+    if (!sensor_stations_[i].linked) continue;  // what it saw does not reach C2
+    for (auto& look : seen.looks) looks_.push_back(std::move(look));
+    for (const auto& a : seen.angles)
+      if (!a.emitter.empty()) esm_bearings_.push_back({a.sensor_enu_m, a.bearing_rad, a.bearing_sigma_rad, a.emitter});
   }
 }
 
-void Simulation::track() {
-  for (const auto& look : looks_) scorer_.on_tracker(tracker_->process(look.batch));
+void Simulation::track(double t_s) {
+  for (const auto& look : looks_) bus_.publish(TrackerStepped{t_s, tracker_->process(look.batch)});
   looks_.clear();
-  scorer_.end_step();
 }
 
 void Simulation::command(double t_s) {
   std::vector<c2::WeaponStatus> weapons;
-  for (const auto& unit : fire_units_) weapons.push_back(unit.status());
+  for (std::size_t i = 0; i < fire_units_.size(); ++i)
+    if (unit_stations_[i].usable()) weapons.push_back(fire_units_[i].status());
   const std::vector<c2::EsmBearing> bearings = std::move(esm_bearings_);
   esm_bearings_.clear();
   // Own-force position reports, one per data-link period (delivered without latency for now).
@@ -139,39 +196,21 @@ void Simulation::command(double t_s) {
   // Command guidance: the interceptors in flight get the new track positions on the C2 uplink.
   engagements_.guide(tracks);
   const c2::C2Decision decision = battle_manager_->step(t_s, tracks, weapons, bearings);
+  bus_.publish(ThreatsRanked{t_s, decision.threats});
   for (const auto& command : decision.fighter_commands) execute(t_s, command);
-  for (const auto& b : decision.newly_blocked) {
-    scorer_.on_blocked();
-    recorder_.blocked(t_s, b, fire_units_[b.fire_unit].name());
-    if (explain_)
-      explanations_.push_back(fmt::format("t={:.0f} s: {} withheld fire at track {}: friendly track {} is {:.0f} m "
-                                          "from the intercept point", t_s, fire_units_[b.fire_unit].name(),
-                                          b.track_id, b.friendly_track_id, b.friend_distance_m));
-  }
-  for (const auto& change : decision.identity_changes) {
-    scorer_.on_identity(change.to == c2::Identity::kFriend, change.to == c2::Identity::kHostile);
-    recorder_.identity(change);
-  }
+  for (const auto& b : decision.newly_blocked)
+    bus_.publish(EngagementBlocked{t_s, b, fire_units_[b.fire_unit].name()});
+  for (const auto& change : decision.identity_changes) bus_.publish(IdentityChanged{change});
   for (const auto& order : decision.orders) {
     auto& unit = fire_units_[order.fire_unit];
-    if (explain_) {
-      const auto threat = std::find_if(decision.threats.begin(), decision.threats.end(),
-                                       [&](const c2::ThreatAssessment& a) { return a.track_id == order.track_id; });
-      explanations_.push_back(fmt::format("t={:.0f} s: {} fires {} at track {} (intercept in {:.0f} s); {}", t_s,
-                                          unit.name(), order.rounds, order.track_id, order.time_of_flight_s,
-                                          threat->explain(battle_manager_->assets())));
-    }
-    const auto launched = engagements_.fire(t_s, order, unit);
-    scorer_.on_launches(launched.size());
-    for (const auto& m : launched) {
+    const auto threat = std::find_if(decision.threats.begin(), decision.threats.end(),
+                                     [&](const c2::ThreatAssessment& a) { return a.track_id == order.track_id; });
+    RAMPART_DEMAND(threat != decision.threats.end(), "every fire order engages a ranked threat");
+    bus_.publish(FireOrdered{t_s, order, unit.name(), *threat, battle_manager_->assets()});
+    for (const auto& m : engagements_.fire(t_s, order, unit)) {
       battle_manager_->on_launch(engagement::launch_report(m));
-      recorder_.launch(m);
+      bus_.publish(InterceptorLaunched{m});
     }
-  }
-  for (const auto& a : decision.kill_assessments) {
-    if (explain_)
-      explanations_.push_back(fmt::format("t={:.0f} s: track {} judged {}: {}", t_s, a.track_id,
-                                          c2::to_string(a.judgement), a.evidence));
   }
 }
 
@@ -184,8 +223,7 @@ void Simulation::execute(double t_s, const c2::FighterCommand& command) {
       const std::uint32_t id = world_.launch(name, "fighter", command.goal, squadron.altitude_m, squadron.speed_mps,
                                              squadron.rcs_m2, t_s);
       fighters.on_launched(t_s, command, id);
-      scorer_.on_sortie();
-      recorder_.fighter(t_s, name, "take_off", command.track_id, command.reason);
+      bus_.publish(FighterActed{t_s, name, "take_off", command.track_id, command.reason});
       break;
     }
     case c2::FighterCommand::Kind::kSteer: world_.steer(command.entity_id, command.goal); break;
@@ -195,14 +233,12 @@ void Simulation::execute(double t_s, const c2::FighterCommand& command) {
                                                   command.time_of_flight_s, command.aim_enu_m,
                                                   squadron.kill_probability, c2::kAirToAirBasket_m);
       battle_manager_->on_launch(engagement::launch_report(m));
-      scorer_.on_air_to_air_launch();
-      recorder_.launch(m);
-      if (explain_)
-        explanations_.push_back(fmt::format("t={:.0f} s: fighter {} {}", t_s, fighter.name, command.reason));
+      bus_.publish(FighterActed{t_s, fighter.name, "fire", command.track_id, command.reason});
+      bus_.publish(InterceptorLaunched{m});
       break;
     }
     case c2::FighterCommand::Kind::kLand:
-      recorder_.fighter(t_s, world_.entity(command.entity_id).name, "landed", 0, command.reason);
+      bus_.publish(FighterActed{t_s, world_.entity(command.entity_id).name, "landed", 0, command.reason});
       world_.land(command.entity_id);
       break;
   }
@@ -211,18 +247,15 @@ void Simulation::execute(double t_s, const c2::FighterCommand& command) {
 void Simulation::engage(double t_s) {
   for (auto& unit : fire_units_) unit.update(t_s);
   for (const auto& r : engagements_.resolve(t_s, world_, fire_units_)) {
-    scorer_.on_resolution(r, world_);
-    recorder_.resolution(t_s, r, r.truth_id ? world_.entity(r.truth_id).name : "");
+    bus_.publish(InterceptorResolved{t_s, r, world_});
   }
 }
 
-void Simulation::record(double t_s) {
-  if (!recorder_.enabled()) return;
-  recorder_.truth(t_s, world_);
+void Simulation::sample(double t_s) {
   const auto tracks = tracker_->tracks();
-  std::vector<std::string> identities;
-  for (const auto& t : tracks) identities.emplace_back(c2::to_string(battle_manager_->identity(t.id)));
-  recorder_.tracks(t_s, tracks, identities);
+  std::vector<c2::Identity> identities;
+  for (const auto& t : tracks) identities.push_back(battle_manager_->identity(t.id));
+  bus_.publish(PictureSampled{t_s, world_, tracks, identities});
 }
 
 }  // namespace rampart::sim

@@ -1,7 +1,17 @@
-// A scenario run: composes the stages of kSchedule and steps them at the base rate.
+// The kernel of a run: it composes the stages of kSchedule and steps them at the base rate.
+//
+// A caller drives it: step() advances one base step, run_until(t_s) several, run() to the end;
+// finish() closes the run and returns its scores. Scripted events (the scenario's `events:`) and
+// events injected by code (inject()) take effect at the start of the first step at or after their
+// time, scripted ones first, then injected ones in the order they came. Each stage publishes what
+// it did on the event bus; the recorder, the scorer and the explainer are sinks like any other
+// (subscribe() adds more). The kernel holds no global state: several simulations may run at once
+// on different threads, each giving what it gives alone.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,9 +20,9 @@
 #include "c2/battle_manager.h"
 #include "engagement/fire_unit.h"
 #include "scenario/scenario.h"
-#include "sensors/esm.h"
-#include "sensors/iff.h"
-#include "sensors/radar.h"
+#include "sensors/factory.h"
+#include "sim/events.h"
+#include "sim/explainer.h"
 #include "sim/recorder.h"
 #include "sim/schedule.h"
 #include "sim/scorer.h"
@@ -32,41 +42,79 @@ class Simulation {
  public:
   Simulation(const scenario::Scenario& s, const RunOptions& options);
   ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
 
-  /// Runs the whole scenario and returns its scores.
+  /// Adds a sink to the event stream (after the recorder, scorer and explainer).
+  void subscribe(EventSink& sink) { bus_.subscribe(sink); }
+  /// Applies `event` at the start of the next step (its at_s is not looked at).
+  void inject(const scenario::ScriptedEvent& event) { injected_.push_back(event); }
+
+  /// Runs one base step; false (and nothing done) once the scenario's end was passed.
+  bool step();
+  /// Runs the steps whose time is at most t_s.
+  void run_until(double t_s);
+  /// Runs to the end and returns the scores.
   Summary run();
+  /// Ends the run (the sinks learn it; files are closed) and returns the scores; once only.
+  Summary finish();
+
+  /// Time of the next step.
+  double next_time_s() const { return static_cast<double>(k_) * dt_s_; }
+  double end_time_s() const { return static_cast<double>(steps_) * dt_s_; }
+  bool done() const { return k_ > steps_; }
   /// With RunOptions::explain: why each engagement was ordered or blocked, in time order.
-  const std::vector<std::string>& explanations() const { return explanations_; }
+  const std::vector<std::string>& explanations() const { return explainer_.lines(); }
 
  private:
+  /// Whether a sensor or fire unit works, and whether its link to C2 is up.
+  struct Station {
+    bool in_action = true;
+    bool linked = true;
+    bool usable() const { return in_action && linked; }
+  };
+
+  void apply(double t_s, const scenario::ScriptedEvent& event);
   void run_stage(Stage stage, double t_s);
   void motion(double t_s);
   void sense(double t_s);
-  void track();
+  void track(double t_s);
   void command(double t_s);
   void engage(double t_s);
+  void sample(double t_s);
   void execute(double t_s, const c2::FighterCommand& command);
-  void record(double t_s);
+  Station& station(const std::string& name);
 
   scenario::Scenario scenario_;
   std::uint64_t seed_;
+  double dt_s_;
+  long steps_;
+  long k_ = 0;
+  std::array<long, kSchedule.size()> every_{};
+  std::size_t next_scripted_ = 0;
+  std::deque<scenario::ScriptedEvent> injected_;
   double t_prev_s_ = 0.0;
+  std::optional<std::chrono::steady_clock::time_point> wall_start_;
+  bool finished_ = false;
+
   world::World world_;
-  std::vector<std::unique_ptr<sensors::SurveillanceRadar>> radars_;
-  std::vector<sensors::IffInterrogator> interrogators_;
-  std::vector<sensors::EsmReceiver> esm_receivers_;
+  sensors::SensorSuite sensors_;
   std::unique_ptr<tracking::Tracker> tracker_;
   std::unique_ptr<c2::BattleManager> battle_manager_;
   std::vector<engagement::FireUnit> fire_units_;
   engagement::Engagements engagements_;
+  std::vector<Station> sensor_stations_;
+  std::vector<Station> unit_stations_;
+
+  EventBus bus_;
   Recorder recorder_;
   Scorer scorer_;
-  std::vector<sensors::Look> looks_;  ///< produced by the sensors, consumed by the tracker
+  Explainer explainer_;
+
+  std::vector<sensors::Look> looks_;           ///< produced by the sensors, consumed by the tracker
   std::vector<c2::EsmBearing> esm_bearings_;  ///< heard since the last C2 cycle
   std::uint64_t next_plot_id_ = 1;
-  bool explain_ = false;
   int sorties_ = 0;
-  std::vector<std::string> explanations_;
 };
 
 }  // namespace rampart::sim

@@ -24,6 +24,7 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["fighter_sorties"] = s.fighter_sorties;
   j["interceptor_outcomes"] = {{"kill", s.interceptor_kills}, {"miss", s.interceptor_misses},
                                {"no_target", s.interceptor_no_target}};
+  j["interceptors_in_flight_at_end"] = s.interceptors_in_flight_at_end;
   j["asset_value_total"] = s.asset_value_total;
   j["asset_value_lost"] = s.asset_value_lost;
   j["asset_value_lost_by_asset"] = s.asset_value_lost_by_asset;
@@ -34,7 +35,10 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["false_alarm_plots"] = s.false_alarm_plots;
   j["tracks_confirmed"] = s.tracks_confirmed;
   j["false_tracks"] = s.false_tracks;
+  j["track_breaks"] = s.track_breaks;
   j["tracks_identified"] = {{"friend", s.friendly_tracks_identified}, {"hostile", s.hostile_tracks_identified}};
+  j["assumed_friend_tracks"] = s.assumed_friend_tracks;
+  j["hostiles_identified_friend"] = s.hostiles_identified_friend;
   nlohmann::ordered_json kinds = nlohmann::ordered_json::object();
   for (const auto& [kind, k] : s.by_kind) kinds[kind] = {{"count", k.count}, {"killed", k.killed}, {"leakers", k.leakers}};
   j["by_kind"] = kinds;
@@ -53,18 +57,20 @@ std::string to_text(const Summary& s) {
                      s.leakers, after, survived_otherwise(s));
   for (const auto& [kind, k] : s.by_kind)
     out += fmt::format("  {:<16} {:>4} threats  {:>4} killed  {:>4} leakers\n", kind, k.count, k.killed, k.leakers);
-  out += fmt::format("Interceptors fired: {} (surface-to-air)   outcomes of all missiles: kills {}   misses {}   no target {}\n", s.interceptors_fired,
-                     s.interceptor_kills, s.interceptor_misses, s.interceptor_no_target);
+  out += fmt::format("Interceptors fired: {} (surface-to-air)   outcomes of all missiles: kills {}   misses {}   "
+                     "no target {}   in flight at the end {}\n", s.interceptors_fired, s.interceptor_kills,
+                     s.interceptor_misses, s.interceptor_no_target, s.interceptors_in_flight_at_end);
   out += fmt::format("Fighters: {} sorties, {} air-to-air missiles fired\n", s.fighter_sorties, s.air_to_air_fired);
   out += fmt::format("Defended value lost: {:.1f} of {:.1f}\n", s.asset_value_lost, s.asset_value_total);
   for (const auto& [asset, lost] : s.asset_value_lost_by_asset)
     out += fmt::format("  {:<16} {:.1f}\n", asset, lost);
   out += fmt::format("Friendly aircraft: {}   fratricides {}   engagements blocked to protect friends {}\n",
                      s.friendlies, s.fratricides, s.blocked_engagements);
-  out += fmt::format("Air picture: {} plots ({} false alarms), {} tracks confirmed, {} false tracks\n", s.plots,
-                     s.false_alarm_plots, s.tracks_confirmed, s.false_tracks);
-  out += fmt::format("Identification: {} tracks identified friend, {} hostile\n", s.friendly_tracks_identified,
-                     s.hostile_tracks_identified);
+  out += fmt::format("Air picture: {} plots ({} false alarms), {} tracks confirmed, {} false tracks, {} track "
+                     "breaks\n", s.plots, s.false_alarm_plots, s.tracks_confirmed, s.false_tracks, s.track_breaks);
+  out += fmt::format("Identification: {} tracks identified friend, {} assumed friend, {} hostile; {} hostiles "
+                     "identified friend\n", s.friendly_tracks_identified, s.assumed_friend_tracks,
+                     s.hostile_tracks_identified, s.hostiles_identified_friend);
   return out;
 }
 

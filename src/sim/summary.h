@@ -34,6 +34,7 @@ struct Summary {
   int interceptor_kills = 0;
   int interceptor_misses = 0;
   int interceptor_no_target = 0;
+  int interceptors_in_flight_at_end = 0;  ///< kills + misses + no target + in flight = all fired
   double asset_value_total = 0.0;
   double asset_value_lost = 0.0;
   int friendlies = 0;
@@ -42,9 +43,12 @@ struct Summary {
   long plots = 0;
   long false_alarm_plots = 0;
   int tracks_confirmed = 0;
-  int false_tracks = 0;
+  int false_tracks = 0;   ///< see scorer.h and docs/outputs.md
+  int track_breaks = 0;   ///< see scorer.h and docs/outputs.md
   int friendly_tracks_identified = 0;
   int hostile_tracks_identified = 0;
+  int assumed_friend_tracks = 0;       ///< tracks C2 ever called assumed friend
+  int hostiles_identified_friend = 0;  ///< threats whose track C2 ever called friend or assumed friend
   std::map<std::string, KindScore> by_kind;  ///< threat kind -> scores
   std::map<std::string, double> asset_value_lost_by_asset;
 };

@@ -12,26 +12,8 @@
 namespace rampart::world {
 
 World::World(const scenario::Scenario& s) : frame_(s.origin), assets_(s.assets) {
-  for (const auto& raid : s.raids) {
-    for (int i = 0; i < raid.count; ++i) {
-      Entity e{.id = static_cast<std::uint32_t>(entities_.size() + 1),
-               .name = fmt::format("{}-{}", raid.name, i + 1),
-               .side = Side::kHostile,
-               .kind = scenario::to_string(raid.kind),
-               .start_time_s = raid.start_time_s + i * raid.spacing_s,
-               .altitude_m = raid.altitude_m,
-               .speed_mps = raid.speed_mps,
-               .rcs_m2 = raid.rcs_m2,
-               .iff_on = false,
-               .emitter = raid.emitter,
-               .expendable = raid.kind == scenario::ThreatKind::kCruiseMissile ||
-                             raid.kind == scenario::ThreatKind::kDrone,
-               .target_asset = raid.target_asset,
-               .damage_fraction = raid.damage_fraction,
-               .route = Route(raid.route, raid.speed_mps, false)};
-      entities_.push_back(std::move(e));
-    }
-  }
+  for (const auto& a : assets_) asset_value_left_.push_back(a.value);
+  for (const auto& raid : s.raids) add_raid(raid, 0.0);
   for (const auto& f : s.friendlies) {
     Entity e{.id = static_cast<std::uint32_t>(entities_.size() + 1),
              .name = f.name,
@@ -46,6 +28,30 @@ World::World(const scenario::Scenario& s) : frame_(s.origin), assets_(s.assets) 
              .route = Route(f.route, f.speed_mps, f.repeat_route)};
     entities_.push_back(std::move(e));
   }
+}
+
+std::vector<std::uint32_t> World::add_raid(const scenario::Raid& raid, double t0_s) {
+  std::vector<std::uint32_t> ids;
+  for (int i = 0; i < raid.count; ++i) {
+    Entity e{.id = static_cast<std::uint32_t>(entities_.size() + 1),
+             .name = fmt::format("{}-{}", raid.name, i + 1),
+             .side = Side::kHostile,
+             .kind = scenario::to_string(raid.kind),
+             .start_time_s = t0_s + raid.start_time_s + i * raid.spacing_s,
+             .altitude_m = raid.altitude_m,
+             .speed_mps = raid.speed_mps,
+             .rcs_m2 = raid.rcs_m2,
+             .iff_on = false,
+             .emitter = raid.emitter,
+             .expendable = raid.kind == scenario::ThreatKind::kCruiseMissile ||
+                           raid.kind == scenario::ThreatKind::kDrone,
+             .target_asset = raid.target_asset,
+             .damage_fraction = raid.damage_fraction,
+             .route = Route(raid.route, raid.speed_mps, false)};
+    ids.push_back(e.id);
+    entities_.push_back(std::move(e));
+  }
+  return ids;
 }
 
 namespace {
@@ -82,7 +88,9 @@ std::vector<Arrival> World::advance(double t_s) {
       const auto& asset = assets_[*e.target_asset];
       if (std::hypot(rp.east_m - asset.position.east_m, rp.north_m - asset.position.north_m) <= asset.radius_m) {
         e.reached_target = true;
-        arrivals.push_back({e.id, *e.target_asset});
+        const double lost = asset_value_left_[*e.target_asset] * e.damage_fraction;
+        asset_value_left_[*e.target_asset] -= lost;
+        arrivals.push_back({e.id, *e.target_asset, lost});
         if (e.expendable) {
           e.state = EntityState::kImpacted;
           continue;

@@ -55,9 +55,11 @@ struct Entity {
 };
 
 /// Something that happened to the truth in one advance: a threat reaching its asset.
+/// The threat destroys its damage fraction of what is left of the asset's value.
 struct Arrival {
   std::uint32_t entity_id = 0;
   std::size_t asset = 0;
+  double value_lost = 0.0;
 };
 
 class World {
@@ -66,6 +68,8 @@ class World {
 
   /// Moves every entity to time t_s; returns the threats that reached their target asset.
   std::vector<Arrival> advance(double t_s);
+  /// Adds a raid's threats, the first starting at t0_s + raid.start_time_s; returns their ids.
+  std::vector<std::uint32_t> add_raid(const scenario::Raid& raid, double t0_s);
   /// Marks an entity destroyed (by an interceptor).
   void kill(std::uint32_t entity_id);
   /// Puts a new steered friendly aircraft in the air at `at`, heading for `at` until steered;
@@ -81,10 +85,13 @@ class World {
   const Entity& entity(std::uint32_t id) const { return entities_.at(id - 1); }
   const LocalFrame& frame() const { return frame_; }
   const std::vector<scenario::Asset>& assets() const { return assets_; }
+  /// What is left of each asset's value after the arrivals so far.
+  const std::vector<double>& asset_value_left() const { return asset_value_left_; }
 
  private:
   LocalFrame frame_;
   std::vector<scenario::Asset> assets_;
+  std::vector<double> asset_value_left_;
   std::vector<Entity> entities_;
   double t_s_ = 0.0;  ///< time of the last advance
 };

@@ -49,18 +49,19 @@ TEST(RunCommand, OutWritesTheRecord) {
   ASSERT_EQ(r.status, 0) << r.err;
   const std::map<std::string, std::string> headers = {
       {"truth.csv", "t_s,truth_id,name,side,kind,state,"},
-      {"plots.csv", "t_s,sensor,plot_id,range_m,az_deg,el_deg,east_m,north_m,up_m,source"},
+      {"plots.csv", "t_s,sensor,plot_id,range_m,az_deg,el_deg,east_m,north_m,up_m,source,truth_id\n"},
       {"tracks.csv", "t_s,track_id,status,identity,"},
-      {"events.csv", "t_s,event,fire_unit,track_id,interceptor_id,threat,outcome"},
-      {"identities.csv", "t_s,track_id,from,to,reason"}};
+      {"events.csv", "t_s,event,unit,track_id,interceptor_id,threat,truth_id,outcome,east_m,north_m,up_m,miss_m,detail\n"},
+      {"identities.csv", "t_s,track_id,from,to,reason\n"},
+      {"layout.csv", "kind,name,vertex,lat_deg,lon_deg,alt_m,east_m,north_m,up_m,radius_m,detail\n"}};
   for (const auto& [file, header] : headers) {
     const std::string text = slurp(dir / file);
     EXPECT_EQ(text.rfind(header, 0), 0u) << file;
     EXPECT_GT(std::count(text.begin(), text.end(), '\n'), 1) << file << " has no rows";
   }
   const std::string plots = slurp(dir / "plots.csv");
-  EXPECT_NE(plots.find(",target\n"), std::string::npos);
-  EXPECT_NE(plots.find(",false_alarm\n"), std::string::npos);
+  EXPECT_NE(plots.find(",target,1\n"), std::string::npos);  // the minimal scenario's first threat
+  EXPECT_NE(plots.find(",false_alarm,0\n"), std::string::npos);
   std::filesystem::remove_all(dir);
 }
 

@@ -83,25 +83,30 @@ TEST(Simulation, DefaultScenarioScoresAreConsistent) {
 // it counts once in each, once more for killed_after_leaking, and survived_otherwise stays
 // threats - 1; a second arrival of the same aircraft is damage, not another leaker.
 TEST(Scorer, AThreatKilledAfterItLeakedIsNotCountedTwice) {
-  const world::World world(load("scenarios/default.yaml"));
-  Scorer scorer(world);
-  std::uint32_t bandit = 0;
+  const auto scenario = load("scenarios/default.yaml");
+  const world::World world(scenario);
+  Scorer scorer(scenario);
+  std::vector<std::uint32_t> threats;
   for (const auto& e : world.entities()) {
-    if (e.side == world::Side::kHostile) bandit = e.id;
+    if (e.side == world::Side::kHostile) threats.push_back(e.id);
   }
-  ASSERT_NE(bandit, 0u);
-  scorer.on_arrivals({{bandit, 0}}, world);
-  scorer.on_arrivals({{bandit, 1}}, world);
+  ASSERT_FALSE(threats.empty());
+  scorer.on(ThreatsAdded{0.0, world, threats});
+  const std::uint32_t bandit = threats.back();
+  const std::vector<world::Arrival> first{{bandit, 0, 7.0}}, second{{bandit, 1, 3.0}};
+  scorer.on(TruthMoved{100.0, world, first});
+  scorer.on(TruthMoved{110.0, world, second});
   engagement::Resolution shot;
   shot.outcome = engagement::Outcome::kKill;
   shot.truth_id = bandit;
-  scorer.on_resolution(shot, world);
-  const Summary s = scorer.finish({});
+  scorer.on(InterceptorResolved{120.0, shot, world});
+  const Summary s = scorer.summary();
   EXPECT_EQ(s.leakers, 1);
   EXPECT_EQ(s.killed, 1);
   EXPECT_EQ(s.killed_after_leaking, 1);
   EXPECT_EQ(survived_otherwise(s), s.threats - 1);
-  EXPECT_GT(s.asset_value_lost_by_asset.at(world.assets()[1].name), 0.0);
+  EXPECT_DOUBLE_EQ(s.asset_value_lost, 10.0);
+  EXPECT_DOUBLE_EQ(s.asset_value_lost_by_asset.at(world.assets()[1].name), 3.0);
   EXPECT_NE(to_text(s).find("leakers 1 (1 of them killed afterwards)   survived otherwise " +
                             std::to_string(s.threats - 1)),
             std::string::npos)

@@ -1,0 +1,146 @@
+// The test set every sensor kind passes, whatever it measures (as every tracker passes
+// AnyTracker's): built through the factory from a one-sensor scenario, it must be deterministic,
+// report only what flies inside its reach and at the time of the look, and point at the target
+// it reports. A new kind adds one entry to kKinds.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <functional>
+
+#include "core/units.h"
+#include "sensors/factory.h"
+
+namespace rampart::sensors {
+namespace {
+
+const LocalFrame kFrame({35.0, -30.0, 0.0});
+
+scenario::Radar radar(bool three_d) {
+  scenario::Radar r;
+  r.name = three_d ? "Radar 3-D" : "Radar 2-D";
+  r.antenna_height_m = 10.0;
+  r.scan_period_s = 4.0;
+  r.peak_power_w = 1e6;
+  r.antenna_gain_db = 35.0;
+  r.frequency_hz = 3e9;
+  r.pulse_width_s = 1e-6;
+  r.noise_figure_db = 3.0;
+  r.losses_db = 6.0;
+  r.pulses_integrated = 10;
+  r.false_alarm_probability = 1e-6;
+  r.beamwidth_az_deg = 2.0;
+  r.min_range_m = 500.0;
+  r.max_range_m = 150'000.0;
+  r.max_elevation_deg = 60.0;
+  r.range_sigma_m = 50.0;
+  r.az_sigma_deg = 0.2;
+  if (three_d) r.el_sigma_deg = 0.3;
+  return r;
+}
+
+struct Kind {
+  const char* name;
+  std::function<void(scenario::Scenario&)> add;  ///< puts one sensor of the kind at the origin
+  double max_range_m;
+};
+
+const std::vector<Kind> kKinds = {
+    {"radar_2d", [](scenario::Scenario& s) { s.radars.push_back(radar(false)); }, 150'000.0},
+    {"radar_3d", [](scenario::Scenario& s) { s.radars.push_back(radar(true)); }, 150'000.0},
+    {"esm",
+     [](scenario::Scenario& s) {
+       s.esm_sensors.push_back({.name = "ESM", .max_range_m = 150'000.0, .bearing_sigma_deg = 1.0, .period_s = 2.0});
+     },
+     150'000.0},
+};
+
+world::Entity flying(std::uint32_t id, double east_m, double north_m, double alt_m) {
+  world::Entity e{.id = id, .name = "t", .rcs_m2 = 10.0, .emitter = "Fire can",
+                  .route = world::Route({{0, 0}, {1, 1}}, 1.0, false)};
+  e.state = world::EntityState::kFlying;
+  e.geodetic = kFrame.surface_point(east_m, north_m, alt_m);
+  e.p_enu_m = kFrame.to_enu(e.geodetic);
+  return e;
+}
+
+/// What one sensor reports over `seconds` of looks, 0.1 s apart.
+Observation observe(Sensor& sensor, const std::vector<world::Entity>& truth, double seconds) {
+  Observation all;
+  std::uint64_t next_plot_id = 1;
+  for (double t_s = 0.1; t_s <= seconds + 1e-9; t_s += 0.1) {
+    Observation step;
+    sensor.observe(t_s - 0.1, t_s, truth, next_plot_id, step);
+    for (auto& look : step.looks) {
+      for (const auto& p : look.batch.plots) {
+        EXPECT_GT(p.t_s, t_s - 0.1 - 1e-9);
+        EXPECT_LE(p.t_s, t_s + 1e-9);
+      }
+      all.looks.push_back(std::move(look));
+    }
+    for (auto& a : step.angles) {
+      EXPECT_GT(a.t_s, t_s - 0.1 - 1e-9);
+      EXPECT_LE(a.t_s, t_s + 1e-9);
+      all.angles.push_back(std::move(a));
+    }
+  }
+  return all;
+}
+
+std::unique_ptr<Sensor> make_one(const Kind& kind, std::uint64_t seed) {
+  scenario::Scenario s;
+  kind.add(s);
+  auto suite = make_sensors(s, kFrame, seed);
+  EXPECT_EQ(suite.sensors.size(), 1u);
+  return std::move(suite.sensors.front());
+}
+
+/// (truth id, measured compass bearing) of every report that came from a target.
+std::vector<std::pair<std::uint32_t, double>> target_bearings(const Observation& o) {
+  std::vector<std::pair<std::uint32_t, double>> out;
+  for (const auto& look : o.looks)
+    for (std::size_t i = 0; i < look.batch.plots.size(); ++i)
+      if (look.origins[i].truth_id) out.emplace_back(look.origins[i].truth_id, look.batch.plots[i].az_rad);
+  for (const auto& a : o.angles)
+    if (a.truth_id) out.emplace_back(a.truth_id, a.bearing_rad);
+  return out;
+}
+
+class AnySensor : public ::testing::TestWithParam<Kind> {};
+
+TEST_P(AnySensor, TheSameSeedGivesTheSameReports) {
+  const std::vector<world::Entity> truth = {flying(1, 20'000, 30'000, 3000), flying(2, -40'000, 5000, 500)};
+  auto a = make_one(GetParam(), 7);
+  auto b = make_one(GetParam(), 7);
+  const Observation x = observe(*a, truth, 12.0);
+  const Observation y = observe(*b, truth, 12.0);
+  EXPECT_EQ(target_bearings(x), target_bearings(y));
+  EXPECT_EQ(a->site().name, b->site().name);
+}
+
+TEST_P(AnySensor, SeesATargetInReachAndPointsAtIt) {
+  const world::Entity target = flying(1, 30'000, 40'000, 5000);  // 50 km, bearing atan2(30, 40)
+  auto sensor = make_one(GetParam(), 3);
+  const auto reports = target_bearings(observe(*sensor, {target}, 20.0));
+  ASSERT_FALSE(reports.empty()) << GetParam().name << " saw nothing of a target at 50 km in 20 s";
+  const double true_bearing_rad = std::atan2(30'000.0, 40'000.0);
+  for (const auto& [id, bearing_rad] : reports) {
+    EXPECT_EQ(id, 1u);
+    EXPECT_LT(std::abs(wrap_pi(bearing_rad - true_bearing_rad)), deg_to_rad(5.0)) << GetParam().name;
+  }
+}
+
+TEST_P(AnySensor, ReportsNothingOfWhatDoesNotFlyOrIsOutOfReach) {
+  world::Entity waiting = flying(1, 10'000, 10'000, 3000);
+  waiting.state = world::EntityState::kWaiting;
+  world::Entity killed = flying(2, -10'000, 10'000, 3000);
+  killed.state = world::EntityState::kKilled;
+  const world::Entity far = flying(3, 0, GetParam().max_range_m * 1.2, 20'000);
+  auto sensor = make_one(GetParam(), 5);
+  EXPECT_TRUE(target_bearings(observe(*sensor, {waiting, killed, far}, 20.0)).empty()) << GetParam().name;
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryKind, AnySensor, ::testing::ValuesIn(kKinds),
+                         [](const auto& kind) { return std::string(kind.param.name); });
+
+}  // namespace
+}  // namespace rampart::sensors

@@ -1,0 +1,163 @@
+// The event stream of a run: what the stages publish, and the sinks that subscribe to it.
+//
+// Each stage of the kernel publishes typed events as it works; sinks (the CSV recorder, the
+// scorer, the explainer, and later ASTERIX, DIS, WebSocket or SQLite writers) subscribe to the
+// bus and override the handlers they care about. An event lives only for the call that delivers
+// it: a sink that keeps anything copies it. Sinks are called in the order they subscribed, on the
+// kernel's thread, so a run's output depends only on its scenario, seed and injections.
+//
+// Some events carry truth (which entity caused a plot, which one an interceptor hit): they are
+// for analysis sinks only. The tracker and C2 are not sinks; they get plots and tracks from the
+// kernel, never from this bus.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "c2/assignment.h"
+#include "c2/identification.h"
+#include "c2/threat_evaluation.h"
+#include "engagement/fire_unit.h"
+#include "sensors/sensor.h"
+#include "tracking/types.h"
+#include "world/world.h"
+
+namespace rampart::sim {
+
+/// New threats entered the world (at the start, or a raid added by a scripted event).
+struct ThreatsAdded {
+  double t_s = 0.0;
+  const world::World& world;
+  std::vector<std::uint32_t> entity_ids;
+};
+
+/// Truth moved to t_s; `arrivals` are the threats that reached their target asset in this step.
+struct TruthMoved {
+  double t_s = 0.0;
+  const world::World& world;
+  const std::vector<world::Arrival>& arrivals;
+};
+
+/// One look of a sensor: its plots and (analysis only) which truth caused each.
+struct PlotsMade {
+  double t_s = 0.0;
+  const std::string& sensor;
+  const sensors::Look& look;
+};
+
+/// Passive angle reports of one step (ESM bearings, infrared bearings and elevations).
+struct AnglesMade {
+  double t_s = 0.0;
+  const std::vector<sensors::AngleReport>& reports;
+};
+
+/// The tracker processed one batch of plots.
+struct TrackerStepped {
+  double t_s = 0.0;
+  const tracking::TrackerStepResult& result;
+};
+
+/// A sample of the air picture and of truth at the record rate (1 Hz): the tracks as C2 sees
+/// them with their identities (one per track, same order).
+struct PictureSampled {
+  double t_s = 0.0;
+  const world::World& world;
+  const std::vector<tracking::TrackState>& tracks;
+  const std::vector<c2::Identity>& identities;
+};
+
+struct IdentityChanged {
+  const c2::IdentityChange& change;
+};
+
+/// C2's threat ranking of one cycle (rank 1 first).
+struct ThreatsRanked {
+  double t_s = 0.0;
+  const std::vector<c2::ThreatAssessment>& threats;
+};
+
+/// C2 ordered a fire unit to engage; `threat` is the assessment that put the track first.
+struct FireOrdered {
+  double t_s = 0.0;
+  const c2::FireOrder& order;
+  const std::string& fire_unit;
+  const c2::ThreatAssessment& threat;
+  const std::vector<scenario::Asset>& assets;
+};
+
+/// C2 withheld an engagement because a friend was near the intercept point.
+struct EngagementBlocked {
+  double t_s = 0.0;
+  const c2::BlockedEngagement& blocked;
+  const std::string& fire_unit;
+};
+
+struct InterceptorLaunched {
+  const engagement::Interceptor& interceptor;
+};
+
+/// An interceptor reached its aim time; the outcome is truth (analysis only).
+struct InterceptorResolved {
+  double t_s = 0.0;
+  const engagement::Resolution& resolution;
+  const world::World& world;
+};
+
+/// A fighter took off, fired, or landed.
+struct FighterActed {
+  double t_s = 0.0;
+  const std::string& fighter;
+  const std::string& action;  ///< take_off, fire, landed
+  std::uint32_t track_id = 0;
+  const std::string& detail;
+};
+
+/// A scripted or injected event took effect.
+struct ScriptApplied {
+  double t_s = 0.0;
+  const std::string& description;
+};
+
+/// The run ended at t_s with `interceptors_in_flight` still flying.
+struct RunEnded {
+  double t_s = 0.0;
+  std::size_t interceptors_in_flight = 0;
+};
+
+/// A subscriber to the event stream: overrides the handlers of the events it wants.
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  virtual void on(const ThreatsAdded&) {}
+  virtual void on(const TruthMoved&) {}
+  virtual void on(const PlotsMade&) {}
+  virtual void on(const AnglesMade&) {}
+  virtual void on(const TrackerStepped&) {}
+  virtual void on(const PictureSampled&) {}
+  virtual void on(const IdentityChanged&) {}
+  virtual void on(const ThreatsRanked&) {}
+  virtual void on(const FireOrdered&) {}
+  virtual void on(const EngagementBlocked&) {}
+  virtual void on(const InterceptorLaunched&) {}
+  virtual void on(const InterceptorResolved&) {}
+  virtual void on(const FighterActed&) {}
+  virtual void on(const ScriptApplied&) {}
+  virtual void on(const RunEnded&) {}
+};
+
+/// Delivers each published event to every subscribed sink, in subscription order.
+class EventBus {
+ public:
+  /// The sink must outlive the bus's use.
+  void subscribe(EventSink& sink) { sinks_.push_back(&sink); }
+  template <typename Event>
+  void publish(const Event& event) const {
+    for (EventSink* sink : sinks_) sink->on(event);
+  }
+
+ private:
+  std::vector<EventSink*> sinks_;
+};
+
+}  // namespace rampart::sim
