@@ -1,14 +1,19 @@
 // `rampart wta FILE`: solve a static weapon-target assignment instance (format of
 // ../shared/data/wta/README.md, plain or gzip) and print the result, readable or as JSON.
+#include <fmt/format.h>
+
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "c2/wta/instance.h"
 #include "c2/wta/solve.h"
 #include "commands.h"
+#include "core/error.h"
 
 namespace rampart::app {
 namespace {
@@ -26,13 +31,48 @@ constexpr long long kAutoExactMaxBinaries = 20'000;
 
 nlohmann::json number_or_null(double v) { return std::isnan(v) ? nlohmann::json() : nlohmann::json(v); }
 
+// --time-limit: seconds in (0, wta::kMaxTimeLimit_s]. CLI::PositiveNumber lets nan and inf through,
+// and a limit of 1e308 s is a run that never ends.
+std::string check_time_limit(std::string& text) {
+  double v = 0.0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || !(v > 0.0 && v <= wta::kMaxTimeLimit_s)) {
+    return fmt::format("must be a number of seconds in (0, {}], found '{}'", wta::kMaxTimeLimit_s, text);
+  }
+  return {};
+}
+
+// One row per target: its value, the probability it survives the weapons on it, the expected value
+// left, and those weapons by type.
+void print_assignment(const wta::Instance& instance, const wta::Assignment& x) {
+  const int n = instance.targets;
+  std::printf("%6s %12s %9s %12s  %s\n", "target", "value", "survival", "value_left", "weapons (type x count)");
+  for (int j = 0; j < n; ++j) {
+    std::string weapons;
+    for (int i = 0; i < instance.weapon_types; ++i) {
+      if (const int count = x[static_cast<std::size_t>(i) * n + j]; count > 0) {
+        weapons += fmt::format("{}type {} x{}", weapons.empty() ? "" : ", ", i, count);
+      }
+    }
+    const double survival = wta::survival_probability(instance, x, j);
+    std::printf("%6d %12.6g %9.6f %12.6f  %s\n", j, instance.value[j], survival, instance.value[j] * survival,
+                weapons.empty() ? "none" : weapons.c_str());
+  }
+}
+
 int run_wta(const WtaOptions& options) {
   const wta::Instance instance = wta::read_instance(options.path);
   const long long binaries = static_cast<long long>(instance.weapons()) * instance.targets;
   const bool exact =
       options.solver == "exact" || (options.solver == "auto" && binaries <= kAutoExactMaxBinaries);
+  if (exact && binaries > wta::kMaxExactBinaries) {
+    throw InputError(fmt::format(
+        "{}: --solver exact: the model of this instance needs {} binaries (m * mu * n), more than the {} the "
+        "exact solver accepts; use --solver heuristic",
+        options.path, binaries, wta::kMaxExactBinaries));
+  }
   if (!options.json) {
-    std::fprintf(stderr, "rampart wta: %d weapon types x %d on %d targets, %s solver, limit %.3g s\n",
+    std::fprintf(stderr, "rampart wta: %d weapon types x %d on %d targets, %s solver, limit %g s\n",
                  instance.weapon_types, instance.weapons_per_type, instance.targets,
                  exact ? "exact" : "heuristic", options.time_limit_s);
   }
@@ -69,6 +109,7 @@ int run_wta(const WtaOptions& options) {
         {"bound", number_or_null(result.bound)},
         {"gap", number_or_null(result.gap)},
         {"wall_time_s", result.wall_time_s},
+        {"iterations", result.iterations},
         {"assignment", assignment},
     };
     std::printf("%s\n", out.dump(2).c_str());
@@ -87,6 +128,7 @@ int run_wta(const WtaOptions& options) {
     std::printf("%s\n", result.summary().c_str());
     std::printf("expected surviving value %.6f of %.6f total; %d of %d targets engaged\n", result.objective,
                 total, engaged, n);
+    if (!result.assignment.empty()) print_assignment(instance, result.assignment);
   }
   return 0;
 }
@@ -100,12 +142,13 @@ void add_wta_command(CLI::App& app) {
   sub->add_option("--solver", options->solver, "exact (proves optimality), heuristic (real time) or auto")
       ->check(CLI::IsMember({"exact", "heuristic", "auto"}))
       ->capture_default_str();
-  sub->add_option("--time-limit", options->time_limit_s, "Wall-clock limit in seconds")
-      ->check(CLI::PositiveNumber)
+  sub->add_option("--time-limit", options->time_limit_s,
+                  fmt::format("Wall-clock limit in seconds, in (0, {}]", wta::kMaxTimeLimit_s))
+      ->check(CLI::Validator(check_time_limit, "SECONDS"))
       ->capture_default_str();
   sub->add_option("--seed", options->seed, "Seed of the heuristic's random kicks")->capture_default_str();
   sub->add_flag("--json", options->json,
-                "Print status, objective, bound, gap, wall_time_s, assignment as JSON");
+                "Print status, objective, bound, gap, wall_time_s, iterations, assignment as JSON");
   add_command(app, sub, [options] { return run_wta(*options); });
 }
 

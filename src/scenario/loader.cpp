@@ -125,6 +125,8 @@ class ScenarioReader {
       if (n.IsMap() && n["name"] && n["name"].IsScalar()) sensor_names_.push_back(n["name"].Scalar());
       if (n.IsMap() && n["type"] && n["type"].IsScalar() && n["type"].Scalar() == "esm") {
         s.esm_sensors.push_back(read_esm(n));
+      } else if (n.IsMap() && n["type"] && n["type"].IsScalar() && n["type"].Scalar() == "irst") {
+        s.irst_sensors.push_back(read_irst(n));
       } else {
         s.radars.push_back(read_radar(n));
       }
@@ -275,6 +277,26 @@ class ScenarioReader {
         m.number_or("iff_altitude_tolerance_m", r.iff_altitude_tolerance_m, Range{0.0, 5'000.0});
     if (r.min_range_m >= r.max_range_m)
       m.error_at("min_range_m", fmt::format("'min_range_m' in {} must be less than max_range_m", m.what()));
+    m.check_unknown_keys();
+    return r;
+  }
+
+  Irst read_irst(const YAML::Node& n) {
+    MapReader m(n, item_name(n, "sensor", ++sensor_count_), d_);
+    Irst r;
+    if (!m.is_map()) return r;
+    r.name = read_name(m);
+    m.allow("type");
+    const YAML::Node pos = m.node("position");
+    if (pos.IsDefined()) r.position = read_point(pos, "the position of " + m.what(), &r.site_alt_m);
+    else m.missing("position");
+    r.mast_height_m = m.number_or("mast_height_m", r.mast_height_m, Range::between(0.0, 1000.0));
+    r.max_range_m = m.number("max_range_m", Range{1000.0, 500'000.0}).value_or(1e5);
+    r.frame_period_s = m.number_or("frame_period_s", r.frame_period_s, Range{0.1, 60.0});
+    r.detection_probability =
+        m.number_or("detection_probability", r.detection_probability, Range{0.0, 1.0, true, false});
+    r.bearing_sigma_deg = m.number_or("bearing_sigma_deg", r.bearing_sigma_deg, Range{0.0, 10.0, true, false});
+    r.elevation_sigma_deg = m.number_or("elevation_sigma_deg", r.elevation_sigma_deg, Range{0.0, 10.0, true, false});
     m.check_unknown_keys();
     return r;
   }

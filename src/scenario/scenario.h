@@ -75,6 +75,21 @@ struct EsmSensor {
   double period_s = 1.0;
 };
 
+/// A passive infrared search-and-track sensor: it measures the bearing and elevation of flying
+/// entities in its line of sight, no range. A simple model: inside max_range_m and above the
+/// 4/3-Earth horizon each entity is detected with detection_probability once per frame.
+struct Irst {
+  std::string name;
+  Point2 position;
+  double site_alt_m = 0.0;
+  double mast_height_m = 10.0;         ///< above the ground
+  double max_range_m = 0.0;
+  double frame_period_s = 1.0;         ///< one report of the whole field of regard per frame
+  double detection_probability = 0.9;  ///< per entity in reach, per frame
+  double bearing_sigma_deg = 0.1;
+  double elevation_sigma_deg = 0.1;
+};
+
 struct WeaponType {
   std::string name;
   double min_range_m = 0.0;
@@ -268,6 +283,7 @@ struct Scenario {
   std::vector<Asset> assets;
   std::vector<Radar> radars;
   std::vector<EsmSensor> esm_sensors;
+  std::vector<Irst> irst_sensors;
   std::vector<WeaponType> weapon_types;
   std::vector<FireUnit> fire_units;
   std::vector<Raid> raids;

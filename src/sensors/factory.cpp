@@ -1,6 +1,7 @@
 #include "sensors/factory.h"
 
 #include "sensors/esm.h"
+#include "sensors/irst.h"
 #include "sensors/radar.h"
 
 namespace rampart::sensors {
@@ -23,6 +24,7 @@ SensorSuite make_sensors(const scenario::Scenario& s, const LocalFrame& frame, s
     suite.interrogators.push_back({i, std::make_unique<IffInterrogator>(radar, seed)});
   }
   add_all<EsmReceiver>(s.esm_sensors, frame, seed, suite);
+  add_all<InfraredSearchTrack>(s.irst_sensors, frame, seed, suite);
   return suite;
 }
 

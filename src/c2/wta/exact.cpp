@@ -5,6 +5,8 @@
 #include <OsiClpSolverInterface.hpp>
 #include <OsiCuts.hpp>
 #include <OsiRowCut.hpp>
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -102,7 +104,9 @@ std::vector<int> counts_of(const Layout& layout, const Assignment& a, int j) {
 }  // namespace
 
 std::string ExactOptions::invalid_reason() const {
-  if (!(time_limit_s > 0.0)) return "time_limit_s must be > 0";
+  if (!(time_limit_s > 0.0 && time_limit_s <= kMaxTimeLimit_s)) {
+    return fmt::format("time_limit_s must be in (0, {}], found {}", kMaxTimeLimit_s, time_limit_s);
+  }
   if (!(relative_gap >= 0.0)) return "relative_gap must be >= 0";
   if (!(warm_start_share >= 0.0 && warm_start_share <= 1.0)) return "warm_start_share must be in [0, 1]";
   if (!(warm_start_s_per_binary >= 0.0)) return "warm_start_s_per_binary must be >= 0";
@@ -112,9 +116,16 @@ std::string ExactOptions::invalid_reason() const {
 Result solve_exact(const Instance& instance, const ExactOptions& options) {
   require_valid(options, "exact");
   const Stopwatch clock;
+  const double binaries = static_cast<double>(instance.weapons()) * instance.targets;
+  if (binaries > kMaxExactBinaries) {
+    throw InputError(fmt::format(
+        "the exact model of {} weapon types x {} on {} targets needs {:.0f} binaries, more than the {} it "
+        "accepts (its memory grows with them); use the heuristic",
+        instance.weapon_types, instance.weapons_per_type, instance.targets, binaries, kMaxExactBinaries));
+  }
 
   HeuristicOptions warm;
-  const double binaries = static_cast<double>(instance.weapons()) * instance.targets;
+  warm.enumeration_limit = 0.0;
   warm.time_limit_s = std::max(1e-3, std::min(options.warm_start_share * options.time_limit_s,
                                               options.warm_start_s_per_binary * binaries));
   warm.seed = options.seed;
@@ -175,7 +186,8 @@ Result solve_exact(const Instance& instance, const ExactOptions& options) {
 
   double scale = 0.0;
   for (double v : instance.value) scale += v;
-  SubmodularCutGenerator generator(instance, layout, 1e-9 * std::max(scale, 1.0));
+  const double absolute_tolerance = 1e-9 * std::max(scale, 1.0);
+  SubmodularCutGenerator generator(instance, layout, absolute_tolerance);
   CbcModel model(solver);
   model.setLogLevel(0);
   model.messageHandler()->setLogLevel(0);
@@ -184,7 +196,27 @@ Result solve_exact(const Instance& instance, const ExactOptions& options) {
   model.setMaximumSeconds(std::max(1e-3, options.time_limit_s - clock.elapsed_s()));
   model.setUseElapsedTime(true);
   model.setAllowableFractionGap(options.relative_gap);
-  model.setAllowableGap(1e-9 * std::max(scale, 1.0));
+  model.setAllowableGap(absolute_tolerance);
+  // CBC prunes nodes whose bound is within the cutoff increment of the incumbent (1e-5 by default,
+  // absolute: a whole per cent of an objective of 1e-3).
+  model.setCutoffIncrement(absolute_tolerance);
+  // The root LP is solved before CBC learns the incumbent: with it, CBC would hand Clp the dual
+  // objective limit "incumbent - increment", and a root LP whose bound reaches the incumbent (the
+  // warm start already optimal) would stop there as "primal infeasible", which proves the incumbent
+  // optimal but gives neither a bound nor an LP solution to branch from. CBC checks its clock
+  // between LP solves only, and the root LP of a large instance can outlast the whole budget, so
+  // Clp gets the limit for the root. A root LP stopped early bounds nothing.
+  auto* clp = dynamic_cast<OsiClpSolverInterface*>(model.solver());
+  RAMPART_DEMAND(clp != nullptr, "CBC's solver is Clp");
+  clp->getModelPtr()->setMaximumWallSeconds(std::max(1e-3, options.time_limit_s - clock.elapsed_s()));
+  model.initialSolve();
+  const bool root_solved = clp->isProvenOptimal();
+  clp->getModelPtr()->setMaximumWallSeconds(-1.0);
+  // Every row is valid for every assignment, so the root LP's value bounds the optimum.
+  const double root_bound = root_solved ? clp->getObjValue() : 0.0;
+  const auto closed = [&](double bound) {
+    return incumbent.objective - bound <= std::max(absolute_tolerance, options.relative_gap * incumbent.objective);
+  };
   {
     std::vector<double> start_solution(columns, 0.0);
     for (int i = 0; i < layout.m; ++i) {
@@ -204,20 +236,13 @@ Result solve_exact(const Instance& instance, const ExactOptions& options) {
     for (int j = 0; j < layout.n; ++j) total += start_solution[layout.z(j)];
     model.setBestSolution(start_solution.data(), columns, total);
   }
-  // CBC checks its clock between LP solves only, and the root LP of a large instance can outlast
-  // the whole budget, so Clp gets the limit for the root. A root LP stopped early bounds nothing.
-  auto* clp = dynamic_cast<OsiClpSolverInterface*>(model.solver());
-  RAMPART_DEMAND(clp != nullptr, "CBC's solver is Clp");
-  clp->getModelPtr()->setMaximumWallSeconds(std::max(1e-3, options.time_limit_s - clock.elapsed_s()));
-  model.initialSolve();
-  const bool root_solved = clp->isProvenOptimal();
-  clp->getModelPtr()->setMaximumWallSeconds(-1.0);
-  if (root_solved) model.branchAndBound();
+  const bool branched = root_solved && !closed(root_bound);
+  if (branched) model.branchAndBound();
 
   Result result;
   result.assignment = incumbent.assignment;
   result.objective = incumbent.objective;
-  if (root_solved && model.bestSolution() != nullptr) {
+  if (branched && model.bestSolution() != nullptr) {
     Assignment found = assignment_of(layout, model.bestSolution());
     RAMPART_DEMAND(is_feasible(instance, found), "CBC returned an assignment that breaks sum_j x_ij = mu");
     const double value = expected_survival(instance, found);
@@ -227,11 +252,12 @@ Result solve_exact(const Instance& instance, const ExactOptions& options) {
     }
   }
   // F >= 0 bounds every instance, should CBC stop before its first LP bound.
-  const double cbc_bound = root_solved ? model.getBestPossibleObjValue() : 0.0;
-  result.bound = std::min(cbc_bound >= 0.0 ? cbc_bound : 0.0, result.objective);
+  const double cbc_bound = branched ? model.getBestPossibleObjValue() : 0.0;
+  result.bound = std::min(std::max({cbc_bound, root_bound, 0.0}), result.objective);
   result.gap = (result.objective - result.bound) / std::max(result.objective, 1e-12);
-  result.status = root_solved && model.isProvenOptimal() ? Status::kOptimal : Status::kTimeLimit;
-  result.iterations = root_solved ? model.getNodeCount() : 0;
+  result.status = root_solved && (closed(root_bound) || model.isProvenOptimal()) ? Status::kOptimal
+                                                                                : Status::kTimeLimit;
+  result.iterations = branched ? model.getNodeCount() : 0;
   result.wall_time_s = clock.elapsed_s();
   return result;
 }

@@ -1,5 +1,7 @@
 // Maximum-marginal-return and Lagrangian constructions, then iterated local search over moves,
 // swaps and re-matchings (very large-scale neighbourhood search), see solve.h.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -99,11 +101,15 @@ class State {
   std::vector<int> zeros_;
 };
 
+// The clock is read once per this many iterations of a loop whose iterations are cheap.
+constexpr int kClockStride = 256;
+
 // Places every weapon not yet placed: each step gives one more weapon, of any type with weapons
 // unplaced, to the target where it removes the most expected value. best[i] caches type i's best
 // target; a step changes one target's survival only, so only the types whose best was that target
-// are rescanned.
-void place_by_marginal_return(const Instance& instance, State& state) {
+// are rescanned. Out of time, the weapons left go to their type's best target as it stands, without
+// rescans, so the assignment is always complete.
+void place_by_marginal_return(const Instance& instance, State& state, const std::function<bool()>& out_of_time) {
   const int m = instance.weapon_types;
   const int n = instance.targets;
   std::vector<std::vector<int>> unplaced(m);
@@ -130,6 +136,7 @@ void place_by_marginal_return(const Instance& instance, State& state) {
     if (!unplaced[i].empty()) rescan(i);
   }
   for (int step = 0; step < to_place; ++step) {
+    if (out_of_time()) break;  // every step: one can rescan every type's n targets
     int pick = -1;
     for (int i = 0; i < m; ++i) {
       if (!unplaced[i].empty() && (pick < 0 || best_gain[i] > best_gain[pick])) pick = i;
@@ -140,6 +147,9 @@ void place_by_marginal_return(const Instance& instance, State& state) {
     for (int i = 0; i < m; ++i) {
       if (!unplaced[i].empty() && best[i] == j) rescan(i);
     }
+  }
+  for (int i = 0; i < m; ++i) {
+    for (const int w : unplaced[i]) state.place(w, best[i]);
   }
 }
 
@@ -171,6 +181,7 @@ void append_best(int size, int count, Before before, std::vector<char>& taken, s
 constexpr int kRelaxedTypesPerTarget = 12;
 
 void construct_lagrangian(const Instance& instance, State& state, double upper_bound, int iterations,
+                          const std::function<bool()>& construction_over,
                           const std::function<bool()>& out_of_time) {
   const int m = instance.weapon_types;
   const int n = instance.targets;
@@ -226,7 +237,7 @@ void construct_lagrangian(const Instance& instance, State& state, double upper_b
   std::vector<double> best_lambda = lambda;
   double best_relaxed = -std::numeric_limits<double>::infinity();
   double step_share = 1.0;
-  for (int it = 0, stalled = 0; it < iterations && !out_of_time(); ++it) {
+  for (int it = 0, stalled = 0; it < iterations && !construction_over(); ++it) {
     const double relaxed = choose(lambda);
     if (relaxed > best_relaxed) {
       best_relaxed = relaxed;
@@ -265,7 +276,7 @@ void construct_lagrangian(const Instance& instance, State& state, double upper_b
   for (const Pick& pick : picks) {
     if (placed[pick.type] < mu) state.place(state.weapon(pick.type, placed[pick.type]++), pick.target);
   }
-  place_by_marginal_return(instance, state);
+  place_by_marginal_return(instance, state, out_of_time);
 }
 
 // The targets a weapon of each type may be re-matched to: its best `count` by kill probability and
@@ -289,10 +300,25 @@ std::vector<std::vector<int>> candidate_targets(const Instance& instance, int co
   return candidates;
 }
 
+// The descent's memory of weapons with nothing to gain: settled[i * n + c] == changes when the
+// weapons of type i on target c were found so since the last change (popping a target counts as
+// one, as its loops ask another question). Kept from call to call, with `changes` only rising, so
+// no call has to clear it.
+struct Settled {
+  std::vector<long long> settled;
+  long long changes = 0;
+  explicit Settled(const Instance& instance)
+      : settled(static_cast<std::size_t>(instance.weapon_types) * instance.targets, -1) {}
+};
+
 // First-improvement descent over moves (one weapon to another target) and swaps (two weapons of
 // different types exchange targets). Only targets whose survival changed since they were last
 // examined ("dirty") are searched: a move or swap not touching a dirty target was already checked.
-void descend(const Instance& instance, State& state, std::vector<char>& dirty, double tolerance,
+// Weapons of one type on one target are interchangeable, so once one of them is found with nothing
+// to gain, the others are skipped until the assignment changes: with many weapons per type, the
+// work per target scales with the types, not the weapons. The clock is read inside the loops over
+// weapons, so one target's work cannot outlast the time limit.
+void descend(const Instance& instance, State& state, std::vector<char>& dirty, Settled& memory, double tolerance,
              const std::function<bool()>& out_of_time) {
   const int n = instance.targets;
   const int weapons = state.weapons();
@@ -300,11 +326,20 @@ void descend(const Instance& instance, State& state, std::vector<char>& dirty, d
   for (int j = 0; j < n; ++j) {
     if (dirty[j]) queue.push_back(j);
   }
+  std::vector<long long>& settled = memory.settled;
+  long long& changes = memory.changes;
+  auto class_of = [&](int w) { return static_cast<std::size_t>(state.type_of(w)) * n + state.target_of(w); };
   auto touch = [&](int j) {
+    ++changes;
     if (!dirty[j]) {
       dirty[j] = 1;
       queue.push_back(j);
     }
+  };
+  bool stopped = false;
+  auto clock_check = [&](int k) {
+    stopped = stopped || (k % kClockStride == 0 && out_of_time());
+    return stopped;
   };
   auto loss_of = [&](int w) {
     const int a = state.target_of(w);
@@ -326,22 +361,26 @@ void descend(const Instance& instance, State& state, std::vector<char>& dirty, d
     touch(b);
     return true;
   };
-  while (!queue.empty() && !out_of_time()) {
+  while (!queue.empty() && !stopped && !out_of_time()) {
     const int a = queue.back();
     queue.pop_back();
     dirty[a] = 0;
+    ++changes;
     // Weapons elsewhere that would rather be on a.
-    for (int w = 0; w < weapons; ++w) {
+    for (int w = 0; w < weapons && !clock_check(w); ++w) {
       const int c = state.target_of(w);
-      if (c != a && state.cost(a) * instance.p(state.type_of(w), a) > loss_of(w) + tolerance) {
+      if (c == a || settled[class_of(w)] == changes) continue;
+      if (state.cost(a) * instance.p(state.type_of(w), a) > loss_of(w) + tolerance) {
         state.move(w, a);
         touch(c);
         touch(a);
+      } else {
+        settled[class_of(w)] = changes;
       }
     }
     // Weapons on a that would rather be elsewhere, alone or in exchange for another weapon.
-    for (int w1 = 0; w1 < weapons; ++w1) {
-      if (state.target_of(w1) != a) continue;
+    for (int w1 = 0; w1 < weapons && !clock_check(w1); ++w1) {
+      if (state.target_of(w1) != a || settled[class_of(w1)] == changes) continue;
       const int i1 = state.type_of(w1);
       int best = -1;
       double best_gain = loss_of(w1) + tolerance;
@@ -358,9 +397,9 @@ void descend(const Instance& instance, State& state, std::vector<char>& dirty, d
         touch(best);
         continue;
       }
-      for (int w2 = 0; w2 < weapons; ++w2) {
-        if (try_swap(w1, w2)) break;
-      }
+      bool swapped = false;
+      for (int w2 = 0; w2 < weapons && !swapped && !clock_check(w2); ++w2) swapped = try_swap(w1, w2);
+      if (!swapped) settled[class_of(w1)] = changes;
     }
   }
   state.refresh();
@@ -421,16 +460,71 @@ bool rematch(const Instance& instance, const std::vector<std::vector<int>>& cand
 // At most this share of the time limit goes to the Lagrangian construction's iterations.
 constexpr double kLagrangianTimeShare = 0.2;
 
+// The number of assignments, prod_i C(n + mu - 1, mu) (the mu interchangeable weapons of a type
+// form a multiset of targets), times m * n, the work of evaluating each; anything above `cap` is
+// reported as infinite.
+double enumeration_work(const Instance& instance, double cap) {
+  const int n = instance.targets;
+  const int mu = instance.weapons_per_type;
+  double per_type = 1.0;  // C(n + mu - 1, mu) = prod_{k=1..mu} (n - 1 + k) / k, exact in double here
+  for (int k = 1; k <= mu && per_type <= cap; ++k) per_type = per_type * (n - 1 + k) / k;
+  double work = static_cast<double>(instance.weapon_types) * n;
+  for (int i = 0; i < instance.weapon_types && work <= cap; ++i) work *= per_type;
+  return work <= cap ? work : std::numeric_limits<double>::infinity();
+}
+
+// Steps counts c[0..n), which sum to mu, to the next composition of mu into n parts, in the order
+// (mu, 0, ..., 0), (mu - 1, 1, 0, ...), ..., (0, ..., 0, mu); after the last, back to the first,
+// returning false.
+bool next_composition(int* c, int n) {
+  const int last = c[n - 1];
+  c[n - 1] = 0;
+  int p = n - 2;
+  while (p >= 0 && c[p] == 0) --p;
+  if (p < 0) {
+    c[0] = last;
+    return false;
+  }
+  --c[p];
+  c[p + 1] = last + 1;
+  return true;
+}
+
+// Every assignment in turn: each type's row of counts (x_i0, ..., x_i(n-1)) is a wheel of an
+// odometer turning through the compositions of mu into n parts; the best goes to `best`. Returns the number of assignments
+// evaluated, or -1 when the clock ran out before the last.
+long long enumerate(const Instance& instance, Assignment& best, const std::function<bool()>& out_of_time) {
+  const int m = instance.weapon_types;
+  const int n = instance.targets;
+  Assignment x(static_cast<std::size_t>(m) * n, 0);
+  for (int i = 0; i < m; ++i) x[static_cast<std::size_t>(i) * n] = instance.weapons_per_type;
+  double best_objective = std::numeric_limits<double>::infinity();
+  for (long long visited = 1;; ++visited) {
+    if (visited % kClockStride == 0 && out_of_time()) return -1;
+    const double objective = expected_survival(instance, x);
+    if (objective < best_objective) {
+      best_objective = objective;
+      best = x;
+    }
+    int i = 0;
+    while (i < m && !next_composition(&x[static_cast<std::size_t>(i) * n], n)) ++i;
+    if (i == m) return visited;
+  }
+}
+
 }  // namespace
 
 std::string HeuristicOptions::invalid_reason() const {
-  if (!(time_limit_s > 0.0)) return "time_limit_s must be > 0";
+  if (!(time_limit_s > 0.0 && time_limit_s <= kMaxTimeLimit_s)) {
+    return fmt::format("time_limit_s must be in (0, {}], found {}", kMaxTimeLimit_s, time_limit_s);
+  }
   if (max_kicks < -1) return "max_kicks must be >= 0, or -1 for no limit";
   if (kick_size < 1) return "kick_size must be >= 1";
   if (patience < 0) return "patience must be >= 0";
   if (!(rematch_share > 0.0 && rematch_share <= 1.0)) return "rematch_share must be in (0, 1]";
   if (candidates_per_type < 1) return "candidates_per_type must be >= 1";
   if (lagrangian_iterations < 0) return "lagrangian_iterations must be >= 0";
+  if (!(enumeration_limit >= 0.0)) return "enumeration_limit must be >= 0";
   return {};
 }
 
@@ -445,12 +539,36 @@ Result solve_heuristic(const Instance& instance, const HeuristicOptions& options
     result.wall_time_s = clock.elapsed_s();
     return result;
   }
+  const auto out_of_time = [&] { return clock.elapsed_s() >= options.time_limit_s; };
+  const auto proven_optimal = [&](long long iterations) {
+    result.status = Status::kOptimal;
+    result.objective = expected_survival(instance, result.assignment);
+    result.bound = result.objective;
+    result.gap = 0.0;
+    result.iterations = iterations;
+    result.wall_time_s = clock.elapsed_s();
+    return result;
+  };
+  if (enumeration_work(instance, options.enumeration_limit) <= options.enumeration_limit) {
+    if (const long long assignments = enumerate(instance, result.assignment, out_of_time); assignments > 0) {
+      return proven_optimal(assignments);
+    }
+  }
   State state(instance);
   double scale = 0.0;
   for (double v : instance.value) scale += v;
   const double tolerance = 1e-12 * std::max(scale, 1.0);
-  const auto out_of_time = [&] { return clock.elapsed_s() >= options.time_limit_s; };
-  place_by_marginal_return(instance, state);
+  const auto finish = [&](long long kicks) {
+    result.assignment = state.assignment();
+    if (state.objective() == 0.0) return proven_optimal(kicks);
+    result.status = Status::kFeasible;
+    result.objective = expected_survival(instance, result.assignment);
+    result.iterations = kicks;
+    result.wall_time_s = clock.elapsed_s();
+    return result;
+  };
+  place_by_marginal_return(instance, state, out_of_time);
+  if (out_of_time()) return finish(0);  // a million weapons can take the whole limit to place
   if (options.lagrangian_iterations > 0) {  // the better of the two constructions
     const std::vector<int> marginal_return = state.targets();
     const double marginal_return_objective = state.objective();
@@ -458,18 +576,19 @@ Result solve_heuristic(const Instance& instance, const HeuristicOptions& options
       return clock.elapsed_s() >= kLagrangianTimeShare * options.time_limit_s;
     };
     construct_lagrangian(instance, state, marginal_return_objective, options.lagrangian_iterations,
-                         construction_over);
+                         construction_over, out_of_time);
     if (state.objective() >= marginal_return_objective) state.set_targets(marginal_return);
   }
   const std::vector<std::vector<int>> candidates = candidate_targets(instance, options.candidates_per_type);
   RandomStream random(options.seed, entity_key(instance.weapons(), instance.targets), Purpose::kAssignment);
   std::vector<char> dirty(instance.targets, 1);
+  Settled settled(instance);
   // Local optimum of moves and swaps, then of re-matchings, until `patience` re-matchings in a row fail.
   const auto improve = [&] {
-    descend(instance, state, dirty, tolerance, out_of_time);
+    descend(instance, state, dirty, settled, tolerance, out_of_time);
     for (int failures = 0; failures < options.patience && !out_of_time();) {
       if (rematch(instance, candidates, state, random, dirty, options.rematch_share, tolerance)) {
-        descend(instance, state, dirty, tolerance, out_of_time);
+        descend(instance, state, dirty, settled, tolerance, out_of_time);
         failures = 0;
       } else {
         ++failures;
@@ -483,7 +602,9 @@ Result solve_heuristic(const Instance& instance, const HeuristicOptions& options
   const int weapons = state.weapons();
   const int kick = std::min(options.kick_size, weapons);
   long long kicks = 0;
-  while ((options.max_kicks < 0 || kicks < options.max_kicks) && !out_of_time() && instance.targets > 1) {
+  // Nothing improves on no surviving value (F >= 0), and with one target there is nothing to kick.
+  while ((options.max_kicks < 0 || kicks < options.max_kicks) && !out_of_time() && best_objective > 0.0 &&
+         instance.targets > 1) {
     ++kicks;
     for (int k = 0; k < kick; ++k) {
       const auto w = static_cast<int>(random.below(static_cast<std::uint64_t>(weapons)));
@@ -502,12 +623,7 @@ Result solve_heuristic(const Instance& instance, const HeuristicOptions& options
     }
   }
   state.set_targets(best);
-  result.status = Status::kFeasible;
-  result.assignment = state.assignment();
-  result.objective = expected_survival(instance, result.assignment);
-  result.iterations = kicks;
-  result.wall_time_s = clock.elapsed_s();
-  return result;
+  return finish(kicks);
 }
 
 }  // namespace rampart::wta

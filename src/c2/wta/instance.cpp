@@ -37,9 +37,11 @@ class Tokens {
     const std::string_view token = next(what);
     long long v = 0;
     const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), v);
-    if (ec != std::errc() || end != token.data() + token.size()) {
-      fail(fmt::format("{} must be an integer, found '{}'", what, token));
+    const bool whole = end == token.data() + token.size();
+    if (ec == std::errc::result_out_of_range && whole) {
+      fail(fmt::format("{} must be in [{}, {}], found {}", what, lo, hi, token));
     }
+    if (ec != std::errc() || !whole) fail(fmt::format("{} must be an integer, found '{}'", what, token));
     if (v < lo || v > hi) fail(fmt::format("{} must be in [{}, {}], found {}", what, lo, hi, v));
     return v;
   }
@@ -93,8 +95,10 @@ class Tokens {
   int token_line_ = 1;
 };
 
-// prod_i (1 - p_ij)^{x_ij}, multiplied directly rather than through logs so p = 1 gives exactly 0.
-double survival_of_target(const Instance& instance, const Assignment& x, int j) {
+}  // namespace
+
+// Multiplied directly rather than through logs, so p = 1 gives exactly 0.
+double survival_probability(const Instance& instance, const Assignment& x, int j) {
   double s = 1.0;
   for (int i = 0; i < instance.weapon_types; ++i) {
     const int count = x[static_cast<std::size_t>(i) * instance.targets + j];
@@ -103,11 +107,9 @@ double survival_of_target(const Instance& instance, const Assignment& x, int j) 
   return s;
 }
 
-}  // namespace
-
 double expected_survival(const Instance& instance, const Assignment& x) {
   double total = 0.0;
-  for (int j = 0; j < instance.targets; ++j) total += instance.value[j] * survival_of_target(instance, x, j);
+  for (int j = 0; j < instance.targets; ++j) total += instance.value[j] * survival_probability(instance, x, j);
   return total;
 }
 
@@ -126,13 +128,15 @@ bool is_feasible(const Instance& instance, const Assignment& x) {
 }
 
 Instance parse_instance(std::string_view text, const std::string& name) {
-  constexpr long long kMaxWeapons = 10'000'000;  // m * mu: one state entry per weapon in the solvers
   Tokens tokens(text, name);
   Instance instance;
   instance.weapon_types = static_cast<int>(tokens.integer("the number of weapon types m", 1, kMaxWeapons));
-  instance.targets = static_cast<int>(tokens.integer("the number of targets n", 0, kMaxWeapons));
-  instance.weapons_per_type = static_cast<int>(
-      tokens.integer("the number of weapons per type mu", 1, kMaxWeapons / instance.weapon_types));
+  instance.targets = static_cast<int>(tokens.integer("the number of targets n", 0, kMaxTargets));
+  const std::string mu_limit = fmt::format(
+      "the number of weapons per type mu (at most {} weapons in all, m * mu, with m = {})", kMaxWeapons,
+      instance.weapon_types);
+  instance.weapons_per_type =
+      static_cast<int>(tokens.integer(mu_limit.c_str(), 1, kMaxWeapons / instance.weapon_types));
   const int m = instance.weapon_types;
   const int n = instance.targets;
   // Checked before allocating, so a huge m or n in a short file is an error, not an allocation.

@@ -33,15 +33,25 @@ struct Instance {
 /// x_ij, the number of weapons of type i on target j, at [i * n + j].
 using Assignment = std::vector<int>;
 
+/// prod_i (1 - p_ij)^{x_ij}, the probability that target j survives the assignment x.
+double survival_probability(const Instance& instance, const Assignment& x, int j);
+
 /// F(x), the expected surviving value of the assignment x (which must have size m * n).
 double expected_survival(const Instance& instance, const Assignment& x);
 
 /// True when x has size m * n, no negative entry, and sum_j x_ij = mu for every type i.
 bool is_feasible(const Instance& instance, const Assignment& x);
 
+/// The largest instances the reader accepts: m * mu weapons in all and n targets (the solvers keep
+/// a few entries per weapon and per target, and their loops run over them; a million weapons is
+/// far beyond any air defence). The m * n pairs are bounded by the file itself.
+constexpr long long kMaxWeapons = 1'000'000;
+constexpr long long kMaxTargets = 1'000'000;
+
 /// Parses the text format of ../shared/data/wta/README.md:
 ///     m n mu / n lines V_j / m*n lines "i j p_ij" (0-based, each pair exactly once).
-/// Tokens are whitespace separated. Throws rampart::InputError "NAME:LINE: what is wrong".
+/// Tokens are whitespace separated, so the lines may also be joined. Throws rampart::InputError
+/// "NAME:LINE: what is wrong", also for sizes beyond kMaxWeapons and kMaxTargets.
 Instance parse_instance(std::string_view text, const std::string& name);
 
 /// Reads a file in that format, plain or gzip-compressed (detected from its content, not its name).

@@ -10,7 +10,13 @@
 // an optimal assignment over each type's candidate targets (every cyclic and path exchange of one
 // weapon per target); kicked by random reassignments of a few weapons, keeping the best assignment
 // found. Status kFeasible, no bound. Deterministic for a seed when stopped by max_kicks and
-// lagrangian_iterations rather than by the clock.
+// lagrangian_iterations rather than by the clock. It stops before its time limit when more search
+// cannot help: an instance with few enough assignments (prod_i C(n + mu - 1, mu) of them, see
+// enumeration_limit) is enumerated instead, and an assignment leaving no value (F = 0, the least F
+// can be; in double precision, so also when a thousand or more weapons on every target underflow
+// it) ends the search; both return kOptimal with bound = objective. Every loop over weapons reads
+// the clock, so the time limit holds however many weapons there are: a 1 s limit ended within
+// 20 ms on instances of 10^6 weapons, the largest the reader accepts.
 //
 // Exact: branch and cut over CBC. Let w_ijk in {0,1} mean "the k-th weapon of type i is on target
 // j" (w_ij1 >= w_ij2 >= ...), and z_j >= V_j prod_i q_ij^{x_ij} with q = 1 - p the survival of
@@ -22,7 +28,10 @@
 // are valid for every integer w and tight at t; so is the tangent of the convex V_j exp(sum ln(q) w)
 // at any point. These cuts are separated lazily at every branch-and-bound node (t = the rounded LP
 // point) and at every candidate solution, so the LP bound is a certified lower bound and an
-// accepted incumbent's z equals F. Seeded with the heuristic.
+// accepted incumbent's z equals F. Seeded with the heuristic (without its enumeration: the proof is
+// the LP bound's). The model has m * n * mu binaries; more than kMaxExactBinaries is an InputError.
+// Not real time: Clp's presolve of the root LP and CBC's set-up do not read the clock, so on the
+// largest models the limit is overrun by seconds (a 2 s limit took 3.4 to 4 s at 300x600x3).
 #pragma once
 
 #include <cstdint>
@@ -32,8 +41,13 @@
 
 namespace rampart::wta {
 
+/// The longest time limit either solver accepts (a day): a larger one is a mistake, not a plan.
+constexpr double kMaxTimeLimit_s = 86'400.0;
+/// The largest exact model (binaries w_ijk, m * n * mu); the public 300x600x3 has 540,000.
+constexpr long long kMaxExactBinaries = 1'000'000;
+
 enum class Status {
-  kOptimal,     ///< proven optimal within ExactOptions::relative_gap
+  kOptimal,     ///< proven optimal: within ExactOptions::relative_gap, or by the heuristic (see above)
   kFeasible,    ///< a feasible assignment, no proof (the heuristic)
   kTimeLimit,   ///< the exact method hit its time limit; objective and bound are valid
   kInfeasible,  ///< no assignment exists (weapons but no targets)
@@ -50,14 +64,15 @@ struct Result {
   double gap = 0.0;
   double wall_time_s = 0.0;
   Assignment assignment;     ///< x_ij at [i * n + j]; empty when infeasible
-  long long iterations = 0;  ///< local-search kicks (heuristic) or branch-and-bound nodes (exact)
+  /// Local-search kicks or assignments enumerated (heuristic), branch-and-bound nodes (exact).
+  long long iterations = 0;
 
   /// One line: status, objective, bound, gap, time.
   std::string summary() const;
 };
 
 struct HeuristicOptions {
-  double time_limit_s = 1.0;   ///< wall-clock budget, > 0
+  double time_limit_s = 1.0;   ///< wall-clock budget, in (0, kMaxTimeLimit_s]
   long long max_kicks = -1;    ///< stop after this many kicks; -1 = until the time limit
   int kick_size = 3;           ///< weapons reassigned at random per kick, >= 1
   double rematch_share = 0.6;  ///< chance that an engaged target gives a weapon to a re-matching, (0, 1]
@@ -69,13 +84,16 @@ struct HeuristicOptions {
   /// they stop earlier at a fifth of the time limit.
   int lagrangian_iterations = 600;
   std::uint64_t seed = 1;  ///< random stream of the kicks and re-matchings
+  /// Enumerate every assignment, and so prove the best optimal, when their number times m * n (the
+  /// work of evaluating one) is at most this; 2e6 takes a few milliseconds. 0: never. >= 0.
+  double enumeration_limit = 2e6;
 
   /// Empty when valid, else what is wrong.
   std::string invalid_reason() const;
 };
 
 struct ExactOptions {
-  double time_limit_s = 600.0;  ///< wall-clock budget, > 0
+  double time_limit_s = 600.0;  ///< wall-clock budget, in (0, kMaxTimeLimit_s]
   double relative_gap = 1e-6;   ///< stop when (objective - bound) <= relative_gap * objective
   /// The warm-start heuristic runs for warm_start_share of the limit, but at most
   /// warm_start_s_per_binary per variable w_ijk (small instances are proven before a long warm start
@@ -87,7 +105,8 @@ struct ExactOptions {
   std::string invalid_reason() const;
 };
 
-/// Throws rampart::InputError when options are invalid.
+/// Throws rampart::InputError when options are invalid, or (exact) the model would have more than
+/// kMaxExactBinaries binaries.
 Result solve_heuristic(const Instance& instance, const HeuristicOptions& options = {});
 Result solve_exact(const Instance& instance, const ExactOptions& options = {});
 

@@ -144,3 +144,47 @@ TEST(Diagnostics, FormatsInFileOrder) {
 
 }  // namespace
 }  // namespace rampart::scenario
+
+namespace rampart::scenario {
+namespace {
+
+TEST(ScenarioLoader, ReadsAnInfraredSearchAndTrackSensor) {
+  std::string text = read_text_file(std::string(RAMPART_SOURCE_DIR) + "/src/scenario/test/data/minimal.yaml").value();
+  const std::string irst = R"(  - name: Mast IRST
+    type: irst
+    position: {east_m: 2000, north_m: 0, alt_m: 20}
+    mast_height_m: 15
+    max_range_m: 60000
+    frame_period_s: 2
+    detection_probability: 0.8
+    bearing_sigma_deg: 0.05
+)";
+  text.insert(text.find("weapon_types:"), irst);
+  Diagnostics d("irst.yaml");
+  const Scenario s = parse_scenario(text, d);
+  ASSERT_TRUE(d.empty()) << d.format();
+  ASSERT_EQ(s.irst_sensors.size(), 1u);
+  const Irst& r = s.irst_sensors[0];
+  EXPECT_EQ(r.name, "Mast IRST");
+  EXPECT_DOUBLE_EQ(r.position.east_m, 2000.0);
+  EXPECT_DOUBLE_EQ(r.site_alt_m, 20.0);
+  EXPECT_DOUBLE_EQ(r.mast_height_m, 15.0);
+  EXPECT_DOUBLE_EQ(r.max_range_m, 60'000.0);
+  EXPECT_DOUBLE_EQ(r.frame_period_s, 2.0);
+  EXPECT_DOUBLE_EQ(r.detection_probability, 0.8);
+  EXPECT_DOUBLE_EQ(r.bearing_sigma_deg, 0.05);
+  EXPECT_DOUBLE_EQ(r.elevation_sigma_deg, 0.1);  // default
+  EXPECT_EQ(s.radars.size(), 1u);
+
+  std::string bad = text;
+  bad.replace(bad.find("max_range_m: 60000"), 18, "max_range_m: 10");
+  bad.replace(bad.find("frame_period_s: 2"), 17, "frame_perod_s: 2");
+  Diagnostics e("irst.yaml");
+  parse_scenario(bad, e);
+  EXPECT_NE(e.format().find("'max_range_m' in sensor 'Mast IRST' must be between 1000 and 500000 (got 10)"),
+            std::string::npos) << e.format();
+  EXPECT_NE(e.format().find("did you mean 'frame_period_s'"), std::string::npos) << e.format();
+}
+
+}  // namespace
+}  // namespace rampart::scenario

@@ -52,6 +52,11 @@ const std::vector<Kind> kKinds = {
        s.esm_sensors.push_back({.name = "ESM", .max_range_m = 150'000.0, .bearing_sigma_deg = 1.0, .period_s = 2.0});
      },
      150'000.0},
+    {"irst",
+     [](scenario::Scenario& s) {
+       s.irst_sensors.push_back({.name = "IRST", .max_range_m = 120'000.0, .frame_period_s = 1.0});
+     },
+     120'000.0},
 };
 
 world::Entity flying(std::uint32_t id, double east_m, double north_m, double alt_m) {

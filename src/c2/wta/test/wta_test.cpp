@@ -1,10 +1,15 @@
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "c2/wta/instance.h"
 #include "c2/wta/solve.h"
@@ -165,6 +170,7 @@ TEST(WtaHeuristic, ReturnsAFeasibleAssignmentWhoseObjectiveIsItsValue) {
   const Instance instance = read_instance(kData / "small_3x4x2.txt");
   HeuristicOptions options;
   options.max_kicks = 50;
+  options.enumeration_limit = 0.0;  // the search, not the enumeration
   const Result result = solve_heuristic(instance, options);
   EXPECT_EQ(result.status, Status::kFeasible);
   ASSERT_TRUE(is_feasible(instance, result.assignment));
@@ -177,12 +183,81 @@ TEST(WtaHeuristic, IsDeterministicForASeedAndFindsSmallOptima) {
     const Instance instance = random_instance(3, 4, seed % 2 == 0 ? 2 : 1, seed, seed == 3);
     HeuristicOptions options;
     options.max_kicks = 200;
-    options.time_limit_s = 1e6;
+    options.time_limit_s = kMaxTimeLimit_s;
+    options.enumeration_limit = 0.0;  // the search, not the enumeration
     const Result first = solve_heuristic(instance, options);
     const Result second = solve_heuristic(instance, options);
     EXPECT_EQ(first.assignment, second.assignment);
     EXPECT_NEAR(first.objective, brute_force_optimum(instance), 1e-9) << "seed " << seed;
   }
+}
+
+// The example of the issue "Open the simulation": 3 weapon types, 3 targets, mu = 1.
+constexpr const char* kThreeByThree =
+    "3 3 1\n10\n5\n8\n0 0 0.8\n0 1 0.5\n0 2 0.4\n1 0 0.6\n1 1 0.7\n1 2 0.5\n2 0 0.3\n2 1 0.9\n2 2 0.6\n";
+
+TEST(WtaHeuristic, EnumeratesATinyInstanceAndStopsWithAProofInsteadOfSearchingToTheLimit) {
+  const Instance instance = parse_instance(kThreeByThree, "3x3");
+  HeuristicOptions options;
+  options.time_limit_s = kMaxTimeLimit_s;  // returning at all shows it stopped by itself
+  const Result result = solve_heuristic(instance, options);
+  EXPECT_EQ(result.status, Status::kOptimal);
+  EXPECT_EQ(result.iterations, 27);  // 3^3 assignments
+  // Type 0 on target 0, type 2 on target 1, type 1 on target 2: 10 * 0.2 + 5 * 0.1 + 8 * 0.5 = 6.5.
+  EXPECT_EQ(result.assignment, (Assignment{1, 0, 0, 0, 0, 1, 0, 1, 0}));
+  EXPECT_DOUBLE_EQ(result.objective, 6.5);
+  EXPECT_DOUBLE_EQ(result.bound, 6.5);
+  EXPECT_EQ(result.gap, 0.0);
+  // 3x4x2: C(5, 2)^3 = 1000 assignments.
+  const Result small = solve_heuristic(read_instance(kData / "small_3x4x2.txt"), options);
+  EXPECT_EQ(small.status, Status::kOptimal);
+  EXPECT_EQ(small.iterations, 1000);
+  EXPECT_DOUBLE_EQ(small.objective, brute_force_optimum(read_instance(kData / "small_3x4x2.txt")));
+}
+
+TEST(WtaHeuristic, StopsOnceNothingSurvivesAndSearchesOnWhenEnumerationIsOff) {
+  // Two certain kills on two targets of value 4 and 6: F = 0 is the least F can be.
+  const Instance certain = parse_instance("2 2 1 4 6 0 0 1 0 1 0.5 1 0 0.5 1 1 1", "certain");
+  HeuristicOptions options;
+  options.time_limit_s = kMaxTimeLimit_s;
+  options.enumeration_limit = 0.0;
+  const Result result = solve_heuristic(certain, options);
+  EXPECT_EQ(result.status, Status::kOptimal);
+  EXPECT_EQ(result.objective, 0.0);
+  EXPECT_EQ(result.iterations, 0);  // no kick
+  // Without enumeration, the 3x3 example runs its kicks and reports no proof.
+  options.time_limit_s = 10.0;
+  options.max_kicks = 7;
+  const Result searched = solve_heuristic(parse_instance(kThreeByThree, "3x3"), options);
+  EXPECT_EQ(searched.status, Status::kFeasible);
+  EXPECT_EQ(searched.iterations, 7);
+  EXPECT_DOUBLE_EQ(searched.objective, 6.5);
+}
+
+TEST(WtaHeuristic, HonoursItsTimeLimitWithAMillionWeaponsOfOneType) {
+  // A few bytes that used to keep the search busy for minutes past its limit: a million identical
+  // weapons, so every loop over weapons is long.
+  const Instance instance =
+      parse_instance("1 3 1000000\n10\n20\n30\n0 0 0.000001\n0 1 0.000001\n0 2 0.000001\n", "many");
+  HeuristicOptions options;
+  options.time_limit_s = 0.2;
+  const Result result = solve_heuristic(instance, options);
+  ASSERT_TRUE(is_feasible(instance, result.assignment));
+  EXPECT_EQ(result.status, Status::kFeasible);
+  EXPECT_LT(result.wall_time_s, 0.5);
+  // One type, so the optimum balances the marginal kills V_j q^{x_j} p (q = 1 - 1e-6): 20 q^b = 30 q^c
+  // gives c - b = ln 1.5 / -ln q = 405,464.9, and b + c = 10^6 (20 q^b = 14.9 > 10, so a = 0).
+  EXPECT_EQ(result.assignment[0], 0);
+  EXPECT_NEAR(result.assignment[1], 297'267.5, 2.0);
+  // A thousand types of a thousand weapons on 50 targets: placing them one by one by marginal return
+  // takes longer than the limit, so the rest go to their type's best target and the search is skipped.
+  const Instance many_types = random_instance(1000, 50, 1000, 5, false);
+  options.time_limit_s = 0.05;
+  const Result rushed = solve_heuristic(many_types, options);
+  ASSERT_TRUE(is_feasible(many_types, rushed.assignment));
+  EXPECT_EQ(rushed.status, Status::kFeasible);
+  EXPECT_EQ(rushed.iterations, 0);
+  EXPECT_LT(rushed.wall_time_s, 0.3);
 }
 
 TEST(WtaHeuristic, TheLagrangianConstructionBeatsMaximumMarginalReturnOnALargeInstance) {
@@ -192,7 +267,7 @@ TEST(WtaHeuristic, TheLagrangianConstructionBeatsMaximumMarginalReturnOnALargeIn
   HeuristicOptions construction_only;
   construction_only.max_kicks = 0;
   construction_only.patience = 0;
-  construction_only.time_limit_s = 1e6;
+  construction_only.time_limit_s = kMaxTimeLimit_s;
   HeuristicOptions marginal_return_only = construction_only;
   marginal_return_only.lagrangian_iterations = 0;
   const Result lagrangian = solve_heuristic(instance, construction_only);
@@ -224,6 +299,66 @@ TEST(WtaExact, MatchesBruteForceIncludingCertainKills) {
   }
 }
 
+// The text of a random instance small enough to enumerate: m, n in 1..4 (every third one with more
+// weapon types than targets), mu in 1..3; kill probabilities exactly 0 or 0.99 about a fifth of the
+// time each, values sometimes 0; the pairs in reverse order in some files, every token on one line
+// in others.
+std::string random_small_instance_text(std::uint64_t seed) {
+  RandomStream random(seed, 29, Purpose::kTest);
+  int n = 1 + static_cast<int>(random.below(4));
+  int m = seed % 3 == 0 ? n + 1 + static_cast<int>(random.below(2)) : 1 + static_cast<int>(random.below(4));
+  int mu = 1 + static_cast<int>(random.below(3));
+  while (std::pow(std::tgamma(n + mu) / (std::tgamma(mu + 1) * std::tgamma(n)), m) > 5000.0) {
+    mu > 1 ? --mu : --m;  // at most 5000 assignments, so enumeration stays quick
+  }
+  std::vector<std::string> lines{fmt::format("{} {} {}", m, n, mu)};
+  for (int j = 0; j < n; ++j) {
+    lines.push_back(random.bernoulli(0.1) ? "0" : fmt::format("{:.4f}", random.uniform(0.0, 100.0)));
+  }
+  std::vector<std::string> pairs;
+  for (int i = 0; i < m; ++i) {
+    for (int j = 0; j < n; ++j) {
+      const double draw = random.uniform();
+      const std::string p = draw < 0.2 ? "0" : draw < 0.4 ? "0.99" : fmt::format("{:.6f}", random.uniform());
+      pairs.push_back(fmt::format("{} {} {}", i, j, p));
+    }
+  }
+  if (seed % 5 == 2) std::reverse(pairs.begin(), pairs.end());
+  lines.insert(lines.end(), pairs.begin(), pairs.end());
+  return fmt::format("{}\n", fmt::join(lines, seed % 4 == 1 ? " " : "\n"));
+}
+
+TEST(WtaExact, MatchesEnumerationOnHundredsOfRandomSmallInstances) {
+  int heuristic_matches = 0;
+  constexpr int kInstances = 300;
+  for (std::uint64_t seed = 1; seed <= kInstances; ++seed) {
+    const std::string text = random_small_instance_text(seed);
+    const Instance instance = parse_instance(text, "random");
+    const double optimum = brute_force_optimum(instance);
+    const double tolerance = 1e-9 * std::max(optimum, 1e-300);
+    const Result exact = solve_exact(instance);
+    EXPECT_EQ(exact.status, Status::kOptimal) << text;
+    ASSERT_TRUE(is_feasible(instance, exact.assignment)) << text;
+    EXPECT_NEAR(exact.objective, optimum, tolerance) << text;
+    EXPECT_LE(exact.bound, exact.objective) << text;
+    // The heuristic enumerates instances this small.
+    HeuristicOptions options;
+    options.time_limit_s = 60.0;
+    const Result enumerated = solve_heuristic(instance, options);
+    EXPECT_EQ(enumerated.status, Status::kOptimal) << text;
+    EXPECT_NEAR(enumerated.objective, optimum, tolerance) << text;
+    // The search alone, deterministic with max_kicks: never below the optimum, mostly on it.
+    options.enumeration_limit = 0.0;
+    options.max_kicks = 20;
+    const Result heuristic = solve_heuristic(instance, options);
+    ASSERT_TRUE(is_feasible(instance, heuristic.assignment)) << text;
+    EXPECT_GE(heuristic.objective, optimum - tolerance) << text;
+    heuristic_matches += heuristic.objective <= optimum + tolerance;
+  }
+  std::printf("the search matched enumeration on %d of %d instances\n", heuristic_matches, kInstances);
+  EXPECT_GE(heuristic_matches, kInstances * 95 / 100);
+}
+
 TEST(WtaExact, ProvesTheGeneratedAhujaOptimumNotWorseThanTheHeuristic) {
   const Instance instance = generate_ahuja(8, 11);
   const Result exact = solve_exact(instance);
@@ -247,6 +382,18 @@ TEST(WtaExact, StoppedBeforeItsRootLpEndsItReportsTheWarmStartWithTheTrivialBoun
   EXPECT_EQ(result.bound, 0.0);  // F >= 0: all that is certain without the root LP
 }
 
+TEST(WtaExact, RefusesAModelTooLargeForMemory) {
+  // 1 x 2 x 600,000 = 1.2 million binaries w_ijk.
+  const Instance instance = parse_instance("1 2 600000 5 5 0 0 0.5 0 1 0.5", "large");
+  try {
+    solve_exact(instance);
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("needs 1200000 binaries, more than the 1000000"), std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(WtaExact, NoTargetsIsInfeasible) {
   const Instance instance = parse_instance("2 0 1\n", "none");
   EXPECT_EQ(solve_exact(instance).status, Status::kInfeasible);
@@ -267,6 +414,18 @@ TEST(WtaOptions, InvalidOptionsAreRejected) {
   heuristic = {};
   heuristic.lagrangian_iterations = -1;
   EXPECT_FALSE(heuristic.invalid_reason().empty());
+  heuristic = {};
+  heuristic.enumeration_limit = -1.0;
+  EXPECT_FALSE(heuristic.invalid_reason().empty());
+  for (const double limit_s : {0.0, -1.0, kMaxTimeLimit_s * 1.001, 1e308, std::numeric_limits<double>::infinity(),
+                               std::numeric_limits<double>::quiet_NaN()}) {
+    heuristic = {};
+    heuristic.time_limit_s = limit_s;
+    EXPECT_NE(heuristic.invalid_reason().find("time_limit_s must be in (0, 86400]"), std::string::npos) << limit_s;
+    ExactOptions exact;
+    exact.time_limit_s = limit_s;
+    EXPECT_NE(exact.invalid_reason().find("time_limit_s must be in (0, 86400]"), std::string::npos) << limit_s;
+  }
   ExactOptions exact;
   exact.time_limit_s = 0.0;
   EXPECT_FALSE(exact.invalid_reason().empty());
