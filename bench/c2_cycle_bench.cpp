@@ -53,9 +53,9 @@ Picture make_picture(int n_tracks, int n_units) {
 void BM_C2Cycle(benchmark::State& state) {
   const Picture p = make_picture(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
   // IFF: every tenth track is a friend that answers; everything is in coverage.
-  const c2::IffChallenge iff = [&](const Eigen::Vector3d& pos, std::uint64_t) {
+  const c2::IffChallenge iff = [&](const c2::IffQuery& q) {
     for (std::size_t i = 0; i < p.tracks.size(); i += 10)
-      if ((p.tracks[i].position_enu_m() - pos).norm() < 1.0) return c2::IffReply{true, true};
+      if ((p.tracks[i].position_enu_m() - q.p_enu_m).norm() < 1.0) return c2::IffReply{true, true};
     return c2::IffReply{true, false};
   };
   c2::BattleManager warmed(p.scenario, iff);

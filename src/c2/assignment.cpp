@@ -1,6 +1,7 @@
 #include "c2/assignment.h"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 #include "c2/intercept.h"
@@ -14,19 +15,24 @@ struct Slot {
   int rounds = 1;
 };
 
-/// The intercept of `track` by `w`, if it lies in the envelope before the threat arrives.
+/// The intercept of `track` by `w` launched `lead_s` from now, if it lies in the envelope before
+/// the threat arrives.
 std::optional<Intercept> feasible_intercept(const ThreatAssessment& threat, const tracking::TrackState& track,
-                                            const WeaponStatus& w, double origin_alt_m) {
-  const auto intercept = predict_intercept(track.position_enu_m(), track.velocity_enu_mps(), w.p_enu_m,
+                                            const WeaponStatus& w, double origin_alt_m, double order_delay_s) {
+  const double lead_s = order_delay_s + w.type.reaction_time_s;
+  const Eigen::Vector3d p_at_launch_enu_m = track.position_enu_m() + track.velocity_enu_mps() * lead_s;
+  const auto intercept = predict_intercept(p_at_launch_enu_m, track.velocity_enu_mps(), w.p_enu_m,
                                            w.type.interceptor_speed_mps);
   if (!intercept) return std::nullopt;
   const double range_m = (intercept->p_enu_m - w.p_enu_m).norm();
   if (range_m < w.type.min_range_m || range_m > w.type.max_range_m) return std::nullopt;
   if (track.has_height) {
+    // The target must be inside the altitude band with its height one standard deviation either way.
     const double alt_m = altitude_m(intercept->p_enu_m, origin_alt_m);
-    if (alt_m < w.type.min_altitude_m || alt_m > w.type.max_altitude_m) return std::nullopt;
+    const double sigma_m = std::sqrt(track.P(2, 2));
+    if (alt_m - sigma_m < w.type.min_altitude_m || alt_m + sigma_m > w.type.max_altitude_m) return std::nullopt;
   }
-  if (threat.time_to_asset_s > 0.0 && intercept->time_of_flight_s > threat.time_to_asset_s) return std::nullopt;
+  if (lead_s + intercept->time_of_flight_s >= threat.time_to_asset_s) return std::nullopt;
   return intercept;
 }
 
@@ -61,7 +67,7 @@ AssignmentResult assign_weapons(const std::vector<ThreatAssessment>& threats,
     const tracking::TrackState& track = tracks.at(threats[j].track_id);
     for (std::size_t w = 0; w < weapons.size(); ++w) {
       if (slots_of_weapon[w].empty()) continue;
-      const auto intercept = feasible_intercept(threats[j], track, weapons[w], context.origin_alt_m);
+      const auto intercept = feasible_intercept(threats[j], track, weapons[w], context.origin_alt_m, context.order_delay_s);
       if (!intercept) continue;
       const auto control = context.doctrine->control_at(intercept->p_enu_m, context.t_s);
       if (!Doctrine::permits(context.identity(track.id), control)) continue;

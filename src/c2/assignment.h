@@ -1,8 +1,11 @@
 // Dynamic weapon-target assignment for one C2 cycle.
 //
-// A fire unit can take a threat when the predicted intercept point (on the track) lies inside
-// its envelope (range, and altitude when the track has height) and is reached before the threat
-// reaches its asset, when the rules of engagement permit the track's identity at that point, and
+// A fire unit launches `order_delay_s` (the link to the unit) plus its reaction time after C2's
+// order, so the intercept is predicted from the track extrapolated by that lead. A fire unit can
+// take a threat when the predicted intercept point lies inside its envelope (range, and altitude
+// when the track has height, with one standard deviation of the track's height to spare at the
+// floor and the ceiling: the warhead cannot kill outside them) and is reached (lead + time of
+// flight) before the threat reaches its asset, when the rules of engagement permit the track's identity at that point, and
 // when no friendly track is within the deconfliction radius of that point (such a pair is blocked
 // and reported). Each fire unit offers one slot per engagement it can start now (free
 // fire-control channels and ready rounds). The slots and threats are then matched to maximise
@@ -38,7 +41,7 @@ struct FireOrder {
   std::size_t fire_unit = 0;
   std::uint32_t track_id = 0;
   int rounds = 1;
-  double time_of_flight_s = 0.0;
+  double time_of_flight_s = 0.0;  ///< from the launch
   Eigen::Vector3d aim_enu_m = Eigen::Vector3d::Zero();
 };
 
@@ -57,6 +60,7 @@ struct AssignmentContext {
   std::function<Identity(std::uint32_t)> identity;
   std::vector<tracking::TrackState> friendly_tracks;  ///< friends and assumed friends
   double deconfliction_radius_m = 0.0;
+  double order_delay_s = 0.0;  ///< from C2's order to the fire unit's receipt
 };
 
 struct AssignmentResult {

@@ -10,19 +10,27 @@ BattleManager::BattleManager(const scenario::Scenario& s, IffChallenge iff)
       identifier_(s, std::move(iff)),
       doctrine_(s.c2),
       ranker_(s.c2.threat_hysteresis),
-      fighters_(s) {}
+      fighters_(s),
+      assessor_(s.c2.kill_assessment_delay_s),
+      own_forces_(s.c2.datalink_period_s, s.c2.datalink_latency_s) {}
 
 C2Decision BattleManager::step(double t_s, const std::vector<tracking::TrackState>& tracks,
-                               const std::vector<WeaponStatus>& weapons, const std::vector<EsmBearing>& esm,
-                               const std::map<std::uint32_t, Eigen::Vector3d>& own_fighters) {
+                               const std::vector<WeaponStatus>& weapons, const std::vector<EsmBearing>& esm) {
   C2Decision decision;
+  decision.kill_assessments = assessor_.update(t_s, tracks);
+  for (const auto& a : decision.kill_assessments) {
+    if (a.judgement == Judgement::kReopened) continue;
+    for (const std::uint32_t fighter : a.fighter_entities) fighters_.on_assessed(fighter);
+  }
   decision.identity_changes = identifier_.update(t_s, tracks, esm);
 
   std::vector<tracking::TrackState> candidates;
   std::map<std::uint32_t, tracking::TrackState> by_id;
   AssignmentContext context{t_s, origin_alt_m_, &doctrine_, [this](std::uint32_t id) { return identity(id); }, {},
-                            settings_.deconfliction_radius_m};
+                            settings_.deconfliction_radius_m, settings_.c2_to_fire_unit_latency_s};
+  std::set<std::uint32_t> live;
   for (const auto& t : tracks) {
+    live.insert(t.id);
     if (t.status != tracking::TrackStatus::kConfirmed) continue;
     const Identity id = identity(t.id);
     if (is_friendly(id)) {
@@ -32,11 +40,11 @@ C2Decision BattleManager::step(double t_s, const std::vector<tracking::TrackStat
       by_id.emplace(t.id, t);
     }
   }
-  std::map<std::uint32_t, double> p_reach;
-  for (const auto& [track, pks] : pk_in_flight_) {
-    double p = 1.0;
+  std::erase_if(arrived_, [&](std::uint32_t id) { return !live.count(id); });
+  std::map<std::uint32_t, double> p_reach = assessor_.p_reach();
+  for (const auto& [track, pks] : ordered_pk_) {
+    double& p = p_reach.emplace(track, 1.0).first->second;
     for (const double pk : pks) p *= 1.0 - pk;
-    p_reach[track] = p;
   }
   std::vector<ThreatAssessment> threats = evaluate_threats(candidates, assets_, kThreatMargin_m);
   ThreatValueModel model;
@@ -47,10 +55,16 @@ C2Decision BattleManager::step(double t_s, const std::vector<tracking::TrackStat
   value_threats(threats, candidates, assets_, model, p_reach);
   decision.threats = ranker_.rank(std::move(threats));
 
+  for (const auto& threat : decision.threats)
+    if (threat.time_to_asset_s <= 0.0) arrived_.insert(threat.track_id);
+  const auto engageable = [&](std::uint32_t track_id) {
+    return !assessor_.judged_killed(track_id) && !arrived_.count(track_id);
+  };
   std::vector<ThreatAssessment> open;
   for (const auto& threat : decision.threats) {
-    if (assessed_killed_.count(threat.track_id)) continue;
-    if (!settings_.multiple_units_per_track && pk_in_flight_.count(threat.track_id)) continue;
+    if (!engageable(threat.track_id)) continue;
+    const bool engaged = assessor_.under_engagement(threat.track_id) || ordered_pk_.count(threat.track_id);
+    if (engaged && !settings_.multiple_units_per_track) continue;
     open.push_back(threat);
   }
   AssignmentResult assignment = assign_weapons(open, by_id, weapons, context);
@@ -61,31 +75,31 @@ C2Decision BattleManager::step(double t_s, const std::vector<tracking::TrackStat
     const auto weapon = std::find_if(weapons.begin(), weapons.end(),
                                      [&](const WeaponStatus& w) { return w.fire_unit == order.fire_unit; });
     const double pk = weapon->type.kill_probability;
-    pk_in_flight_[order.track_id].insert(pk_in_flight_[order.track_id].end(), static_cast<std::size_t>(order.rounds), pk);
+    ordered_pk_[order.track_id].insert(ordered_pk_[order.track_id].end(), static_cast<std::size_t>(order.rounds), pk);
   }
   decision.orders = std::move(assignment.orders);
 
+  std::map<std::uint32_t, tracking::TrackState> fighter_tracks;
+  for (const auto& [id, t] : by_id)
+    if (engageable(id)) fighter_tracks.emplace(id, t);
   std::vector<ThreatAssessment> for_fighters;
   for (const auto& threat : decision.threats) {
     const auto& t = by_id.at(threat.track_id);
+    if (!engageable(t.id)) continue;
     if (Doctrine::permits(identity(t.id), doctrine_.control_at(t.position_enu_m(), t_s))) for_fighters.push_back(threat);
   }
-  decision.fighter_commands = fighters_.step(t_s, for_fighters, by_id, weapons, own_fighters);
+  decision.fighter_commands =
+      fighters_.step(t_s, for_fighters, fighter_tracks, weapons, own_forces_.positions_at(t_s));
   return decision;
 }
 
-void BattleManager::report_outcome(std::uint32_t track_id, double pk, bool killed, std::uint32_t fighter_entity) {
-  if (killed) assessed_killed_.insert(track_id);
-  if (fighter_entity) {
-    fighters_.report_outcome(fighter_entity, killed);
-    return;
-  }
-  const auto it = pk_in_flight_.find(track_id);
-  if (it != pk_in_flight_.end()) {
-    const auto one = std::find(it->second.begin(), it->second.end(), pk);
-    if (one != it->second.end()) it->second.erase(one);
-    if (it->second.empty()) pk_in_flight_.erase(it);
-  }
+void BattleManager::on_launch(const LaunchReport& launch) {
+  assessor_.on_launch(launch);
+  const auto it = ordered_pk_.find(launch.track_id);
+  if (it == ordered_pk_.end()) return;
+  const auto one = std::find(it->second.begin(), it->second.end(), launch.kill_probability);
+  if (one != it->second.end()) it->second.erase(one);
+  if (it->second.empty()) ordered_pk_.erase(it);
 }
 
 }  // namespace rampart::c2

@@ -4,10 +4,14 @@
 //     -> threat evaluation (geometry, value, ranking with hysteresis)
 //     -> weapon-target assignment (envelopes, rules of engagement, deconfliction, doctrine)
 //     -> fire orders
+//   and, on the same picture, kill assessment (kill_assessment.h) and own forces from their
+//   position reports (position_reports.h).
 //
-// It remembers which tracks are under engagement (a second fire unit joins one only when the
-// doctrine allows it) and which were assessed killed (never re-engaged); after a reported miss
-// under shoot-look-shoot the track is open again.
+// A track is under engagement from C2's order until its rounds are assessed (a second fire unit
+// joins only when the doctrine allows it): shoot-look-shoot fires again only after the look. A
+// track judged killed is not engaged again unless it is reopened; a track judged survived is
+// open again. A threat whose track has reached its asset (time to asset 0) has arrived and is
+// never engaged again. C2 is told nothing about outcomes: only launches (LaunchReport).
 #pragma once
 
 #include <cstdint>
@@ -19,6 +23,8 @@
 #include "c2/doctrine.h"
 #include "c2/fighters.h"
 #include "c2/identification.h"
+#include "c2/kill_assessment.h"
+#include "c2/position_reports.h"
 #include "c2/threat_evaluation.h"
 #include "scenario/scenario.h"
 
@@ -30,19 +36,20 @@ struct C2Decision {
   std::vector<FireOrder> orders;
   std::vector<BlockedEngagement> newly_blocked;  ///< (track, fire unit) pairs blocked for the first time
   std::vector<FighterCommand> fighter_commands;
+  std::vector<KillAssessment> kill_assessments;  ///< judgements made this cycle
 };
 
 class BattleManager {
  public:
   BattleManager(const scenario::Scenario& s, IffChallenge iff);
 
-  /// `own_fighters`: the reported positions of airborne fighters, by entity id.
+  /// One C2 cycle on the air picture as it reached C2.
   C2Decision step(double t_s, const std::vector<tracking::TrackState>& tracks,
-                  const std::vector<WeaponStatus>& weapons, const std::vector<EsmBearing>& esm = {},
-                  const std::map<std::uint32_t, Eigen::Vector3d>& own_fighters = {});
-  /// Kill assessment after an interceptor of kill probability `pk` reached its aim point;
-  /// `fighter_entity` is the launching fighter (0 for a fire unit).
-  void report_outcome(std::uint32_t track_id, double pk, bool killed, std::uint32_t fighter_entity = 0);
+                  const std::vector<WeaponStatus>& weapons, const std::vector<EsmBearing>& esm = {});
+  /// A fire unit or fighter launched an interceptor (for each one, when the report arrives).
+  void on_launch(const LaunchReport& launch);
+  /// An own-force position report arrived over the data link.
+  void receive(const PositionReport& report) { own_forces_.receive(report); }
   FighterController& fighters() { return fighters_; }
   Identity identity(std::uint32_t track_id) const { return identifier_.identity(track_id); }
   const Doctrine& doctrine() const { return doctrine_; }
@@ -57,8 +64,10 @@ class BattleManager {
   Doctrine doctrine_;
   ThreatRanker ranker_;
   FighterController fighters_;
-  std::map<std::uint32_t, std::vector<double>> pk_in_flight_;  ///< by track, one per interceptor
-  std::set<std::uint32_t> assessed_killed_;
+  KillAssessor assessor_;
+  OwnForcePicture own_forces_;
+  std::map<std::uint32_t, std::vector<double>> ordered_pk_;  ///< rounds ordered, not yet reported launched
+  std::set<std::uint32_t> arrived_;  ///< tracks that reached their asset
   std::set<std::pair<std::uint32_t, std::size_t>> blocked_pairs_;
 };
 

@@ -57,7 +57,7 @@ std::vector<FighterCommand> FighterController::step(double t_s, const std::vecto
   std::vector<std::uint32_t> open;  // ranked tracks that need a fighter
   for (const auto& threat : threats) {
     const auto it = tracks.find(threat.track_id);
-    if (it == tracks.end() || covered.count(threat.track_id) || killed_tracks_.count(threat.track_id)) continue;
+    if (it == tracks.end() || covered.count(threat.track_id)) continue;
     if (!sam_reachable(it->second, sams)) open.push_back(threat.track_id);
   }
 
@@ -72,7 +72,7 @@ std::vector<FighterCommand> FighterController::step(double t_s, const std::vecto
       f.returning = true;
       f.target = 0;
     }
-    if (f.target && (!tracks.count(f.target) || killed_tracks_.count(f.target))) f.target = 0;
+    if (f.target && !tracks.count(f.target)) f.target = 0;
     if (!f.returning && !f.target && !f.missile_in_flight) {
       if (!open.empty()) {
         f.target = open.front();
@@ -135,11 +135,9 @@ void FighterController::on_launched(double t_s, const FighterCommand& launch, st
   airborne_[entity_id] = {launch.squadron, squadrons_[launch.squadron].missiles, launch.track_id, false, false, t_s};
 }
 
-void FighterController::report_outcome(std::uint32_t entity_id, bool killed) {
+void FighterController::on_assessed(std::uint32_t entity_id) {
   const auto it = airborne_.find(entity_id);
-  if (it == airborne_.end()) return;
-  it->second.missile_in_flight = false;
-  if (killed && it->second.target) killed_tracks_[it->second.target] = entity_id;
+  if (it != airborne_.end()) it->second.missile_in_flight = false;
 }
 
 }  // namespace rampart::c2

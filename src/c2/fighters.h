@@ -5,7 +5,7 @@
 // a target if there is one, else a squadron with an aircraft on alert scrambles (take-off after
 // its readiness time). A fighter flies to the predicted intercept point of its track at its own
 // speed, fires one missile at a time when the track is within missile range (missile time of
-// flight at kMissileSpeed_mps), and after a kill, a lost track or an empty magazine takes the next
+// flight at kMissileSpeed_mps), and after C2 judges its target killed, a lost track or an empty magazine takes the next
 // target or returns to base; past its endurance it returns. Within kLandingRadius_m of its base
 // it lands; the aircraft is ready again after its readiness time (turn-round).
 // C2 knows its own fighters' positions from their reports (own-force tracking), not from truth.
@@ -44,16 +44,18 @@ class FighterController {
  public:
   explicit FighterController(const scenario::Scenario& s);
 
-  /// `threats` are ranked and permitted to engage; `own_positions` are the airborne fighters'
-  /// reported positions by entity id.
+  /// `threats` are ranked and permitted to engage; `tracks` holds the tracks open to engagement
+  /// (not judged killed); `own_positions` are the airborne fighters' reported positions by
+  /// entity id.
   std::vector<FighterCommand> step(double t_s, const std::vector<ThreatAssessment>& threats,
                                    const std::map<std::uint32_t, tracking::TrackState>& tracks,
                                    const std::vector<WeaponStatus>& sams,
                                    const std::map<std::uint32_t, Eigen::Vector3d>& own_positions);
   /// The sim launched the aircraft of a kLaunch command as entity `entity_id`.
   void on_launched(double t_s, const FighterCommand& launch, std::uint32_t entity_id);
-  /// A fighter's missile reached its aim point.
-  void report_outcome(std::uint32_t entity_id, bool killed);
+  /// C2 assessed the outcome of the fighter's missile: it may fire again (a target judged
+  /// killed no longer appears in `tracks`).
+  void on_assessed(std::uint32_t entity_id);
   const scenario::FighterSquadron& squadron(std::size_t i) const { return squadrons_[i]; }
   bool is_fighter(std::uint32_t entity_id) const { return airborne_.count(entity_id) > 0; }
 
@@ -79,7 +81,6 @@ class FighterController {
   std::vector<std::vector<double>> rearmed_at_s_;  ///< landed aircraft ready again at these times
   std::vector<std::vector<Alert>> scrambled_;  ///< ordered to take off
   std::map<std::uint32_t, Airborne> airborne_;
-  std::map<std::uint32_t, std::uint32_t> killed_tracks_;  ///< kills reported, by track
 };
 
 }  // namespace rampart::c2

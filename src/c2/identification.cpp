@@ -79,23 +79,54 @@ bool Identifier::heading_to_an_asset(const tracking::TrackState& track) const {
 
 std::optional<std::pair<Identity, std::string>> Identifier::classify(double t_s, const tracking::TrackState& track,
                                                                      State& state, const std::string& emitter) {
-  const IffReply reply = challenge_(track.position_enu_m(), entity_key(track.id, static_cast<std::uint64_t>(state.challenges)));
+  // The interrogator looks where the track is now: its state extrapolated from its time.
+  const Eigen::Vector3d p_now_enu_m = track.position_enu_m() + track.velocity_enu_mps() * (t_s - track.t_s);
+  const IffReply reply = challenge_({p_now_enu_m, track.P.topLeftCorner<3, 3>(), track.has_height,
+                                     entity_key(track.id, static_cast<std::uint64_t>(state.challenges))});
   ++state.challenges;
-  if (reply.replied) return std::pair{Identity::kFriend, std::string("valid IFF reply")};
-  if (reply.covered) ++state.silent_challenges;
+  const auto window = static_cast<std::size_t>(settings_.iff_friend_window);
+  const auto drop_after = static_cast<std::size_t>(settings_.iff_friend_drop_after);
+  if (reply.covered) {
+    state.replies.push_back(reply.replied);
+    if (state.replies.size() > std::max(window, drop_after)) state.replies.pop_front();
+    if (!reply.replied) ++state.silent_challenges;
+  }
+  const std::size_t in_window = std::min(window, state.replies.size());
+  const auto answered = std::count(state.replies.end() - static_cast<std::ptrdiff_t>(in_window), state.replies.end(), true);
+  if (answered >= settings_.iff_friend_replies)
+    return std::pair{Identity::kFriend, fmt::format("valid IFF replies to {} of the last {} challenges", answered,
+                                                    in_window)};
+  if (state.identity == Identity::kFriend) {
+    if (state.replies.size() < drop_after ||
+        std::find(state.replies.end() - static_cast<std::ptrdiff_t>(drop_after), state.replies.end(), true) !=
+            state.replies.end())
+      return std::nullopt;
+    const std::string lost = fmt::format("no IFF reply to the last {} challenges", drop_after);
+    const auto again = classify_silent(t_s, track, Identity::kPending, state, emitter, reply.covered);
+    if (!again) return std::pair{Identity::kUnknown, lost};
+    return std::pair{again->first, lost + "; " + again->second};
+  }
+  return classify_silent(t_s, track, state.identity, state, emitter, reply.covered);
+}
+
+std::optional<std::pair<Identity, std::string>> Identifier::classify_silent(double t_s,
+                                                                            const tracking::TrackState& track,
+                                                                            Identity current, const State& state,
+                                                                            const std::string& emitter,
+                                                                            bool covered) const {
   const auto listed = [&](const std::vector<std::string>& names) {
     return std::find(names.begin(), names.end(), emitter) != names.end();
   };
   if (!emitter.empty() && listed(settings_.hostile_emitters))
     return std::pair{Identity::kHostile, fmt::format("ESM: hostile emitter '{}'", emitter)};
-  if (state.identity == Identity::kHostile) return std::nullopt;
+  if (current == Identity::kHostile) return std::nullopt;
   if (!emitter.empty() && listed(settings_.friendly_emitters))
     return std::pair{Identity::kAssumedFriend, fmt::format("ESM: friendly emitter '{}'", emitter)};
   if (in_corridor(t_s, track)) return std::pair{Identity::kAssumedFriend, std::string("in a safe-passage corridor")};
   const double speed_mps = track.velocity_enu_mps().head<2>().norm();
   if (speed_mps > settings_.profile.hostile_speed_mps)
     return std::pair{Identity::kHostile, fmt::format("speed {:.0f} m/s above the hostile limit", speed_mps)};
-  if (state.identity == Identity::kAssumedFriend) return std::nullopt;
+  if (current == Identity::kAssumedFriend) return std::nullopt;
   if (state.silent_challenges >= settings_.iff_challenges_before_hostile) {
     const std::string silent = fmt::format("no IFF reply to {} challenges", state.silent_challenges);
     if (heading_to_an_asset(track)) return std::pair{Identity::kHostile, silent + ", heading for a defended asset"};
@@ -104,7 +135,7 @@ std::optional<std::pair<Identity, std::string>> Identifier::classify(double t_s,
   const double alt_m = altitude_m(track.position_enu_m(), origin_alt_m_);
   if (track.has_height && alt_m < settings_.profile.low_altitude_m && speed_mps > settings_.profile.low_fast_speed_mps)
     return std::pair{Identity::kSuspect, fmt::format("low ({:.0f} m) and fast ({:.0f} m/s)", alt_m, speed_mps)};
-  if (!reply.covered && state.identity == Identity::kPending)
+  if (!covered && current == Identity::kPending)
     return std::pair{Identity::kUnknown, std::string("outside IFF coverage")};
   return std::nullopt;
 }
@@ -118,7 +149,6 @@ std::vector<IdentityChange> Identifier::update(double t_s, const std::vector<tra
     if (track.status != tracking::TrackStatus::kConfirmed) continue;
     live.insert(track.id);
     State& s = states_[track.id];
-    if (s.identity == Identity::kFriend) continue;
     const auto it = emitters.find(track.id);
     const auto verdict = classify(t_s, track, s, it == emitters.end() ? std::string() : it->second);
     if (!verdict || verdict->first == s.identity) continue;

@@ -1,9 +1,10 @@
 // Identification of tracks in NATO's standard identities.
 //
-// Each C2 cycle every confirmed track that is not yet a friend is challenged with IFF, its ESM
-// evidence is gathered, and the rules below are applied in order of precedence; the first that
-// applies sets the identity. Every change is logged with its reason.
-//   1. a valid IFF reply                                   -> friend
+// Each C2 cycle every confirmed track is challenged with IFF, its ESM evidence is gathered, and
+// the rules below are applied in order of precedence; the first that applies sets the identity.
+// Every change is logged with its reason.
+//   1. valid IFF replies to k of the last n challenges made inside coverage (c2:
+//      iff_friend_replies, iff_friend_window)              -> friend
 //   2. an ESM bearing on the track with a hostile emitter  -> hostile
 //   3. an ESM bearing on the track with a friendly emitter -> assumed friend
 //   4. inside a safe-passage corridor (time window, altitude band, within its width, heading
@@ -14,13 +15,18 @@
 //        otherwise                                          -> suspect
 //   7. low and fast (a sea-skimmer's profile)               -> suspect
 //   8. outside every interrogator's coverage                -> unknown
-// Friend is final. Hostile, suspect and assumed friend can still become friend on a reply. An
-// ESM bearing belongs to the track nearest in bearing, when it lies within 3 sigma and no other
-// track does.
+// Friend is not final: a friend whose last d challenges inside coverage (c2:
+// iff_friend_drop_after, more than n) all went unanswered drops back, and the other rules classify
+// it again (unknown when none applies). Until then it stays friend (hysteresis), so a few lost
+// replies (a manoeuvre the track lags, a poor track height) do not flip it; a hostile flying
+// beside a friendly transponder gets at most scattered replies. Hostile, suspect and
+// assumed friend can still become friend on replies. An ESM bearing belongs to the track nearest
+// in bearing, when it lies within 3 sigma and no other track does.
 #pragma once
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -33,13 +39,22 @@
 
 namespace rampart::c2 {
 
-/// The IFF channel C2 uses: challenges a position (scenario ENU); `covered` is false when no
-/// interrogator reaches it. The challenge key identifies the challenge for deterministic draws.
+/// One IFF challenge of a track: its position now (scenario ENU), that position's covariance,
+/// and whether the track has height (the reply's Mode C altitude is compared with it only then).
+/// The key identifies the challenge for deterministic draws.
+struct IffQuery {
+  Eigen::Vector3d p_enu_m = Eigen::Vector3d::Zero();
+  Eigen::Matrix3d p_cov_m2 = Eigen::Matrix3d::Zero();
+  bool has_height = false;
+  std::uint64_t key = 0;
+};
+/// `covered` is false when no interrogator reaches the position; `replied`: a valid reply
+/// correlated with the track.
 struct IffReply {
   bool covered = false;
   bool replied = false;
 };
-using IffChallenge = std::function<IffReply(const Eigen::Vector3d& p_enu_m, std::uint64_t challenge_key)>;
+using IffChallenge = std::function<IffReply(const IffQuery& query)>;
 
 /// A passive bearing with the emitter identified from its signal.
 struct EsmBearing {
@@ -71,10 +86,15 @@ class Identifier {
     Identity identity = Identity::kPending;
     int silent_challenges = 0;
     int challenges = 0;
+    std::deque<bool> replies;  ///< the last max(n, d) challenges inside coverage: answered or not
   };
   /// The identity the rules give and why; nullopt keeps the current one.
   std::optional<std::pair<Identity, std::string>> classify(double t_s, const tracking::TrackState& track,
                                                            State& state, const std::string& emitter);
+  /// Rules 2 to 8, for a track of identity `current` whose IFF replies do not make it a friend.
+  std::optional<std::pair<Identity, std::string>> classify_silent(double t_s, const tracking::TrackState& track,
+                                                                  Identity current, const State& state,
+                                                                  const std::string& emitter, bool covered) const;
   std::map<std::uint32_t, std::string> attribute_emitters(const std::vector<tracking::TrackState>& tracks,
                                                           const std::vector<EsmBearing>& esm) const;
   bool in_corridor(double t_s, const tracking::TrackState& track) const;

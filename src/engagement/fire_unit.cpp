@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include <fmt/format.h>
+
 #include "core/error.h"
 #include "core/random.h"
 
@@ -72,12 +74,19 @@ void FireUnit::release_channel() {
 
 int FireUnit::rounds_left() const { return status().ready_rounds + reserve_; }
 
+c2::LaunchReport launch_report(const Interceptor& m) {
+  return {m.id, m.track_id, m.launch_time_s, m.intercept_time_s, m.kill_probability, m.fighter_entity};
+}
+
 std::vector<Interceptor> Engagements::fire(double t_s, const c2::FireOrder& order, FireUnit& unit) {
   unit.launch(order.rounds);
+  const scenario::WeaponType& type = unit.type();
+  const double launch_s = t_s + type.reaction_time_s;
   std::vector<Interceptor> launched;
   for (int i = 0; i < order.rounds; ++i) {
-    Interceptor m{next_id_++, unit.name(), order.fire_unit, 0, unit.type().kill_probability,
-                  unit.type().seeker_basket_m, order.track_id, t_s, t_s + order.time_of_flight_s, order.aim_enu_m};
+    Interceptor m{next_id_++,         unit.name(),           order.fire_unit,     0,
+                  type.kill_probability, type.seeker_basket_m, order.track_id,      launch_s,
+                  launch_s + order.time_of_flight_s, order.aim_enu_m, type.min_altitude_m, type.max_altitude_m};
     flying_.push_back(m);
     launched.push_back(m);
   }
@@ -105,6 +114,51 @@ void Engagements::guide(const std::vector<tracking::TrackState>& tracks) {
   }
 }
 
+Resolution Engagements::endgame(const Interceptor& m, world::World& world) const {
+  Resolution r{m, Outcome::kNoTarget, 0, false, m.aim_enu_m};
+  const world::Entity* nearest = nullptr;
+  const world::Entity* nearest_down = nullptr;  // destroyed before this interceptor arrived
+  double down_m = std::numeric_limits<double>::infinity();
+  for (const auto& e : world.entities()) {
+    const double miss_m = (e.p_enu_m - m.aim_enu_m).norm();
+    if (e.flying() && miss_m < r.miss_distance_m) {
+      r.miss_distance_m = miss_m;
+      nearest = &e;
+    } else if (e.state == world::EntityState::kKilled && miss_m < down_m) {
+      down_m = miss_m;
+      nearest_down = &e;
+    }
+  }
+  if (!nearest || r.miss_distance_m > m.seeker_basket_m) {
+    if (nearest_down && down_m <= m.seeker_basket_m) {
+      r.reason = fmt::format("target already destroyed ({} at {:.0f} m)", nearest_down->name, down_m);
+    } else {
+      r.reason = nearest ? fmt::format("nothing in basket (nearest {:.0f} m, basket {:.0f} m)", r.miss_distance_m,
+                                       m.seeker_basket_m)
+                         : std::string("nothing in basket (nothing flying)");
+    }
+    return r;
+  }
+  const double alt_m = nearest->geodetic.alt_m;
+  if (alt_m < m.min_altitude_m) {
+    r.reason = fmt::format("below floor ({} at {:.0f} m, floor {:.0f} m)", nearest->name, alt_m, m.min_altitude_m);
+    return r;
+  }
+  if (alt_m > m.max_altitude_m) {
+    r.reason = fmt::format("above ceiling ({} at {:.0f} m, ceiling {:.0f} m)", nearest->name, alt_m, m.max_altitude_m);
+    return r;
+  }
+  r.truth_id = nearest->id;
+  RandomStream draw(seed_, m.id, Purpose::kKill);
+  const bool kill = draw.bernoulli(m.kill_probability);
+  r.outcome = kill ? Outcome::kKill : Outcome::kMiss;
+  if (kill) {
+    r.fratricide = nearest->side == world::Side::kFriendly;
+    world.kill(r.truth_id);
+  }
+  return r;
+}
+
 std::vector<Resolution> Engagements::resolve(double t_s, world::World& world, std::vector<FireUnit>& units) {
   std::vector<Resolution> out;
   std::vector<Interceptor> still_flying;
@@ -113,28 +167,8 @@ std::vector<Resolution> Engagements::resolve(double t_s, world::World& world, st
       still_flying.push_back(m);
       continue;
     }
-    Resolution r{m, Outcome::kNoTarget, 0, false};
-    const double basket_m = m.seeker_basket_m;
-    double best_m = std::numeric_limits<double>::infinity();
-    for (const auto& e : world.entities()) {
-      if (!e.flying()) continue;
-      const double miss_m = (e.p_enu_m - m.aim_enu_m).head<2>().norm();
-      if (miss_m <= basket_m && miss_m < best_m) {
-        best_m = miss_m;
-        r.truth_id = e.id;
-      }
-    }
-    if (r.truth_id != 0) {
-      RandomStream draw(seed_, m.id, Purpose::kKill);
-      const bool kill = draw.bernoulli(m.kill_probability);
-      r.outcome = kill ? Outcome::kKill : Outcome::kMiss;
-      if (kill) {
-        r.fratricide = world.entity(r.truth_id).side == world::Side::kFriendly;
-        world.kill(r.truth_id);
-      }
-    }
+    out.push_back(endgame(m, world));
     if (m.fire_unit) units[*m.fire_unit].release_channel();
-    out.push_back(r);
   }
   flying_ = std::move(still_flying);
   return out;

@@ -3,20 +3,26 @@
 // A fire unit has launchers holding ready rounds, a reserve to reload them (one launcher at a
 // time takes reload_time_s), and fire-control channels: each interceptor in flight holds one.
 // Fighters' air-to-air missiles are interceptors too, without a fire unit.
-// An interceptor flies for the time of flight computed at launch; in flight its aim point is
-// refreshed from the track (command guidance). At the aim time the seeker looks for the flying
-// entity nearest its aim point in the horizontal plane, within the seeker basket (the fire-control
-// radar resolves height); the kill is drawn from the weapon's kill probability. Any entity can be
-// hit, friend or foe: that is how fratricide happens when identification fails.
+// A fire unit launches reaction_time_s (its weapon type's) after it receives an order; the rounds
+// and channels are committed at receipt. An interceptor flies for the time of flight C2 computed;
+// in flight its aim point is refreshed from the track (command guidance).
+// The endgame, at the aim time t_i with aim point a: the seeker homes on the flying entity
+// nearest a in 3-D, |p_e(t_i) - a|, if that miss distance is within the seeker basket. The
+// warhead can kill only between the weapon's floor and ceiling: a target whose true altitude is
+// below min_altitude_m or above max_altitude_m survives (no_target). Otherwise the kill is drawn
+// from the weapon's kill probability. Any entity can be hit, friend or foe: that is how
+// fratricide happens when identification fails. Every no_target says why.
 #pragma once
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "c2/assignment.h"
+#include "c2/kill_assessment.h"
 #include "scenario/scenario.h"
 #include "tracking/types.h"
 #include "world/world.h"
@@ -37,7 +43,13 @@ struct Interceptor {
   double launch_time_s = 0.0;
   double intercept_time_s = 0.0;
   Eigen::Vector3d aim_enu_m = Eigen::Vector3d::Zero();
+  /// The warhead's altitude limits (true height above the ellipsoid); a fighter's missile has none.
+  double min_altitude_m = -std::numeric_limits<double>::infinity();
+  double max_altitude_m = std::numeric_limits<double>::infinity();
 };
+
+/// What the launching unit reports to C2 about an interceptor (no outcome: C2 assesses that).
+c2::LaunchReport launch_report(const Interceptor& m);
 
 /// The end of one interceptor's flight.
 struct Resolution {
@@ -45,6 +57,10 @@ struct Resolution {
   Outcome outcome = Outcome::kMiss;
   std::uint32_t truth_id = 0;  ///< the entity the seeker homed on (0: none)
   bool fratricide = false;
+  Eigen::Vector3d intercept_enu_m = Eigen::Vector3d::Zero();  ///< where the interceptor ended: its aim point
+  /// 3-D distance from the intercept position to the nearest flying entity (infinity: none flying).
+  double miss_distance_m = std::numeric_limits<double>::infinity();
+  std::string reason;  ///< why a no_target: nothing in basket, below floor, above ceiling, already destroyed
 };
 
 class FireUnit {
@@ -84,7 +100,8 @@ class Engagements {
  public:
   explicit Engagements(std::uint64_t seed) : seed_(seed) {}
 
-  /// Launches the rounds of a fire order; returns the interceptors created.
+  /// The unit receives a fire order at t_s: it commits the rounds and channels now and launches
+  /// them at t_s + reaction_time_s. Returns the interceptors (launch_time_s, intercept_time_s set).
   std::vector<Interceptor> fire(double t_s, const c2::FireOrder& order, FireUnit& unit);
   /// Launches one air-to-air missile from a fighter.
   Interceptor fire_air_to_air(double t_s, const std::string& fighter, std::uint32_t fighter_entity,
@@ -97,6 +114,9 @@ class Engagements {
   std::size_t in_flight() const { return flying_.size(); }
 
  private:
+  /// The end of one interceptor's flight against truth (kills what it hits).
+  Resolution endgame(const Interceptor& m, world::World& world) const;
+
   std::uint64_t seed_;
   std::uint64_t next_id_ = 1;
   std::vector<Interceptor> flying_;

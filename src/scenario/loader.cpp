@@ -274,6 +274,11 @@ class ScenarioReader {
     r.el_sigma_deg = m.number("el_sigma_deg", Range{0.0, 10.0, true, false}, false);
     r.iff_interrogator = m.boolean_or("iff_interrogator", true);
     r.iff_reply_probability = m.number_or("iff_reply_probability", 0.98, Range::probability());
+    r.iff_range_resolution_m = m.number_or("iff_range_resolution_m", r.iff_range_resolution_m, Range{1.0, 10'000.0});
+    r.iff_azimuth_resolution_deg =
+        m.number_or("iff_azimuth_resolution_deg", r.beamwidth_az_deg, Range{0.1, 30.0});
+    r.iff_altitude_tolerance_m =
+        m.number_or("iff_altitude_tolerance_m", r.iff_altitude_tolerance_m, Range{0.0, 5'000.0});
     if (r.min_range_m >= r.max_range_m)
       m.error_at("min_range_m", fmt::format("'min_range_m' in {} must be less than max_range_m", m.what()));
     m.check_unknown_keys();
@@ -326,6 +331,7 @@ class ScenarioReader {
     w.seeker_basket_m = m.number_or("seeker_basket_m", 1500.0, Range::positive());
     w.reload_time_s = m.number("reload_time_s", Range::non_negative()).value_or(0.0);
     w.fire_control_channels = m.integer_or("fire_control_channels", 1, 1, 100);
+    w.reaction_time_s = m.number_or("reaction_time_s", w.reaction_time_s, Range::between(0.0, 600.0));
     if (w.min_range_m >= w.max_range_m)
       m.error_at("min_range_m", fmt::format("'min_range_m' in {} must be less than max_range_m", m.what()));
     if (w.min_altitude_m >= w.max_altitude_m)
@@ -538,6 +544,19 @@ class ScenarioReader {
     c.threat_hysteresis = m.number_or("threat_hysteresis", c.threat_hysteresis, Range::between(0.0, 10.0));
     c.weapon_release_range_m = m.number_or("weapon_release_range_m", c.weapon_release_range_m, Range::non_negative());
     c.deconfliction_radius_m = m.number_or("deconfliction_radius_m", c.deconfliction_radius_m, Range::non_negative());
+    c.iff_friend_replies = m.integer_or("iff_friend_replies", c.iff_friend_replies, 1, 20);
+    c.iff_friend_window = m.integer_or("iff_friend_window", c.iff_friend_window, 1, 20);
+    if (c.iff_friend_replies > c.iff_friend_window)
+      m.error_at("iff_friend_replies", "'iff_friend_replies' in c2 must not exceed iff_friend_window");
+    c.iff_friend_drop_after = m.integer_or("iff_friend_drop_after", c.iff_friend_drop_after, 1, 60);
+    c.kill_assessment_delay_s =
+        m.number_or("kill_assessment_delay_s", c.kill_assessment_delay_s, Range{0.0, 600.0, true, false});
+    c.datalink_period_s = m.number_or("datalink_period_s", c.datalink_period_s, Range{0.1, 60.0});
+    c.datalink_latency_s = m.number_or("datalink_latency_s", c.datalink_latency_s, Range::between(0.0, 60.0));
+    c.sensor_to_c2_latency_s =
+        m.number_or("sensor_to_c2_latency_s", c.sensor_to_c2_latency_s, Range::between(0.0, 60.0));
+    c.c2_to_fire_unit_latency_s =
+        m.number_or("c2_to_fire_unit_latency_s", c.c2_to_fire_unit_latency_s, Range::between(0.0, 60.0));
     m.check_unknown_keys();
     return c;
   }

@@ -54,6 +54,14 @@ struct Radar {
   std::optional<double> el_sigma_deg;  ///< present for a 3-D radar
   bool iff_interrogator = true;        ///< carries an IFF interrogator (Mode 4/5 style)
   double iff_reply_probability = 0.0;  ///< probability a friendly transponder answers a challenge
+  /// The interrogator's resolution cell: a reply correlates with the challenged track when the
+  /// transponder's range is within iff_range_resolution_m of the track's, its azimuth within half
+  /// of iff_azimuth_resolution_deg (the interrogator's beam; defaults to beamwidth_az_deg), and,
+  /// when the track has height, its Mode C altitude within iff_altitude_tolerance_m; each widened
+  /// by the track's own position error (sensors/iff.h).
+  double iff_range_resolution_m = 300.0;
+  double iff_azimuth_resolution_deg = 2.0;  ///< the loader defaults it to beamwidth_az_deg
+  double iff_altitude_tolerance_m = 100.0;  ///< Mode C is reported in 100 ft (30 m) steps
 };
 
 /// A passive ESM receiver: it hears emitting entities within range and reports the bearing
@@ -93,6 +101,7 @@ struct WeaponType {
   double seeker_basket_m = 0.0;        ///< the interceptor can home on a target this close to its aim point
   double reload_time_s = 0.0;          ///< to reload one launcher
   int fire_control_channels = 1;       ///< engagements one fire unit can guide at once
+  double reaction_time_s = 5.0;        ///< from a fire unit's receipt of an order to the launch
 };
 
 struct FireUnit {
@@ -224,6 +233,22 @@ struct C2Settings {
   double threat_hysteresis = 0.2;          ///< a rank changes only for a score this much higher
   double weapon_release_range_m = 15'000;  ///< assumed stand-off of an aircraft track
   double deconfliction_radius_m = 5'000;   ///< no launch with a friend this close to the intercept
+  /// Identity friend needs valid IFF replies to iff_friend_replies of the last iff_friend_window
+  /// challenges made inside coverage; a friend whose last iff_friend_drop_after challenges all
+  /// went unanswered drops back.
+  int iff_friend_replies = 2;
+  int iff_friend_window = 4;
+  int iff_friend_drop_after = 8;
+  /// Kill assessment: this long after an interceptor's intercept time C2 judges the outcome from
+  /// the plots that correlated with the track since (about two scans of a 6 s radar).
+  double kill_assessment_delay_s = 15.0;
+  /// Own-force position reports: each airborne fighter reports every datalink_period_s; a report
+  /// reaches C2 datalink_latency_s after it was made.
+  double datalink_period_s = 2.0;
+  double datalink_latency_s = 0.5;
+  /// Delays of the links: tracks to C2, and C2's orders to the fire units.
+  double sensor_to_c2_latency_s = 0.5;
+  double c2_to_fire_unit_latency_s = 0.5;
 };
 
 /// Something that happens at a set time of a run: a scenario's `events:` entry, or an injection

@@ -52,12 +52,12 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
     every_[i] = std::max(1L, static_cast<long>(std::llround(period_s / dt_s_)));
   }
   battle_manager_ = std::make_unique<c2::BattleManager>(
-      s, [this](const Eigen::Vector3d& p_enu_m, std::uint64_t key) {
+      s, [this](const c2::IffQuery& q) {
         c2::IffReply reply;
         for (const auto& [sensor, iff] : sensors_.interrogators) {
-          if (!sensor_stations_[sensor].usable() || !iff->covers(p_enu_m)) continue;
+          if (!sensor_stations_[sensor].usable() || !iff->covers(q.p_enu_m)) continue;
           reply.covered = true;
-          if (iff->challenge(p_enu_m, key, world_.entities())) {
+          if (iff->challenge({q.p_enu_m, q.p_cov_m2, q.has_height}, q.key, world_.entities())) {
             reply.replied = true;
             break;
           }
@@ -186,13 +186,16 @@ void Simulation::command(double t_s) {
     if (unit_stations_[i].usable()) weapons.push_back(fire_units_[i].status());
   const std::vector<c2::EsmBearing> bearings = std::move(esm_bearings_);
   esm_bearings_.clear();
-  std::map<std::uint32_t, Eigen::Vector3d> own_fighters;  // own-force position reports
-  for (const auto& e : world_.entities())
-    if (e.steered && e.flying()) own_fighters[e.id] = e.p_enu_m;
+  // Own-force position reports, one per data-link period (delivered without latency for now).
+  const double link_s = scenario_.c2.datalink_period_s;
+  if (t_s == 0.0 || std::floor(t_s / link_s) != std::floor((t_s - scenario_.c2.period_s) / link_s)) {
+    for (const auto& e : world_.entities())
+      if (e.steered && e.flying()) battle_manager_->receive({e.id, t_s, e.p_enu_m, e.v_enu_mps});
+  }
   const std::vector<tracking::TrackState> tracks = tracker_->tracks();
   // Command guidance: the interceptors in flight get the new track positions on the C2 uplink.
   engagements_.guide(tracks);
-  const c2::C2Decision decision = battle_manager_->step(t_s, tracks, weapons, bearings, own_fighters);
+  const c2::C2Decision decision = battle_manager_->step(t_s, tracks, weapons, bearings);
   bus_.publish(ThreatsRanked{t_s, decision.threats});
   for (const auto& command : decision.fighter_commands) execute(t_s, command);
   for (const auto& b : decision.newly_blocked)
@@ -204,7 +207,10 @@ void Simulation::command(double t_s) {
                                      [&](const c2::ThreatAssessment& a) { return a.track_id == order.track_id; });
     RAMPART_DEMAND(threat != decision.threats.end(), "every fire order engages a ranked threat");
     bus_.publish(FireOrdered{t_s, order, unit.name(), *threat, battle_manager_->assets()});
-    for (const auto& m : engagements_.fire(t_s, order, unit)) bus_.publish(InterceptorLaunched{m});
+    for (const auto& m : engagements_.fire(t_s, order, unit)) {
+      battle_manager_->on_launch(engagement::launch_report(m));
+      bus_.publish(InterceptorLaunched{m});
+    }
   }
 }
 
@@ -226,6 +232,7 @@ void Simulation::execute(double t_s, const c2::FighterCommand& command) {
       const auto m = engagements_.fire_air_to_air(t_s, fighter.name, command.entity_id, command.track_id,
                                                   command.time_of_flight_s, command.aim_enu_m,
                                                   squadron.kill_probability, c2::kAirToAirBasket_m);
+      battle_manager_->on_launch(engagement::launch_report(m));
       bus_.publish(FighterActed{t_s, fighter.name, "fire", command.track_id, command.reason});
       bus_.publish(InterceptorLaunched{m});
       break;
@@ -240,8 +247,6 @@ void Simulation::execute(double t_s, const c2::FighterCommand& command) {
 void Simulation::engage(double t_s) {
   for (auto& unit : fire_units_) unit.update(t_s);
   for (const auto& r : engagements_.resolve(t_s, world_, fire_units_)) {
-    battle_manager_->report_outcome(r.interceptor.track_id, r.interceptor.kill_probability,
-                                    r.outcome == engagement::Outcome::kKill, r.interceptor.fighter_entity);
     bus_.publish(InterceptorResolved{t_s, r, world_});
   }
 }

@@ -116,24 +116,73 @@ scenario::Scenario c2_scenario() {
 }
 
 IffChallenge silent_iff() {
-  return [](const Eigen::Vector3d&, std::uint64_t) { return IffReply{true, false}; };
+  return [](const IffQuery&) { return IffReply{true, false}; };
 }
 
-TEST(Identification, ReplyMakesFriendSilenceMakesHostileOrSuspect) {
-  Identifier id(c2_scenario(), [](const Eigen::Vector3d& p, std::uint64_t) { return IffReply{true, p.x() < 0}; });
+TEST(Identification, RepliesMakeFriendSilenceMakesHostileOrSuspect) {
+  Identifier id(c2_scenario(), [](const IffQuery& q) { return IffReply{true, q.p_enu_m.x() < 0}; });
   const std::vector<tracking::TrackState> tracks = {track(1, {-1000, 50'000, 5000}, {0, -200, 0}),
                                                     track(2, {1000, 50'000, 5000}, {0, -200, 0}),   // inbound
                                                     track(3, {90'000, 50'000, 5000}, {200, 0, 0})};  // passing
   id.update(0.0, tracks, {});
-  EXPECT_EQ(id.identity(1), Identity::kFriend);
+  EXPECT_EQ(id.identity(1), Identity::kPending);  // one reply: friend needs 2 of the last 4
   EXPECT_EQ(id.identity(2), Identity::kPending);
   const auto changes = id.update(1.0, tracks, {});
+  EXPECT_EQ(id.identity(1), Identity::kFriend);
   EXPECT_EQ(id.identity(2), Identity::kHostile);
   EXPECT_EQ(id.identity(3), Identity::kSuspect);
-  ASSERT_EQ(changes.size(), 2u);
-  EXPECT_EQ(changes[0].reason, "no IFF reply to 2 challenges, heading for a defended asset");
+  ASSERT_EQ(changes.size(), 3u);
+  EXPECT_EQ(changes[0].reason, "valid IFF replies to 2 of the last 2 challenges");
+  EXPECT_EQ(changes[1].reason, "no IFF reply to 2 challenges, heading for a defended asset");
   id.update(2.0, {}, {});  // deleted tracks are forgotten
   EXPECT_EQ(id.identity(1), Identity::kPending);
+}
+
+/// Friend is re-evaluated at every challenge: in at 2 of the last 4 replies, out only when the
+/// last 8 all went unanswered. Replies to challenges 1 to 11: yes, no, yes, then no.
+TEST(Identification, FriendHasHysteresisAndDropsBackWhenRepliesStop) {
+  const std::vector<bool> replies = {true, false, true, false, false, false, false, false, false, false, false};
+  std::size_t n = 0;
+  Identifier id(c2_scenario(), [&](const IffQuery&) { return IffReply{true, replies.at(n++)}; });
+  const std::vector<tracking::TrackState> inbound = {track(1, {1000, 50'000, 5000}, {0, -200, 0})};
+  const std::vector<Identity> expected = {Identity::kPending, Identity::kPending,  // 1 of 1, 1 of 2
+                                          Identity::kFriend,  Identity::kFriend,   // 2 of 3, 2 of 4
+                                          Identity::kFriend,  Identity::kFriend,   // 1 of 4: held
+                                          Identity::kFriend,  Identity::kFriend,   // 0 of 4: held
+                                          Identity::kFriend,  Identity::kFriend,   // 7 silent in a row
+                                          Identity::kHostile};                     // 8: dropped
+  std::vector<IdentityChange> changes;
+  for (std::size_t k = 0; k < replies.size(); ++k) {
+    for (auto& c : id.update(static_cast<double>(k), inbound, {})) changes.push_back(c);
+    EXPECT_EQ(id.identity(1), expected[k]) << "after challenge " << k + 1;
+  }
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].reason, "valid IFF replies to 2 of the last 3 challenges");
+  EXPECT_EQ(changes[1].from, Identity::kFriend);
+  EXPECT_EQ(changes[1].reason,
+            "no IFF reply to the last 8 challenges; no IFF reply to 9 challenges, heading for a defended asset");
+}
+
+/// The challenge goes where the track is now (its state is 4 s old) with its covariance.
+TEST(Identification, TheChallengeCarriesTheTrackNowAndItsUncertainty) {
+  std::vector<IffQuery> queries;
+  Identifier id(c2_scenario(), [&](const IffQuery& q) {
+    queries.push_back(q);
+    return IffReply{true, false};
+  });
+  auto three_d = track(1, {0, 50'000, 5000}, {0, -200, 0});
+  three_d.t_s = 6.0;
+  three_d.P(2, 2) = 250.0 * 250.0;
+  auto two_d = track(2, {0, 60'000, 0}, {0, -200, 0});
+  two_d.t_s = 10.0;
+  two_d.has_height = false;
+  id.update(10.0, {three_d, two_d}, {});
+  ASSERT_EQ(queries.size(), 2u);
+  EXPECT_NEAR((queries[0].p_enu_m - Eigen::Vector3d(0, 49'200, 5000)).norm(), 0.0, 1e-9);
+  EXPECT_TRUE(queries[0].has_height);
+  EXPECT_DOUBLE_EQ(queries[0].p_cov_m2(2, 2), 250.0 * 250.0);
+  EXPECT_FALSE(queries[1].has_height);
+  EXPECT_NE(queries[0].key, queries[1].key);
 }
 
 TEST(Identification, ProfileRules) {
@@ -149,7 +198,7 @@ TEST(Identification, ProfileRules) {
 }
 
 TEST(Identification, OutsideCoverageStaysUnknown) {
-  Identifier id(c2_scenario(), [](const Eigen::Vector3d&, std::uint64_t) { return IffReply{false, false}; });
+  Identifier id(c2_scenario(), [](const IffQuery&) { return IffReply{false, false}; });
   const std::vector<tracking::TrackState> tracks = {track(1, {0, 500'000, 5000}, {0, 0, 0})};
   for (int i = 0; i < 5; ++i) id.update(i, tracks, {});
   EXPECT_EQ(id.identity(1), Identity::kUnknown);
@@ -171,7 +220,7 @@ TEST(Identification, EsmEmitterIdentifiesTheTrackOnItsBearing) {
   scenario::Scenario s = c2_scenario();
   s.c2.hostile_emitters = {"fire-control X"};
   s.c2.friendly_emitters = {"AEW radar"};
-  Identifier id(s, [](const Eigen::Vector3d&, std::uint64_t) { return IffReply{false, false}; });
+  Identifier id(s, [](const IffQuery&) { return IffReply{false, false}; });
   const std::vector<tracking::TrackState> tracks = {track(1, {0, 100'000, 9000}, {0, -200, 0}),    // due north
                                                     track(2, {100'000, 0, 9000}, {0, 100, 0})};   // due east
   id.update(0.0, tracks, {{Eigen::Vector3d::Zero(), 0.01, 0.02, "fire-control X"},
@@ -246,6 +295,19 @@ TEST_F(AssignmentTest, ChannelsRoundsAndArrivalTimeLimitEngagements) {
   EXPECT_TRUE(assign_weapons({threat(1, 20, 1)}, tracks, {weapon(0, {0, 0, 0})}, context()).orders.empty());
 }
 
+/// A sea-skimmer's track at 77 m (hovering, so the intercept is where it is) against a floor of
+/// 50 m: with a height sigma of 20 m it is inside the band (77 - 20 = 57 m); with 40 m it may be
+/// below the floor (37 m) and the unit does not fire.
+TEST_F(AssignmentTest, TheTrackHeightMustClearTheFloorByOneSigma) {
+  auto low = weapon(0, {0, 0, 0});
+  low.type.min_altitude_m = 50.0;
+  auto skimmer = track(1, at_altitude(0, 20'000, 77), {0, 0, 0});
+  skimmer.P(2, 2) = 20.0 * 20.0;
+  EXPECT_EQ(assign_weapons({threat(1, 200, 1)}, {{1, skimmer}}, {low}, context()).orders.size(), 1u);
+  skimmer.P(2, 2) = 40.0 * 40.0;
+  EXPECT_TRUE(assign_weapons({threat(1, 200, 1)}, {{1, skimmer}}, {low}, context()).orders.empty());
+}
+
 TEST_F(AssignmentTest, FriendNearTheInterceptPointBlocksTheShot) {
   const std::map<std::uint32_t, tracking::TrackState> tracks = {{1, track(1, {0, 35'000, 5000}, {0, -250, 0})}};
   auto ctx = context();
@@ -270,7 +332,8 @@ TEST_F(AssignmentTest, WeaponsTightWithholdsFireAtSuspects) {
 TEST(BattleManager, NeverEngagesFriendsAndDoesNotDoubleEngage) {
   scenario::Scenario s = c2_scenario();
   s.c2.iff_challenges_before_hostile = 1;
-  BattleManager bm(s, [](const Eigen::Vector3d& p, std::uint64_t) { return IffReply{true, p.x() < -1000}; });
+  s.c2.iff_friend_replies = 1;
+  BattleManager bm(s, [](const IffQuery& q) { return IffReply{true, q.p_enu_m.x() < -1000}; });
   const std::vector<tracking::TrackState> tracks = {track(1, {-15'000, 40'000, 5000}, {0, -250, 0}),
                                                     track(2, {0, 40'000, 5000}, {0, -250, 0})};
   const std::vector<WeaponStatus> weapons = {weapon(0, {0, 0, 0}), weapon(1, {1000, 0, 0})};
@@ -278,11 +341,10 @@ TEST(BattleManager, NeverEngagesFriendsAndDoesNotDoubleEngage) {
   ASSERT_EQ(first.orders.size(), 1u);
   EXPECT_EQ(first.orders[0].track_id, 2u);
   EXPECT_EQ(bm.identity(1), Identity::kFriend);
-  EXPECT_TRUE(bm.step(1.0, tracks, weapons).orders.empty());  // track 2 is under engagement
-  bm.report_outcome(2, 0.8, false);                           // missed: shoot again
-  EXPECT_EQ(bm.step(2.0, tracks, weapons).orders.size(), 1u);
-  bm.report_outcome(2, 0.8, true);                            // killed: never again
-  EXPECT_TRUE(bm.step(3.0, tracks, weapons).orders.empty());
+  // Ordered, not yet reported launched: still under engagement.
+  EXPECT_TRUE(bm.step(1.0, tracks, weapons).orders.empty());
+  bm.on_launch({1, 2, 6.5, 30.0, 0.8, 0});
+  EXPECT_TRUE(bm.step(2.0, tracks, weapons).orders.empty());
 }
 
 }  // namespace
@@ -318,7 +380,7 @@ TEST(Fighters, ScrambleInterceptFireAndReturn) {
   ASSERT_EQ(commands.size(), 2u);
   EXPECT_EQ(commands[1].kind, FighterCommand::Kind::kFire);
   EXPECT_NEAR(commands[1].time_of_flight_s, 25'000.0 / 1250.0, 1e-6);  // closing at 1000 + 250 m/s
-  fc.report_outcome(42, true);
+  fc.on_assessed(42);
   // Magazine empty: back to base, and it lands there.
   commands = fc.step(90.0, {}, tracks, sams, {{42, Eigen::Vector3d(50'000, 120'000, 8000)}});
   ASSERT_EQ(commands.size(), 1u);

@@ -7,7 +7,8 @@
 namespace rampart::engagement {
 namespace {
 
-scenario::WeaponType sam(double pk) { return {"sam", 1000, 40'000, 10, 20'000, 1000, pk, 1000, 100, 2}; }
+/// A SAM of floor 10 m and ceiling 20 km, basket 1 km, that launches as soon as it is ordered.
+scenario::WeaponType sam(double pk) { return {"sam", 1000, 40'000, 10, 20'000, 1000, pk, 1000, 100, 2, 0.0}; }
 
 TEST(FireUnit, LaunchersReloadOneAtATimeFromTheReserve) {
   scenario::FireUnit spec{"fu", 0, {0, 0}, 0, 2, 2, 3};
@@ -39,7 +40,8 @@ TEST_F(EngagementsTest, SureKillOnTheTargetAtTheAimPoint) {
   const auto& target = w.entity(1);
   std::vector<FireUnit> units{FireUnit(0, s.fire_units[0], sam(1.0), Eigen::Vector3d::Zero())};
   Engagements e(1);
-  e.fire(0.0, {0, 42, 1, 10.0, target.p_enu_m + target.v_enu_mps * 10.0}, units[0]);
+  const Eigen::Vector3d aim_enu_m = target.p_enu_m + target.v_enu_mps * 10.0;
+  e.fire(0.0, {0, 42, 1, 10.0, aim_enu_m}, units[0]);
   EXPECT_TRUE(e.resolve(5.0, w, units).empty());
   w.advance(10.0);
   const auto results = e.resolve(10.0, w, units);
@@ -49,6 +51,28 @@ TEST_F(EngagementsTest, SureKillOnTheTargetAtTheAimPoint) {
   EXPECT_FALSE(results[0].fratricide);
   EXPECT_EQ(w.entity(1).state, world::EntityState::kKilled);
   EXPECT_EQ(units[0].status().free_channels, 2);
+  // The 3-D distance to where the aircraft was hit (it flies its route over the curved Earth, so
+  // the straight-line aim is some metres off).
+  EXPECT_NEAR(results[0].miss_distance_m, (w.entity(1).p_enu_m - aim_enu_m).norm(), 1e-9);
+  EXPECT_LT(results[0].miss_distance_m, 50.0);
+  EXPECT_TRUE(results[0].reason.empty());
+}
+
+TEST_F(EngagementsTest, TheUnitLaunchesItsReactionTimeAfterTheOrder) {
+  world::World w(s);
+  auto type = sam(1.0);
+  type.reaction_time_s = 5.0;
+  std::vector<FireUnit> units{FireUnit(0, s.fire_units[0], type, Eigen::Vector3d::Zero())};
+  Engagements e(1);
+  const auto launched = e.fire(2.0, {0, 42, 1, 10.0, Eigen::Vector3d::Zero()}, units[0]);
+  ASSERT_EQ(launched.size(), 1u);
+  EXPECT_DOUBLE_EQ(launched[0].launch_time_s, 7.0);
+  EXPECT_DOUBLE_EQ(launched[0].intercept_time_s, 17.0);
+  EXPECT_EQ(units[0].status().free_channels, 1);  // committed at the order's receipt
+  const c2::LaunchReport report = launch_report(launched[0]);
+  EXPECT_EQ(report.interceptor_id, launched[0].id);
+  EXPECT_EQ(report.track_id, 42u);
+  EXPECT_DOUBLE_EQ(report.intercept_t_s, 17.0);
 }
 
 TEST_F(EngagementsTest, NoTargetNearTheAimPointAndFratricideOnAFriend) {
@@ -81,6 +105,65 @@ TEST_F(EngagementsTest, GuidanceFollowsTheTrack) {
   ASSERT_EQ(results.size(), 1u);
   EXPECT_NEAR(results[0].interceptor.aim_enu_m.x(), 1150.0, 1e-9);
   EXPECT_NEAR(results[0].interceptor.aim_enu_m.y(), 1850.0, 1e-9);
+}
+
+/// The endgame at t = 0 with the first aircraft of the raid (at 5000 m) at p; the second is not
+/// yet flying, the patrolling fighter is far away.
+class EndgameTest : public EngagementsTest {
+ protected:
+  EndgameTest() {
+    w.advance(0.0);
+    p = w.entity(1).p_enu_m;
+  }
+  world::World w{s};
+  Eigen::Vector3d p;
+  std::vector<FireUnit> units{FireUnit(0, s.fire_units[0], sam(1.0), Eigen::Vector3d::Zero())};
+  Engagements e{1};
+};
+
+/// Aim points straight below the aircraft: 1200 m below is out of a 1000 m basket in 3-D (the
+/// old horizontal basket took it), 800 m below is in.
+TEST_F(EndgameTest, TheSeekerBasketIsThreeDimensional) {
+  e.fire(0.0, {0, 1, 1, 1.0, p - Eigen::Vector3d(0, 0, 1200)}, units[0]);
+  e.fire(0.0, {0, 1, 1, 2.0, p - Eigen::Vector3d(0, 0, 800)}, units[0]);
+  auto results = e.resolve(1.0, w, units);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].outcome, Outcome::kNoTarget);
+  EXPECT_NEAR(results[0].miss_distance_m, 1200.0, 1e-6);
+  EXPECT_EQ(results[0].reason, "nothing in basket (nearest 1200 m, basket 1000 m)");
+  EXPECT_NEAR((results[0].intercept_enu_m - (p - Eigen::Vector3d(0, 0, 1200))).norm(), 0.0, 1e-9);
+  results = e.resolve(2.0, w, units);  // the world has not moved: the aircraft is still there
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].outcome, Outcome::kKill);
+  EXPECT_NEAR(results[0].miss_distance_m, 800.0, 1e-6);
+}
+
+TEST_F(EndgameTest, NoKillBelowTheFloorOrAboveTheCeiling) {
+  auto high_floor = sam(1.0);
+  high_floor.min_altitude_m = 6000.0;
+  auto low_ceiling = sam(1.0);
+  low_ceiling.max_altitude_m = 4000.0;
+  units = {FireUnit(0, s.fire_units[0], high_floor, Eigen::Vector3d::Zero()),
+           FireUnit(1, s.fire_units[0], low_ceiling, Eigen::Vector3d::Zero())};
+  e.fire(0.0, {0, 1, 1, 1.0, p}, units[0]);
+  e.fire(0.0, {1, 1, 1, 1.0, p}, units[1]);
+  const auto results = e.resolve(1.0, w, units);
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].outcome, Outcome::kNoTarget);
+  EXPECT_EQ(results[0].reason, "below floor (Raid-1 at 5000 m, floor 6000 m)");
+  EXPECT_EQ(results[1].outcome, Outcome::kNoTarget);
+  EXPECT_EQ(results[1].reason, "above ceiling (Raid-1 at 5000 m, ceiling 4000 m)");
+  EXPECT_EQ(results[1].truth_id, 0u);
+  EXPECT_TRUE(w.entity(1).flying());
+}
+
+TEST_F(EndgameTest, ASecondRoundFindsItsTargetAlreadyDestroyed) {
+  e.fire(0.0, {0, 1, 2, 1.0, p}, units[0]);  // a salvo of two
+  const auto results = e.resolve(1.0, w, units);
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].outcome, Outcome::kKill);
+  EXPECT_EQ(results[1].outcome, Outcome::kNoTarget);
+  EXPECT_EQ(results[1].reason, "target already destroyed (Raid-1 at 0 m)");
 }
 
 }  // namespace

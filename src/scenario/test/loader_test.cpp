@@ -66,6 +66,29 @@ TEST(ScenarioLoader, ReadsTheTrackerSection) {
   EXPECT_EQ(s.tracker.confirm_hits_m, 3);  // default
 }
 
+TEST(ScenarioLoader, ReadsTheLinksKillAssessmentAndIffParameters) {
+  Diagnostics d("inline");
+  const std::string text = read(kData / "minimal.yaml") +
+                           "c2:\n  kill_assessment_delay_s: 20\n  datalink_period_s: 4\n  datalink_latency_s: 1\n"
+                           "  sensor_to_c2_latency_s: 2\n  c2_to_fire_unit_latency_s: 1.5\n"
+                           "  iff_friend_replies: 3\n  iff_friend_window: 5\n";
+  const Scenario s = parse_scenario(text, d);
+  ASSERT_TRUE(d.empty()) << d.format();
+  EXPECT_DOUBLE_EQ(s.c2.kill_assessment_delay_s, 20.0);
+  EXPECT_DOUBLE_EQ(s.c2.datalink_period_s, 4.0);
+  EXPECT_DOUBLE_EQ(s.c2.datalink_latency_s, 1.0);
+  EXPECT_DOUBLE_EQ(s.c2.sensor_to_c2_latency_s, 2.0);
+  EXPECT_DOUBLE_EQ(s.c2.c2_to_fire_unit_latency_s, 1.5);
+  EXPECT_EQ(s.c2.iff_friend_replies, 3);
+  EXPECT_EQ(s.c2.iff_friend_window, 5);
+  EXPECT_EQ(s.c2.iff_friend_drop_after, 8);  // default
+  // Defaults: the interrogator's beam is the radar's, 300 m in range, 100 m of Mode C; 5 s reaction.
+  EXPECT_DOUBLE_EQ(s.radars[0].iff_azimuth_resolution_deg, 1.5);
+  EXPECT_DOUBLE_EQ(s.radars[0].iff_range_resolution_m, 300.0);
+  EXPECT_DOUBLE_EQ(s.radars[0].iff_altitude_tolerance_m, 100.0);
+  EXPECT_DOUBLE_EQ(s.weapon_types[0].reaction_time_s, 5.0);
+}
+
 TEST(ScenarioLoader, ShippedScenariosAreValid) {
   for (const auto& entry :
        std::filesystem::directory_iterator(std::filesystem::path(RAMPART_SOURCE_DIR) / "scenarios")) {

@@ -143,19 +143,73 @@ TEST(Radar, FalseAlarmCountMatchesCellsTimesPfa) {
   EXPECT_NEAR(total / scans, 35.965, 4.0 * std::sqrt(35.965 / scans));
 }
 
-TEST(Iff, FriendlyTransponderAnswersHostileDoesNot) {
-  const LocalFrame frame({35.0, -30.0, 0.0});
-  scenario::Radar spec = test_radar(true);
-  spec.iff_reply_probability = 1.0;
-  const SurveillanceRadar radar(1, spec, frame, 5);
-  const IffInterrogator iff(radar, 5);
-  auto friendly = target_at(frame, 1, 0.0, 50'000.0, 6000.0, 5.0);
-  friendly.iff_on = true;
+/// An interrogator on a 3-D radar at the origin whose transponders always answer, and a
+/// friendly transponder 50 km north at 6000 m.
+class IffTest : public ::testing::Test {
+ protected:
+  static scenario::Radar answering(scenario::Radar spec) {
+    spec.iff_reply_probability = 1.0;
+    return spec;
+  }
+  static world::Entity transponder(world::Entity e) {
+    e.iff_on = true;
+    return e;
+  }
+  const LocalFrame frame{Geodetic{35.0, -30.0, 0.0}};
+  const SurveillanceRadar radar{1, answering(test_radar(true)), frame, 5};
+  const IffInterrogator iff{radar, 5};
+  const world::Entity friendly = transponder(target_at(frame, 1, 0.0, 50'000.0, 6000.0, 5.0));
+};
+
+TEST_F(IffTest, FriendlyTransponderAnswersHostileDoesNot) {
   const auto hostile = target_at(frame, 2, 20'000.0, 50'000.0, 6000.0, 5.0);
   const std::vector<world::Entity> truth{friendly, hostile};
-  EXPECT_TRUE(iff.challenge(friendly.p_enu_m + Eigen::Vector3d(300, -200, 0), 1, truth));
-  EXPECT_FALSE(iff.challenge(hostile.p_enu_m, 2, truth));
+  EXPECT_TRUE(iff.challenge({friendly.p_enu_m + Eigen::Vector3d(100, -200, 0)}, 1, truth));
+  EXPECT_FALSE(iff.challenge({hostile.p_enu_m}, 2, truth));
   EXPECT_FALSE(iff.covers(Eigen::Vector3d(0.0, 400'000.0, 10'000.0)));
+}
+
+/// The Bandit-A-2 situation: a hostile at 5000 m flies under a friendly fighter at 6000 m. The
+/// challenge of the hostile's 3-D track (height sigma 150 m) finds the friend's Mode C 1000 m
+/// off, beyond 100 m + 2 x 150 m: no reply correlates. A 2-D track cannot tell them apart.
+TEST_F(IffTest, ATransponderAThousandMetresAboveDoesNotAnswerForTheTrackBelow) {
+  const auto hostile = target_at(frame, 2, 0.0, 50'000.0, 5000.0, 5.0);
+  const std::vector<world::Entity> truth{friendly, hostile};
+  const auto height_sigma = [](double sigma_m) {
+    Eigen::Matrix3d p = Eigen::Matrix3d::Zero();
+    p(2, 2) = sigma_m * sigma_m;
+    return p;
+  };
+  EXPECT_FALSE(iff.challenge({hostile.p_enu_m, height_sigma(150.0), true}, 1, truth));
+  EXPECT_TRUE(iff.challenge({friendly.p_enu_m, height_sigma(150.0), true}, 2, truth));
+  EXPECT_TRUE(iff.challenge({hostile.p_enu_m, height_sigma(150.0), false}, 3, truth));
+  // Within 100 m + 2 x 460 m = 1020 m a poor height estimate still correlates.
+  EXPECT_TRUE(iff.challenge({hostile.p_enu_m, height_sigma(460.0), true}, 4, truth));
+}
+
+/// The resolution cell in range (300 m) and azimuth (the 2-degree default beam, +-1 degree), each
+/// widened by three standard deviations of the track's position.
+TEST_F(IffTest, RepliesCorrelateOnlyWithinTheRangeAndAzimuthResolution) {
+  const Eigen::Vector3d radar_p = radar.position_enu_m();
+  const Eigen::Vector3d d = friendly.p_enu_m - radar_p;
+  const auto rotated = [&](double deg, double extra_range_m) {
+    const double a = deg_to_rad(deg);
+    const Eigen::Vector3d r(std::cos(a) * d.x() + std::sin(a) * d.y(), -std::sin(a) * d.x() + std::cos(a) * d.y(), d.z());
+    return Eigen::Vector3d(radar_p + r * (1.0 + extra_range_m / d.norm()));
+  };
+  EXPECT_TRUE(iff.correlates(friendly, {rotated(0.0, 250.0)}));
+  EXPECT_FALSE(iff.correlates(friendly, {rotated(0.0, 350.0)}));
+  EXPECT_TRUE(iff.correlates(friendly, {rotated(0.9, 0.0)}));
+  EXPECT_FALSE(iff.correlates(friendly, {rotated(1.1, 0.0)}));
+  // A track 500 m (1 sigma) long in range, at 50 km: 300 + 3 x 500 m holds 350 m off; 1.1
+  // degrees off needs 0.1 degree (87 m) more than the beam, and 3 x 100 m of cross-range gives it.
+  Eigen::Matrix3d p = Eigen::Matrix3d::Zero();
+  const Eigen::Vector3d u = d.normalized();
+  p += 500.0 * 500.0 * u * u.transpose();
+  EXPECT_TRUE(iff.correlates(friendly, {rotated(0.0, 350.0), p}));
+  Eigen::Matrix3d east = Eigen::Matrix3d::Zero();
+  east(0, 0) = 100.0 * 100.0;
+  EXPECT_TRUE(iff.correlates(friendly, {rotated(1.1, 0.0), east}));
 }
 
 }  // namespace
