@@ -102,4 +102,12 @@ void BattleManager::on_launch(const LaunchReport& launch) {
   if (it->second.empty()) ordered_pk_.erase(it);
 }
 
+void BattleManager::on_order_dropped(const FireOrder& order) {
+  const auto it = ordered_pk_.find(order.track_id);
+  if (it == ordered_pk_.end()) return;
+  const auto rounds = std::min<std::size_t>(it->second.size(), static_cast<std::size_t>(order.rounds));
+  it->second.erase(it->second.begin(), it->second.begin() + static_cast<std::ptrdiff_t>(rounds));
+  if (it->second.empty()) ordered_pk_.erase(it);
+}
+
 }  // namespace rampart::c2

@@ -48,6 +48,9 @@ class BattleManager {
                   const std::vector<WeaponStatus>& weapons, const std::vector<EsmBearing>& esm = {});
   /// A fire unit or fighter launched an interceptor (for each one, when the report arrives).
   void on_launch(const LaunchReport& launch);
+  /// The fire unit could not carry out `order` when it arrived (out of action, or its rounds or
+  /// channels gone): its rounds are no longer expected, so the track is open again.
+  void on_order_dropped(const FireOrder& order);
   /// An own-force position report arrived over the data link.
   void receive(const PositionReport& report) { own_forces_.receive(report); }
   FighterController& fighters() { return fighters_; }

@@ -17,6 +17,7 @@
 
 #include "c2/assignment.h"
 #include "c2/identification.h"
+#include "c2/kill_assessment.h"
 #include "c2/threat_evaluation.h"
 #include "engagement/fire_unit.h"
 #include "sensors/sensor.h"
@@ -52,9 +53,10 @@ struct AnglesMade {
   const std::vector<sensors::AngleReport>& reports;
 };
 
-/// The tracker processed one batch of plots.
+/// The tracker processed one batch of plots (which reached it sensor_to_c2_latency_s after the look).
 struct TrackerStepped {
   double t_s = 0.0;
+  const tracking::PlotBatch& batch;
   const tracking::TrackerStepResult& result;
 };
 
@@ -84,6 +86,19 @@ struct FireOrdered {
   const std::string& fire_unit;
   const c2::ThreatAssessment& threat;
   const std::vector<scenario::Asset>& assets;
+};
+
+/// C2 judged from its sensors whether the rounds at a track killed it (c2/kill_assessment.h).
+struct KillAssessed {
+  const c2::KillAssessment& assessment;
+};
+
+/// A fire unit could not carry out an order when it arrived.
+struct OrderDropped {
+  double t_s = 0.0;
+  const c2::FireOrder& order;
+  const std::string& fire_unit;
+  const std::string& reason;
 };
 
 /// C2 withheld an engagement because a friend was near the intercept point.
@@ -139,6 +154,8 @@ class EventSink {
   virtual void on(const ThreatsRanked&) {}
   virtual void on(const FireOrdered&) {}
   virtual void on(const EngagementBlocked&) {}
+  virtual void on(const KillAssessed&) {}
+  virtual void on(const OrderDropped&) {}
   virtual void on(const InterceptorLaunched&) {}
   virtual void on(const InterceptorResolved&) {}
   virtual void on(const FighterActed&) {}

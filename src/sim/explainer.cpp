@@ -16,6 +16,11 @@ void Explainer::on(const EngagementBlocked& e) {
                                e.blocked.friendly_track_id, e.blocked.friend_distance_m));
 }
 
+void Explainer::on(const KillAssessed& e) {
+  lines_.push_back(fmt::format("t={:.0f} s: track {} judged {}: {}", e.assessment.t_s, e.assessment.track_id,
+                               c2::to_string(e.assessment.judgement), e.assessment.evidence));
+}
+
 void Explainer::on(const FighterActed& e) {
   if (e.action == "fire") lines_.push_back(fmt::format("t={:.0f} s: fighter {} {}", e.t_s, e.fighter, e.detail));
 }

@@ -14,6 +14,7 @@ class Explainer : public EventSink {
   void on(const FireOrdered& e) override;
   void on(const EngagementBlocked& e) override;
   void on(const FighterActed& e) override;
+  void on(const KillAssessed& e) override;
   const std::vector<std::string>& lines() const { return lines_; }
 
  private:

@@ -1,7 +1,9 @@
 #include "sim/recorder.h"
 
+#include <cmath>
 #include <filesystem>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "c2/identity.h"
 #include "core/error.h"
@@ -149,6 +151,18 @@ void Recorder::on(const EngagementBlocked& e) {
             fmt::format("friendly track {} at {:.0f} m", e.blocked.friendly_track_id, e.blocked.friend_distance_m));
 }
 
+void Recorder::on(const KillAssessed& e) {
+  if (!enabled()) return;
+  const auto& a = e.assessment;
+  event_row(a.t_s, "kill_assessment", "", a.track_id, 0, 0, c2::to_string(a.judgement), std::nullopt, std::nullopt,
+            fmt::format("interceptors {}: {}", fmt::join(a.interceptor_ids, " "), a.evidence));
+}
+
+void Recorder::on(const OrderDropped& e) {
+  if (!enabled()) return;
+  event_row(e.t_s, "order_dropped", e.fire_unit, e.order.track_id, 0, 0, "", std::nullopt, std::nullopt, e.reason);
+}
+
 void Recorder::on(const InterceptorLaunched& e) {
   if (!enabled()) return;
   const auto& m = e.interceptor;
@@ -159,11 +173,10 @@ void Recorder::on(const InterceptorLaunched& e) {
 void Recorder::on(const InterceptorResolved& e) {
   if (!enabled()) return;
   const auto& r = e.resolution;
-  std::optional<double> miss_m;
-  if (r.truth_id) miss_m = (e.world.entity(r.truth_id).p_enu_m - r.interceptor.aim_enu_m).norm();
+  const std::optional<double> miss_m =
+      std::isfinite(r.miss_distance_m) ? std::optional<double>(r.miss_distance_m) : std::nullopt;
   event_row(e.t_s, "intercept", r.interceptor.shooter, r.interceptor.track_id, r.interceptor.id, r.truth_id,
-            r.fratricide ? "fratricide" : engagement::to_string(r.outcome), r.interceptor.aim_enu_m, miss_m,
-            r.truth_id ? "" : "nothing flying within the seeker basket");
+            r.fratricide ? "fratricide" : engagement::to_string(r.outcome), r.intercept_enu_m, miss_m, r.reason);
 }
 
 void Recorder::on(const FighterActed& e) {

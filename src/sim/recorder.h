@@ -34,6 +34,8 @@ class Recorder : public EventSink {
   void on(const PictureSampled& e) override;
   void on(const IdentityChanged& e) override;
   void on(const EngagementBlocked& e) override;
+  void on(const KillAssessed& e) override;
+  void on(const OrderDropped& e) override;
   void on(const InterceptorLaunched& e) override;
   void on(const InterceptorResolved& e) override;
   void on(const FighterActed& e) override;

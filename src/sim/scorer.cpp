@@ -92,7 +92,24 @@ void Scorer::on(const IdentityChanged& e) {
 
 void Scorer::on(const EngagementBlocked&) { ++summary_.blocked_engagements; }
 
+void Scorer::on(const KillAssessed& e) {
+  const auto& a = e.assessment;
+  if (a.judgement == c2::Judgement::kReopened) return;
+  ++summary_.kill_assessments;
+  bool killed = false;
+  for (const auto id : a.interceptor_ids) {
+    const auto it = aimed_at_.find(id);
+    if (it != aimed_at_.end() && it->second != 0 && world_ &&
+        world_->entity(it->second).state == world::EntityState::kKilled)
+      killed = true;
+  }
+  if (killed != (a.judgement == c2::Judgement::kKilled)) ++summary_.kill_assessments_wrong;
+}
+
+void Scorer::on(const OrderDropped&) { ++summary_.orders_dropped; }
+
 void Scorer::on(const InterceptorLaunched& e) {
+  aimed_at_[e.interceptor.id] = track_truth_.of(e.interceptor.track_id).value_or(0);
   if (e.interceptor.fire_unit) ++summary_.interceptors_fired;
   else ++summary_.air_to_air_fired;
 }

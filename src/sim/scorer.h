@@ -1,6 +1,9 @@
 // Scoring, as a sink of the event stream: the only part of a run, besides sensors and
 // engagement physics, that reads truth. docs/outputs.md defines every count.
 //
+// A kill assessment is wrong when C2 judged killed while the entity behind the engaged track (at
+// launch) still lives, or survived while it had been killed.
+//
 // Leakers are threats that reached their target asset (each counted once); each arrival destroys
 // the threat's damage fraction of what is left of the asset's value.
 //
@@ -42,6 +45,8 @@ class Scorer : public EventSink {
   void on(const PictureSampled& e) override;
   void on(const IdentityChanged& e) override;
   void on(const EngagementBlocked& e) override;
+  void on(const KillAssessed& e) override;
+  void on(const OrderDropped& e) override;
   void on(const InterceptorLaunched& e) override;
   void on(const InterceptorResolved& e) override;
   void on(const FighterActed& e) override;
@@ -63,6 +68,7 @@ class Scorer : public EventSink {
   std::set<std::uint32_t> assumed_friend_tracks_;
   std::set<std::uint32_t> hostiles_called_friend_;
   std::map<std::uint32_t, TrackSamples> track_samples_;
+  std::map<std::uint64_t, std::uint32_t> aimed_at_;  ///< interceptor -> the truth behind its track at launch
   std::map<std::uint32_t, std::vector<std::uint32_t>> holders_;  ///< truth -> tracks that held it, repeats merged
 };
 

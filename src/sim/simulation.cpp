@@ -169,46 +169,76 @@ void Simulation::sense(double t_s) {
     for (const auto& look : seen.looks) bus_.publish(PlotsMade{t_s, name, look});
     if (!seen.angles.empty()) bus_.publish(AnglesMade{t_s, seen.angles});
     if (!sensor_stations_[i].linked) continue;  // what it saw does not reach C2
-    for (auto& look : seen.looks) looks_.push_back(std::move(look));
+    for (auto& look : seen.looks) plots_to_c2_.send(t_s + scenario_.c2.sensor_to_c2_latency_s, std::move(look));
     for (const auto& a : seen.angles)
       if (!a.emitter.empty()) esm_bearings_.push_back({a.sensor_enu_m, a.bearing_rad, a.bearing_sigma_rad, a.emitter});
   }
 }
 
 void Simulation::track(double t_s) {
-  for (const auto& look : looks_) bus_.publish(TrackerStepped{t_s, tracker_->process(look.batch)});
-  looks_.clear();
+  for (const auto& look : plots_to_c2_.receive(t_s))
+    bus_.publish(TrackerStepped{t_s, look.batch, tracker_->process(look.batch)});
 }
 
-void Simulation::command(double t_s) {
+std::vector<c2::WeaponStatus> Simulation::weapon_status() const {
   std::vector<c2::WeaponStatus> weapons;
   for (std::size_t i = 0; i < fire_units_.size(); ++i)
     if (unit_stations_[i].usable()) weapons.push_back(fire_units_[i].status());
+  orders_.for_each([&](const c2::FireOrder& order) {
+    for (auto& w : weapons) {
+      if (w.fire_unit != order.fire_unit) continue;
+      w.ready_rounds -= order.rounds;
+      w.free_channels -= order.rounds;
+    }
+  });
+  return weapons;
+}
+
+void Simulation::command(double t_s) {
+  const scenario::C2Settings& link = scenario_.c2;
+  // Own-force position reports, one per data-link period, arriving after its latency.
+  if (t_s == 0.0 || std::floor(t_s / link.datalink_period_s) != std::floor((t_s - link.period_s) / link.datalink_period_s)) {
+    for (const auto& e : world_.entities())
+      if (e.steered && e.flying()) position_reports_.send(t_s + link.datalink_latency_s, {e.id, t_s, e.p_enu_m, e.v_enu_mps});
+  }
+  for (const auto& report : position_reports_.receive(t_s)) battle_manager_->receive(report);
+  for (const auto& report : launch_reports_.receive(t_s)) battle_manager_->on_launch(report);
   const std::vector<c2::EsmBearing> bearings = std::move(esm_bearings_);
   esm_bearings_.clear();
-  // Own-force position reports, one per data-link period (delivered without latency for now).
-  const double link_s = scenario_.c2.datalink_period_s;
-  if (t_s == 0.0 || std::floor(t_s / link_s) != std::floor((t_s - scenario_.c2.period_s) / link_s)) {
-    for (const auto& e : world_.entities())
-      if (e.steered && e.flying()) battle_manager_->receive({e.id, t_s, e.p_enu_m, e.v_enu_mps});
-  }
   const std::vector<tracking::TrackState> tracks = tracker_->tracks();
   // Command guidance: the interceptors in flight get the new track positions on the C2 uplink.
   engagements_.guide(tracks);
-  const c2::C2Decision decision = battle_manager_->step(t_s, tracks, weapons, bearings);
+  const c2::C2Decision decision = battle_manager_->step(t_s, tracks, weapon_status(), bearings);
   bus_.publish(ThreatsRanked{t_s, decision.threats});
+  for (const auto& assessment : decision.kill_assessments) bus_.publish(KillAssessed{assessment});
   for (const auto& command : decision.fighter_commands) execute(t_s, command);
   for (const auto& b : decision.newly_blocked)
     bus_.publish(EngagementBlocked{t_s, b, fire_units_[b.fire_unit].name()});
   for (const auto& change : decision.identity_changes) bus_.publish(IdentityChanged{change});
   for (const auto& order : decision.orders) {
-    auto& unit = fire_units_[order.fire_unit];
     const auto threat = std::find_if(decision.threats.begin(), decision.threats.end(),
                                      [&](const c2::ThreatAssessment& a) { return a.track_id == order.track_id; });
     RAMPART_DEMAND(threat != decision.threats.end(), "every fire order engages a ranked threat");
-    bus_.publish(FireOrdered{t_s, order, unit.name(), *threat, battle_manager_->assets()});
+    bus_.publish(FireOrdered{t_s, order, fire_units_[order.fire_unit].name(), *threat, battle_manager_->assets()});
+    orders_.send(t_s + link.c2_to_fire_unit_latency_s, order);
+  }
+}
+
+void Simulation::deliver_orders(double t_s) {
+  for (const auto& order : orders_.receive(t_s)) {
+    auto& unit = fire_units_[order.fire_unit];
+    const c2::WeaponStatus status = unit.status();
+    const std::string reason = !unit_stations_[order.fire_unit].usable() ? "out of action or link down"
+                               : status.ready_rounds < order.rounds      ? "not enough ready rounds"
+                               : status.free_channels < order.rounds     ? "no free fire-control channel"
+                                                                         : "";
+    if (!reason.empty()) {
+      bus_.publish(OrderDropped{t_s, order, unit.name(), reason});
+      battle_manager_->on_order_dropped(order);
+      continue;
+    }
     for (const auto& m : engagements_.fire(t_s, order, unit)) {
-      battle_manager_->on_launch(engagement::launch_report(m));
+      launch_reports_.send(m.launch_time_s + scenario_.c2.c2_to_fire_unit_latency_s, engagement::launch_report(m));
       bus_.publish(InterceptorLaunched{m});
     }
   }
@@ -246,6 +276,7 @@ void Simulation::execute(double t_s, const c2::FighterCommand& command) {
 
 void Simulation::engage(double t_s) {
   for (auto& unit : fire_units_) unit.update(t_s);
+  deliver_orders(t_s);
   for (const auto& r : engagements_.resolve(t_s, world_, fire_units_)) {
     bus_.publish(InterceptorResolved{t_s, r, world_});
   }

@@ -21,6 +21,7 @@
 #include "engagement/fire_unit.h"
 #include "scenario/scenario.h"
 #include "sensors/factory.h"
+#include "sim/delay_line.h"
 #include "sim/events.h"
 #include "sim/explainer.h"
 #include "sim/recorder.h"
@@ -82,6 +83,9 @@ class Simulation {
   void command(double t_s);
   void engage(double t_s);
   void sample(double t_s);
+  void deliver_orders(double t_s);
+  /// The fire units as C2 sees them: in action and linked, less what orders in transit will take.
+  std::vector<c2::WeaponStatus> weapon_status() const;
   void execute(double t_s, const c2::FighterCommand& command);
   Station& station(const std::string& name);
 
@@ -111,8 +115,12 @@ class Simulation {
   Scorer scorer_;
   Explainer explainer_;
 
-  std::vector<sensors::Look> looks_;           ///< produced by the sensors, consumed by the tracker
-  std::vector<c2::EsmBearing> esm_bearings_;  ///< heard since the last C2 cycle
+  // The links, each with its latency (scenario c2 section).
+  DelayLine<sensors::Look> plots_to_c2_;            ///< sensor to C2 (the tracker)
+  DelayLine<c2::PositionReport> position_reports_;  ///< own forces to C2, on the data link
+  DelayLine<c2::FireOrder> orders_;                 ///< C2 to the fire units
+  DelayLine<c2::LaunchReport> launch_reports_;      ///< launching units to C2
+  std::vector<c2::EsmBearing> esm_bearings_;        ///< heard since the last C2 cycle
   std::uint64_t next_plot_id_ = 1;
   int sorties_ = 0;
 };

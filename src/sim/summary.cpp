@@ -31,6 +31,9 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["friendlies"] = s.friendlies;
   j["fratricides"] = s.fratricides;
   j["blocked_engagements"] = s.blocked_engagements;
+  j["orders_dropped"] = s.orders_dropped;
+  j["kill_assessments"] = s.kill_assessments;
+  j["kill_assessments_wrong"] = s.kill_assessments_wrong;
   j["plots"] = s.plots;
   j["false_alarm_plots"] = s.false_alarm_plots;
   j["tracks_confirmed"] = s.tracks_confirmed;
@@ -60,6 +63,8 @@ std::string to_text(const Summary& s) {
   out += fmt::format("Interceptors fired: {} (surface-to-air)   outcomes of all missiles: kills {}   misses {}   "
                      "no target {}   in flight at the end {}\n", s.interceptors_fired, s.interceptor_kills,
                      s.interceptor_misses, s.interceptor_no_target, s.interceptors_in_flight_at_end);
+  out += fmt::format("Kill assessment: {} judgements, {} wrong; {} orders dropped on arrival\n", s.kill_assessments,
+                     s.kill_assessments_wrong, s.orders_dropped);
   out += fmt::format("Fighters: {} sorties, {} air-to-air missiles fired\n", s.fighter_sorties, s.air_to_air_fired);
   out += fmt::format("Defended value lost: {:.1f} of {:.1f}\n", s.asset_value_lost, s.asset_value_total);
   for (const auto& [asset, lost] : s.asset_value_lost_by_asset)

@@ -40,6 +40,9 @@ struct Summary {
   int friendlies = 0;
   int fratricides = 0;
   int blocked_engagements = 0;  ///< engagements withheld because a friend was near the intercept
+  int orders_dropped = 0;       ///< fire orders a unit could not carry out when they arrived
+  int kill_assessments = 0;        ///< C2's judgements killed or survived (reopenings not counted)
+  int kill_assessments_wrong = 0;  ///< judged killed while the target lives, or survived while it was killed
   long plots = 0;
   long false_alarm_plots = 0;
   int tracks_confirmed = 0;

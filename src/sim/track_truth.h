@@ -22,7 +22,7 @@ class TrackTruth {
       if (it != plot_truth_.end()) track_truth_[a.track_id] = it->second;
     }
     for (const auto id : e.result.deleted) track_truth_.erase(id);
-    plot_truth_.clear();
+    for (const auto& p : e.batch.plots) plot_truth_.erase(p.id);
   }
   /// The truth behind the track's latest plot; nullopt when the track has had none.
   std::optional<std::uint32_t> of(std::uint32_t track_id) const {
@@ -32,7 +32,7 @@ class TrackTruth {
   }
 
  private:
-  std::unordered_map<std::uint64_t, std::uint32_t> plot_truth_;  ///< plots of the current batch
+  std::unordered_map<std::uint64_t, std::uint32_t> plot_truth_;  ///< plots not yet processed by the tracker
   std::unordered_map<std::uint32_t, std::uint32_t> track_truth_;
 };
 
