@@ -1,5 +1,7 @@
 #include "c2/identification.h"
 
+#include <limits>
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -78,7 +80,8 @@ bool Identifier::heading_to_an_asset(const tracking::TrackState& track) const {
 }
 
 std::optional<std::pair<Identity, std::string>> Identifier::classify(double t_s, const tracking::TrackState& track,
-                                                                     State& state, const std::string& emitter) {
+                                                                     State& state, const std::string& emitter,
+                                                                     bool garbled) {
   // The interrogator looks where the track is now: its state extrapolated from its time.
   const Eigen::Vector3d p_now_enu_m = track.position_enu_m() + track.velocity_enu_mps() * (t_s - track.t_s);
   const IffReply reply = challenge_({p_now_enu_m, track.P.topLeftCorner<3, 3>(), track.has_height,
@@ -86,7 +89,9 @@ std::optional<std::pair<Identity, std::string>> Identifier::classify(double t_s,
   ++state.challenges;
   const auto window = static_cast<std::size_t>(settings_.iff_friend_window);
   const auto drop_after = static_cast<std::size_t>(settings_.iff_friend_drop_after);
-  if (reply.covered) {
+  // A reply to a track next to a reported own aircraft may be that aircraft's: it proves nothing,
+  // and neither counts for nor against the track.
+  if (reply.covered && !(garbled && reply.replied)) {
     state.replies.push_back(reply.replied);
     if (state.replies.size() > std::max(window, drop_after)) state.replies.pop_front();
     if (!reply.replied) ++state.silent_challenges;
@@ -140,17 +145,35 @@ std::optional<std::pair<Identity, std::string>> Identifier::classify_silent(doub
   return std::nullopt;
 }
 
+std::set<std::uint32_t> Identifier::garbled_tracks(double t_s, const std::vector<tracking::TrackState>& tracks,
+                                                   const std::map<std::uint32_t, Eigen::Vector3d>& own_forces) {
+  std::set<std::uint32_t> garbled;
+  for (const auto& [unit, p_enu_m] : own_forces) {
+    std::vector<std::uint32_t> near;
+    for (const auto& t : tracks) {
+      if (t.status != tracking::TrackStatus::kConfirmed) continue;
+      const Eigen::Vector3d p_now_enu_m = t.position_enu_m() + t.velocity_enu_mps() * (t_s - t.t_s);
+      if ((p_now_enu_m - p_enu_m).head<2>().norm() < kIffGarble_m) near.push_back(t.id);
+    }
+    if (near.size() >= 2) garbled.insert(near.begin(), near.end());
+  }
+  return garbled;
+}
+
 std::vector<IdentityChange> Identifier::update(double t_s, const std::vector<tracking::TrackState>& tracks,
-                                               const std::vector<EsmBearing>& esm) {
+                                               const std::vector<EsmBearing>& esm,
+                                               const std::map<std::uint32_t, Eigen::Vector3d>& own_forces) {
   std::vector<IdentityChange> changes;
   std::set<std::uint32_t> live;
   const auto emitters = attribute_emitters(tracks, esm);
+  const std::set<std::uint32_t> garbled = garbled_tracks(t_s, tracks, own_forces);
   for (const auto& track : tracks) {
     if (track.status != tracking::TrackStatus::kConfirmed) continue;
     live.insert(track.id);
     State& s = states_[track.id];
     const auto it = emitters.find(track.id);
-    const auto verdict = classify(t_s, track, s, it == emitters.end() ? std::string() : it->second);
+    const auto verdict =
+        classify(t_s, track, s, it == emitters.end() ? std::string() : it->second, garbled.count(track.id) > 0);
     if (!verdict || verdict->first == s.identity) continue;
     changes.push_back({t_s, track.id, s.identity, verdict->first, verdict->second});
     s.identity = verdict->first;

@@ -29,6 +29,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,13 +73,19 @@ struct IdentityChange {
   std::string reason;
 };
 
+/// An own aircraft closer than this to another track may be the one answering that track's IFF
+/// challenges (an interrogator's cell is a beamwidth wide: 4 km at 150 km for 1.5 degrees).
+inline constexpr double kIffGarble_m = 5000.0;
+
 class Identifier {
  public:
   Identifier(const scenario::Scenario& s, IffChallenge challenge);
 
   /// Classifies the confirmed tracks; forgets deleted ones. Returns the changes.
+  /// `own_forces`: the positions of own aircraft from their reports on the data link.
   std::vector<IdentityChange> update(double t_s, const std::vector<tracking::TrackState>& tracks,
-                                     const std::vector<EsmBearing>& esm);
+                                     const std::vector<EsmBearing>& esm,
+                                     const std::map<std::uint32_t, Eigen::Vector3d>& own_forces = {});
   Identity identity(std::uint32_t track_id) const;
 
  private:
@@ -90,7 +97,12 @@ class Identifier {
   };
   /// The identity the rules give and why; nullopt keeps the current one.
   std::optional<std::pair<Identity, std::string>> classify(double t_s, const tracking::TrackState& track,
-                                                           State& state, const std::string& emitter);
+                                                           State& state, const std::string& emitter, bool garbled);
+  /// The tracks whose IFF replies prove nothing: where two or more confirmed tracks lie within
+  /// kIffGarble_m (horizontally) of a reported own aircraft, any of them may be that aircraft,
+  /// and its transponder answers the challenges of all of them.
+  static std::set<std::uint32_t> garbled_tracks(double t_s, const std::vector<tracking::TrackState>& tracks,
+                                                const std::map<std::uint32_t, Eigen::Vector3d>& own_forces);
   /// Rules 2 to 8, for a track of identity `current` whose IFF replies do not make it a friend.
   std::optional<std::pair<Identity, std::string>> classify_silent(double t_s, const tracking::TrackState& track,
                                                                   Identity current, const State& state,

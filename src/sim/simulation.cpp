@@ -199,7 +199,7 @@ void Simulation::command(double t_s) {
   // Own-force position reports, one per data-link period, arriving after its latency.
   if (t_s == 0.0 || std::floor(t_s / link.datalink_period_s) != std::floor((t_s - link.period_s) / link.datalink_period_s)) {
     for (const auto& e : world_.entities())
-      if (e.steered && e.flying()) position_reports_.send(t_s + link.datalink_latency_s, {e.id, t_s, e.p_enu_m, e.v_enu_mps});
+      if (e.on_datalink && e.flying()) position_reports_.send(t_s + link.datalink_latency_s, {e.id, t_s, e.p_enu_m, e.v_enu_mps});
   }
   for (const auto& report : position_reports_.receive(t_s)) battle_manager_->receive(report);
   for (const auto& report : launch_reports_.receive(t_s)) battle_manager_->on_launch(report);

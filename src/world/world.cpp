@@ -24,6 +24,8 @@ World::World(const scenario::Scenario& s) : frame_(s.origin), assets_(s.assets) 
              .speed_mps = f.speed_mps,
              .rcs_m2 = f.rcs_m2,
              .iff_on = f.iff_on,
+             .on_datalink = f.kind == scenario::FriendlyKind::kFighter ||
+                            f.kind == scenario::FriendlyKind::kAirborneEarlyWarning,
              .emitter = f.emitter,
              .route = Route(f.route, f.speed_mps, f.repeat_route)};
     entities_.push_back(std::move(e));
@@ -113,6 +115,7 @@ std::uint32_t World::launch(const std::string& name, const std::string& kind, co
            .speed_mps = speed_mps,
            .rcs_m2 = rcs_m2,
            .iff_on = true,
+           .on_datalink = true,
            .route = Route({at, at}, speed_mps, false),
            .steered = true,
            .steer_goal = at,

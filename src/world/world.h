@@ -35,6 +35,8 @@ struct Entity {
   double speed_mps = 0.0;
   double rcs_m2 = 0.0;
   bool iff_on = false;
+  /// Reports its position on the tactical data link (military aircraft: fighters, AEW).
+  bool on_datalink = false;
   std::string emitter;      ///< radar it emits with; empty when silent
   bool expendable = false;  ///< ends at its target (missiles, one-way drones)
   std::optional<std::size_t> target_asset;
