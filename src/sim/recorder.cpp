@@ -105,6 +105,11 @@ void Recorder::blocked(double t_s, const c2::BlockedEngagement& b, const std::st
                 "", fmt::format("friendly track {} at {:.0f} m", b.friendly_track_id, b.friend_distance_m)});
 }
 
+void Recorder::commit() {
+  if (!enabled()) return;
+  for (io::CsvWriter* w : {truth_.get(), plots_.get(), tracks_.get(), events_.get(), identities_.get()}) w->commit();
+}
+
 void Recorder::identity(const c2::IdentityChange& change) {
   if (!enabled()) return;
   identities_->row({fixed(change.t_s, 2), std::to_string(change.track_id), c2::to_string(change.from),

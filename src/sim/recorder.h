@@ -33,6 +33,9 @@ class Recorder {
   void fighter(double t_s, const std::string& fighter, const std::string& event, std::uint32_t track_id,
                const std::string& detail);
   void blocked(double t_s, const c2::BlockedEngagement& b, const std::string& fire_unit);
+  /// Publishes the files at the end of a complete run (CsvWriter::commit); without it each
+  /// stays NAME.partial.
+  void commit();
 
  private:
   std::unique_ptr<io::CsvWriter> truth_, plots_, tracks_, events_, identities_;

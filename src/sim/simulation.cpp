@@ -93,6 +93,7 @@ Summary Simulation::run() {
   base.weapons_control = scenario::to_string(scenario_.c2.weapons_control);
   base.sim_time_s = static_cast<double>(steps) * dt_s;
   base.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  recorder_.commit();
   return scorer_.finish(base);
 }
 
