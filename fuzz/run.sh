@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan + UBSan, in build-fuzz/) and runs each for
 # SECONDS (default 60) on a seed corpus taken from the repository's own test data, then prints,
-# per target, the executions and the crashes. Findings go to build-fuzz/findings/TARGET/.
+# per target, the executions and the crashes. Findings go to build-fuzz/findings/TARGET/; each
+# one fixed becomes a regression test (the input beside the reader's test data).
 # Usage: bash fuzz/run.sh [SECONDS]
 set -euo pipefail
 seconds=${1:-60}
@@ -17,22 +18,19 @@ if [[ ! -f build-fuzz/build.ninja ]]; then
 fi
 cmake --build build-fuzz --parallel "$(nproc)" --target "${targets[@]}" >&2
 
-# Seed corpus: the repository's own inputs for each reader.
+# Seed corpus: the repository's own inputs for each reader (the corpus grows across runs).
 corpus=build-fuzz/corpus
-rm -rf "$corpus"
 mkdir -p "$corpus"/{scenario_fuzz,detections_fuzz,truth_fuzz,wta_instance_fuzz,cat062_fuzz}
 cp scenarios/*.yaml src/scenario/test/data/minimal.yaml src/scenario/test/data/invalid/*.yaml "$corpus/scenario_fuzz/"
 cp fuzz/seeds/detections/* "$corpus/detections_fuzz/"
 cp fuzz/seeds/truth/* "$corpus/truth_fuzz/"
 cp src/c2/wta/test/data/small_3x4x2.txt "$corpus/wta_instance_fuzz/"
 cp fuzz/seeds/cat062/* "$corpus/cat062_fuzz/"
-for regression in fuzz/regressions/*/*; do
-  [[ -f $regression ]] && cp "$regression" "$corpus/$(basename "$(dirname "$regression")")/"
-done
 
 printf '%-20s %12s %8s\n' target executions crashes
 for t in "${targets[@]}"; do
-  findings=build-fuzz/findings/$t
+  findings=build-fuzz/findings/$t  # this run's crashes, leaks, timeouts and OOMs, one file each
+  rm -rf "$findings"
   mkdir -p "$findings"
   log=build-fuzz/$t.log
   # -rss_limit_mb: more than this is itself a finding (a memory cap missing).

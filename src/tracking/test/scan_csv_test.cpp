@@ -6,17 +6,13 @@
 #include <fstream>
 
 #include "core/error.h"
+#include "core/test/scratch_dir.h"
 
 namespace rampart::tracking {
 namespace {
 
-class ScanCsvTest : public ::testing::Test {
+class ScanCsvTest : public test::ScratchDirTest {
  protected:
-  std::string write(const std::string& name, const std::string& text) {
-    const auto path = dir_ / name;
-    std::ofstream(path) << text;
-    return path.string();
-  }
   std::string error_of(const std::string& path, bool truth = false) {
     try {
       truth ? read_truth_csv(path) : read_detections_csv(path);
@@ -33,13 +29,6 @@ class ScanCsvTest : public ::testing::Test {
     }
     return "";
   }
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("rampart_scan_csv_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::filesystem::path dir_;
 };
 
 TEST_F(ScanCsvTest, ReadsStoneSoupDetectionsGroupedByScan) {
