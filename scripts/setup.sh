@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Rampart needs to build and test, only those that are missing, so a
-# second run is quick. Run as root on Debian 12.
+# second run is quick. Run as root on Debian 12. `setup.sh fuzz` adds clang and its libFuzzer
+# runtime for fuzz/run.sh.
 set -euo pipefail
 
 packages=(
@@ -10,6 +11,9 @@ packages=(
   coinor-libcbc-dev coinor-libclp-dev
   libgtest-dev libgmock-dev libbenchmark-dev tshark
 )
+if [[ ${1:-} == fuzz ]]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

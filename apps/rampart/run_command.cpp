@@ -1,4 +1,5 @@
 // rampart run [SCENARIO] [--seed N] [--json] [--explain] [--out DIR] [--realtime [FACTOR]]
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -22,7 +23,17 @@ void add_run_command(CLI::App& app) {
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("run", "Simulate a scenario and print its summary");
   sub->add_option("scenario", options->scenario, "Scenario file (default: the shipped default scenario)");
-  sub->add_option("--seed", options->seed, "Random seed, overriding the scenario's random_seed");
+  sub->add_option("--seed", options->seed, "Random seed, overriding the scenario's random_seed")
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            std::uint64_t seed = 0;
+            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seed);
+            if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+              return "'" + text + "' is not a seed; give a whole number from 0 to 18446744073709551615";
+            }
+            return "";
+          },
+          "whole number 0 to 2^64 - 1"));
   sub->add_flag("--json", options->json, "Print the summary as one JSON object");
   sub->add_flag("--explain", options->explain,
                 "Also print why each engagement was ordered (threat rank, value, timing) or blocked");
@@ -53,7 +64,7 @@ void add_run_command(CLI::App& app) {
     if (options->json) {
       auto j = sim::to_json(summary);
       if (options->explain) j["explanations"] = simulation.explanations();
-      std::printf("%s\n", j.dump().c_str());
+      std::printf("%s\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     } else {
       std::printf("%s", sim::to_text(summary).c_str());
       if (options->explain) {

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -12,6 +13,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -20,6 +22,7 @@
 #include "core/error.h"
 #include "core/geodesy.h"
 #include "io/asterix_cat062.h"
+#include "io/csv_writer.h"
 #include "tracking/offline_run.h"
 #include "tracking/scan_csv.h"
 #include "tracking/tracker.h"
@@ -46,6 +49,38 @@ struct TrackOptions {
   tracking::TrackerConfig config;
   tracking::OfflineRunOptions run;
 };
+
+// The interval a numeric option must lie in, each end open or closed; NaN and infinities never do.
+struct Interval {
+  double min;
+  double max;
+  bool min_open = false;
+  bool max_open = false;
+};
+
+std::string describe(const Interval& r) {
+  return fmt::format("{} {:g} and {} {:g}", r.min_open ? "greater than" : "at least", r.min,
+                     r.max_open ? "less than" : "at most", r.max);
+}
+
+// Checks an option's text where it is read: a finite number inside `r`, or exit 2 with the range.
+CLI::Validator within(const Interval& r) {
+  return CLI::Validator(
+      [r](std::string& text) -> std::string {
+        double value = 0.0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+          return fmt::format("'{}' is not a number; give a number {}", text, describe(r));
+        }
+        const bool below = r.min_open ? !(value > r.min) : !(value >= r.min);
+        const bool above = r.max_open ? !(value < r.max) : !(value <= r.max);
+        if (!std::isfinite(value) || below || above) {
+          return fmt::format("{} is out of range; give a number {}", text, describe(r));
+        }
+        return "";
+      },
+      fmt::format("{}{:g}, {:g}{}", r.min_open ? '(' : '[', r.min, r.max, r.max_open ? ')' : ']'));
+}
 
 // Parses the M/N of --confirm.
 void parse_confirmation(const std::string& text, tracking::TrackerConfig& config) {
@@ -81,17 +116,16 @@ std::unique_ptr<tracking::Tracker> make_tracker(const TrackOptions& options) {
 void write_tracks_csv(const std::string& dir, const tracking::OfflineRunSummary& summary) {
   std::error_code error;
   std::filesystem::create_directories(dir, error);
-  const std::string path = (std::filesystem::path(dir) / "tracks.csv").string();
-  std::ofstream out(path);
-  if (error || !out) throw InputError(path + ": cannot write; check that --out names a writable directory");
-  out.precision(10);
-  out << "scan,time,track_id,x,y\n";
+  if (error) throw InputError(dir + ": cannot create the --out folder: " + error.message());
+  io::CsvWriter out((std::filesystem::path(dir) / "tracks.csv").string(), {"scan", "time", "track_id", "x", "y"});
+  const auto number = [](double value) { return fmt::format("{:.10g}", value); };
   for (const tracking::ScanResult& scan : summary.per_scan) {
     for (const tracking::TrackEstimate& t : scan.confirmed) {
-      out << scan.scan << ',' << scan.t_s << ',' << t.track_id << ',' << t.p_m.x() << ','
-          << t.p_m.y() << '\n';
+      out.row({std::to_string(scan.scan), number(scan.t_s), std::to_string(t.track_id), number(t.p_m.x()),
+               number(t.p_m.y())});
     }
   }
+  out.commit();
 }
 
 // CAT062 identity of the tracks `rampart track` writes.
@@ -146,6 +180,7 @@ void write_cat062_file(const std::string& path, const std::vector<std::vector<st
   for (const auto& block : blocks) {
     out.write(reinterpret_cast<const char*>(block.data()), static_cast<std::streamsize>(block.size()));
   }
+  out.close();
   if (!out) throw InputError(path + ": cannot write the CAT062 file; check that --cat062 names a writable path");
 }
 
@@ -196,7 +231,7 @@ void print(const TrackOptions& options, const tracking::OfflineRunSummary& s) {
       j["track_breaks"] = s.track_breaks;
       j["track_swaps"] = s.track_swaps;
     }
-    std::printf("%s\n", j.dump(2).c_str());
+    std::printf("%s\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     return;
   }
   std::printf("%s tracker, %s filter: %d scans, %d plots, %d tracks confirmed, %.3f ms per scan\n",
@@ -218,7 +253,7 @@ int run_track(const TrackOptions& options_in) {
       options.track_logic == "score" ? tracking::TrackLogic::kScore : tracking::TrackLogic::kMOfN;
   const auto detections = tracking::read_detections_csv(options.detections_path, options.scan_period_s);
   const auto truth = options.truth_path.empty() ? std::vector<tracking::PointScan>{}
-                                                : tracking::read_truth_csv(options.truth_path);
+                                                : tracking::read_truth_csv(options.truth_path, detections);
   const auto tracker = make_tracker(options);
   const tracking::OfflineRunSummary summary =
       tracking::run_offline(*tracker, detections, truth, options.run);
@@ -246,7 +281,9 @@ void add_track_command(CLI::App& app) {
                   "Detections CSV: `scan,time,x,y` (Stone Soup) or a plots.csv of `rampart run`")
       ->required()
       ->check(CLI::ExistingFile);
-  sub->add_option("--truth", options->truth_path, "Truth CSV `scan,time,id,x,y`")
+  sub->add_option("--truth", options->truth_path,
+                  "Truth CSV: `scan,time,id,x,y` (Stone Soup) or a truth.csv of `rampart run` (its targets in "
+                  "flight, brought to each scan's time)")
       ->check(CLI::ExistingFile);
   sub->add_option("--tracker", options->tracker,
                   "gnn (global nearest neighbour), jpda (joint probabilistic) or mht (multiple hypothesis)")
@@ -266,19 +303,19 @@ void add_track_command(CLI::App& app) {
                   "Send each scan's CAT062 data block as one UDP datagram to HOST:PORT");
   CLI::Option* origin_lat = sub->add_option("--origin-lat-deg", options->origin_lat_deg,
                                             "Latitude of the x/y origin: adds WGS-84 positions (I062/105) to CAT062")
-                                ->check(CLI::Range(-90.0, 90.0));
+                                ->check(within({-90.0, 90.0}));
   CLI::Option* origin_lon = sub->add_option("--origin-lon-deg", options->origin_lon_deg,
                                             "Longitude of the x/y origin (with --origin-lat-deg)")
-                                ->check(CLI::Range(-180.0, 180.0));
+                                ->check(within({-180.0, 180.0}));
   origin_lat->needs(origin_lon);
   origin_lon->needs(origin_lat);
   sub->add_option("--scan-period-s", options->scan_period_s,
                   "plots.csv only: group rows into scans of this length, one radar rotation "
                   "(0: one scan per distinct time)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(within({0.0, 1e6}))
       ->capture_default_str();
   sub->add_option("--sigma-m", options->run.sigma_m, "Measurement sigma per axis (m)")
-      ->check(CLI::PositiveNumber)
+      ->check(within({0.0, 1e6, true}))
       ->capture_default_str();
   sub->add_option("--confirm", options->confirm, "M/N confirmation rule")->capture_default_str();
   sub->add_option("--track-logic", options->track_logic,
@@ -287,11 +324,11 @@ void add_track_command(CLI::App& app) {
       ->capture_default_str();
   sub->add_option("--pd", options->config.detection_probability,
                   "Detection probability (track score, JPDA, MHT)")
-      ->check(CLI::Range(1e-6, 1.0 - 1e-9))
+      ->check(within({0.0, 1.0, true, true}))
       ->capture_default_str();
   sub->add_option("--clutter-density", options->config.clutter_density,
                   "False plots per m^2 (track score, JPDA, MHT)")
-      ->check(CLI::PositiveNumber)
+      ->check(within({0.0, 1.0, true}))
       ->capture_default_str();
   sub->add_option("--max-hypotheses", options->max_hypotheses, "JPDA: joint events per cluster")
       ->check(CLI::Range(1, 100000))
@@ -307,22 +344,22 @@ void add_track_command(CLI::App& app) {
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
   sub->add_option("--process-noise", options->config.process_noise_mps2,
-                  "Square root of the white-acceleration spectral density")
-      ->check(CLI::NonNegativeNumber)
+                  "Square root of the white-acceleration spectral density (m/s^2)")
+      ->check(within({0.0, 1000.0}))
       ->capture_default_str();
   sub->add_option("--initial-speed-sigma", options->config.initial_speed_sigma_mps,
                   "Velocity sigma of a new track (m/s)")
-      ->check(CLI::PositiveNumber)
+      ->check(within({0.0, 1e5, true}))
       ->capture_default_str();
   sub->add_option("--gate-probability", options->config.gate_probability,
                   "Chi-square gate probability")
-      ->check(CLI::Range(1e-6, 1.0 - 1e-12))
+      ->check(within({0.0, 1.0, true, true}))
       ->capture_default_str();
   sub->add_option("--gospa-c", options->run.gospa_c_m, "GOSPA cut-off c (m)")
-      ->check(CLI::PositiveNumber)
+      ->check(within({0.0, 1e7, true}))
       ->capture_default_str();
   sub->add_option("--gospa-p", options->run.gospa_p, "GOSPA order p")
-      ->check(CLI::Range(1.0, 100.0))
+      ->check(within({1.0, 100.0}))
       ->capture_default_str();
   add_command(app, sub, [options] { return run_track(*options); });
 }

@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <fstream>
-#include <iterator>
 
 #include "core/error.h"
+#include "core/text_file.h"
 
 namespace rampart::io {
 namespace {
@@ -85,7 +84,8 @@ std::vector<std::uint8_t> encode_record(const Cat062Track& t) {
   out.push_back(t.sic);
   if (t.service_id) out.push_back(*t.service_id);
   const auto ticks_per_day = static_cast<std::int64_t>(kSecondsPerDay / kTimeLsb_s);
-  const auto ticks = static_cast<std::int64_t>(std::round(t.time_of_day_s / kTimeLsb_s));
+  // Reduced modulo a day before the conversion (fmod is exact), so any finite time fits.
+  const auto ticks = static_cast<std::int64_t>(std::round(std::fmod(t.time_of_day_s, kSecondsPerDay) / kTimeLsb_s));
   put(out, ((ticks % ticks_per_day) + ticks_per_day) % ticks_per_day, 3);
   if (t.position_wgs84) {
     put(out, signed_lsbs(t.position_wgs84->lat_deg, kWgs84Lsb_deg, 32, t, "I062/105 latitude (deg)"), 4);
@@ -379,9 +379,9 @@ std::vector<Cat062Track> decode_cat062(std::span<const std::uint8_t> bytes, cons
 }
 
 std::vector<Cat062Track> read_cat062_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open the ASTERIX file; check the path");
-  const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto data = read_text_file(path);
+  if (!data) throw InputError(path + ": cannot open the ASTERIX file; check the path");
+  const std::vector<std::uint8_t> bytes(data->begin(), data->end());
   return decode_cat062(bytes, path);
 }
 

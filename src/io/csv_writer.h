@@ -1,7 +1,15 @@
-// A CSV file written row by row: a header, then rows of already formatted fields.
+// A CSV file (RFC 4180) written row by row and published atomically.
+//
+// Rows go to NAME.partial in the same folder; commit() flushes and closes it and renames it to
+// NAME (rename(2) within one folder is atomic), so NAME is always either a complete file or
+// absent (or an earlier run's complete file, untouched until then). A writer destroyed without
+// commit(), as in a failed or killed run, leaves NAME.partial behind, plainly incomplete.
+// Every write is checked: a failure (a full disk, an I/O error) throws rampart::Error naming
+// the file and the system's reason, never a silent loss.
+// Fields are quoted when they hold a comma, a double quote, CR or LF, and their quotes doubled.
 #pragma once
 
-#include <fstream>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -9,15 +17,24 @@ namespace rampart::io {
 
 class CsvWriter {
  public:
-  /// Opens (truncates) `path` and writes the header; throws InputError when it cannot.
+  /// Creates (truncates) `path`.partial and writes the header; throws InputError when it cannot.
   CsvWriter(const std::string& path, const std::vector<std::string>& header);
+  ~CsvWriter();
+  CsvWriter(const CsvWriter&) = delete;
+  CsvWriter& operator=(const CsvWriter&) = delete;
+
+  /// Appends a row of already formatted fields, as many as the header's.
   void row(const std::vector<std::string>& fields);
-  /// Flushes the file; throws Error when anything written was lost.
+  /// Flushes, closes and renames `path`.partial to `path`; no row may follow.
   void commit();
 
  private:
+  void write(const std::string& text);
+  [[noreturn]] void fail(const std::string& what, int error_number) const;
+
   std::string path_;
-  std::ofstream out_;
+  std::string partial_path_;
+  std::FILE* file_ = nullptr;
   std::size_t columns_;
 };
 

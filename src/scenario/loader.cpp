@@ -67,6 +67,12 @@ std::string describe(const ScriptedEvent& event) {
 namespace {
 
 constexpr double kMaxAltitude_m = 40'000.0;
+// Size limits, so that a hostile scenario gets a FILE:LINE:COL error instead of exhausting
+// memory: the file itself (YAML nodes take many times the text), the items of any one list,
+// and the threats of all raids together (each raid's count is at most 10,000).
+constexpr std::size_t kMaxScenarioBytes = std::size_t{16} << 20;  // 16 MiB
+constexpr std::size_t kMaxListItems = 10'000;
+constexpr long kMaxThreats = 100'000;
 constexpr double kMaxDistance_m = 2'000'000.0;
 
 template <typename Enum>
@@ -120,8 +126,8 @@ class ScenarioReader {
     s.duration_s = top.number("duration_s", Range{0.0, 7.0 * 86400.0, true, false}).value_or(1.0);
     s.time_step_s = top.number_or("time_step_s", 0.1, Range{0.001, 10.0});
     read_origin(top, s);
-    for (const auto& n : top.list("assets", true)) s.assets.push_back(read_asset(n));
-    for (const auto& n : top.list("sensors", true)) {
+    for (const auto& n : capped_list(top, "assets", true)) s.assets.push_back(read_asset(n));
+    for (const auto& n : capped_list(top, "sensors", true)) {
       if (n.IsMap() && n["name"] && n["name"].IsScalar()) sensor_names_.push_back(n["name"].Scalar());
       if (n.IsMap() && n["type"] && n["type"].IsScalar() && n["type"].Scalar() == "esm") {
         s.esm_sensors.push_back(read_esm(n));
@@ -131,17 +137,17 @@ class ScenarioReader {
         s.radars.push_back(read_radar(n));
       }
     }
-    const auto weapon_nodes = top.list("weapon_types", true);
+    const auto weapon_nodes = capped_list(top, "weapon_types", true);
     for (const auto& n : weapon_nodes) s.weapon_types.push_back(read_weapon_type(n));
-    for (const auto& n : top.list("fire_units", true)) s.fire_units.push_back(read_fire_unit(n, s));
-    for (const auto& n : top.list("threats", true)) s.raids.push_back(read_raid(n, s));
-    for (const auto& n : top.list("friendlies", false)) s.friendlies.push_back(read_friendly(n));
-    for (const auto& n : top.list("fighters", false)) s.squadrons.push_back(read_squadron(n, s));
+    for (const auto& n : capped_list(top, "fire_units", true)) s.fire_units.push_back(read_fire_unit(n, s));
+    for (const auto& n : capped_list(top, "threats", true)) s.raids.push_back(read_raid(n, s));
+    for (const auto& n : capped_list(top, "friendlies", false)) s.friendlies.push_back(read_friendly(n));
+    for (const auto& n : capped_list(top, "fighters", false)) s.squadrons.push_back(read_squadron(n, s));
     if (top.has("tracker")) s.tracker = read_tracker(top.node("tracker"));
     else top.allow("tracker");
     if (top.has("c2")) s.c2 = read_c2(top.node("c2"), s.duration_s);
     else top.allow("c2");
-    for (const auto& n : top.list("events", false)) s.events.push_back(read_event(n, s));
+    for (const auto& n : capped_list(top, "events", false)) s.events.push_back(read_event(n, s));
     std::stable_sort(s.events.begin(), s.events.end(),
                      [](const ScriptedEvent& a, const ScriptedEvent& b) { return a.at_s < b.at_s; });
     top.check_unknown_keys();
@@ -150,6 +156,19 @@ class ScenarioReader {
   }
 
  private:
+  // A list of at most kMaxListItems items; a longer one is reported at the list and not read.
+  std::vector<YAML::Node> capped_list(MapReader& m, const std::string& key, bool required) {
+    std::vector<YAML::Node> items = m.list(key, required);
+    if (items.size() > kMaxListItems) {
+      const YAML::Mark mark = m.node(key).Mark();
+      d_.error(mark.line, mark.column,
+               fmt::format("'{}' in {} has {} items, more than the {} a scenario may have in one list; "
+                           "shorten it", key, m.what(), items.size(), kMaxListItems));
+      items.clear();
+    }
+    return items;
+  }
+
   void read_origin(MapReader& top, Scenario& s) {
     const YAML::Node n = top.node("origin");
     if (!n.IsDefined()) {
@@ -215,7 +234,7 @@ class ScenarioReader {
 
   std::vector<Point2> read_route(MapReader& m) {
     std::vector<Point2> route;
-    const auto points = m.list("route", true);
+    const auto points = capped_list(m, "route", true);
     for (std::size_t i = 0; i < points.size(); ++i)
       route.push_back(read_point(points[i], fmt::format("waypoint {} of {}", i + 1, m.what())));
     if (points.size() == 1) m.error_at("route", fmt::format("the route of {} needs at least two waypoints", m.what()));
@@ -379,6 +398,11 @@ class ScenarioReader {
     r.name = read_name(m);
     r.kind = enum_from(m.choice("kind", enum_names(kThreatKinds)).value_or(""), kThreatKinds);
     r.count = static_cast<int>(m.integer("count", 1, 10'000).value_or(1));
+    threats_ += r.count;
+    if (threats_ > kMaxThreats && threats_ - r.count <= kMaxThreats) {
+      m.error_at("count", fmt::format("the raids add up to more than {} threats, the most a scenario may have; "
+                                      "lower the counts or split the scenario", kMaxThreats));
+    }
     r.start_time_s = m.number_or("start_time_s", 0.0, Range::non_negative());
     r.spacing_s = m.number_or("spacing_s", 10.0, Range::non_negative());
     r.route = read_route(m);
@@ -535,8 +559,8 @@ class ScenarioReader {
     c.salvo_size = m.integer_or("salvo_size", c.salvo_size, 1, 8);
     c.multiple_units_per_track = m.boolean_or("multiple_units_per_track", c.multiple_units_per_track);
     c.weapons_control = read_control(m, false, c.weapons_control);
-    for (const auto& z : m.list("zones", false)) c.zones.push_back(read_zone(z, duration_s));
-    for (const auto& k : m.list("corridors", false)) c.corridors.push_back(read_corridor(k, duration_s));
+    for (const auto& z : capped_list(m, "zones", false)) c.zones.push_back(read_zone(z, duration_s));
+    for (const auto& k : capped_list(m, "corridors", false)) c.corridors.push_back(read_corridor(k, duration_s));
     c.hostile_emitters = read_names(m, "hostile_emitters");
     c.friendly_emitters = read_names(m, "friendly_emitters");
     if (m.has("identification")) c.profile = read_profile(m.node("identification"));
@@ -618,6 +642,7 @@ class ScenarioReader {
   std::size_t asset_count_ = 0, sensor_count_ = 0, weapon_count_ = 0, fire_unit_count_ = 0,
               raid_count_ = 0, friendly_count_ = 0, squadron_count_ = 0, zone_count_ = 0, corridor_count_ = 0,
               event_count_ = 0;
+  long threats_ = 0;  ///< over the raids read so far
 };
 
 }  // namespace
@@ -635,7 +660,15 @@ Scenario parse_scenario(const std::string& yaml_text, Diagnostics& diagnostics) 
 }
 
 Scenario read_scenario_file(const std::string& path, Diagnostics& diagnostics) {
-  const auto text = read_text_file(path);
+  std::optional<std::string> text;
+  try {
+    text = read_text_file(path, kMaxScenarioBytes);
+  } catch (const InputError& e) {  // not a regular file, too large, corrupt gzip
+    std::string message = e.what();
+    if (message.starts_with(path + ": ")) message.erase(0, path.size() + 2);
+    diagnostics.error(0, 0, message);
+    return {};
+  }
   if (!text) {
     diagnostics.error(0, 0, "cannot open the scenario file (check the path and its permissions)");
     return {};

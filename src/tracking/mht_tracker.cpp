@@ -1,5 +1,15 @@
 // Multiple-hypothesis tracker: branches (track hypotheses) shared by weighted global hypotheses,
 // extended each scan by Murty's k best assignments, pruned to the best few and by N-scan.
+//
+// Memory is bounded whatever the input (one scan of 200,000 plots once grew to 21 GB):
+// - the k-best search over the clusters of a global hypothesis with R branches keeps up to
+//   k x C choice vectors of C entries (C <= R clusters), so its k is lowered to
+//   kMaxMurtyEntries / R^2 (at least 1), and a hypothesis with R^2 > kMaxMurtyEntries (R above
+//   5792) is extended by its single best assignment only;
+// - the global hypotheses kept after a scan hold at most kMaxHypothesisEntries branch slots in
+//   all: when hypotheses are that large, fewer than max_global_hypotheses are kept (the best one
+//   always).
+// Below these caps (every shipped scenario and benchmark) the tracker is exactly the one below.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -14,6 +24,9 @@
 
 namespace rampart::tracking {
 namespace {
+
+constexpr double kMaxMurtyEntries = 33554432.0;          // 2^25 choice entries, about 128 MiB
+constexpr std::size_t kMaxHypothesisEntries = 4194304;  // 2^22 branch slots over kept hypotheses
 
 struct Branch {
   TrackState state;  ///< id = the track (family) it belongs to; score = its log-likelihood ratio
@@ -107,16 +120,41 @@ class MhtTracker final : public Tracker {
           problem.edges.push_back({r, g.plot, -(log_existence + log_pd_over_lambda_ + g.log_likelihood)});
         }
       }
-      for (AssignmentSolution& s : k_best_by_cluster(problem, mht_.max_global_hypotheses)) {
+      for (AssignmentSolution& s : best_assignments(problem)) {
         children.push_back({static_cast<int>(h), std::move(s.col_for_row), parent.log_weight - s.cost});
       }
+      keep_best(children, mht_.max_global_hypotheses);
     }
+    // Each kept child becomes a hypothesis with one slot per parent branch and per new track.
+    std::size_t entries = 0;
+    std::size_t kept = 0;
+    for (; kept < children.size(); ++kept) {
+      entries += hypotheses_[children[kept].parent].branches.size() + static_cast<std::size_t>(n_plots);
+      if (kept > 0 && entries > kMaxHypothesisEntries) break;
+    }
+    children.resize(kept);
+    return children;
+  }
+
+  // The k best assignments, k lowered (down to the single best) so that the search's memory
+  // stays within kMaxMurtyEntries.
+  std::vector<AssignmentSolution> best_assignments(const AssignmentProblem& problem) const {
+    const double rows_squared = static_cast<double>(problem.rows) * static_cast<double>(problem.rows);
+    if (rows_squared > kMaxMurtyEntries) {
+      AssignmentSolution best = solve_assignment(problem);
+      if (!best.feasible) return {};
+      return {std::move(best)};
+    }
+    const double affordable = rows_squared > 0.0 ? kMaxMurtyEntries / rows_squared : kMaxMurtyEntries;
+    const int k = static_cast<int>(std::min<double>(mht_.max_global_hypotheses, std::max(1.0, affordable)));
+    return k_best_by_cluster(problem, k);
+  }
+
+  // Keeps the best k children (stable: the earlier of equal weights first).
+  static void keep_best(std::vector<Child>& children, int k) {
     std::stable_sort(children.begin(), children.end(),
                      [](const Child& a, const Child& b) { return a.log_weight > b.log_weight; });
-    if (static_cast<int>(children.size()) > mht_.max_global_hypotheses) {
-      children.resize(mht_.max_global_hypotheses);
-    }
-    return children;
+    if (static_cast<int>(children.size()) > k) children.resize(k);
   }
 
   // Creates the child branches of kept global hypotheses, each (parent branch, plot) and each

@@ -8,43 +8,36 @@
 #include <map>
 #include <optional>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/error.h"
+#include "core/text_file.h"
 
 namespace rampart::tracking {
 namespace {
 
-std::string trim(const std::string& s) {
+std::string trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t\r");
-  if (first == std::string::npos) return "";
-  return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
-}
-
-std::vector<std::string> split(const std::string& line) {
-  std::vector<std::string> fields;
-  std::stringstream stream(line);
-  std::string field;
-  while (std::getline(stream, field, ',')) fields.push_back(trim(field));
-  if (!line.empty() && line.back() == ',') fields.emplace_back();
-  return fields;
+  if (first == std::string_view::npos) return "";
+  return std::string(s.substr(first, s.find_last_not_of(" \t\r") - first + 1));
 }
 
 class CsvFile {
  public:
-  explicit CsvFile(const std::string& path) : path_(path), in_(path) {
-    if (!in_) throw InputError(path + ": cannot open the file; check the path");
-  }
+  explicit CsvFile(const std::string& path) : path_(path), text_(read(path)), lines_(text_, path) {}
 
   [[noreturn]] void fail(const std::string& what) const {
     throw InputError(path_ + ":" + std::to_string(std::max(1, line_number_)) + ": " + what);
   }
 
-  /// The next non-blank line split into fields; nullopt at the end of the file.
+  /// The next non-blank record split into fields (RFC 4180: a field in double quotes may hold
+  /// commas, doubled quotes and line breaks); nullopt at the end of the file.
   std::optional<std::vector<std::string>> next() {
-    std::string line;
-    while (std::getline(in_, line)) {
-      ++line_number_;
-      if (!trim(line).empty()) return split(line);
+    while (const auto line = lines_.next()) {
+      line_number_ = lines_.line_number();
+      if (!trim(*line).empty()) return split(*line);
     }
     return std::nullopt;
   }
@@ -52,8 +45,56 @@ class CsvFile {
   int line_number() const { return line_number_; }
 
  private:
+  static std::string read(const std::string& path) {
+    auto text = read_text_file(path);
+    if (!text) throw InputError(path + ": cannot open the file; check the path");
+    return std::move(*text);
+  }
+
+  std::vector<std::string> split(std::string_view line) {
+    std::vector<std::string> fields;
+    std::string field;
+    bool quoted = false;      // inside a quoted field
+    bool was_quoted = false;  // the current field was quoted (kept as is, not trimmed)
+    for (std::size_t i = 0;; ++i) {
+      if (i == line.size()) {
+        if (!quoted) break;
+        const auto more = lines_.next();  // a line break inside quotes belongs to the field
+        if (!more) fail("a quoted field is not closed before the end of the file; close its '\"'");
+        field += '\n';
+        line = *more;
+        i = static_cast<std::size_t>(-1);
+        continue;
+      }
+      const char c = line[i];
+      if (quoted) {
+        if (c != '"') {
+          field += c;
+        } else if (i + 1 < line.size() && line[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else {
+          quoted = false;
+        }
+      } else if (c == ',') {
+        fields.push_back(was_quoted ? field : trim(field));
+        field.clear();
+        was_quoted = false;
+      } else if (c == '"' && trim(field).empty() && !was_quoted) {
+        quoted = true;
+        was_quoted = true;
+        field.clear();
+      } else {
+        field += c;
+      }
+    }
+    fields.push_back(was_quoted ? field : trim(field));
+    return fields;
+  }
+
   std::string path_;
-  std::ifstream in_;
+  std::string text_;
+  TextLines lines_;
   int line_number_ = 0;
 };
 
@@ -153,7 +194,23 @@ void check_field_count(const CsvFile& file, const Table& table, const std::vecto
   }
 }
 
-std::vector<PointScan> read_points(const std::string& path, bool with_ids, double scan_period_s) {
+// Largest scan number a time divided by the scan period may give: far beyond any recording,
+// and small enough that the conversion to a 64-bit integer is exact and defined.
+constexpr double kMaxScanNumber = 1e15;
+// Largest |x| or |y| read: a million kilometres, far beyond any sensor, so that the tracker's
+// arithmetic (squares, grid cells) stays finite.
+constexpr double kMaxCoordinate_m = 1e9;
+
+double parse_coordinate(const CsvFile& file, const std::string& column, const std::string& text) {
+  const double value = parse_number(file, column, text);
+  if (std::abs(value) > kMaxCoordinate_m) {
+    file.fail("column '" + column + "': " + text + " m is beyond +-1e9 m; check the column and its unit (metres)");
+  }
+  return value;
+}
+
+std::vector<PointScan> read_points(const std::string& path, bool with_ids, double scan_period_s,
+                                   bool* rampart_format = nullptr) {
   CsvFile file(path);
   const std::string stone_soup = with_ids ? "scan,time,id,x,y" : "scan,time,x,y";
   const Table table = read_header(file, stone_soup);
@@ -161,17 +218,23 @@ std::vector<PointScan> read_points(const std::string& path, bool with_ids, doubl
       with_ids ? std::vector<std::string>{"scan", "time", "id", "x", "y"}
                : std::vector<std::string>{"scan", "time", "x", "y"};
   const bool rampart_plots = !with_ids && table.has({"t_s", "east_m", "north_m"});
-  if (!rampart_plots && !table.has(stone_soup_columns)) {
-    file.fail("header must name the columns `" + stone_soup + "`" +
-              (with_ids ? "" : " (Stone Soup) or be the header of a Rampart plots.csv"));
+  const bool rampart_truth = with_ids && table.has({"t_s", "truth_id", "state", "east_m", "north_m"});
+  const bool rampart = rampart_plots || rampart_truth;
+  if (rampart_format) *rampart_format = rampart;
+  if (!rampart && !table.has(stone_soup_columns)) {
+    file.fail("header must name the columns `" + stone_soup + "` (Stone Soup) or be the header of a Rampart " +
+              (with_ids ? "truth.csv" : "plots.csv"));
   }
-  const std::string time_col = rampart_plots ? "t_s" : "time";
-  const std::string x_col = rampart_plots ? "east_m" : "x";
-  const std::string y_col = rampart_plots ? "north_m" : "y";
+  const std::string time_col = rampart ? "t_s" : "time";
+  const std::string x_col = rampart ? "east_m" : "x";
+  const std::string y_col = rampart ? "north_m" : "y";
+  const std::string id_col = rampart ? "truth_id" : "id";
   ScanBuilder builder(file);
-  std::int64_t plots_scan = -1;
-  double plots_t_s = -std::numeric_limits<double>::infinity();
+  std::int64_t rampart_scan = -1;
+  double rampart_t_s = -std::numeric_limits<double>::infinity();
   const bool by_period = rampart_plots && scan_period_s > 0.0;
+  std::unordered_set<std::int64_t> ids_in_scan;
+  std::int64_t ids_scan = 0;
   while (const auto line = file.next()) {
     const std::vector<std::string>& row = *line;
     check_field_count(file, table, row);
@@ -180,24 +243,33 @@ std::vector<PointScan> read_points(const std::string& path, bool with_ids, doubl
     std::int64_t scan = 0;
     double scan_t_s = t_s;
     if (by_period) {
-      if (t_s < plots_t_s) file.fail("t_s " + field(time_col) + " is earlier than the previous row's; sort the rows by time");
-      plots_t_s = t_s;
-      scan = static_cast<std::int64_t>(std::floor(t_s / scan_period_s));
+      if (t_s < rampart_t_s) file.fail("t_s " + field(time_col) + " is earlier than the previous row's; sort the rows by time");
+      rampart_t_s = t_s;
+      const double scan_number = std::floor(t_s / scan_period_s);
+      if (std::abs(scan_number) > kMaxScanNumber) {
+        file.fail("t_s " + field(time_col) + " is more than 1e15 scan periods from 0; check the time column "
+                  "and --scan-period-s");
+      }
+      scan = static_cast<std::int64_t>(scan_number);
       scan_t_s = static_cast<double>(scan) * scan_period_s;
-    } else if (rampart_plots) {
-      if (plots_scan < 0 || t_s != plots_t_s) ++plots_scan;
-      plots_t_s = t_s;
-      scan = plots_scan;
+    } else if (rampart) {
+      if (rampart_scan < 0 || t_s != rampart_t_s) ++rampart_scan;
+      rampart_t_s = t_s;
+      scan = rampart_scan;
     } else {
       scan = parse_integer(file, "scan", field("scan"));
     }
-    const Eigen::Vector3d p_m(parse_number(file, x_col, field(x_col)),
-                              parse_number(file, y_col, field(y_col)), 0.0);
+    const Eigen::Vector3d p_m(parse_coordinate(file, x_col, field(x_col)),
+                              parse_coordinate(file, y_col, field(y_col)), 0.0);
     PointScan& target = builder.row(scan, scan_t_s);
+    // truth.csv lists every entity once airborne; only those in flight are targets.
+    if (rampart_truth && field("state") != "flying") continue;
     if (by_period) target.point_t_s.push_back(t_s);
     if (with_ids) {
-      const std::int64_t id = parse_integer(file, "id", field("id"));
-      if (std::find(target.ids.begin(), target.ids.end(), id) != target.ids.end()) {
+      const std::int64_t id = parse_integer(file, id_col, field(id_col));
+      if (scan != ids_scan) ids_in_scan.clear();
+      ids_scan = scan;
+      if (!ids_in_scan.insert(id).second) {
         file.fail("truth id " + std::to_string(id) + " appears twice in scan " + std::to_string(scan));
       }
       target.ids.push_back(id);
@@ -233,6 +305,48 @@ void write_truth_csv(const std::string& path, const std::vector<PointScan>& scan
 std::vector<PointScan> read_detections_csv(const std::string& path, double scan_period_s) {
   return read_points(path, false, scan_period_s);
 }
-std::vector<PointScan> read_truth_csv(const std::string& path) { return read_points(path, true, 0.0); }
+std::vector<PointScan> read_truth_csv(const std::string& path, const std::vector<PointScan>& detections) {
+  bool rampart = false;
+  std::vector<PointScan> samples = read_points(path, true, 0.0, &rampart);
+  if (!rampart || detections.empty()) return samples;
+  std::vector<PointScan> aligned;
+  for (const PointScan& d : detections) {
+    PointScan& truth = aligned.emplace_back();
+    truth.scan = d.scan;
+    truth.t_s = d.t_s;
+    const auto after = std::lower_bound(samples.begin(), samples.end(), d.t_s,
+                                        [](const PointScan& s, double t_s) { return s.t_s < t_s; });
+    if (after == samples.end()) continue;
+    if (after->t_s == d.t_s) {
+      truth.p_m = after->p_m;
+      truth.ids = after->ids;
+      continue;
+    }
+    if (after == samples.begin()) continue;
+    const PointScan& before = *std::prev(after);
+    const double w = (d.t_s - before.t_s) / (after->t_s - before.t_s);
+    std::unordered_map<std::int64_t, std::size_t> index_after;
+    for (std::size_t i = 0; i < after->ids.size(); ++i) index_after.emplace(after->ids[i], i);
+    for (std::size_t i = 0; i < before.ids.size(); ++i) {
+      const auto found = index_after.find(before.ids[i]);
+      if (found != index_after.end()) {
+        truth.p_m.push_back((1.0 - w) * before.p_m[i] + w * after->p_m[found->second]);
+        index_after.erase(found);
+      } else if (w < 0.5) {
+        truth.p_m.push_back(before.p_m[i]);
+      } else {
+        continue;
+      }
+      truth.ids.push_back(before.ids[i]);
+    }
+    if (w < 0.5) continue;
+    for (std::size_t i = 0; i < after->ids.size(); ++i) {
+      if (!index_after.count(after->ids[i])) continue;
+      truth.p_m.push_back(after->p_m[i]);
+      truth.ids.push_back(after->ids[i]);
+    }
+  }
+  return aligned;
+}
 
 }  // namespace rampart::tracking

@@ -1,6 +1,8 @@
 // Uniform-grid spatial index of points in the horizontal (east, north) plane, so that gating
 // looks only at the plots near a track: building is O(n log n), a box query costs the number of
-// cells it covers plus the points found there.
+// cells it covers plus the points found there. Cell indices are clamped to +-2^40 (and NaN to
+// the lowest) before the conversion to an integer, so any coordinate, even 1e308, is defined
+// behaviour; points in the clamped edge cells are still tested exactly.
 #pragma once
 
 #include <Eigen/Core>
@@ -27,8 +29,12 @@ class SpatialGrid {
   static std::uint64_t key(std::int64_t ix, std::int64_t iy) {
     return (static_cast<std::uint64_t>(ix) << 32) ^ (static_cast<std::uint64_t>(iy) & 0xffffffffu);
   }
+  static constexpr double kMaxCellIndex = 1099511627776.0;  // 2^40
   std::int64_t cell_index(double coordinate_m) const {
-    return static_cast<std::int64_t>(std::floor(coordinate_m / cell_m_));
+    const double index = std::floor(coordinate_m / cell_m_);
+    if (!(index > -kMaxCellIndex)) return -static_cast<std::int64_t>(kMaxCellIndex);
+    if (!(index < kMaxCellIndex)) return static_cast<std::int64_t>(kMaxCellIndex);
+    return static_cast<std::int64_t>(index);
   }
 
   std::vector<Eigen::Vector2d> points_;

@@ -42,7 +42,7 @@ TEST(RunCommand, PrintsAReadableSummary) {
 }
 
 TEST(RunCommand, OutWritesTheRecord) {
-  const auto dir = std::filesystem::temp_directory_path() / "rampart_cli_out";
+  const auto dir = std::filesystem::temp_directory_path() / ("rampart_cli_out_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   const CommandResult r = run_rampart("run " + (kSource / "src/scenario/test/data/minimal.yaml").string() +
                                       " --out " + dir.string());

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "cli_support.h"
+#include "core/test/scratch_dir.h"
 #include "core/geodesy.h"
 #include "io/asterix_cat062.h"
 #include "tracking/stonesoup_scenario.h"
@@ -25,22 +26,16 @@ namespace {
 using rampart::io::Cat062Track;
 using Bytes = std::vector<std::uint8_t>;
 
-class TrackCat062 : public ::testing::Test {
+class TrackCat062 : public rampart::test::ScratchDirTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("rampart_track_cat062_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(dir_);
+    ScratchDirTest::SetUp();
     rampart::tracking::StoneSoupScenarioParams params;
     params.scans = 15;
     const auto scenario = rampart::tracking::generate_stonesoup_scenario(params, 5);
     detections_ = (dir_ / "detections.csv").string();
     rampart::tracking::write_detections_csv(detections_, scenario.detections);
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
-  std::filesystem::path dir_;
   std::string detections_;
 };
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli_support.h"
+#include "core/test/scratch_dir.h"
 #include "tracking/stonesoup_scenario.h"
 
 namespace {
@@ -14,20 +15,8 @@ namespace {
 using rampart::test::CommandResult;
 using rampart::test::run_rampart;
 
-class TrackCommand : public ::testing::Test {
+class TrackCommand : public rampart::test::ScratchDirTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("rampart_track_cli_" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::string write(const std::string& name, const std::string& text) {
-    const auto path = dir_ / name;
-    std::ofstream(path) << text;
-    return path.string();
-  }
   // Writes a generated 10-target Stone Soup scenario; returns the --detections and --truth args.
   std::string write_scenario(int scans, std::uint64_t seed) {
     rampart::tracking::StoneSoupScenarioParams params;
@@ -39,7 +28,6 @@ class TrackCommand : public ::testing::Test {
     rampart::tracking::write_truth_csv(truth, scenario.truth);
     return "--detections " + detections + " --truth " + truth;
   }
-  std::filesystem::path dir_;
 };
 
 TEST_F(TrackCommand, ScoresAGeneratedScenarioAndWritesTracks) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -129,6 +130,22 @@ TEST(AsterixCat062, ReducesTimeOfDayModuloOneDayAndEncodesWgs84Lsb) {
   ASSERT_EQ(b.size(), 3u + 2 + 2 + 3 + 8 + 2 + 1);
   EXPECT_EQ(Bytes(b.begin() + 7, b.begin() + 10), (Bytes{0x00, 0x00, 0x20}));  // 0.25 s
   EXPECT_EQ(Bytes(b.begin() + 10, b.begin() + 18), (Bytes{0x01, 0x00, 0x00, 0x00, 0xFE, 0x00, 0x00, 0x00}));
+}
+
+TEST(AsterixCat062, HugeTimesWrapToADayAndHugePositionsAreInputErrors) {
+  Cat062Track t;
+  t.time_of_day_s = 1e300;  // converted to ticks only after reduction modulo a day
+  t.position_xy = CartesianPosition{0.0, 0.0};
+  const auto decoded = decode_cat062(single_block({t}), "t.ast");
+  ASSERT_EQ(decoded.size(), 1u);
+  EXPECT_NEAR(decoded[0].time_of_day_s, std::fmod(1e300, 86400.0), 0.5 / 128);
+  t.time_of_day_s = -1e300;
+  EXPECT_NO_THROW(encode_cat062_blocks(std::vector<Cat062Track>{t}));
+  t.position_xy = CartesianPosition{1e308, -1e308};
+  EXPECT_THROW(encode_cat062_blocks(std::vector<Cat062Track>{t}), InputError);
+  t.position_xy.reset();
+  t.velocity = CartesianVelocity{-1e308, 0.0};
+  EXPECT_THROW(encode_cat062_blocks(std::vector<Cat062Track>{t}), InputError);
 }
 
 TEST(AsterixCat062, RejectsValuesOutsideAnItemsRange) {
