@@ -18,7 +18,7 @@ using namespace rampart;
 
 struct Picture {
   scenario::Scenario scenario;
-  std::vector<tracking::TrackState> tracks;
+  std::vector<messages::TrackState> tracks;
   std::vector<c2::WeaponStatus> weapons;
 };
 
@@ -31,9 +31,9 @@ Picture make_picture(int n_tracks, int n_units) {
   p.scenario.squadrons.push_back({"Falcon", 1, 8, 120, 300, 8000, 5, 4, 30'000, 0.7, 3600});
   RandomStream rng(7, 1, Purpose::kTest);
   for (int i = 0; i < n_tracks; ++i) {
-    tracking::TrackState t;
+    messages::TrackState t;
     t.id = static_cast<std::uint32_t>(i + 1);
-    t.status = tracking::TrackStatus::kConfirmed;
+    t.status = messages::TrackStatus::kConfirmed;
     t.has_height = true;
     const double bearing = rng.uniform(0.0, kTwoPi), range = rng.uniform(20'000, 250'000);
     const auto& aim = p.scenario.assets[rng.below(4)].position;

@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "c2/intercept.h"
-#include "tracking/assignment.h"
+#include "core/assignment.h"
 
 namespace rampart::c2 {
 namespace {
@@ -17,7 +17,7 @@ struct Slot {
 
 /// The intercept of `track` by `w` launched `lead_s` from now, if it lies in the envelope before
 /// the threat arrives.
-std::optional<Intercept> feasible_intercept(const ThreatAssessment& threat, const tracking::TrackState& track,
+std::optional<Intercept> feasible_intercept(const ThreatAssessment& threat, const messages::TrackState& track,
                                             const WeaponStatus& w, double origin_alt_m, double order_delay_s) {
   const double lead_s = order_delay_s + w.type.reaction_time_s;
   const Eigen::Vector3d p_at_launch_enu_m = track.position_enu_m() + track.velocity_enu_mps() * lead_s;
@@ -39,7 +39,7 @@ std::optional<Intercept> feasible_intercept(const ThreatAssessment& threat, cons
 }  // namespace
 
 AssignmentResult assign_weapons(const std::vector<ThreatAssessment>& threats,
-                                const std::map<std::uint32_t, tracking::TrackState>& tracks,
+                                const std::map<std::uint32_t, messages::TrackState>& tracks,
                                 const std::vector<WeaponStatus>& weapons, const AssignmentContext& context) {
   AssignmentResult result;
   const int rounds_per_engagement = context.doctrine->rounds_per_engagement();
@@ -64,14 +64,14 @@ AssignmentResult assign_weapons(const std::vector<ThreatAssessment>& threats,
   };
   std::vector<Candidate> candidates;
   for (std::size_t j = 0; j < threats.size(); ++j) {
-    const tracking::TrackState& track = tracks.at(threats[j].track_id);
+    const messages::TrackState& track = tracks.at(threats[j].track_id);
     for (std::size_t w = 0; w < weapons.size(); ++w) {
       if (slots_of_weapon[w].empty()) continue;
       const auto intercept = feasible_intercept(threats[j], track, weapons[w], context.origin_alt_m, context.order_delay_s);
       if (!intercept) continue;
       const auto control = context.doctrine->control_at(intercept->p_enu_m, context.t_s);
       if (!Doctrine::permits(context.identity(track.id), control)) continue;
-      const tracking::TrackState* nearest_friend = nullptr;
+      const messages::TrackState* nearest_friend = nullptr;
       double nearest_m = context.deconfliction_radius_m;
       for (const auto& f : context.friendly_tracks) {
         const double d_m = (f.position_enu_m() - intercept->p_enu_m).head<2>().norm();
@@ -94,7 +94,7 @@ AssignmentResult assign_weapons(const std::vector<ThreatAssessment>& threats,
   double max_benefit = 0.0;
   for (const auto& c : candidates) max_benefit = std::max(max_benefit, c.benefit);
   const double big = 2.0 * max_benefit;
-  tracking::AssignmentProblem problem;
+  AssignmentProblem problem;
   problem.rows = static_cast<int>(threats.size());
   problem.cols = static_cast<int>(slots.size());
   problem.unassigned_cost.assign(threats.size(), big);
@@ -105,7 +105,7 @@ AssignmentResult assign_weapons(const std::vector<ThreatAssessment>& threats,
       by_edge[{c.row, slot}] = &c;
     }
   }
-  const tracking::AssignmentSolution solution = tracking::solve_assignment(problem);
+  const AssignmentSolution solution = solve_assignment(problem);
   for (int row = 0; row < problem.rows; ++row) {
     const int slot = solution.col_for_row[row];
     if (slot < 0) continue;

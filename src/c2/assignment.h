@@ -10,7 +10,7 @@
 // and reported). Each fire unit offers one slot per engagement it can start now (free
 // fire-control channels and ready rounds). The slots and threats are then matched to maximise
 //   sum over engagements of  score(threat) x Pk(unit)   (ties go to the earlier intercept),
-// an optimal linear assignment solved exactly with tracking::solve_assignment (the sparse
+// an optimal linear assignment solved exactly with solve_assignment (the sparse
 // Jonker-Volgenant solver), each threat taking at most one slot.
 #pragma once
 
@@ -24,26 +24,13 @@
 #include "c2/doctrine.h"
 #include "c2/threat_evaluation.h"
 #include "scenario/scenario.h"
-#include "tracking/types.h"
+#include "messages/orders.h"
+#include "messages/tracks.h"
 
 namespace rampart::c2 {
 
-/// C2's view of one fire unit at the moment of assignment.
-struct WeaponStatus {
-  std::size_t fire_unit = 0;
-  Eigen::Vector3d p_enu_m = Eigen::Vector3d::Zero();
-  scenario::WeaponType type;
-  int free_channels = 0;
-  int ready_rounds = 0;
-};
-
-struct FireOrder {
-  std::size_t fire_unit = 0;
-  std::uint32_t track_id = 0;
-  int rounds = 1;
-  double time_of_flight_s = 0.0;  ///< from the launch
-  Eigen::Vector3d aim_enu_m = Eigen::Vector3d::Zero();
-};
+using messages::FireOrder;
+using messages::WeaponStatus;
 
 /// An engagement C2 withheld because a friend was too close to the intercept point.
 struct BlockedEngagement {
@@ -58,7 +45,7 @@ struct AssignmentContext {
   double origin_alt_m = 0.0;
   const Doctrine* doctrine = nullptr;
   std::function<Identity(std::uint32_t)> identity;
-  std::vector<tracking::TrackState> friendly_tracks;  ///< friends and assumed friends
+  std::vector<messages::TrackState> friendly_tracks;  ///< friends and assumed friends
   double deconfliction_radius_m = 0.0;
   double order_delay_s = 0.0;  ///< from C2's order to the fire unit's receipt
 };
@@ -71,7 +58,7 @@ struct AssignmentResult {
 /// `threats` are the open threats (not under engagement, not killed); `tracks` gives each
 /// track's state by id.
 AssignmentResult assign_weapons(const std::vector<ThreatAssessment>& threats,
-                                const std::map<std::uint32_t, tracking::TrackState>& tracks,
+                                const std::map<std::uint32_t, messages::TrackState>& tracks,
                                 const std::vector<WeaponStatus>& weapons, const AssignmentContext& context);
 
 }  // namespace rampart::c2

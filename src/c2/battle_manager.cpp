@@ -14,7 +14,7 @@ BattleManager::BattleManager(const scenario::Scenario& s, IffChallenge iff)
       assessor_(s.c2.kill_assessment_delay_s),
       own_forces_(s.c2.datalink_period_s, s.c2.datalink_latency_s) {}
 
-C2Decision BattleManager::step(double t_s, const std::vector<tracking::TrackState>& tracks,
+C2Decision BattleManager::step(double t_s, const std::vector<messages::TrackState>& tracks,
                                const std::vector<WeaponStatus>& weapons, const std::vector<EsmBearing>& esm) {
   C2Decision decision;
   decision.kill_assessments = assessor_.update(t_s, tracks);
@@ -24,14 +24,14 @@ C2Decision BattleManager::step(double t_s, const std::vector<tracking::TrackStat
   }
   decision.identity_changes = identifier_.update(t_s, tracks, esm, own_forces_.positions_at(t_s));
 
-  std::vector<tracking::TrackState> candidates;
-  std::map<std::uint32_t, tracking::TrackState> by_id;
+  std::vector<messages::TrackState> candidates;
+  std::map<std::uint32_t, messages::TrackState> by_id;
   AssignmentContext context{t_s, origin_alt_m_, &doctrine_, [this](std::uint32_t id) { return identity(id); }, {},
                             settings_.deconfliction_radius_m, settings_.c2_to_fire_unit_latency_s};
   std::set<std::uint32_t> live;
   for (const auto& t : tracks) {
     live.insert(t.id);
-    if (t.status != tracking::TrackStatus::kConfirmed) continue;
+    if (t.status != messages::TrackStatus::kConfirmed) continue;
     const Identity id = identity(t.id);
     if (is_friendly(id)) {
       context.friendly_tracks.push_back(t);
@@ -79,7 +79,7 @@ C2Decision BattleManager::step(double t_s, const std::vector<tracking::TrackStat
   }
   decision.orders = std::move(assignment.orders);
 
-  std::map<std::uint32_t, tracking::TrackState> fighter_tracks;
+  std::map<std::uint32_t, messages::TrackState> fighter_tracks;
   for (const auto& [id, t] : by_id)
     if (engageable(id)) fighter_tracks.emplace(id, t);
   std::vector<ThreatAssessment> for_fighters;

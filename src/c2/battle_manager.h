@@ -44,7 +44,7 @@ class BattleManager {
   BattleManager(const scenario::Scenario& s, IffChallenge iff);
 
   /// One C2 cycle on the air picture as it reached C2.
-  C2Decision step(double t_s, const std::vector<tracking::TrackState>& tracks,
+  C2Decision step(double t_s, const std::vector<messages::TrackState>& tracks,
                   const std::vector<WeaponStatus>& weapons, const std::vector<EsmBearing>& esm = {});
   /// A fire unit or fighter launched an interceptor (for each one, when the report arrives).
   void on_launch(const LaunchReport& launch);

@@ -20,7 +20,7 @@ scenario::Point2 FighterController::base_of(std::size_t squadron) const {
   return assets_[squadrons_[squadron].base_asset].position;
 }
 
-bool FighterController::sam_reachable(const tracking::TrackState& t, const std::vector<WeaponStatus>& sams) const {
+bool FighterController::sam_reachable(const messages::TrackState& t, const std::vector<WeaponStatus>& sams) const {
   for (const auto& w : sams) {
     if ((t.position_enu_m() - w.p_enu_m).head<2>().norm() <= w.type.max_range_m) return true;
   }
@@ -28,7 +28,7 @@ bool FighterController::sam_reachable(const tracking::TrackState& t, const std::
 }
 
 std::vector<FighterCommand> FighterController::step(double t_s, const std::vector<ThreatAssessment>& threats,
-                                                    const std::map<std::uint32_t, tracking::TrackState>& tracks,
+                                                    const std::map<std::uint32_t, messages::TrackState>& tracks,
                                                     const std::vector<WeaponStatus>& sams,
                                                     const std::map<std::uint32_t, Eigen::Vector3d>& own_positions) {
   std::vector<FighterCommand> commands;
@@ -92,7 +92,7 @@ std::vector<FighterCommand> FighterController::step(double t_s, const std::vecto
       continue;
     }
     if (!f.target) continue;
-    const tracking::TrackState& track = tracks.at(f.target);
+    const messages::TrackState& track = tracks.at(f.target);
     const auto pip = predict_intercept(track.position_enu_m(), track.velocity_enu_mps(), pos->second, sq.speed_mps);
     const Eigen::Vector3d goal = pip ? pip->p_enu_m : track.position_enu_m();
     commands.push_back({FighterCommand::Kind::kSteer, f.squadron, id, {goal.x(), goal.y()}, f.target, 0.0,
@@ -112,7 +112,7 @@ std::vector<FighterCommand> FighterController::step(double t_s, const std::vecto
 
   // Scramble for what is left: the nearest squadron with an aircraft on alert.
   for (const std::uint32_t track_id : open) {
-    const tracking::TrackState& track = tracks.at(track_id);
+    const messages::TrackState& track = tracks.at(track_id);
     std::size_t best = squadrons_.size();
     double best_m = 0.0;
     for (std::size_t q = 0; q < squadrons_.size(); ++q) {

@@ -20,7 +20,8 @@
 #include "c2/assignment.h"
 #include "c2/threat_evaluation.h"
 #include "scenario/scenario.h"
-#include "tracking/types.h"
+#include "messages/plots.h"
+#include "messages/tracks.h"
 
 namespace rampart::c2 {
 
@@ -48,7 +49,7 @@ class FighterController {
   /// (not judged killed); `own_positions` are the airborne fighters' reported positions by
   /// entity id.
   std::vector<FighterCommand> step(double t_s, const std::vector<ThreatAssessment>& threats,
-                                   const std::map<std::uint32_t, tracking::TrackState>& tracks,
+                                   const std::map<std::uint32_t, messages::TrackState>& tracks,
                                    const std::vector<WeaponStatus>& sams,
                                    const std::map<std::uint32_t, Eigen::Vector3d>& own_positions);
   /// The sim launched the aircraft of a kLaunch command as entity `entity_id`.
@@ -72,7 +73,7 @@ class FighterController {
     double take_off_s = 0.0;
     std::uint32_t target = 0;
   };
-  bool sam_reachable(const tracking::TrackState& t, const std::vector<WeaponStatus>& sams) const;
+  bool sam_reachable(const messages::TrackState& t, const std::vector<WeaponStatus>& sams) const;
   scenario::Point2 base_of(std::size_t squadron) const;
 
   std::vector<scenario::FighterSquadron> squadrons_;

@@ -32,14 +32,14 @@ Identifier::Identifier(const scenario::Scenario& s, IffChallenge challenge)
     : settings_(s.c2), assets_(s.assets), origin_alt_m_(s.origin.alt_m), challenge_(std::move(challenge)) {}
 
 std::map<std::uint32_t, std::string> Identifier::attribute_emitters(
-    const std::vector<tracking::TrackState>& tracks, const std::vector<EsmBearing>& esm) const {
+    const std::vector<messages::TrackState>& tracks, const std::vector<EsmBearing>& esm) const {
   std::map<std::uint32_t, std::string> emitters;
   for (const auto& report : esm) {
-    const tracking::TrackState* nearest = nullptr;
+    const messages::TrackState* nearest = nullptr;
     int within_gate = 0;
     double best_sigmas = 3.0;
     for (const auto& t : tracks) {
-      if (t.status != tracking::TrackStatus::kConfirmed) continue;
+      if (t.status != messages::TrackStatus::kConfirmed) continue;
       const Eigen::Vector3d d = t.position_enu_m() - report.sensor_enu_m;
       const double sigmas = std::abs(wrap_pi(azimuth_rad(d.x(), d.y()) - report.bearing_rad)) /
                             report.bearing_sigma_rad;
@@ -55,7 +55,7 @@ std::map<std::uint32_t, std::string> Identifier::attribute_emitters(
   return emitters;
 }
 
-bool Identifier::in_corridor(double t_s, const tracking::TrackState& track) const {
+bool Identifier::in_corridor(double t_s, const messages::TrackState& track) const {
   const Eigen::Vector2d p = track.position_enu_m().head<2>();
   const Eigen::Vector2d v = track.velocity_enu_mps().head<2>();
   const double alt_m = altitude_m(track.position_enu_m(), origin_alt_m_);
@@ -75,11 +75,11 @@ bool Identifier::in_corridor(double t_s, const tracking::TrackState& track) cons
   return false;
 }
 
-bool Identifier::heading_to_an_asset(const tracking::TrackState& track) const {
+bool Identifier::heading_to_an_asset(const messages::TrackState& track) const {
   return !evaluate_threats({track}, assets_, kThreatMargin_m).empty();
 }
 
-std::optional<std::pair<Identity, std::string>> Identifier::classify(double t_s, const tracking::TrackState& track,
+std::optional<std::pair<Identity, std::string>> Identifier::classify(double t_s, const messages::TrackState& track,
                                                                      State& state, const std::string& emitter,
                                                                      bool garbled) {
   // The interrogator looks where the track is now: its state extrapolated from its time.
@@ -115,7 +115,7 @@ std::optional<std::pair<Identity, std::string>> Identifier::classify(double t_s,
 }
 
 std::optional<std::pair<Identity, std::string>> Identifier::classify_silent(double t_s,
-                                                                            const tracking::TrackState& track,
+                                                                            const messages::TrackState& track,
                                                                             Identity current, const State& state,
                                                                             const std::string& emitter,
                                                                             bool covered) const {
@@ -145,13 +145,13 @@ std::optional<std::pair<Identity, std::string>> Identifier::classify_silent(doub
   return std::nullopt;
 }
 
-std::set<std::uint32_t> Identifier::garbled_tracks(double t_s, const std::vector<tracking::TrackState>& tracks,
+std::set<std::uint32_t> Identifier::garbled_tracks(double t_s, const std::vector<messages::TrackState>& tracks,
                                                    const std::map<std::uint32_t, Eigen::Vector3d>& own_forces) {
   std::set<std::uint32_t> garbled;
   for (const auto& [unit, p_enu_m] : own_forces) {
     std::vector<std::uint32_t> near;
     for (const auto& t : tracks) {
-      if (t.status != tracking::TrackStatus::kConfirmed) continue;
+      if (t.status != messages::TrackStatus::kConfirmed) continue;
       const Eigen::Vector3d p_now_enu_m = t.position_enu_m() + t.velocity_enu_mps() * (t_s - t.t_s);
       if ((p_now_enu_m - p_enu_m).head<2>().norm() < kIffGarble_m) near.push_back(t.id);
     }
@@ -160,7 +160,7 @@ std::set<std::uint32_t> Identifier::garbled_tracks(double t_s, const std::vector
   return garbled;
 }
 
-std::vector<IdentityChange> Identifier::update(double t_s, const std::vector<tracking::TrackState>& tracks,
+std::vector<IdentityChange> Identifier::update(double t_s, const std::vector<messages::TrackState>& tracks,
                                                const std::vector<EsmBearing>& esm,
                                                const std::map<std::uint32_t, Eigen::Vector3d>& own_forces) {
   std::vector<IdentityChange> changes;
@@ -168,7 +168,7 @@ std::vector<IdentityChange> Identifier::update(double t_s, const std::vector<tra
   const auto emitters = attribute_emitters(tracks, esm);
   const std::set<std::uint32_t> garbled = garbled_tracks(t_s, tracks, own_forces);
   for (const auto& track : tracks) {
-    if (track.status != tracking::TrackStatus::kConfirmed) continue;
+    if (track.status != messages::TrackStatus::kConfirmed) continue;
     live.insert(track.id);
     State& s = states_[track.id];
     const auto it = emitters.find(track.id);

@@ -36,7 +36,8 @@
 
 #include "c2/identity.h"
 #include "scenario/scenario.h"
-#include "tracking/types.h"
+#include "messages/plots.h"
+#include "messages/tracks.h"
 
 namespace rampart::c2 {
 
@@ -83,7 +84,7 @@ class Identifier {
 
   /// Classifies the confirmed tracks; forgets deleted ones. Returns the changes.
   /// `own_forces`: the positions of own aircraft from their reports on the data link.
-  std::vector<IdentityChange> update(double t_s, const std::vector<tracking::TrackState>& tracks,
+  std::vector<IdentityChange> update(double t_s, const std::vector<messages::TrackState>& tracks,
                                      const std::vector<EsmBearing>& esm,
                                      const std::map<std::uint32_t, Eigen::Vector3d>& own_forces = {});
   Identity identity(std::uint32_t track_id) const;
@@ -96,21 +97,21 @@ class Identifier {
     std::deque<bool> replies;  ///< the last max(n, d) challenges inside coverage: answered or not
   };
   /// The identity the rules give and why; nullopt keeps the current one.
-  std::optional<std::pair<Identity, std::string>> classify(double t_s, const tracking::TrackState& track,
+  std::optional<std::pair<Identity, std::string>> classify(double t_s, const messages::TrackState& track,
                                                            State& state, const std::string& emitter, bool garbled);
   /// The tracks whose IFF replies prove nothing: where two or more confirmed tracks lie within
   /// kIffGarble_m (horizontally) of a reported own aircraft, any of them may be that aircraft,
   /// and its transponder answers the challenges of all of them.
-  static std::set<std::uint32_t> garbled_tracks(double t_s, const std::vector<tracking::TrackState>& tracks,
+  static std::set<std::uint32_t> garbled_tracks(double t_s, const std::vector<messages::TrackState>& tracks,
                                                 const std::map<std::uint32_t, Eigen::Vector3d>& own_forces);
   /// Rules 2 to 8, for a track of identity `current` whose IFF replies do not make it a friend.
-  std::optional<std::pair<Identity, std::string>> classify_silent(double t_s, const tracking::TrackState& track,
+  std::optional<std::pair<Identity, std::string>> classify_silent(double t_s, const messages::TrackState& track,
                                                                   Identity current, const State& state,
                                                                   const std::string& emitter, bool covered) const;
-  std::map<std::uint32_t, std::string> attribute_emitters(const std::vector<tracking::TrackState>& tracks,
+  std::map<std::uint32_t, std::string> attribute_emitters(const std::vector<messages::TrackState>& tracks,
                                                           const std::vector<EsmBearing>& esm) const;
-  bool in_corridor(double t_s, const tracking::TrackState& track) const;
-  bool heading_to_an_asset(const tracking::TrackState& track) const;
+  bool in_corridor(double t_s, const messages::TrackState& track) const;
+  bool heading_to_an_asset(const messages::TrackState& track) const;
 
   scenario::C2Settings settings_;
   std::vector<scenario::Asset> assets_;

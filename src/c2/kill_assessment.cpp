@@ -32,8 +32,8 @@ std::map<std::uint32_t, double> KillAssessor::p_reach() const {
   return out;
 }
 
-std::vector<KillAssessment> KillAssessor::update(double t_s, const std::vector<tracking::TrackState>& tracks) {
-  std::map<std::uint32_t, const tracking::TrackState*> by_id;
+std::vector<KillAssessment> KillAssessor::update(double t_s, const std::vector<messages::TrackState>& tracks) {
+  std::map<std::uint32_t, const messages::TrackState*> by_id;
   for (const auto& t : tracks) by_id[t.id] = &t;
   std::vector<KillAssessment> out;
 
@@ -43,7 +43,7 @@ std::vector<KillAssessment> KillAssessor::update(double t_s, const std::vector<t
     double last_intercept_s = 0.0;
     for (const auto& r : p.rounds) last_intercept_s = std::max(last_intercept_s, r.intercept_t_s);
     const auto track = by_id.find(track_id);
-    const tracking::TrackState* now = track == by_id.end() ? nullptr : track->second;
+    const messages::TrackState* now = track == by_id.end() ? nullptr : track->second;
     if (t_s < last_intercept_s) {
       ++it;
       continue;

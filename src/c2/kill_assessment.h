@@ -21,19 +21,12 @@
 #include <string>
 #include <vector>
 
-#include "tracking/types.h"
+#include "messages/reports.h"
+#include "messages/tracks.h"
 
 namespace rampart::c2 {
 
-/// What a launching unit (fire unit or fighter) tells C2 about one interceptor it launched.
-struct LaunchReport {
-  std::uint64_t interceptor_id = 0;
-  std::uint32_t track_id = 0;
-  double launch_t_s = 0.0;
-  double intercept_t_s = 0.0;  ///< when it reaches its aim point
-  double kill_probability = 0.0;
-  std::uint32_t fighter_entity = 0;  ///< the launching fighter (0 for a fire unit)
-};
+using messages::LaunchReport;
 
 enum class Judgement { kKilled, kSurvived, kReopened };
 const char* to_string(Judgement judgement);
@@ -59,7 +52,7 @@ class KillAssessor {
 
   void on_launch(const LaunchReport& launch);
   /// One C2 cycle at t_s on the current air picture; returns the judgements made now.
-  std::vector<KillAssessment> update(double t_s, const std::vector<tracking::TrackState>& tracks);
+  std::vector<KillAssessment> update(double t_s, const std::vector<messages::TrackState>& tracks);
 
   /// Rounds at the track are flying or awaiting their assessment.
   bool under_engagement(std::uint32_t track_id) const { return pending_.count(track_id) > 0; }

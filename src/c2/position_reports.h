@@ -13,15 +13,11 @@
 #include <cstdint>
 #include <map>
 
+#include "messages/reports.h"
+
 namespace rampart::c2 {
 
-/// One own-force position report (moves to src/messages with the other stage-to-stage types).
-struct PositionReport {
-  std::uint32_t entity_id = 0;
-  double t_s = 0.0;  ///< when the position was measured
-  Eigen::Vector3d p_enu_m = Eigen::Vector3d::Zero();
-  Eigen::Vector3d v_enu_mps = Eigen::Vector3d::Zero();
-};
+using messages::PositionReport;
 
 /// Reports missed in a row before C2 forgets a unit.
 inline constexpr double kStaleReports = 3.0;

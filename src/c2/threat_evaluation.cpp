@@ -22,7 +22,7 @@ std::optional<double> time_to_circle(const Eigen::Vector2d& d, const Eigen::Vect
   return (-b - std::sqrt(disc)) / vv;
 }
 
-std::optional<ThreatAssessment> assess(const tracking::TrackState& track, const scenario::Asset& asset,
+std::optional<ThreatAssessment> assess(const messages::TrackState& track, const scenario::Asset& asset,
                                        std::size_t asset_index, double margin_m) {
   const Eigen::Vector2d v = track.velocity_enu_mps().head<2>();
   const Eigen::Vector2d d = track.position_enu_m().head<2>() - Eigen::Vector2d(asset.position.east_m, asset.position.north_m);
@@ -50,7 +50,7 @@ std::string ThreatAssessment::explain(const std::vector<scenario::Asset>& assets
                      p_reach, threat_value, score);
 }
 
-std::vector<ThreatAssessment> evaluate_threats(const std::vector<tracking::TrackState>& tracks,
+std::vector<ThreatAssessment> evaluate_threats(const std::vector<messages::TrackState>& tracks,
                                                const std::vector<scenario::Asset>& assets,
                                                double margin_m) {
   std::vector<ThreatAssessment> out;
@@ -68,13 +68,13 @@ std::vector<ThreatAssessment> evaluate_threats(const std::vector<tracking::Track
   return out;
 }
 
-void value_threats(std::vector<ThreatAssessment>& threats, const std::vector<tracking::TrackState>& tracks,
+void value_threats(std::vector<ThreatAssessment>& threats, const std::vector<messages::TrackState>& tracks,
                    const std::vector<scenario::Asset>& assets, const ThreatValueModel& model,
                    const std::map<std::uint32_t, double>& p_reach) {
-  std::map<std::uint32_t, const tracking::TrackState*> by_id;
+  std::map<std::uint32_t, const messages::TrackState*> by_id;
   for (const auto& t : tracks) by_id[t.id] = &t;
   for (auto& threat : threats) {
-    const tracking::TrackState& t = *by_id.at(threat.track_id);
+    const messages::TrackState& t = *by_id.at(threat.track_id);
     const auto& asset = assets[threat.asset];
     const double speed_mps = t.velocity_enu_mps().head<2>().norm();
     const bool low_fast = t.has_height && altitude_m(t.position_enu_m(), model.origin_alt_m) < model.low_altitude_m &&

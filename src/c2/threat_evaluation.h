@@ -22,7 +22,8 @@
 #include <vector>
 
 #include "scenario/scenario.h"
-#include "tracking/types.h"
+#include "messages/plots.h"
+#include "messages/tracks.h"
 
 namespace rampart::c2 {
 
@@ -45,7 +46,7 @@ struct ThreatAssessment {
 };
 
 /// The geometry of every track that threatens an asset (value fields left at their defaults).
-std::vector<ThreatAssessment> evaluate_threats(const std::vector<tracking::TrackState>& tracks,
+std::vector<ThreatAssessment> evaluate_threats(const std::vector<messages::TrackState>& tracks,
                                                const std::vector<scenario::Asset>& assets,
                                                double margin_m);
 
@@ -59,7 +60,7 @@ struct ThreatValueModel {
 
 /// Fills time to release, threat value and score. `p_reach` gives, by track, the probability
 /// that the threat survives the interceptors in flight (absent: 1).
-void value_threats(std::vector<ThreatAssessment>& threats, const std::vector<tracking::TrackState>& tracks,
+void value_threats(std::vector<ThreatAssessment>& threats, const std::vector<messages::TrackState>& tracks,
                    const std::vector<scenario::Asset>& assets, const ThreatValueModel& model,
                    const std::map<std::uint32_t, double>& p_reach);
 

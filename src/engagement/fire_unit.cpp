@@ -49,7 +49,7 @@ void FireUnit::update(double t_s) {
   }
 }
 
-c2::WeaponStatus FireUnit::status() const {
+messages::WeaponStatus FireUnit::status() const {
   int ready = 0;
   for (const auto& l : launchers_) ready += l.ready;
   return {index_, p_enu_m_, type_, type_.fire_control_channels - channels_busy_, ready};
@@ -74,11 +74,11 @@ void FireUnit::release_channel() {
 
 int FireUnit::rounds_left() const { return status().ready_rounds + reserve_; }
 
-c2::LaunchReport launch_report(const Interceptor& m) {
+messages::LaunchReport launch_report(const Interceptor& m) {
   return {m.id, m.track_id, m.launch_time_s, m.intercept_time_s, m.kill_probability, m.fighter_entity};
 }
 
-std::vector<Interceptor> Engagements::fire(double t_s, const c2::FireOrder& order, FireUnit& unit) {
+std::vector<Interceptor> Engagements::fire(double t_s, const messages::FireOrder& order, FireUnit& unit) {
   unit.launch(order.rounds);
   const scenario::WeaponType& type = unit.type();
   const double launch_s = t_s + type.reaction_time_s;
@@ -103,7 +103,7 @@ Interceptor Engagements::fire_air_to_air(double t_s, const std::string& fighter,
   return m;
 }
 
-void Engagements::guide(const std::vector<tracking::TrackState>& tracks) {
+void Engagements::guide(const std::vector<messages::TrackState>& tracks) {
   for (auto& m : flying_) {
     for (const auto& t : tracks) {
       if (t.id != m.track_id) continue;

@@ -21,10 +21,10 @@
 #include <string>
 #include <vector>
 
-#include "c2/assignment.h"
-#include "c2/kill_assessment.h"
+#include "messages/orders.h"
+#include "messages/reports.h"
 #include "scenario/scenario.h"
-#include "tracking/types.h"
+#include "messages/tracks.h"
 #include "world/world.h"
 
 namespace rampart::engagement {
@@ -49,7 +49,7 @@ struct Interceptor {
 };
 
 /// What the launching unit reports to C2 about an interceptor (no outcome: C2 assesses that).
-c2::LaunchReport launch_report(const Interceptor& m);
+messages::LaunchReport launch_report(const Interceptor& m);
 
 /// The end of one interceptor's flight.
 struct Resolution {
@@ -70,7 +70,7 @@ class FireUnit {
 
   /// Reloads empty launchers whose reload time has passed.
   void update(double t_s);
-  c2::WeaponStatus status() const;
+  messages::WeaponStatus status() const;
   /// Takes `rounds` from the launchers, each guided on a channel of its own (requires that many
   /// ready rounds and free channels).
   void launch(int rounds);
@@ -102,13 +102,13 @@ class Engagements {
 
   /// The unit receives a fire order at t_s: it commits the rounds and channels now and launches
   /// them at t_s + reaction_time_s. Returns the interceptors (launch_time_s, intercept_time_s set).
-  std::vector<Interceptor> fire(double t_s, const c2::FireOrder& order, FireUnit& unit);
+  std::vector<Interceptor> fire(double t_s, const messages::FireOrder& order, FireUnit& unit);
   /// Launches one air-to-air missile from a fighter.
   Interceptor fire_air_to_air(double t_s, const std::string& fighter, std::uint32_t fighter_entity,
                               std::uint32_t track_id, double time_of_flight_s,
                               const Eigen::Vector3d& aim_enu_m, double kill_probability, double seeker_basket_m);
   /// Refreshes aim points from the current tracks (tracks that vanished keep the last aim point).
-  void guide(const std::vector<tracking::TrackState>& tracks);
+  void guide(const std::vector<messages::TrackState>& tracks);
   /// Resolves the interceptors whose time has come against truth, killing what they hit.
   std::vector<Resolution> resolve(double t_s, world::World& world, std::vector<FireUnit>& units);
   std::size_t in_flight() const { return flying_.size(); }

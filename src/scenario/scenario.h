@@ -12,8 +12,11 @@
 #include <vector>
 
 #include "core/geodesy.h"
+#include "messages/orders.h"
 
 namespace rampart::scenario {
+
+using messages::WeaponType;  ///< a weapon type is what fire units report of their weapon
 
 struct Point2 {
   double east_m = 0.0;
@@ -88,20 +91,6 @@ struct Irst {
   double detection_probability = 0.9;  ///< per entity in reach, per frame
   double bearing_sigma_deg = 0.1;
   double elevation_sigma_deg = 0.1;
-};
-
-struct WeaponType {
-  std::string name;
-  double min_range_m = 0.0;
-  double max_range_m = 0.0;
-  double min_altitude_m = 0.0;
-  double max_altitude_m = 0.0;
-  double interceptor_speed_mps = 0.0;  ///< mean fly-out speed
-  double kill_probability = 0.0;       ///< single-shot kill probability inside the envelope
-  double seeker_basket_m = 0.0;        ///< the interceptor can home on a target this close to its aim point
-  double reload_time_s = 0.0;          ///< to reload one launcher
-  int fire_control_channels = 1;       ///< engagements one fire unit can guide at once
-  double reaction_time_s = 5.0;        ///< from a fire unit's receipt of an order to the launch
 };
 
 struct FireUnit {

@@ -60,9 +60,9 @@ RandomStream& SurveillanceRadar::stream(std::unordered_map<std::uint32_t, Random
   return it->second;
 }
 
-tracking::Plot SurveillanceRadar::make_plot(std::uint64_t plot_id, double t_s, double range_m,
+messages::Plot SurveillanceRadar::make_plot(std::uint64_t plot_id, double t_s, double range_m,
                                             double az_rad, double el_rad) const {
-  tracking::Plot p;
+  messages::Plot p;
   p.id = plot_id;
   p.t_s = t_s;
   p.sensor_id = id_;

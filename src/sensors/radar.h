@@ -57,7 +57,7 @@ class SurveillanceRadar : public Sensor {
   double false_alarms_per_scan() const;
 
  private:
-  tracking::Plot make_plot(std::uint64_t plot_id, double t_s, double range_m, double az_rad,
+  messages::Plot make_plot(std::uint64_t plot_id, double t_s, double range_m, double az_rad,
                            double el_rad) const;
   RandomStream& stream(std::unordered_map<std::uint32_t, RandomStream>& streams, std::uint32_t truth_id,
                        Purpose purpose);

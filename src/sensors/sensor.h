@@ -17,7 +17,8 @@
 #include <vector>
 
 #include "core/geodesy.h"
-#include "tracking/types.h"
+#include "messages/plots.h"
+#include "messages/tracks.h"
 #include "world/world.h"
 
 namespace rampart::sensors {
@@ -30,7 +31,7 @@ struct PlotOrigin {
 
 /// One look of a radar: a plot batch for the tracker, and the origin of each plot (same order).
 struct Look {
-  tracking::PlotBatch batch;
+  messages::PlotBatch batch;
   std::vector<PlotOrigin> origins;
 };
 

@@ -21,7 +21,8 @@
 #include "c2/threat_evaluation.h"
 #include "engagement/fire_unit.h"
 #include "sensors/sensor.h"
-#include "tracking/types.h"
+#include "messages/plots.h"
+#include "messages/tracks.h"
 #include "world/world.h"
 
 namespace rampart::sim {
@@ -56,8 +57,8 @@ struct AnglesMade {
 /// The tracker processed one batch of plots (which reached it sensor_to_c2_latency_s after the look).
 struct TrackerStepped {
   double t_s = 0.0;
-  const tracking::PlotBatch& batch;
-  const tracking::TrackerStepResult& result;
+  const messages::PlotBatch& batch;
+  const messages::TrackerStepResult& result;
 };
 
 /// A sample of the air picture and of truth at the record rate (1 Hz): the tracks as C2 sees
@@ -65,7 +66,7 @@ struct TrackerStepped {
 struct PictureSampled {
   double t_s = 0.0;
   const world::World& world;
-  const std::vector<tracking::TrackState>& tracks;
+  const std::vector<messages::TrackState>& tracks;
   const std::vector<c2::Identity>& identities;
 };
 

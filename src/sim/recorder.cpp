@@ -104,7 +104,7 @@ void Recorder::on(const PictureSampled& e) {
   }
   for (std::size_t i = 0; i < e.tracks.size(); ++i) {
     const auto& t = e.tracks[i];
-    if (t.status != tracking::TrackStatus::kConfirmed) continue;
+    if (t.status != messages::TrackStatus::kConfirmed) continue;
     const double sigma_m = std::sqrt(t.P.topLeftCorner<2, 2>().trace());
     const auto truth = track_truth_.of(t.id);
     tracks_->row({fixed(e.t_s, 2), std::to_string(t.id), "confirmed", c2::to_string(e.identities[i]),

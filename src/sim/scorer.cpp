@@ -48,7 +48,7 @@ void Scorer::on(const TrackerStepped& e) {
 void Scorer::on(const PictureSampled& e) {
   std::map<std::uint32_t, std::vector<std::pair<double, std::uint32_t>>> candidates;  // truth -> (distance, track)
   for (const auto& t : e.tracks) {
-    if (t.status != tracking::TrackStatus::kConfirmed) continue;
+    if (t.status != messages::TrackStatus::kConfirmed) continue;
     // The track as C2 would extrapolate it to the sample time.
     const Eigen::Vector3d p = t.position_enu_m() + t.velocity_enu_mps() * (e.t_s - t.t_s);
     const Eigen::Vector2d v = t.velocity_enu_mps().head<2>();

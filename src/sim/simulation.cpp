@@ -205,7 +205,7 @@ void Simulation::command(double t_s) {
   for (const auto& report : launch_reports_.receive(t_s)) battle_manager_->on_launch(report);
   const std::vector<c2::EsmBearing> bearings = std::move(esm_bearings_);
   esm_bearings_.clear();
-  const std::vector<tracking::TrackState> tracks = tracker_->tracks();
+  const std::vector<messages::TrackState> tracks = tracker_->tracks();
   // Command guidance: the interceptors in flight get the new track positions on the C2 uplink.
   engagements_.guide(tracks);
   const c2::C2Decision decision = battle_manager_->step(t_s, tracks, weapon_status(), bearings);

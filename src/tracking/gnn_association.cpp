@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "tracking/assignment.h"
+#include "core/assignment.h"
 #include "tracking/association.h"
 
 namespace rampart::tracking {

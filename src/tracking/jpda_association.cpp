@@ -2,7 +2,7 @@
 #include <cmath>
 
 #include "core/error.h"
-#include "tracking/assignment.h"
+#include "core/assignment.h"
 #include "tracking/association.h"
 #include "tracking/gnn_association.h"
 

@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "core/error.h"
-#include "tracking/assignment.h"
+#include "core/assignment.h"
 #include "tracking/spatial_grid.h"
 
 namespace rampart::tracking {

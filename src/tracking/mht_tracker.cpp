@@ -17,7 +17,7 @@
 #include <set>
 
 #include "core/error.h"
-#include "tracking/assignment.h"
+#include "core/assignment.h"
 #include "tracking/gating.h"
 #include "tracking/track_management.h"
 #include "tracking/tracker.h"

@@ -3,7 +3,7 @@
 #include <Eigen/Dense>
 #include <cmath>
 
-#include "tracking/assignment.h"
+#include "core/assignment.h"
 #include "tracking/chi_square.h"
 #include "tracking/gating.h"
 

@@ -1,84 +1,18 @@
-// Value types shared by the sensors (which produce plots) and the tracker (which consumes them).
-//
-// Frames: the scenario frame is ENU at the scenario origin (metres). A sensor measures in its own
-// local ENU frame (tangent at the sensor); `R_scenario_from_sensor` rotates sensor-frame vectors
-// into the scenario frame, so a filter can use the raw polar measurement properly.
-// A plot carries no truth: the tracker and C2 never learn which target (if any) caused it.
+// The message types the tracker consumes and produces (src/messages), in the tracker's namespace.
 #pragma once
 
-#include <Eigen/Core>
-#include <cstdint>
-#include <vector>
+#include "messages/plots.h"
+#include "messages/tracks.h"
 
 namespace rampart::tracking {
 
-using Vector6d = Eigen::Matrix<double, 6, 1>;
-using Matrix6d = Eigen::Matrix<double, 6, 6>;
-
-/// One radar detection: the raw polar measurement and its conversion to the scenario frame.
-struct Plot {
-  std::uint64_t id = 0;  ///< unique within a run
-  double t_s = 0.0;
-  int sensor_id = 0;
-  double range_m = 0.0;
-  double az_rad = 0.0;  ///< compass azimuth in the sensor frame
-  double el_rad = 0.0;  ///< elevation in the sensor frame; meaningful only if has_elevation
-  bool has_elevation = false;
-  double range_sigma_m = 0.0;
-  double az_sigma_rad = 0.0;
-  double el_sigma_rad = 0.0;
-  /// Position in the scenario frame. For a 2-D radar the elevation is taken as zero, so only
-  /// east and north are measurements.
-  Eigen::Vector3d p_enu_m = Eigen::Vector3d::Zero();
-  /// Covariance of p_enu_m (first-order conversion of the polar noise); for a 2-D radar the
-  /// up row and column are zero and must not be used.
-  Eigen::Matrix3d p_cov_m2 = Eigen::Matrix3d::Zero();
-};
-
-/// What one sensor produced in one look: the azimuth sector its beam swept during
-/// [t_begin_s, t_s] and the plots found there. A track whose predicted position lies in the
-/// sector and inside max_range_m was looked at, whether or not a plot came back.
-struct PlotBatch {
-  int sensor_id = 0;
-  double t_begin_s = 0.0;
-  double t_s = 0.0;
-  double az_begin_rad = 0.0;  ///< sector start (sensor frame, compass)
-  double az_end_rad = 0.0;    ///< sector end, clockwise from az_begin_rad
-  double max_range_m = 0.0;
-  Eigen::Vector3d sensor_enu_m = Eigen::Vector3d::Zero();
-  Eigen::Matrix3d R_scenario_from_sensor = Eigen::Matrix3d::Identity();
-  std::vector<Plot> plots;
-};
-
-enum class TrackStatus { kTentative, kConfirmed };
-
-/// A track as the rest of the system sees it: constant-velocity state [p_enu_m, v_enu_mps].
-struct TrackState {
-  std::uint32_t id = 0;
-  double t_s = 0.0;  ///< time of the state
-  Vector6d x = Vector6d::Zero();
-  Matrix6d P = Matrix6d::Identity();
-  TrackStatus status = TrackStatus::kTentative;
-  int updates = 0;             ///< plots associated over the track's life
-  int consecutive_misses = 0;  ///< looks in a row without a plot
-  bool has_height = false;     ///< whether any plot so far measured elevation
-  double score = 0.0;          ///< track score (log-likelihood ratio) where the tracker keeps one
-
-  Eigen::Vector3d position_enu_m() const { return x.head<3>(); }
-  Eigen::Vector3d velocity_enu_mps() const { return x.tail<3>(); }
-};
-
-/// Which plot updated which track in one processing step (for recording and scoring).
-struct Association {
-  std::uint32_t track_id = 0;
-  std::uint64_t plot_id = 0;
-};
-
-/// What the tracker did with one batch.
-struct TrackerStepResult {
-  std::vector<Association> associations;
-  std::vector<std::uint32_t> confirmed;  ///< tracks confirmed in this step
-  std::vector<std::uint32_t> deleted;    ///< tracks deleted in this step
-};
+using messages::Association;
+using messages::Matrix6d;
+using messages::Plot;
+using messages::PlotBatch;
+using messages::TrackerStepResult;
+using messages::TrackState;
+using messages::TrackStatus;
+using messages::Vector6d;
 
 }  // namespace rampart::tracking

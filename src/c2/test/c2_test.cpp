@@ -15,10 +15,10 @@ Eigen::Vector3d at_altitude(double east_m, double north_m, double alt_m) {
   return {east_m, north_m, alt_m - (east_m * east_m + north_m * north_m) / (2.0 * 6'371'000.0)};
 }
 
-tracking::TrackState track(std::uint32_t id, Eigen::Vector3d p, Eigen::Vector3d v) {
-  tracking::TrackState t;
+messages::TrackState track(std::uint32_t id, Eigen::Vector3d p, Eigen::Vector3d v) {
+  messages::TrackState t;
   t.id = id;
-  t.status = tracking::TrackStatus::kConfirmed;
+  t.status = messages::TrackStatus::kConfirmed;
   t.x << p, v;
   t.has_height = true;
   return t;
@@ -49,7 +49,7 @@ std::vector<scenario::Asset> assets() {
 }
 
 TEST(ThreatEvaluation, GeometryFindsTheFirstAssetReachedAndIgnoresTracksPassingBy) {
-  const std::vector<tracking::TrackState> tracks = {
+  const std::vector<messages::TrackState> tracks = {
       track(1, {0, 100'000, 5000}, {0, -250, 0}),       // city in (100 - 5) km / 250 = 380 s
       track(2, {50'000, 40'000, 5000}, {0, -200, 0}),   // base in 38 km / 200 = 190 s
       track(3, {-80'000, 80'000, 5000}, {0, 250, 0}),   // flying away
@@ -66,7 +66,7 @@ TEST(ThreatEvaluation, GeometryFindsTheFirstAssetReachedAndIgnoresTracksPassingB
 TEST(ThreatEvaluation, ValueUsesReleaseRangePriorityAndEngagementsInFlight) {
   auto a = assets();
   a[0].priority = 1;  // the city counts double
-  const std::vector<tracking::TrackState> tracks = {
+  const std::vector<messages::TrackState> tracks = {
       track(1, {0, 100'000, 5000}, {0, -250, 0}),  // aircraft-like: releases 15 km out, at 340 s
       track(2, at_altitude(0, -60'000, 50), {0, 250, 0}),  // sea-skimmer: itself the weapon, at 55 km / 250 = 220 s
   };
@@ -121,7 +121,7 @@ IffChallenge silent_iff() {
 
 TEST(Identification, RepliesMakeFriendSilenceMakesHostileOrSuspect) {
   Identifier id(c2_scenario(), [](const IffQuery& q) { return IffReply{true, q.p_enu_m.x() < 0}; });
-  const std::vector<tracking::TrackState> tracks = {track(1, {-1000, 50'000, 5000}, {0, -200, 0}),
+  const std::vector<messages::TrackState> tracks = {track(1, {-1000, 50'000, 5000}, {0, -200, 0}),
                                                     track(2, {1000, 50'000, 5000}, {0, -200, 0}),   // inbound
                                                     track(3, {90'000, 50'000, 5000}, {200, 0, 0})};  // passing
   id.update(0.0, tracks, {});
@@ -144,7 +144,7 @@ TEST(Identification, FriendHasHysteresisAndDropsBackWhenRepliesStop) {
   const std::vector<bool> replies = {true, false, true, false, false, false, false, false, false, false, false};
   std::size_t n = 0;
   Identifier id(c2_scenario(), [&](const IffQuery&) { return IffReply{true, replies.at(n++)}; });
-  const std::vector<tracking::TrackState> inbound = {track(1, {1000, 50'000, 5000}, {0, -200, 0})};
+  const std::vector<messages::TrackState> inbound = {track(1, {1000, 50'000, 5000}, {0, -200, 0})};
   const std::vector<Identity> expected = {Identity::kPending, Identity::kPending,  // 1 of 1, 1 of 2
                                           Identity::kFriend,  Identity::kFriend,   // 2 of 3, 2 of 4
                                           Identity::kFriend,  Identity::kFriend,   // 1 of 4: held
@@ -187,7 +187,7 @@ TEST(Identification, TheChallengeCarriesTheTrackNowAndItsUncertainty) {
 
 TEST(Identification, ProfileRules) {
   Identifier id(c2_scenario(), silent_iff());
-  const std::vector<tracking::TrackState> tracks = {track(1, {0, 80'000, 9000}, {0, -600, 0}),   // very fast
+  const std::vector<messages::TrackState> tracks = {track(1, {0, 80'000, 9000}, {0, -600, 0}),   // very fast
                                                     track(2, at_altitude(0, 80'000, 60), {0, -240, 0})};  // sea-skimmer
   const auto changes = id.update(0.0, tracks, {});
   EXPECT_EQ(id.identity(1), Identity::kHostile);
@@ -199,7 +199,7 @@ TEST(Identification, ProfileRules) {
 
 TEST(Identification, OutsideCoverageStaysUnknown) {
   Identifier id(c2_scenario(), [](const IffQuery&) { return IffReply{false, false}; });
-  const std::vector<tracking::TrackState> tracks = {track(1, {0, 500'000, 5000}, {0, 0, 0})};
+  const std::vector<messages::TrackState> tracks = {track(1, {0, 500'000, 5000}, {0, 0, 0})};
   for (int i = 0; i < 5; ++i) id.update(i, tracks, {});
   EXPECT_EQ(id.identity(1), Identity::kUnknown);
 }
@@ -208,7 +208,7 @@ TEST(Identification, CorridorMakesAssumedFriend) {
   scenario::Scenario s = c2_scenario();
   s.c2.corridors.push_back({"lane", {{-100'000, 30'000}, {100'000, 30'000}}, 4000, 1000, 6000, 0, 100});
   Identifier id(s, silent_iff());
-  const std::vector<tracking::TrackState> along = {track(1, {0, 31'000, 3000}, {-200, 0, 0})};
+  const std::vector<messages::TrackState> along = {track(1, {0, 31'000, 3000}, {-200, 0, 0})};
   for (int i = 0; i < 3; ++i) id.update(i, along, {});
   EXPECT_EQ(id.identity(1), Identity::kAssumedFriend);
   Identifier later(s, silent_iff());  // after the corridor's window it is just a silent track
@@ -221,7 +221,7 @@ TEST(Identification, EsmEmitterIdentifiesTheTrackOnItsBearing) {
   s.c2.hostile_emitters = {"fire-control X"};
   s.c2.friendly_emitters = {"AEW radar"};
   Identifier id(s, [](const IffQuery&) { return IffReply{false, false}; });
-  const std::vector<tracking::TrackState> tracks = {track(1, {0, 100'000, 9000}, {0, -200, 0}),    // due north
+  const std::vector<messages::TrackState> tracks = {track(1, {0, 100'000, 9000}, {0, -200, 0}),    // due north
                                                     track(2, {100'000, 0, 9000}, {0, 100, 0})};   // due east
   id.update(0.0, tracks, {{Eigen::Vector3d::Zero(), 0.01, 0.02, "fire-control X"},
                           {Eigen::Vector3d::Zero(), 1.56, 0.02, "AEW radar"}});
@@ -270,7 +270,7 @@ class AssignmentTest : public ::testing::Test {
 TEST_F(AssignmentTest, OptimalMatchingBeatsGreedy) {
   // Unit 0 reaches both threats, unit 1 only threat 1. Greedy by score would give unit 0 to the
   // top threat 1 and leave threat 2 unserved; the optimal matching serves both.
-  const std::map<std::uint32_t, tracking::TrackState> tracks = {
+  const std::map<std::uint32_t, messages::TrackState> tracks = {
       {1, track(1, {0, 30'000, 5000}, {0, -250, 0})}, {2, track(2, {-30'000, 20'000, 5000}, {0, -250, 0})}};
   const std::vector<WeaponStatus> weapons = {weapon(0, {-10'000, 0, 0}, 1, 4), weapon(1, {10'000, 0, 0}, 1, 4)};
   auto w = weapons;
@@ -284,7 +284,7 @@ TEST_F(AssignmentTest, OptimalMatchingBeatsGreedy) {
 }
 
 TEST_F(AssignmentTest, ChannelsRoundsAndArrivalTimeLimitEngagements) {
-  const std::map<std::uint32_t, tracking::TrackState> tracks = {{1, track(1, {0, 35'000, 5000}, {0, -250, 0})},
+  const std::map<std::uint32_t, messages::TrackState> tracks = {{1, track(1, {0, 35'000, 5000}, {0, -250, 0})},
                                                                 {2, track(2, {5000, 35'000, 5000}, {0, -250, 0})}};
   // One channel: one engagement.
   EXPECT_EQ(assign_weapons({threat(1, 200, 1), threat(2, 200, 1)}, tracks, {weapon(0, {0, 0, 0}, 1, 4)}, context())
@@ -309,7 +309,7 @@ TEST_F(AssignmentTest, TheTrackHeightMustClearTheFloorByOneSigma) {
 }
 
 TEST_F(AssignmentTest, FriendNearTheInterceptPointBlocksTheShot) {
-  const std::map<std::uint32_t, tracking::TrackState> tracks = {{1, track(1, {0, 35'000, 5000}, {0, -250, 0})}};
+  const std::map<std::uint32_t, messages::TrackState> tracks = {{1, track(1, {0, 35'000, 5000}, {0, -250, 0})}};
   auto ctx = context();
   ctx.friendly_tracks.push_back(track(9, {1000, 28'000, 6000}, {0, -250, 0}));
   const auto result = assign_weapons({threat(1, 200, 1)}, tracks, {weapon(0, {0, 0, 0})}, ctx);
@@ -319,7 +319,7 @@ TEST_F(AssignmentTest, FriendNearTheInterceptPointBlocksTheShot) {
 }
 
 TEST_F(AssignmentTest, WeaponsTightWithholdsFireAtSuspects) {
-  const std::map<std::uint32_t, tracking::TrackState> tracks = {{1, track(1, {0, 35'000, 5000}, {0, -250, 0})}};
+  const std::map<std::uint32_t, messages::TrackState> tracks = {{1, track(1, {0, 35'000, 5000}, {0, -250, 0})}};
   auto ctx = context();
   ctx.identity = [](std::uint32_t) { return Identity::kSuspect; };
   EXPECT_TRUE(assign_weapons({threat(1, 200, 1)}, tracks, {weapon(0, {0, 0, 0})}, ctx).orders.empty());
@@ -334,7 +334,7 @@ TEST(BattleManager, NeverEngagesFriendsAndDoesNotDoubleEngage) {
   s.c2.iff_challenges_before_hostile = 1;
   s.c2.iff_friend_replies = 1;
   BattleManager bm(s, [](const IffQuery& q) { return IffReply{true, q.p_enu_m.x() < -1000}; });
-  const std::vector<tracking::TrackState> tracks = {track(1, {-15'000, 40'000, 5000}, {0, -250, 0}),
+  const std::vector<messages::TrackState> tracks = {track(1, {-15'000, 40'000, 5000}, {0, -250, 0}),
                                                     track(2, {0, 40'000, 5000}, {0, -250, 0})};
   const std::vector<WeaponStatus> weapons = {weapon(0, {0, 0, 0}), weapon(1, {1000, 0, 0})};
   const C2Decision first = bm.step(0.0, tracks, weapons);
@@ -358,7 +358,7 @@ TEST(Fighters, ScrambleInterceptFireAndReturn) {
   s.squadrons.push_back({"Falcon", 1, 1, 60.0, 300.0, 8000.0, 5.0, 1, 30'000.0, 0.7, 3600.0});
   FighterController fc(s);
   // A hostile 150 km north of the base, beyond the reach of a SAM at the city.
-  std::map<std::uint32_t, tracking::TrackState> tracks = {{7, track(7, {50'000, 150'000, 8000}, {0, -250, 0})}};
+  std::map<std::uint32_t, messages::TrackState> tracks = {{7, track(7, {50'000, 150'000, 8000}, {0, -250, 0})}};
   ThreatAssessment threat;
   threat.track_id = 7;
   const std::vector<WeaponStatus> sams = {weapon(0, {0, 0, 0})};
@@ -395,7 +395,7 @@ TEST(Fighters, ThreatsWithinSamReachAreLeftToTheSams) {
   scenario::Scenario s = c2_scenario();
   s.squadrons.push_back({"Falcon", 1, 1, 60.0, 300.0, 8000.0, 5.0, 1, 30'000.0, 0.7, 3600.0});
   FighterController fc(s);
-  const std::map<std::uint32_t, tracking::TrackState> tracks = {{7, track(7, {0, 30'000, 8000}, {0, -250, 0})}};
+  const std::map<std::uint32_t, messages::TrackState> tracks = {{7, track(7, {0, 30'000, 8000}, {0, -250, 0})}};
   ThreatAssessment threat;
   threat.track_id = 7;
   fc.step(0.0, {threat}, tracks, {weapon(0, {0, 0, 0})}, {});

@@ -8,10 +8,10 @@
 namespace rampart::c2 {
 namespace {
 
-tracking::TrackState track(std::uint32_t id, int updates, int misses = 0) {
-  tracking::TrackState t;
+messages::TrackState track(std::uint32_t id, int updates, int misses = 0) {
+  messages::TrackState t;
   t.id = id;
-  t.status = tracking::TrackStatus::kConfirmed;
+  t.status = messages::TrackStatus::kConfirmed;
   t.x << 0, 30'000, 1000, 0, -50, 0;
   t.has_height = true;
   t.updates = updates;
@@ -137,7 +137,7 @@ TEST(BattleManagerKillAssessment, TheSurvivorOfAMisattributedKillIsReengagedAfte
   bm.on_launch({1, 6, 5.0, 30.0, 0.8, 0});
   for (int t = 1; t < 45; ++t) {
     const int plots6 = 4 + t / 6;
-    std::vector<tracking::TrackState> tracks = {track(6, plots6)};
+    std::vector<messages::TrackState> tracks = {track(6, plots6)};
     if (t < 42) tracks.push_back(track(7, 4 + std::min(t, 30) / 6, t < 30 ? 0 : (t - 30) / 6));
     const auto d = bm.step(t, tracks, {sam(t < 30 ? 0 : 1)});
     EXPECT_TRUE(d.kill_assessments.empty()) << "t=" << t;

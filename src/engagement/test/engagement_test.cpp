@@ -69,7 +69,7 @@ TEST_F(EngagementsTest, TheUnitLaunchesItsReactionTimeAfterTheOrder) {
   EXPECT_DOUBLE_EQ(launched[0].launch_time_s, 7.0);
   EXPECT_DOUBLE_EQ(launched[0].intercept_time_s, 17.0);
   EXPECT_EQ(units[0].status().free_channels, 1);  // committed at the order's receipt
-  const c2::LaunchReport report = launch_report(launched[0]);
+  const messages::LaunchReport report = launch_report(launched[0]);
   EXPECT_EQ(report.interceptor_id, launched[0].id);
   EXPECT_EQ(report.track_id, 42u);
   EXPECT_DOUBLE_EQ(report.intercept_t_s, 17.0);
@@ -95,7 +95,7 @@ TEST_F(EngagementsTest, GuidanceFollowsTheTrack) {
   std::vector<FireUnit> units{FireUnit(0, s.fire_units[0], sam(1.0), Eigen::Vector3d::Zero())};
   Engagements e(1);
   const auto launched = e.fire(0.0, {0, 9, 1, 20.0, Eigen::Vector3d::Zero()}, units[0]);
-  tracking::TrackState t;
+  messages::TrackState t;
   t.id = 9;
   t.t_s = 5.0;
   t.x << 1000, 2000, 3000, 10, -10, 0;

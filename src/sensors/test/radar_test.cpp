@@ -106,7 +106,7 @@ TEST(Radar, PlotsConvertToTheScenarioFrame) {
   const auto e = target_at(frame, 7, 80'000.0, 60'000.0, 8000.0, 100.0);
   std::uint64_t id = 1;
   const Look look = radar.look(0.0, 4.0, {e}, id);
-  const tracking::Plot* plot = nullptr;
+  const messages::Plot* plot = nullptr;
   for (std::size_t i = 0; i < look.origins.size(); ++i)
     if (look.origins[i].truth_id == 7) plot = &look.batch.plots[i];
   ASSERT_NE(plot, nullptr);

@@ -129,25 +129,3 @@ TEST(Simulation, FriendWithoutIffIsShotDownAndCounted) {
 
 }  // namespace
 }  // namespace rampart::sim
-
-namespace rampart::sim {
-namespace {
-
-/// The tracker and C2 act on plots and tracks only: no file of theirs may include the truth
-/// (world), the sensors' truth-reading side or the engagement physics.
-TEST(Architecture, TrackerAndC2NeverSeeTruth) {
-  for (const char* stage : {"src/tracking", "src/c2"}) {
-    for (const auto& entry :
-         std::filesystem::recursive_directory_iterator(std::filesystem::path(RAMPART_SOURCE_DIR) / stage)) {
-      if (!entry.is_regular_file()) continue;
-      const std::string text = read(entry.path());
-      for (const char* forbidden :
-           {"#include \"world/", "#include \"sensors/", "#include \"engagement/", "#include \"sim/"}) {
-        EXPECT_EQ(text.find(forbidden), std::string::npos) << entry.path() << " includes " << forbidden;
-      }
-    }
-  }
-}
-
-}  // namespace
-}  // namespace rampart::sim

@@ -12,7 +12,7 @@
 
 #include <vector>
 
-namespace rampart::tracking {
+namespace rampart {
 
 struct AssignmentEdge {
   int row = 0;
@@ -57,4 +57,4 @@ std::vector<AssignmentSolution> k_best_assignments(const AssignmentProblem& prob
 /// clusters' ranked lists), so independent clusters do not multiply the work.
 std::vector<AssignmentSolution> k_best_by_cluster(const AssignmentProblem& problem, int k);
 
-}  // namespace rampart::tracking
+}  // namespace rampart

@@ -1,4 +1,4 @@
-#include "tracking/assignment.h"
+#include "core/assignment.h"
 
 #include <algorithm>
 #include <limits>
@@ -9,7 +9,7 @@
 
 #include "core/error.h"
 
-namespace rampart::tracking {
+namespace rampart {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -285,4 +285,4 @@ std::vector<AssignmentSolution> k_best_by_cluster(const AssignmentProblem& probl
   return out;
 }
 
-}  // namespace rampart::tracking
+}  // namespace rampart

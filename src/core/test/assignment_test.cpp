@@ -1,4 +1,4 @@
-#include "tracking/assignment.h"
+#include "core/assignment.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 
 #include "core/random.h"
 
-namespace rampart::tracking {
+namespace rampart {
 namespace {
 
 // The costs of all partial one-to-one assignments, in increasing order.
@@ -128,4 +128,4 @@ TEST(Assignment, SplitsIntoClusters) {
 }
 
 }  // namespace
-}  // namespace rampart::tracking
+}  // namespace rampart

@@ -1,0 +1,44 @@
+// What the tracker passes C2 (and the recorders): track states, and what it did with a batch.
+#pragma once
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <vector>
+
+namespace rampart::messages {
+
+using Vector6d = Eigen::Matrix<double, 6, 1>;
+using Matrix6d = Eigen::Matrix<double, 6, 6>;
+
+enum class TrackStatus { kTentative, kConfirmed };
+
+/// A track as the rest of the system sees it: constant-velocity state [p_enu_m, v_enu_mps].
+struct TrackState {
+  std::uint32_t id = 0;
+  double t_s = 0.0;  ///< time of the state
+  Vector6d x = Vector6d::Zero();
+  Matrix6d P = Matrix6d::Identity();
+  TrackStatus status = TrackStatus::kTentative;
+  int updates = 0;             ///< plots associated over the track's life
+  int consecutive_misses = 0;  ///< looks in a row without a plot
+  bool has_height = false;     ///< whether any plot so far measured elevation
+  double score = 0.0;          ///< track score (log-likelihood ratio) where the tracker keeps one
+
+  Eigen::Vector3d position_enu_m() const { return x.head<3>(); }
+  Eigen::Vector3d velocity_enu_mps() const { return x.tail<3>(); }
+};
+
+/// Which plot updated which track in one processing step (for recording and scoring).
+struct Association {
+  std::uint32_t track_id = 0;
+  std::uint64_t plot_id = 0;
+};
+
+/// What the tracker did with one batch.
+struct TrackerStepResult {
+  std::vector<Association> associations;
+  std::vector<std::uint32_t> confirmed;  ///< tracks confirmed in this step
+  std::vector<std::uint32_t> deleted;    ///< tracks deleted in this step
+};
+
+}  // namespace rampart::messages
