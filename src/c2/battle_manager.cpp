@@ -22,7 +22,7 @@ C2Decision BattleManager::step(double t_s, const std::vector<messages::TrackStat
     if (a.judgement == Judgement::kReopened) continue;
     for (const std::uint32_t fighter : a.fighter_entities) fighters_.on_assessed(fighter);
   }
-  decision.identity_changes = identifier_.update(t_s, tracks, esm, own_forces_.positions_at(t_s));
+  decision.identity_changes = identifier_.update(t_s, tracks, esm, own_forces_.reports_at(t_s));
 
   std::vector<messages::TrackState> candidates;
   std::map<std::uint32_t, messages::TrackState> by_id;

@@ -81,7 +81,7 @@ bool Identifier::heading_to_an_asset(const messages::TrackState& track) const {
 
 std::optional<std::pair<Identity, std::string>> Identifier::classify(double t_s, const messages::TrackState& track,
                                                                      State& state, const std::string& emitter,
-                                                                     bool garbled) {
+                                                                     bool garbled, std::uint32_t own_unit) {
   // The interrogator looks where the track is now: its state extrapolated from its time.
   const Eigen::Vector3d p_now_enu_m = track.position_enu_m() + track.velocity_enu_mps() * (t_s - track.t_s);
   const IffReply reply = challenge_({p_now_enu_m, track.P.topLeftCorner<3, 3>(), track.has_height,
@@ -96,6 +96,11 @@ std::optional<std::pair<Identity, std::string>> Identifier::classify(double t_s,
     if (state.replies.size() > std::max(window, drop_after)) state.replies.pop_front();
     if (!reply.replied) ++state.silent_challenges;
   }
+  state.own_cycles = own_unit != 0 && own_unit == state.own_unit ? state.own_cycles + 1 : own_unit != 0 ? 1 : 0;
+  state.own_unit = own_unit;
+  if (state.own_cycles >= kOwnCorrelationCycles)
+    return std::pair{Identity::kFriend,
+                     fmt::format("correlates with the data-link position report of own aircraft {}", own_unit)};
   const std::size_t in_window = std::min(window, state.replies.size());
   const auto answered = std::count(state.replies.end() - static_cast<std::ptrdiff_t>(in_window), state.replies.end(), true);
   if (answered >= settings_.iff_friend_replies)
@@ -145,35 +150,64 @@ std::optional<std::pair<Identity, std::string>> Identifier::classify_silent(doub
   return std::nullopt;
 }
 
+namespace {
+Eigen::Vector3d position_now(const messages::TrackState& t, double t_s) {
+  return t.position_enu_m() + t.velocity_enu_mps() * (t_s - t.t_s);
+}
+}  // namespace
+
 std::set<std::uint32_t> Identifier::garbled_tracks(double t_s, const std::vector<messages::TrackState>& tracks,
-                                                   const std::map<std::uint32_t, Eigen::Vector3d>& own_forces) {
+                                                   const std::vector<messages::PositionReport>& own_forces) {
   std::set<std::uint32_t> garbled;
-  for (const auto& [unit, p_enu_m] : own_forces) {
+  for (const auto& report : own_forces) {
     std::vector<std::uint32_t> near;
     for (const auto& t : tracks) {
       if (t.status != messages::TrackStatus::kConfirmed) continue;
-      const Eigen::Vector3d p_now_enu_m = t.position_enu_m() + t.velocity_enu_mps() * (t_s - t.t_s);
-      if ((p_now_enu_m - p_enu_m).head<2>().norm() < kIffGarble_m) near.push_back(t.id);
+      if ((position_now(t, t_s) - report.p_enu_m).head<2>().norm() < kIffGarble_m) near.push_back(t.id);
     }
     if (near.size() >= 2) garbled.insert(near.begin(), near.end());
   }
   return garbled;
 }
 
+std::map<std::uint32_t, std::uint32_t> Identifier::own_correlations(
+    double t_s, const std::vector<messages::TrackState>& tracks, const std::vector<messages::PositionReport>& own_forces) {
+  const auto distance_m = [&](const messages::TrackState& t, const messages::PositionReport& r) {
+    return (position_now(t, t_s) - r.p_enu_m).head<2>().norm();
+  };
+  std::map<std::uint32_t, std::uint32_t> out;
+  for (const auto& report : own_forces) {
+    const messages::TrackState* nearest = nullptr;
+    for (const auto& t : tracks)
+      if (t.status == messages::TrackStatus::kConfirmed && (!nearest || distance_m(t, report) < distance_m(*nearest, report)))
+        nearest = &t;
+    if (!nearest || distance_m(*nearest, report) > kOwnCorrelation_m ||
+        (nearest->velocity_enu_mps() - report.v_enu_mps).head<2>().norm() > kOwnCorrelation_mps)
+      continue;
+    const bool mutual = std::none_of(own_forces.begin(), own_forces.end(), [&](const messages::PositionReport& other) {
+      return other.entity_id != report.entity_id && distance_m(*nearest, other) < distance_m(*nearest, report);
+    });
+    if (mutual) out[nearest->id] = report.entity_id;
+  }
+  return out;
+}
+
 std::vector<IdentityChange> Identifier::update(double t_s, const std::vector<messages::TrackState>& tracks,
                                                const std::vector<EsmBearing>& esm,
-                                               const std::map<std::uint32_t, Eigen::Vector3d>& own_forces) {
+                                               const std::vector<messages::PositionReport>& own_forces) {
   std::vector<IdentityChange> changes;
   std::set<std::uint32_t> live;
   const auto emitters = attribute_emitters(tracks, esm);
   const std::set<std::uint32_t> garbled = garbled_tracks(t_s, tracks, own_forces);
+  const std::map<std::uint32_t, std::uint32_t> own = own_correlations(t_s, tracks, own_forces);
   for (const auto& track : tracks) {
     if (track.status != messages::TrackStatus::kConfirmed) continue;
     live.insert(track.id);
     State& s = states_[track.id];
     const auto it = emitters.find(track.id);
     const auto verdict =
-        classify(t_s, track, s, it == emitters.end() ? std::string() : it->second, garbled.count(track.id) > 0);
+        classify(t_s, track, s, it == emitters.end() ? std::string() : it->second, garbled.count(track.id) > 0,
+                 own.count(track.id) ? own.at(track.id) : 0);
     if (!verdict || verdict->first == s.identity) continue;
     changes.push_back({t_s, track.id, s.identity, verdict->first, verdict->second});
     s.identity = verdict->first;

@@ -3,6 +3,9 @@
 // Each C2 cycle every confirmed track is challenged with IFF, its ESM evidence is gathered, and
 // the rules below are applied in order of precedence; the first that applies sets the identity.
 // Every change is logged with its reason.
+//   0. correlated with the data-link position report of one own aircraft for
+//      kOwnCorrelationCycles cycles in a row: the report and the track are each other's nearest,
+//      within kOwnCorrelation_m horizontally and kOwnCorrelation_mps in velocity -> friend
 //   1. valid IFF replies to k of the last n challenges made inside coverage (c2:
 //      iff_friend_replies, iff_friend_window)              -> friend
 //   2. an ESM bearing on the track with a hostile emitter  -> hostile
@@ -35,6 +38,7 @@
 #include <vector>
 
 #include "c2/identity.h"
+#include "messages/reports.h"
 #include "scenario/scenario.h"
 #include "messages/plots.h"
 #include "messages/tracks.h"
@@ -78,15 +82,21 @@ struct IdentityChange {
 /// challenges (an interrogator's cell is a beamwidth wide: 4 km at 150 km for 1.5 degrees).
 inline constexpr double kIffGarble_m = 5000.0;
 
+/// A track is an own aircraft when it and that aircraft's position report stay each other's
+/// nearest within these gates for this many cycles (a hostile crossing a fighter's path does not).
+inline constexpr double kOwnCorrelation_m = 1500.0;
+inline constexpr double kOwnCorrelation_mps = 60.0;
+inline constexpr int kOwnCorrelationCycles = 3;
+
 class Identifier {
  public:
   Identifier(const scenario::Scenario& s, IffChallenge challenge);
 
   /// Classifies the confirmed tracks; forgets deleted ones. Returns the changes.
-  /// `own_forces`: the positions of own aircraft from their reports on the data link.
+  /// `own_forces`: own aircraft's reports on the data link, extrapolated to t_s.
   std::vector<IdentityChange> update(double t_s, const std::vector<messages::TrackState>& tracks,
                                      const std::vector<EsmBearing>& esm,
-                                     const std::map<std::uint32_t, Eigen::Vector3d>& own_forces = {});
+                                     const std::vector<messages::PositionReport>& own_forces = {});
   Identity identity(std::uint32_t track_id) const;
 
  private:
@@ -95,15 +105,21 @@ class Identifier {
     int silent_challenges = 0;
     int challenges = 0;
     std::deque<bool> replies;  ///< the last max(n, d) challenges inside coverage: answered or not
+    std::uint32_t own_unit = 0;  ///< the own aircraft it correlated with last cycle (0: none)
+    int own_cycles = 0;          ///< cycles in a row it did
   };
   /// The identity the rules give and why; nullopt keeps the current one.
   std::optional<std::pair<Identity, std::string>> classify(double t_s, const messages::TrackState& track,
-                                                           State& state, const std::string& emitter, bool garbled);
+                                                           State& state, const std::string& emitter, bool garbled,
+                                                           std::uint32_t own_unit);
   /// The tracks whose IFF replies prove nothing: where two or more confirmed tracks lie within
   /// kIffGarble_m (horizontally) of a reported own aircraft, any of them may be that aircraft,
   /// and its transponder answers the challenges of all of them.
   static std::set<std::uint32_t> garbled_tracks(double t_s, const std::vector<messages::TrackState>& tracks,
-                                                const std::map<std::uint32_t, Eigen::Vector3d>& own_forces);
+                                                const std::vector<messages::PositionReport>& own_forces);
+  /// Track -> the own aircraft whose report it correlates with this cycle (rule 0's gates).
+  static std::map<std::uint32_t, std::uint32_t> own_correlations(
+      double t_s, const std::vector<messages::TrackState>& tracks, const std::vector<messages::PositionReport>& own_forces);
   /// Rules 2 to 8, for a track of identity `current` whose IFF replies do not make it a friend.
   std::optional<std::pair<Identity, std::string>> classify_silent(double t_s, const messages::TrackState& track,
                                                                   Identity current, const State& state,

@@ -12,6 +12,7 @@
 #include <Eigen/Core>
 #include <cstdint>
 #include <map>
+#include <vector>
 
 #include "messages/reports.h"
 
@@ -30,6 +31,8 @@ class OwnForcePicture {
   void receive(const PositionReport& report);
   /// Every unit with a fresh report, its position extrapolated to t_s.
   std::map<std::uint32_t, Eigen::Vector3d> positions_at(double t_s) const;
+  /// The same as reports: position extrapolated to t_s, velocity and measurement time as reported.
+  std::vector<PositionReport> reports_at(double t_s) const;
 
  private:
   double max_age_s_;

@@ -15,6 +15,7 @@ const char* to_string(Outcome outcome) {
     case Outcome::kKill: return "kill";
     case Outcome::kMiss: return "miss";
     case Outcome::kNoTarget: return "no_target";
+    case Outcome::kAborted: return "aborted";
   }
   return "?";
 }
@@ -120,6 +121,7 @@ Resolution Engagements::endgame(const Interceptor& m, world::World& world) const
   const world::Entity* nearest_down = nullptr;  // destroyed before this interceptor arrived
   double down_m = std::numeric_limits<double>::infinity();
   for (const auto& e : world.entities()) {
+    if (e.id == m.fighter_entity) continue;  // a missile's seeker does not home on its own launcher
     const double miss_m = (e.p_enu_m - m.aim_enu_m).norm();
     if (e.flying() && miss_m < r.miss_distance_m) {
       r.miss_distance_m = miss_m;
@@ -171,6 +173,19 @@ std::vector<Resolution> Engagements::resolve(double t_s, world::World& world, st
     if (m.fire_unit) units[*m.fire_unit].release_channel();
   }
   flying_ = std::move(still_flying);
+  return out;
+}
+
+std::vector<Resolution> Engagements::abort(double t_s, std::uint32_t track_id, std::vector<FireUnit>& units) {
+  std::vector<Resolution> out;
+  std::erase_if(flying_, [&](const Interceptor& m) {
+    if (m.track_id != track_id || m.launch_time_s > t_s) return false;
+    Resolution r{m, Outcome::kAborted, 0, false, m.aim_enu_m};
+    r.reason = "destroyed in flight: C2 identified its track friendly";
+    if (m.fire_unit) units[*m.fire_unit].release_channel();
+    out.push_back(std::move(r));
+    return true;
+  });
   return out;
 }
 

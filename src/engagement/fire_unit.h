@@ -29,7 +29,8 @@
 
 namespace rampart::engagement {
 
-enum class Outcome { kKill, kMiss, kNoTarget };
+/// kAborted: destroyed in flight on C2's order (its track was identified friendly).
+enum class Outcome { kKill, kMiss, kNoTarget, kAborted };
 const char* to_string(Outcome outcome);
 
 struct Interceptor {
@@ -111,6 +112,9 @@ class Engagements {
   void guide(const std::vector<messages::TrackState>& tracks);
   /// Resolves the interceptors whose time has come against truth, killing what they hit.
   std::vector<Resolution> resolve(double t_s, world::World& world, std::vector<FireUnit>& units);
+  /// Destroys in flight every interceptor guided on the track (C2 identified it friendly);
+  /// their channels are free again.
+  std::vector<Resolution> abort(double t_s, std::uint32_t track_id, std::vector<FireUnit>& units);
   std::size_t in_flight() const { return flying_.size(); }
 
  private:

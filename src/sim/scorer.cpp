@@ -120,6 +120,7 @@ void Scorer::on(const InterceptorResolved& e) {
     case engagement::Outcome::kKill: ++summary_.interceptor_kills; break;
     case engagement::Outcome::kMiss: ++summary_.interceptor_misses; break;
     case engagement::Outcome::kNoTarget: ++summary_.interceptor_no_target; break;
+    case engagement::Outcome::kAborted: ++summary_.interceptors_aborted; break;
   }
   if (r.outcome != engagement::Outcome::kKill) return;
   const auto& x = e.world.entity(r.truth_id);

@@ -214,7 +214,12 @@ void Simulation::command(double t_s) {
   for (const auto& command : decision.fighter_commands) execute(t_s, command);
   for (const auto& b : decision.newly_blocked)
     bus_.publish(EngagementBlocked{t_s, b, fire_units_[b.fire_unit].name()});
-  for (const auto& change : decision.identity_changes) bus_.publish(IdentityChanged{change});
+  for (const auto& change : decision.identity_changes) {
+    bus_.publish(IdentityChanged{change});
+    // Command guidance lets C2 destroy in flight what it fired at a track now known friendly.
+    if (c2::is_friendly(change.to))
+      for (const auto& r : engagements_.abort(t_s, change.track_id, fire_units_)) bus_.publish(InterceptorResolved{t_s, r, world_});
+  }
   for (const auto& order : decision.orders) {
     const auto threat = std::find_if(decision.threats.begin(), decision.threats.end(),
                                      [&](const c2::ThreatAssessment& a) { return a.track_id == order.track_id; });

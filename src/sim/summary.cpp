@@ -23,7 +23,7 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["air_to_air_fired"] = s.air_to_air_fired;
   j["fighter_sorties"] = s.fighter_sorties;
   j["interceptor_outcomes"] = {{"kill", s.interceptor_kills}, {"miss", s.interceptor_misses},
-                               {"no_target", s.interceptor_no_target}};
+                               {"no_target", s.interceptor_no_target}, {"aborted", s.interceptors_aborted}};
   j["interceptors_in_flight_at_end"] = s.interceptors_in_flight_at_end;
   j["asset_value_total"] = s.asset_value_total;
   j["asset_value_lost"] = s.asset_value_lost;
@@ -61,8 +61,8 @@ std::string to_text(const Summary& s) {
   for (const auto& [kind, k] : s.by_kind)
     out += fmt::format("  {:<16} {:>4} threats  {:>4} killed  {:>4} leakers\n", kind, k.count, k.killed, k.leakers);
   out += fmt::format("Interceptors fired: {} (surface-to-air)   outcomes of all missiles: kills {}   misses {}   "
-                     "no target {}   in flight at the end {}\n", s.interceptors_fired, s.interceptor_kills,
-                     s.interceptor_misses, s.interceptor_no_target, s.interceptors_in_flight_at_end);
+                     "no target {}   aborted {}   in flight at the end {}\n", s.interceptors_fired, s.interceptor_kills,
+                     s.interceptor_misses, s.interceptor_no_target, s.interceptors_aborted, s.interceptors_in_flight_at_end);
   out += fmt::format("Kill assessment: {} judgements, {} wrong; {} orders dropped on arrival\n", s.kill_assessments,
                      s.kill_assessments_wrong, s.orders_dropped);
   out += fmt::format("Fighters: {} sorties, {} air-to-air missiles fired\n", s.fighter_sorties, s.air_to_air_fired);

@@ -34,7 +34,8 @@ struct Summary {
   int interceptor_kills = 0;
   int interceptor_misses = 0;
   int interceptor_no_target = 0;
-  int interceptors_in_flight_at_end = 0;  ///< kills + misses + no target + in flight = all fired
+  int interceptors_aborted = 0;  ///< destroyed in flight when their track was identified friendly
+  int interceptors_in_flight_at_end = 0;  ///< kills + misses + no target + aborted + in flight = all fired
   double asset_value_total = 0.0;
   double asset_value_lost = 0.0;
   int friendlies = 0;

@@ -404,3 +404,48 @@ TEST(Fighters, ThreatsWithinSamReachAreLeftToTheSams) {
 
 }  // namespace
 }  // namespace rampart::c2
+
+namespace rampart::c2 {
+namespace {
+
+messages::TrackState own_test_track(std::uint32_t id, const Eigen::Vector3d& p, const Eigen::Vector3d& v) {
+  messages::TrackState t;
+  t.id = id;
+  t.x << p, v;
+  t.status = messages::TrackStatus::kConfirmed;
+  t.has_height = true;
+  return t;
+}
+
+/// A fighter's track and its data-link report stay each other's nearest within 1,500 m and
+/// 60 m/s: friend at the third cycle, whatever IFF says. A bandit 3 km from the fighter is not
+/// (the fighter's own track is nearer the report), and the transponder's replies to the
+/// bandit's challenges, which may be the fighter's, count neither way: it stays hostile.
+TEST(Identification, OwnAircraftAreKnownByTheirReportsAndGarbleTheirNeighbours) {
+  const scenario::Scenario s = [] {
+    scenario::Scenario x;
+    x.assets.push_back({.name = "Town", .position = {0, 0}, .radius_m = 3000, .value = 100});
+    return x;
+  }();
+  Identifier id(s, [](const IffQuery&) { return IffReply{true, true}; });  // every challenge answered
+  const Eigen::Vector3d v_fighter(0, 250, 0);
+  const std::vector<messages::TrackState> tracks = {own_test_track(1, {0, 60'000, 8000}, v_fighter),
+                                                    own_test_track(2, {3000, 60'000, 8000}, {0, -250, 0})};
+  const std::vector<messages::PositionReport> report = {{.entity_id = 77, .p_enu_m = {300, 60'100, 8000},
+                                                         .v_enu_mps = v_fighter}};
+  std::vector<IdentityChange> changes;
+  for (int k = 0; k < 3; ++k)
+    for (auto& c : id.update(k, tracks, {}, report)) changes.push_back(c);
+  EXPECT_EQ(id.identity(1), Identity::kFriend);
+  ASSERT_FALSE(changes.empty());
+  EXPECT_EQ(changes.back().track_id, 1u);
+  EXPECT_EQ(changes.back().reason, "correlates with the data-link position report of own aircraft 77");
+  EXPECT_EQ(id.identity(2), Identity::kPending);  // every reply garbled: no evidence either way
+  // Without the report the same replies make the bandit's track a friend: what garbling prevents.
+  Identifier naive(s, [](const IffQuery&) { return IffReply{true, true}; });
+  for (int k = 0; k < 3; ++k) naive.update(k, tracks, {}, {});
+  EXPECT_EQ(naive.identity(2), Identity::kFriend);
+}
+
+}  // namespace
+}  // namespace rampart::c2

@@ -168,3 +168,29 @@ TEST_F(EndgameTest, ASecondRoundFindsItsTargetAlreadyDestroyed) {
 
 }  // namespace
 }  // namespace rampart::engagement
+
+namespace rampart::engagement {
+namespace {
+
+// An air-to-air missile whose aim point ends up nearer its own launcher than any target (the
+// fighter closed on the point) finds nothing: its seeker does not home on the aircraft that
+// fired it.
+TEST(AirToAir, TheSeekerNeverHomesOnItsOwnLauncher) {
+  auto s = scenario::load_scenario_file(std::string(RAMPART_SOURCE_DIR) + "/src/scenario/test/data/minimal.yaml");
+  world::World w(s);
+  const std::uint32_t fighter = w.launch("Eagle-1", "fighter", {0.0, 30'000.0}, 6000.0, 250.0, 5.0, 0.0);
+  w.advance(0.0);
+  Engagements e(1);
+  std::vector<FireUnit> none;
+  const Eigen::Vector3d aim_enu_m = w.entity(fighter).p_enu_m + Eigen::Vector3d(0.0, 0.0, 100.0);
+  e.fire_air_to_air(0.0, "Eagle-1", fighter, 7, 5.0, aim_enu_m, 1.0, 2000.0);
+  w.advance(5.0);
+  const auto results = e.resolve(5.0, w, none);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_NE(results[0].truth_id, fighter);
+  EXPECT_FALSE(results[0].fratricide);
+  EXPECT_EQ(w.entity(fighter).state, world::EntityState::kFlying);
+}
+
+}  // namespace
+}  // namespace rampart::engagement

@@ -108,12 +108,13 @@ TEST(Scorer, AThreatKilledAfterItLeakedIsNotCountedTwice) {
 }
 
 TEST(Simulation, FriendWithoutIffIsShotDownAndCounted) {
-  // The fighter's transponder is off and it flies at the town like a threat: C2 declares it
-  // hostile and engages it, and scoring counts the fratricide. This checks that the IFF chain,
-  // not truth, is what protects friends.
+  // A transport (no data link) with its transponder off flies at the town like a threat: C2
+  // declares it hostile and engages it, and scoring counts the fratricide. This checks that the
+  // IFF chain and the data link, not truth, are what protect friends.
   auto s = load("src/scenario/test/data/minimal.yaml");
   s.raids[0].count = 1;
   s.raids[0].route = {{80'000, 0}, {100'000, 0}};  // a threat far away, flying off
+  s.friendlies[0].kind = scenario::FriendlyKind::kTransport;
   s.friendlies[0].iff_on = false;
   s.friendlies[0].repeat_route = false;
   s.friendlies[0].route = {{0, 60'000}, {0, 0}};
@@ -125,6 +126,12 @@ TEST(Simulation, FriendWithoutIffIsShotDownAndCounted) {
   const Summary with_iff = Simulation(s, {}).run();
   EXPECT_EQ(with_iff.fratricides, 0);
   EXPECT_EQ(with_iff.interceptors_fired, 0);
+  // A fighter reports its position on the data link: C2 knows it is its own, transponder or not.
+  s.friendlies[0].kind = scenario::FriendlyKind::kFighter;
+  s.friendlies[0].iff_on = false;
+  const Summary on_link = Simulation(s, {}).run();
+  EXPECT_EQ(on_link.fratricides, 0);
+  EXPECT_EQ(on_link.interceptors_fired, 0);
 }
 
 }  // namespace
