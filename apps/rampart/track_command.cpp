@@ -23,6 +23,7 @@
 #include "core/geodesy.h"
 #include "io/asterix_cat062.h"
 #include "io/csv_writer.h"
+#include "tracking/configure.h"
 #include "tracking/offline_run.h"
 #include "tracking/scan_csv.h"
 #include "tracking/tracker.h"
@@ -37,7 +38,7 @@ struct TrackOptions {
   std::string filter = "cv";
   std::string confirm = "3/4";
   std::string track_logic = "m-of-n";
-  int max_hypotheses = 100;
+  int max_hypotheses = tracking::TrackerOptions{}.jpda_max_hypotheses;
   tracking::MhtParameters mht;
   std::string out_dir;
   double scan_period_s = 0.0;
@@ -101,16 +102,19 @@ void parse_confirmation(const std::string& text, tracking::TrackerConfig& config
   }
 }
 
+/// The tracker the options name, built by the one factory `rampart run` uses too.
 std::unique_ptr<tracking::Tracker> make_tracker(const TrackOptions& options) {
-  std::optional<tracking::ImmTuning> imm;
-  if (options.filter == "imm") {
-    if (options.tracker == "mht") throw InputError("--filter imm goes with --tracker gnn or jpda, not mht");
-    imm = tracking::imm_tuning_with_process_noise(options.config.process_noise_mps2);
-  }
-  const tracking::TrackerConfig& c = options.config;
-  if (options.tracker == "jpda") return tracking::make_jpda_tracker(c, options.max_hypotheses, imm);
-  if (options.tracker == "mht") return tracking::make_mht_tracker(c, options.mht);
-  return tracking::make_gnn_tracker(c, imm);
+  if (options.filter == "imm" && options.tracker == "mht")
+    throw InputError("--filter imm goes with --tracker gnn or jpda, not mht");
+  tracking::TrackerOptions t;
+  t.association = options.tracker == "jpda"  ? tracking::AssociationKind::kJpda
+                  : options.tracker == "mht" ? tracking::AssociationKind::kMht
+                                             : tracking::AssociationKind::kGnn;
+  t.filter = options.filter == "imm" ? tracking::TrackFilter::kImm : tracking::TrackFilter::kConstantVelocity;
+  t.config = options.config;
+  t.jpda_max_hypotheses = options.max_hypotheses;
+  t.mht = options.mht;
+  return tracking::make_tracker(t);
 }
 
 void write_tracks_csv(const std::string& dir, const tracking::OfflineRunSummary& summary) {

@@ -16,6 +16,7 @@ void add_validate_command(CLI::App& app) {
     for (const auto& file : *files) {
       scenario::Diagnostics d(file);
       scenario::read_scenario_file(file, d);
+      std::fprintf(stderr, "%s", d.format_warnings().c_str());
       if (d.empty()) {
         std::printf("%s: ok\n", file.c_str());
       } else {

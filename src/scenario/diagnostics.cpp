@@ -11,15 +11,24 @@ void Diagnostics::error(int line0, int column0, std::string message) {
   items_.push_back({line0 + 1, column0 + 1, std::move(message)});
 }
 
-std::string Diagnostics::format() const {
-  std::vector<Diagnostic> sorted = items_;
+void Diagnostics::warning(int line0, int column0, std::string message) {
+  warnings_.push_back({line0 + 1, column0 + 1, std::move(message)});
+}
+
+namespace {
+std::string in_file_order(const std::string& file, std::vector<Diagnostic> sorted, const char* prefix) {
   std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.column < b.column;
   });
   std::string out;
-  for (const auto& d : sorted) out += fmt::format("{}:{}:{}: {}\n", file_, d.line, d.column, d.message);
+  for (const auto& d : sorted) out += fmt::format("{}:{}:{}: {}{}\n", file, d.line, d.column, prefix, d.message);
   return out;
 }
+}  // namespace
+
+std::string Diagnostics::format() const { return in_file_order(file_, items_, ""); }
+
+std::string Diagnostics::format_warnings() const { return in_file_order(file_, warnings_, "warning: "); }
 
 namespace {
 std::size_t edit_distance(const std::string& a, const std::string& b) {

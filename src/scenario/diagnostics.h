@@ -19,16 +19,23 @@ class Diagnostics {
   /// Records a problem at a 0-based line and column (yaml-cpp's convention).
   void error(int line0, int column0, std::string message);
 
+  /// Records something that is valid but probably not meant (the file still loads).
+  void warning(int line0, int column0, std::string message);
+
   bool empty() const { return items_.empty(); }
+  const std::vector<Diagnostic>& warnings() const { return warnings_; }
   const std::vector<Diagnostic>& items() const { return items_; }
   const std::string& file() const { return file_; }
 
   /// Every problem as `FILE:LINE:COL: message`, one a line, in file order.
   std::string format() const;
+  /// Every warning as `FILE:LINE:COL: warning: message`, one a line, in file order.
+  std::string format_warnings() const;
 
  private:
   std::string file_;
   std::vector<Diagnostic> items_;
+  std::vector<Diagnostic> warnings_;
 };
 
 /// The closest of `candidates` to `word` by edit distance, or "" when none is close enough to be

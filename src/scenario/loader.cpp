@@ -413,7 +413,39 @@ class ScenarioReader {
     r.damage_fraction = m.number_or("damage_fraction", default_damage_fraction(r.kind), Range::probability());
     r.emitter = m.text("emitter", false).value_or("");
     m.check_unknown_keys();
+    if (!s.assets.empty() && r.route.size() >= 2 && r.target_asset < s.assets.size())
+      warn_if_unreachable(r, s.assets[r.target_asset], s.duration_s, n.Mark());
     return r;
+  }
+
+  /// Warns when the raid's route never comes within its target's radius, or when its first threat
+  /// gets there only after the run has ended (flying the route at its speed from start_time_s).
+  void warn_if_unreachable(const Raid& r, const Asset& target, double duration_s, const YAML::Mark& mark) {
+    const Eigen::Vector2d c(target.position.east_m, target.position.north_m);
+    double along_m = 0.0;
+    for (std::size_t i = 0; i + 1 < r.route.size(); ++i) {
+      const Eigen::Vector2d a(r.route[i].east_m, r.route[i].north_m), b(r.route[i + 1].east_m, r.route[i + 1].north_m);
+      // The first t in [0, 1] with |a + t (b - a) - c| <= radius: a root of a quadratic in t.
+      const Eigen::Vector2d d = b - a, f = a - c;
+      const double qa = d.squaredNorm(), qb = 2.0 * f.dot(d), qc = f.squaredNorm() - target.radius_m * target.radius_m;
+      const double disc = qb * qb - 4.0 * qa * qc;
+      if (qa > 0.0 && disc >= 0.0) {
+        const double t0 = qc <= 0.0 ? 0.0 : (-qb - std::sqrt(disc)) / (2.0 * qa);
+        if (t0 >= 0.0 && t0 <= 1.0) {
+          const double arrival_s = r.start_time_s + (along_m + t0 * d.norm()) / r.speed_mps;
+          if (arrival_s > duration_s)
+            d_.warning(mark.line, mark.column,
+                       fmt::format("raid '{}' reaches its target '{}' at {:.0f} s at the earliest, after the run ends "
+                                   "at {:.0f} s: raise duration_s or start it earlier", r.name, target.name, arrival_s,
+                                   duration_s));
+          return;
+        }
+      }
+      along_m += d.norm();
+    }
+    d_.warning(mark.line, mark.column,
+               fmt::format("the route of raid '{}' never comes within {:.0f} m of its target '{}': it cannot arrive",
+                           r.name, target.radius_m, target.name));
   }
 
   Friendly read_friendly(const YAML::Node& n) {

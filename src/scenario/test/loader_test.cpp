@@ -188,3 +188,33 @@ TEST(ScenarioLoader, ReadsAnInfraredSearchAndTrackSensor) {
 
 }  // namespace
 }  // namespace rampart::scenario
+
+namespace rampart::scenario {
+namespace {
+
+// The minimal raid flies 60 km at 250 m/s to a town of radius 3 km: it gets there at
+// (60,000 - 3,000) / 250 = 228 s, after the 120 s run. Warnings leave the file valid.
+TEST(ScenarioLoader, WarnsWhenARaidCannotReachItsTargetInTime) {
+  const std::string text =
+      read_text_file(std::string(RAMPART_SOURCE_DIR) + "/src/scenario/test/data/minimal.yaml").value();
+  Diagnostics d("minimal.yaml");
+  parse_scenario(text, d);
+  EXPECT_TRUE(d.empty());
+  EXPECT_EQ(d.format_warnings(),
+            "minimal.yaml:41:5: warning: raid 'Raid' reaches its target 'Town' at 228 s at the earliest, after the "
+            "run ends at 120 s: raise duration_s or start it earlier\n");
+  std::string longer = text;
+  longer.replace(longer.find("duration_s: 120"), 15, "duration_s: 228");
+  Diagnostics in_time("minimal.yaml");
+  parse_scenario(longer, in_time);
+  EXPECT_TRUE(in_time.warnings().empty()) << in_time.format_warnings();
+  std::string astray = longer;
+  astray.replace(astray.find("{east_m: 0, north_m: 0}\n    altitude_m"), 23, "{east_m: 9000, north_m: 0}");
+  Diagnostics never("minimal.yaml");
+  parse_scenario(astray, never);
+  EXPECT_NE(never.format_warnings().find("the route of raid 'Raid' never comes within 3000 m of its target 'Town'"),
+            std::string::npos) << never.format_warnings();
+}
+
+}  // namespace
+}  // namespace rampart::scenario
