@@ -29,25 +29,28 @@ FireUnit::FireUnit(std::size_t index, const scenario::FireUnit& spec, const scen
       launchers_(static_cast<std::size_t>(spec.launchers), Launcher{spec.rounds_per_launcher, -1.0}),
       reserve_(spec.reload_rounds) {}
 
-void FireUnit::update(double t_s) {
+int FireUnit::update(double t_s) {
+  int loaded = 0;
   bool reloading = false;
   for (auto& l : launchers_) {
     if (l.reload_done_s >= 0.0 && t_s >= l.reload_done_s) {
       const int taken = std::min(spec_.rounds_per_launcher - l.ready, reserve_);
       l.ready += taken;
       reserve_ -= taken;
+      loaded += taken;
       l.reload_done_s = -1.0;
     }
     reloading = reloading || l.reload_done_s >= 0.0;
   }
   // The crew reloads one launcher at a time.
-  if (reloading || reserve_ <= 0) return;
+  if (reloading || reserve_ <= 0) return loaded;
   for (auto& l : launchers_) {
     if (l.ready == 0) {
       l.reload_done_s = t_s + type_.reload_time_s;
-      return;
+      return loaded;
     }
   }
+  return loaded;
 }
 
 messages::WeaponStatus FireUnit::status() const {

@@ -69,8 +69,8 @@ class FireUnit {
   FireUnit(std::size_t index, const scenario::FireUnit& spec, const scenario::WeaponType& type,
            const Eigen::Vector3d& p_enu_m);
 
-  /// Reloads empty launchers whose reload time has passed.
-  void update(double t_s);
+  /// Reloads empty launchers whose reload time has passed; returns the rounds loaded.
+  int update(double t_s);
   messages::WeaponStatus status() const;
   /// Takes `rounds` from the launchers, each guided on a channel of its own (requires that many
   /// ready rounds and free channels).

@@ -129,6 +129,14 @@ struct FighterActed {
   const std::string& detail;
 };
 
+/// A fire unit finished reloading a launcher.
+struct LauncherReloaded {
+  double t_s = 0.0;
+  const std::string& fire_unit;
+  int rounds = 0;         ///< loaded now
+  int rounds_left = 0;    ///< ready and in reserve after it
+};
+
 /// A scripted or injected event took effect.
 struct ScriptApplied {
   double t_s = 0.0;
@@ -160,6 +168,7 @@ class EventSink {
   virtual void on(const InterceptorLaunched&) {}
   virtual void on(const InterceptorResolved&) {}
   virtual void on(const FighterActed&) {}
+  virtual void on(const LauncherReloaded&) {}
   virtual void on(const ScriptApplied&) {}
   virtual void on(const RunEnded&) {}
 };

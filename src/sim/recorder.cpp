@@ -184,6 +184,12 @@ void Recorder::on(const FighterActed& e) {
   event_row(e.t_s, e.action, e.fighter, e.track_id, 0, 0, "", std::nullopt, std::nullopt, e.detail);
 }
 
+void Recorder::on(const LauncherReloaded& e) {
+  if (!enabled()) return;
+  event_row(e.t_s, "reload", e.fire_unit, 0, 0, 0, "", std::nullopt, std::nullopt,
+            fmt::format("{} rounds loaded, {} left", e.rounds, e.rounds_left));
+}
+
 void Recorder::on(const ScriptApplied& e) {
   if (!enabled()) return;
   event_row(e.t_s, "scripted", "", 0, 0, 0, "", std::nullopt, std::nullopt, e.description);

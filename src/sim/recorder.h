@@ -39,6 +39,7 @@ class Recorder : public EventSink {
   void on(const InterceptorLaunched& e) override;
   void on(const InterceptorResolved& e) override;
   void on(const FighterActed& e) override;
+  void on(const LauncherReloaded& e) override;
   void on(const ScriptApplied& e) override;
   void on(const RunEnded& e) override;
 

@@ -280,7 +280,9 @@ void Simulation::execute(double t_s, const c2::FighterCommand& command) {
 }
 
 void Simulation::engage(double t_s) {
-  for (auto& unit : fire_units_) unit.update(t_s);
+  for (auto& unit : fire_units_)
+    if (const int loaded = unit.update(t_s); loaded > 0)
+      bus_.publish(LauncherReloaded{t_s, unit.name(), loaded, unit.rounds_left()});
   deliver_orders(t_s);
   for (const auto& r : engagements_.resolve(t_s, world_, fire_units_)) {
     bus_.publish(InterceptorResolved{t_s, r, world_});

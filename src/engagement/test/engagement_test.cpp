@@ -19,11 +19,11 @@ TEST(FireUnit, LaunchersReloadOneAtATimeFromTheReserve) {
   EXPECT_EQ(unit.status().free_channels, 0);
   unit.release_channel();
   unit.release_channel();
-  unit.update(0.0);  // the emptied launcher starts reloading: done at 100 s
+  EXPECT_EQ(unit.update(0.0), 0);  // the emptied launcher starts reloading: done at 100 s
   EXPECT_EQ(unit.status().ready_rounds, 2);
-  unit.update(99.0);
+  EXPECT_EQ(unit.update(99.0), 0);
   EXPECT_EQ(unit.status().ready_rounds, 2);
-  unit.update(100.0);
+  EXPECT_EQ(unit.update(100.0), 2);  // two rounds loaded from the reserve of three
   EXPECT_EQ(unit.status().ready_rounds, 4);
   EXPECT_EQ(unit.rounds_left(), 5);
 }
