@@ -409,12 +409,12 @@ class ScenarioReader {
     r.altitude_m = m.number("altitude_m", Range::between(1.0, kMaxAltitude_m)).value_or(1.0);
     r.speed_mps = m.number("speed_mps", Range{1.0, 3000.0}).value_or(1.0);
     r.rcs_m2 = m.number("rcs_m2", Range{1e-5, 1e4}).value_or(1.0);
-    r.target_asset = reference(m, "target", s.assets, "asset").value_or(0);
+    const auto target = reference(m, "target", s.assets, "asset");
+    r.target_asset = target.value_or(0);
     r.damage_fraction = m.number_or("damage_fraction", default_damage_fraction(r.kind), Range::probability());
     r.emitter = m.text("emitter", false).value_or("");
     m.check_unknown_keys();
-    if (!s.assets.empty() && r.route.size() >= 2 && r.target_asset < s.assets.size())
-      warn_if_unreachable(r, s.assets[r.target_asset], s.duration_s, n.Mark());
+    if (target && r.route.size() >= 2) warn_if_unreachable(r, s.assets[*target], s.duration_s, n.Mark());
     return r;
   }
 

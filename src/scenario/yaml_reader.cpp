@@ -1,5 +1,7 @@
 #include "scenario/yaml_reader.h"
 
+#include <map>
+
 #include <cmath>
 
 #include <fmt/format.h>
@@ -195,10 +197,21 @@ std::vector<YAML::Node> MapReader::list(const std::string& key, bool required) {
   return out;
 }
 
+namespace {
+/// Names of scenario.h's fields whose YAML key is spelled otherwise: field -> key.
+const std::map<std::string, std::string> kFieldToKey = {
+    {"target_asset", "target"},   {"base_asset", "base"},       {"raids", "threats"},
+    {"squadrons", "fighters"},    {"radars", "sensors"},        {"esm_sensors", "sensors"},
+    {"irst_sensors", "sensors"},  {"site_alt_m", "alt_m"}};
+}  // namespace
+
 void MapReader::check_unknown_keys() {
   for (const auto& e : entries_) {
     if (std::find(known_.begin(), known_.end(), e.key) != known_.end()) continue;
-    const std::string hint = did_you_mean(e.key, known_);
+    const auto field = kFieldToKey.find(e.key);
+    std::string hint = did_you_mean(e.key, known_);
+    if (field != kFieldToKey.end() && std::find(known_.begin(), known_.end(), field->second) != known_.end())
+      hint = field->second;  // named as in scenario.h: the YAML key differs
     error_at_node(e.key_node, fmt::format("unknown key '{}' in {}{}", e.key, what_,
                                           hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
   }
