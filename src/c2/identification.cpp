@@ -98,7 +98,8 @@ std::optional<std::pair<Identity, std::string>> Identifier::classify(double t_s,
   }
   state.own_cycles = own_unit != 0 && own_unit == state.own_unit ? state.own_cycles + 1 : own_unit != 0 ? 1 : 0;
   state.own_unit = own_unit;
-  if (state.own_cycles >= (state.identity == Identity::kHostile ? kOwnCorrelationCyclesFromHostile : kOwnCorrelationCycles))
+  const bool suspected = state.identity == Identity::kHostile || state.identity == Identity::kSuspect;
+  if (state.own_cycles >= (suspected ? kOwnCorrelationCyclesFromHostile : kOwnCorrelationCycles))
     return std::pair{Identity::kFriend,
                      fmt::format("correlates with the data-link position report of own aircraft {}", own_unit)};
   const std::size_t in_window = std::min(window, state.replies.size());

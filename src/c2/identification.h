@@ -5,7 +5,7 @@
 // Every change is logged with its reason.
 //   0. correlated with the data-link position report of one own aircraft for
 //      kOwnCorrelationCycles cycles in a row (kOwnCorrelationCyclesFromHostile for a track
-//      identified hostile): the report and the track are each other's nearest,
+//      identified hostile or suspect): the report and the track are each other's nearest,
 //      within kOwnCorrelation_m horizontally and kOwnCorrelation_mps in velocity -> friend
 //   1. valid IFF replies to k of the last n challenges made inside coverage (c2:
 //      iff_friend_replies, iff_friend_window)              -> friend
@@ -88,7 +88,7 @@ inline constexpr double kIffGarble_m = 5000.0;
 inline constexpr double kOwnCorrelation_m = 1500.0;
 inline constexpr double kOwnCorrelation_mps = 60.0;
 inline constexpr int kOwnCorrelationCycles = 3;
-/// A track already identified hostile needs this many (a fighter closing on a bandit can sit by
+/// A track already identified hostile or suspect needs this many (a fighter closing on a bandit can sit by
 /// it for a few seconds; an own aircraft whose track was misidentified stays by it for good).
 inline constexpr int kOwnCorrelationCyclesFromHostile = 20;
 
