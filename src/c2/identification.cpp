@@ -164,13 +164,7 @@ std::set<std::uint32_t> Identifier::garbled_tracks(double t_s, const std::vector
     std::vector<std::uint32_t> near;
     for (const auto& t : tracks) {
       if (t.status != messages::TrackStatus::kConfirmed) continue;
-      const double d_m = (position_now(t, t_s) - report.p_enu_m).head<2>().norm();
-      if (d_m >= kIffGarble_m) continue;
-      near.push_back(t.id);
-      // A track that does not move with the report is not that aircraft, whose transponder may
-      // still be what answers its challenges (its own track may be missing or merged).
-      if (d_m > kOwnCorrelation_m || (t.velocity_enu_mps() - report.v_enu_mps).head<2>().norm() > kOwnCorrelation_mps)
-        garbled.insert(t.id);
+      if ((position_now(t, t_s) - report.p_enu_m).head<2>().norm() < kIffGarble_m) near.push_back(t.id);
     }
     if (near.size() >= 2) garbled.insert(near.begin(), near.end());
   }

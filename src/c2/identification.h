@@ -116,9 +116,9 @@ class Identifier {
   std::optional<std::pair<Identity, std::string>> classify(double t_s, const messages::TrackState& track,
                                                            State& state, const std::string& emitter, bool garbled,
                                                            std::uint32_t own_unit);
-  /// The tracks whose IFF replies prove nothing: those within kIffGarble_m (horizontally) of a
-  /// reported own aircraft that do not move with its report (rule 0's gates), and all of them
-  /// where two or more lie there: any may be that aircraft, whose transponder answers for all.
+  /// The tracks whose IFF replies prove nothing: where two or more confirmed tracks lie within
+  /// kIffGarble_m (horizontally) of a reported own aircraft, any of them may be that aircraft,
+  /// and its transponder answers the challenges of all of them.
   static std::set<std::uint32_t> garbled_tracks(double t_s, const std::vector<messages::TrackState>& tracks,
                                                 const std::vector<messages::PositionReport>& own_forces);
   /// Track -> the own aircraft whose report it correlates with this cycle (rule 0's gates).
