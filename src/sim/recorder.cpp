@@ -28,13 +28,12 @@ const char* state_name(world::EntityState s) {
 std::string id_or_empty(std::uint64_t id) { return id ? std::to_string(id) : std::string(); }
 }  // namespace
 
-Recorder::Recorder(const std::optional<std::string>& out_dir, const scenario::Scenario& s, const LocalFrame& frame,
+Recorder::Recorder(const std::string& out_dir, const scenario::Scenario& s, const LocalFrame& frame,
                    const std::vector<sensors::SensorSite>& sensors) {
-  if (!out_dir) return;
   std::error_code ec;
-  std::filesystem::create_directories(*out_dir, ec);
-  if (ec) throw InputError(fmt::format("{}: cannot create the output folder: {}", *out_dir, ec.message()));
-  const auto path = [&](const char* name) { return (std::filesystem::path(*out_dir) / name).string(); };
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) throw InputError(fmt::format("{}: cannot create the output folder: {}", out_dir, ec.message()));
+  const auto path = [&](const char* name) { return (std::filesystem::path(out_dir) / name).string(); };
   layout_ = std::make_unique<io::CsvWriter>(path("layout.csv"), std::vector<std::string>{
       "kind", "name", "vertex", "lat_deg", "lon_deg", "alt_m", "east_m", "north_m", "up_m", "radius_m", "detail"});
   truth_ = std::make_unique<io::CsvWriter>(path("truth.csv"), std::vector<std::string>{
@@ -84,7 +83,6 @@ void Recorder::write_layout(const scenario::Scenario& s, const LocalFrame& frame
 
 void Recorder::on(const TruthMoved& e) {
   world_ = &e.world;
-  if (!enabled()) return;
   for (const auto& a : e.arrivals) {
     const auto& threat = e.world.entity(a.entity_id);
     event_row(e.t_s, "arrival", e.world.assets()[a.asset].name, 0, 0, a.entity_id, "",
@@ -93,7 +91,6 @@ void Recorder::on(const TruthMoved& e) {
 }
 
 void Recorder::on(const PictureSampled& e) {
-  if (!enabled()) return;
   for (const auto& x : e.world.entities()) {
     if (x.state == world::EntityState::kWaiting) continue;
     truth_->row({fixed(e.t_s, 2), std::to_string(x.id), x.name,
@@ -116,7 +113,6 @@ void Recorder::on(const PictureSampled& e) {
 
 void Recorder::on(const PlotsMade& e) {
   track_truth_.on_plots(e);
-  if (!enabled()) return;
   for (std::size_t i = 0; i < e.look.batch.plots.size(); ++i) {
     const auto& p = e.look.batch.plots[i];
     const std::uint32_t truth_id = e.look.origins[i].truth_id;
@@ -128,7 +124,6 @@ void Recorder::on(const PlotsMade& e) {
 }
 
 void Recorder::on(const AnglesMade& e) {
-  if (!enabled()) return;
   for (const auto& a : e.reports) {
     angles_->row({fixed(a.t_s, 2), a.sensor, fixed(rad_to_deg(a.bearing_rad), 4), fixed(rad_to_deg(a.bearing_sigma_rad), 4),
                   a.elevation_rad ? fixed(rad_to_deg(*a.elevation_rad), 4) : "",
@@ -140,38 +135,32 @@ void Recorder::on(const AnglesMade& e) {
 void Recorder::on(const TrackerStepped& e) { track_truth_.on_tracker(e); }
 
 void Recorder::on(const IdentityChanged& e) {
-  if (!enabled()) return;
   identities_->row({fixed(e.change.t_s, 2), std::to_string(e.change.track_id), c2::to_string(e.change.from),
                     c2::to_string(e.change.to), e.change.reason});
 }
 
 void Recorder::on(const EngagementBlocked& e) {
-  if (!enabled()) return;
   event_row(e.t_s, "blocked", e.fire_unit, e.blocked.track_id, 0, 0, "", std::nullopt, std::nullopt,
             fmt::format("friendly track {} at {:.0f} m", e.blocked.friendly_track_id, e.blocked.friend_distance_m));
 }
 
 void Recorder::on(const KillAssessed& e) {
-  if (!enabled()) return;
   const auto& a = e.assessment;
   event_row(a.t_s, "kill_assessment", "", a.track_id, 0, 0, c2::to_string(a.judgement), std::nullopt, std::nullopt,
             fmt::format("interceptors {}: {}", fmt::join(a.interceptor_ids, " "), a.evidence));
 }
 
 void Recorder::on(const OrderDropped& e) {
-  if (!enabled()) return;
   event_row(e.t_s, "order_dropped", e.fire_unit, e.order.track_id, 0, 0, "", std::nullopt, std::nullopt, e.reason);
 }
 
 void Recorder::on(const InterceptorLaunched& e) {
-  if (!enabled()) return;
   const auto& m = e.interceptor;
   event_row(m.launch_time_s, "launch", m.shooter, m.track_id, m.id, 0, "", m.aim_enu_m, std::nullopt,
             fmt::format("intercept at {:.2f} s", m.intercept_time_s));
 }
 
 void Recorder::on(const InterceptorResolved& e) {
-  if (!enabled()) return;
   const auto& r = e.resolution;
   const std::optional<double> miss_m =
       std::isfinite(r.miss_distance_m) ? std::optional<double>(r.miss_distance_m) : std::nullopt;
@@ -180,23 +169,19 @@ void Recorder::on(const InterceptorResolved& e) {
 }
 
 void Recorder::on(const FighterActed& e) {
-  if (!enabled()) return;
   event_row(e.t_s, e.action, e.fighter, e.track_id, 0, 0, "", std::nullopt, std::nullopt, e.detail);
 }
 
 void Recorder::on(const LauncherReloaded& e) {
-  if (!enabled()) return;
   event_row(e.t_s, "reload", e.fire_unit, 0, 0, 0, "", std::nullopt, std::nullopt,
             fmt::format("{} rounds loaded, {} left", e.rounds, e.rounds_left));
 }
 
 void Recorder::on(const ScriptApplied& e) {
-  if (!enabled()) return;
   event_row(e.t_s, "scripted", "", 0, 0, 0, "", std::nullopt, std::nullopt, e.description);
 }
 
 void Recorder::on(const RunEnded&) {
-  if (!enabled()) return;
   for (auto* w : {layout_.get(), truth_.get(), plots_.get(), angles_.get(), tracks_.get(), events_.get(),
                   identities_.get()})
     w->commit();

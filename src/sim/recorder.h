@@ -1,6 +1,6 @@
 // The CSV record of a run, as a sink of the event stream: truth.csv, plots.csv, tracks.csv,
 // angles.csv, events.csv, identities.csv and layout.csv in one folder. docs/outputs.md describes every column
-// with its unit. A recorder with no folder writes nothing.
+// with its unit. The simulation makes one only when it is given a folder.
 #pragma once
 
 #include <cstdint>
@@ -22,10 +22,8 @@ class Recorder : public EventSink {
  public:
   /// Creates the folder if needed and writes layout.csv (where every asset, sensor, fire unit,
   /// zone and corridor stands); throws InputError when the folder cannot be written.
-  Recorder(const std::optional<std::string>& out_dir, const scenario::Scenario& s, const LocalFrame& frame,
+  Recorder(const std::string& out_dir, const scenario::Scenario& s, const LocalFrame& frame,
            const std::vector<sensors::SensorSite>& sensors);
-
-  bool enabled() const { return truth_ != nullptr; }
 
   void on(const TruthMoved& e) override;
   void on(const PlotsMade& e) override;

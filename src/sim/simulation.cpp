@@ -45,7 +45,6 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
       engagements_(seed_),
       sensor_stations_(sensors_.sensors.size()),
       unit_stations_(s.fire_units.size()),
-      recorder_(options.out_dir, s, world_.frame(), sites_of(sensors_)),
       scorer_(s) {
   for (std::size_t i = 0; i < kSchedule.size(); ++i) {
     const double period_s = kSchedule[i].period_s == kC2Period ? s.c2.period_s : kSchedule[i].period_s;
@@ -70,7 +69,12 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
         i, f, s.weapon_types[f.weapon_type],
         world_.frame().surface_point_enu(f.position.east_m, f.position.north_m, f.site_alt_m));
   }
-  if (recorder_.enabled()) bus_.subscribe(recorder_);
+  const std::vector<sensors::SensorSite> sites = sites_of(sensors_);
+  for (const auto& site : sites) sensor_names_.push_back(site.name);
+  if (options.out_dir) {
+    recorder_ = std::make_unique<Recorder>(*options.out_dir, s, world_.frame(), sites);
+    bus_.subscribe(*recorder_);
+  }
   bus_.subscribe(scorer_);
   if (options.explain) bus_.subscribe(explainer_);
   std::vector<std::uint32_t> threats;
@@ -121,7 +125,7 @@ Summary Simulation::finish() {
 
 Simulation::Station& Simulation::station(const std::string& name) {
   for (std::size_t i = 0; i < sensors_.sensors.size(); ++i)
-    if (sensors_.sensors[i]->site().name == name) return sensor_stations_[i];
+    if (sensor_names_[i] == name) return sensor_stations_[i];
   for (std::size_t i = 0; i < fire_units_.size(); ++i)
     if (fire_units_[i].name() == name) return unit_stations_[i];
   throw InputError(fmt::format("no sensor or fire unit is named '{}'", name));
@@ -165,7 +169,7 @@ void Simulation::sense(double t_s) {
     sensors::Observation seen;
     auto& sensor = *sensors_.sensors[i];
     sensor.observe(t_prev_s_, t_s, world_.entities(), next_plot_id_, seen);
-    const std::string name = sensor.site().name;
+    const std::string& name = sensor_names_[i];
     for (const auto& look : seen.looks) bus_.publish(PlotsMade{t_s, name, look});
     if (!seen.angles.empty()) bus_.publish(AnglesMade{t_s, seen.angles});
     if (!sensor_stations_[i].linked) continue;  // what it saw does not reach C2

@@ -107,11 +107,12 @@ class Simulation {
   std::unique_ptr<c2::BattleManager> battle_manager_;
   std::vector<engagement::FireUnit> fire_units_;
   engagement::Engagements engagements_;
+  std::vector<std::string> sensor_names_;  ///< in the suite's order
   std::vector<Station> sensor_stations_;
   std::vector<Station> unit_stations_;
 
   EventBus bus_;
-  Recorder recorder_;
+  std::unique_ptr<Recorder> recorder_;  ///< only with RunOptions::out_dir
   Scorer scorer_;
   Explainer explainer_;
 
