@@ -83,7 +83,7 @@ std::optional<std::pair<Identity, std::string>> Identifier::classify(double t_s,
                                                                      State& state, const std::string& emitter,
                                                                      bool garbled, std::uint32_t own_unit) {
   // The interrogator looks where the track is now: its state extrapolated from its time.
-  const Eigen::Vector3d p_now_enu_m = track.position_enu_m() + track.velocity_enu_mps() * (t_s - track.t_s);
+  const Eigen::Vector3d p_now_enu_m = track.position_at(t_s);
   const IffReply reply = challenge_({p_now_enu_m, track.P.topLeftCorner<3, 3>(), track.has_height,
                                      entity_key(track.id, static_cast<std::uint64_t>(state.challenges))});
   ++state.challenges;
@@ -151,12 +151,6 @@ std::optional<std::pair<Identity, std::string>> Identifier::classify_silent(doub
   return std::nullopt;
 }
 
-namespace {
-Eigen::Vector3d position_now(const messages::TrackState& t, double t_s) {
-  return t.position_enu_m() + t.velocity_enu_mps() * (t_s - t.t_s);
-}
-}  // namespace
-
 std::set<std::uint32_t> Identifier::garbled_tracks(double t_s, const std::vector<messages::TrackState>& tracks,
                                                    const std::vector<messages::PositionReport>& own_forces) {
   std::set<std::uint32_t> garbled;
@@ -164,7 +158,7 @@ std::set<std::uint32_t> Identifier::garbled_tracks(double t_s, const std::vector
     std::vector<std::uint32_t> near;
     for (const auto& t : tracks) {
       if (t.status != messages::TrackStatus::kConfirmed) continue;
-      if ((position_now(t, t_s) - report.p_enu_m).head<2>().norm() < kIffGarble_m) near.push_back(t.id);
+      if ((t.position_at(t_s) - report.p_enu_m).head<2>().norm() < kIffGarble_m) near.push_back(t.id);
     }
     if (near.size() >= 2) garbled.insert(near.begin(), near.end());
   }
@@ -174,7 +168,7 @@ std::set<std::uint32_t> Identifier::garbled_tracks(double t_s, const std::vector
 std::map<std::uint32_t, std::uint32_t> Identifier::own_correlations(
     double t_s, const std::vector<messages::TrackState>& tracks, const std::vector<messages::PositionReport>& own_forces) {
   const auto distance_m = [&](const messages::TrackState& t, const messages::PositionReport& r) {
-    return (position_now(t, t_s) - r.p_enu_m).head<2>().norm();
+    return (t.position_at(t_s) - r.p_enu_m).head<2>().norm();
   };
   std::map<std::uint32_t, std::uint32_t> out;
   for (const auto& report : own_forces) {

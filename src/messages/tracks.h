@@ -26,6 +26,8 @@ struct TrackState {
 
   Eigen::Vector3d position_enu_m() const { return x.head<3>(); }
   Eigen::Vector3d velocity_enu_mps() const { return x.tail<3>(); }
+  /// The position extrapolated at constant velocity from the state's time to t_s.
+  Eigen::Vector3d position_at(double t_at_s) const { return position_enu_m() + velocity_enu_mps() * (t_at_s - t_s); }
 };
 
 /// Which plot updated which track in one processing step (for recording and scoring).

@@ -50,7 +50,7 @@ void Scorer::on(const PictureSampled& e) {
   for (const auto& t : e.tracks) {
     if (t.status != messages::TrackStatus::kConfirmed) continue;
     // The track as C2 would extrapolate it to the sample time.
-    const Eigen::Vector3d p = t.position_enu_m() + t.velocity_enu_mps() * (e.t_s - t.t_s);
+    const Eigen::Vector3d p = t.position_at(e.t_s);
     const Eigen::Vector2d v = t.velocity_enu_mps().head<2>();
     std::uint32_t nearest = 0;
     double nearest_m = std::numeric_limits<double>::infinity();

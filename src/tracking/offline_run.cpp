@@ -77,7 +77,7 @@ OfflineRunSummary run_batches(Tracker& tracker, const std::vector<PlotBatch>& ba
     for (const TrackState& t : tracker.tracks()) {
       if (t.status != TrackStatus::kConfirmed) continue;
       ever_confirmed.insert(t.id);
-      const Eigen::Vector3d p_m = t.position_enu_m() + t.velocity_enu_mps() * (batch.t_s - t.t_s);
+      const Eigen::Vector3d p_m = t.position_at(batch.t_s);
       result.confirmed.push_back({t.id, p_m, t.velocity_enu_mps()});
       estimates.push_back(p_m);
       ids.push_back(t.id);
