@@ -99,7 +99,7 @@ std::vector<FighterCommand> FighterController::step(double t_s, const std::vecto
                         Eigen::Vector3d::Zero(), fmt::format("intercept track {}", f.target)});
     const double range_m = (track.position_enu_m() - pos->second).head<2>().norm();
     if (range_m <= sq.missile_range_m && f.missiles > 0 && !f.missile_in_flight) {
-      const auto shot = predict_intercept(track.position_enu_m(), track.velocity_enu_mps(), pos->second, kMissileSpeed_mps);
+      const auto shot = predict_intercept(track.position_enu_m(), track.velocity_enu_mps(), pos->second, sq.missile_speed_mps);
       if (shot) {
         --f.missiles;
         f.missile_in_flight = true;

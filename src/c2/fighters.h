@@ -5,7 +5,7 @@
 // a target if there is one, else a squadron with an aircraft on alert scrambles (take-off after
 // its readiness time). A fighter flies to the predicted intercept point of its track at its own
 // speed, fires one missile at a time when the track is within missile range (missile time of
-// flight at kMissileSpeed_mps), and after C2 judges its target killed, a lost track or an empty magazine takes the next
+// flight at the squadron's missile_speed_mps), and after C2 judges its target killed, a lost track or an empty magazine takes the next
 // target or returns to base; past its endurance it returns. Within kLandingRadius_m of its base
 // it lands; the aircraft is ready again after its readiness time (turn-round).
 // C2 knows its own fighters' positions from their reports (own-force tracking), not from truth.
@@ -25,9 +25,7 @@
 
 namespace rampart::c2 {
 
-inline constexpr double kMissileSpeed_mps = 1000.0;
 inline constexpr double kLandingRadius_m = 3000.0;
-inline constexpr double kAirToAirBasket_m = 500.0;
 
 struct FighterCommand {
   enum class Kind { kLaunch, kSteer, kFire, kLand };

@@ -479,6 +479,8 @@ class ScenarioReader {
     f.rcs_m2 = m.number_or("rcs_m2", 5.0, Range{1e-3, 1e3});
     f.missiles = m.integer_or("missiles", 4, 1, 16);
     f.missile_range_m = m.number("missile_range_m", Range{1000.0, 300'000.0}).value_or(20'000.0);
+    f.missile_speed_mps = m.number_or("missile_speed_mps", 1000.0, Range{100.0, 5000.0});
+    f.missile_seeker_basket_m = m.number_or("missile_seeker_basket_m", 500.0, Range{1.0, 10'000.0});
     f.kill_probability = m.number("kill_probability", Range::probability()).value_or(0.0);
     f.endurance_s = m.number_or("endurance_s", 3600.0, Range{60.0, 86'400.0});
     m.check_unknown_keys();

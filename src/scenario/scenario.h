@@ -153,6 +153,8 @@ struct FighterSquadron {
   double missile_range_m = 0.0;
   double kill_probability = 0.0;
   double endurance_s = 0.0;    ///< time in the air before it must return
+  double missile_speed_mps = 1000.0;       ///< mean fly-out speed of its air-to-air missile
+  double missile_seeker_basket_m = 500.0;  ///< the missile homes on a target this close to its aim point
 };
 
 enum class Association { kGnn, kJpda, kMht };

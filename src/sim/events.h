@@ -19,7 +19,7 @@
 #include "c2/identification.h"
 #include "c2/kill_assessment.h"
 #include "c2/threat_evaluation.h"
-#include "engagement/fire_unit.h"
+#include "engagement/engagements.h"
 #include "sensors/sensor.h"
 #include "messages/plots.h"
 #include "messages/tracks.h"

@@ -110,7 +110,7 @@ void Scorer::on(const OrderDropped&) { ++summary_.orders_dropped; }
 
 void Scorer::on(const InterceptorLaunched& e) {
   aimed_at_[e.interceptor.id] = track_truth_.of(e.interceptor.track_id).value_or(0);
-  if (e.interceptor.fire_unit) ++summary_.interceptors_fired;
+  if (e.interceptor.surface_to_air()) ++summary_.interceptors_fired;
   else ++summary_.air_to_air_fired;
 }
 

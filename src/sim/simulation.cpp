@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/error.h"
+#include "engagement/factory.h"
 #include "tracking/configure.h"
 
 namespace rampart::sim {
@@ -42,6 +43,8 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
       world_(s),
       sensors_(sensors::make_sensors(s, world_.frame(), seed_)),
       tracker_(tracking::make_tracker(tracker_options(s.tracker))),
+      arsenal_(engagement::make_fire_units(s, world_.frame())),
+      fire_unit_count_(arsenal_.size()),
       engagements_(seed_),
       sensor_stations_(sensors_.sensors.size()),
       unit_stations_(s.fire_units.size()),
@@ -63,12 +66,6 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
         }
         return reply;
       });
-  for (std::size_t i = 0; i < s.fire_units.size(); ++i) {
-    const auto& f = s.fire_units[i];
-    fire_units_.emplace_back(
-        i, f, s.weapon_types[f.weapon_type],
-        world_.frame().surface_point_enu(f.position.east_m, f.position.north_m, f.site_alt_m));
-  }
   const std::vector<sensors::SensorSite> sites = sites_of(sensors_);
   for (const auto& site : sites) sensor_names_.push_back(site.name);
   if (options.out_dir) {
@@ -126,8 +123,8 @@ Summary Simulation::finish() {
 Simulation::Station& Simulation::station(const std::string& name) {
   for (std::size_t i = 0; i < sensors_.sensors.size(); ++i)
     if (sensor_names_[i] == name) return sensor_stations_[i];
-  for (std::size_t i = 0; i < fire_units_.size(); ++i)
-    if (fire_units_[i].name() == name) return unit_stations_[i];
+  for (std::size_t i = 0; i < fire_unit_count_; ++i)
+    if (arsenal_[i]->name() == name) return unit_stations_[i];
   throw InputError(fmt::format("no sensor or fire unit is named '{}'", name));
 }
 
@@ -186,8 +183,8 @@ void Simulation::track(double t_s) {
 
 std::vector<c2::WeaponStatus> Simulation::weapon_status() const {
   std::vector<c2::WeaponStatus> weapons;
-  for (std::size_t i = 0; i < fire_units_.size(); ++i)
-    if (unit_stations_[i].usable()) weapons.push_back(fire_units_[i].status());
+  for (std::size_t i = 0; i < fire_unit_count_; ++i)
+    if (unit_stations_[i].usable()) weapons.push_back(arsenal_[i]->status());
   orders_.for_each([&](const c2::FireOrder& order) {
     for (auto& w : weapons) {
       if (w.fire_unit != order.fire_unit) continue;
@@ -217,25 +214,25 @@ void Simulation::command(double t_s) {
   for (const auto& assessment : decision.kill_assessments) bus_.publish(KillAssessed{assessment});
   for (const auto& command : decision.fighter_commands) execute(t_s, command);
   for (const auto& b : decision.newly_blocked)
-    bus_.publish(EngagementBlocked{t_s, b, fire_units_[b.fire_unit].name()});
+    bus_.publish(EngagementBlocked{t_s, b, arsenal_[b.fire_unit]->name()});
   for (const auto& change : decision.identity_changes) {
     bus_.publish(IdentityChanged{change});
     // Command guidance lets C2 destroy in flight what it fired at a track now known friendly.
     if (c2::is_friendly(change.to))
-      for (const auto& r : engagements_.abort(t_s, change.track_id, fire_units_)) bus_.publish(InterceptorResolved{t_s, r, world_});
+      for (const auto& r : engagements_.abort(t_s, change.track_id, arsenal_)) bus_.publish(InterceptorResolved{t_s, r, world_});
   }
   for (const auto& order : decision.orders) {
     const auto threat = std::find_if(decision.threats.begin(), decision.threats.end(),
                                      [&](const c2::ThreatAssessment& a) { return a.track_id == order.track_id; });
     RAMPART_DEMAND(threat != decision.threats.end(), "every fire order engages a ranked threat");
-    bus_.publish(FireOrdered{t_s, order, fire_units_[order.fire_unit].name(), *threat, battle_manager_->assets()});
+    bus_.publish(FireOrdered{t_s, order, arsenal_[order.fire_unit]->name(), *threat, battle_manager_->assets()});
     orders_.send(t_s + link.c2_to_fire_unit_latency_s, order);
   }
 }
 
 void Simulation::deliver_orders(double t_s) {
   for (const auto& order : orders_.receive(t_s)) {
-    auto& unit = fire_units_[order.fire_unit];
+    const engagement::Effector& unit = *arsenal_[order.fire_unit];
     const c2::WeaponStatus status = unit.status();
     const std::string reason = !unit_stations_[order.fire_unit].usable() ? "out of action or link down"
                                : status.ready_rounds < order.rounds      ? "not enough ready rounds"
@@ -246,7 +243,7 @@ void Simulation::deliver_orders(double t_s) {
       battle_manager_->on_order_dropped(order);
       continue;
     }
-    for (const auto& m : engagements_.fire(t_s, order, unit)) {
+    for (const auto& m : engagements_.fire(t_s, order, arsenal_)) {
       launch_reports_.send(m.launch_time_s + scenario_.c2.c2_to_fire_unit_latency_s, engagement::launch_report(m));
       bus_.publish(InterceptorLaunched{m});
     }
@@ -262,18 +259,21 @@ void Simulation::execute(double t_s, const c2::FighterCommand& command) {
       const std::uint32_t id = world_.launch(name, "fighter", command.goal, squadron.altitude_m, squadron.speed_mps,
                                              squadron.rcs_m2, t_s);
       fighters.on_launched(t_s, command, id);
+      air_to_air_[id] = arsenal_.size();
+      engagement::arm_fighter(arsenal_, squadron, world_, id);
       bus_.publish(FighterActed{t_s, name, "take_off", command.track_id, command.reason});
       break;
     }
     case c2::FighterCommand::Kind::kSteer: world_.steer(command.entity_id, command.goal); break;
     case c2::FighterCommand::Kind::kFire: {
+      const messages::FireOrder shot{air_to_air_.at(command.entity_id), command.track_id, 1, command.time_of_flight_s,
+                                     command.aim_enu_m};
       const auto& fighter = world_.entity(command.entity_id);
-      const auto m = engagements_.fire_air_to_air(t_s, fighter.name, command.entity_id, command.track_id,
-                                                  command.time_of_flight_s, command.aim_enu_m,
-                                                  squadron.kill_probability, c2::kAirToAirBasket_m);
-      battle_manager_->on_launch(engagement::launch_report(m));
-      bus_.publish(FighterActed{t_s, fighter.name, "fire", command.track_id, command.reason});
-      bus_.publish(InterceptorLaunched{m});
+      for (const auto& m : engagements_.fire(t_s, shot, arsenal_)) {
+        battle_manager_->on_launch(engagement::launch_report(m));
+        bus_.publish(FighterActed{t_s, fighter.name, "fire", command.track_id, command.reason});
+        bus_.publish(InterceptorLaunched{m});
+      }
       break;
     }
     case c2::FighterCommand::Kind::kLand:
@@ -284,11 +284,11 @@ void Simulation::execute(double t_s, const c2::FighterCommand& command) {
 }
 
 void Simulation::engage(double t_s) {
-  for (auto& unit : fire_units_)
-    if (const int loaded = unit.update(t_s); loaded > 0)
-      bus_.publish(LauncherReloaded{t_s, unit.name(), loaded, unit.rounds_left()});
+  for (auto& unit : arsenal_)
+    if (const int loaded = unit->update(t_s); loaded > 0)
+      bus_.publish(LauncherReloaded{t_s, unit->name(), loaded, unit->rounds_left()});
   deliver_orders(t_s);
-  for (const auto& r : engagements_.resolve(t_s, world_, fire_units_)) {
+  for (const auto& r : engagements_.resolve(t_s, world_, arsenal_)) {
     bus_.publish(InterceptorResolved{t_s, r, world_});
   }
 }

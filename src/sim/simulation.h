@@ -12,13 +12,15 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "c2/battle_manager.h"
-#include "engagement/fire_unit.h"
+#include "engagement/effector.h"
+#include "engagement/engagements.h"
 #include "scenario/scenario.h"
 #include "sensors/factory.h"
 #include "sim/delay_line.h"
@@ -105,7 +107,9 @@ class Simulation {
   sensors::SensorSuite sensors_;
   std::unique_ptr<tracking::Tracker> tracker_;
   std::unique_ptr<c2::BattleManager> battle_manager_;
-  std::vector<engagement::FireUnit> fire_units_;
+  engagement::Arsenal arsenal_;  ///< the fire units (the first fire_unit_count_), then fighters' missiles
+  std::size_t fire_unit_count_;
+  std::map<std::uint32_t, std::size_t> air_to_air_;  ///< a fighter's entity id to its missiles in arsenal_
   engagement::Engagements engagements_;
   std::vector<std::string> sensor_names_;  ///< in the suite's order
   std::vector<Station> sensor_stations_;

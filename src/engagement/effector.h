@@ -1,0 +1,71 @@
+// The effector family: whatever launches interceptors on a fire order. Today a SAM fire unit
+// (fire_unit.h) and a fighter's air-to-air missiles (air_to_air.h); guns and point defence are
+// further kinds. factory.h builds them: adding a kind touches its own files, its spec and one
+// factory line.
+//
+// An effector receives an order, commits its rounds (and, for a weapon guided from the ground, a
+// fire-control channel for each) and launches them after its reaction time; Engagements
+// (engagements.h) flies them out and resolves them against truth, then gives the channel back.
+// Every effector passes the shared test set in test/any_effector_test.cpp.
+#pragma once
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "messages/orders.h"
+
+namespace rampart::engagement {
+
+/// One interceptor (surface-to-air or air-to-air missile) from its launch to its end.
+struct Interceptor {
+  std::uint64_t id = 0;      ///< unique within a run, from 1 (set by Engagements)
+  std::string shooter;       ///< the effector's name: fire unit or fighter
+  std::size_t effector = 0;  ///< the launching effector's index in the Arsenal
+  std::uint32_t fighter_entity = 0;  ///< the launching aircraft's truth id (0: launched from the ground)
+  double kill_probability = 0.0;
+  double seeker_basket_m = 0.0;
+  std::uint32_t track_id = 0;
+  double launch_time_s = 0.0;
+  double intercept_time_s = 0.0;
+  Eigen::Vector3d aim_enu_m = Eigen::Vector3d::Zero();
+  /// The warhead's altitude limits (true height above the ellipsoid); a fighter's missile has none.
+  double min_altitude_m = -std::numeric_limits<double>::infinity();
+  double max_altitude_m = std::numeric_limits<double>::infinity();
+
+  bool surface_to_air() const { return fighter_entity == 0; }
+};
+
+class Effector {
+ public:
+  virtual ~Effector() = default;
+
+  virtual const std::string& name() const = 0;
+  /// What C2 knows of it: position, weapon characteristics, free channels, ready rounds.
+  virtual messages::WeaponStatus status() const = 0;
+  /// Ready rounds plus those in reserve.
+  virtual int rounds_left() const = 0;
+  /// Advances its own processes (reloading) to t_s; returns the rounds made ready.
+  virtual int update(double t_s) = 0;
+  /// Receives `order` at t_s and commits its rounds and channels now (it must have that many of
+  /// each: the caller checks status() first). Returns the interceptors it launches, with every
+  /// field but id set (effector = order.fire_unit).
+  virtual std::vector<Interceptor> launch(double t_s, const messages::FireOrder& order) = 0;
+  /// An interceptor it launched has ended: the channel that guided it is free again.
+  virtual void release_channel() = 0;
+};
+
+/// The `order.rounds` interceptors of weapon `type` that `shooter` launches at launch_s on `order`
+/// (fighter_entity: the launching aircraft, 0 from the ground); id left 0.
+std::vector<Interceptor> interceptors_for(const messages::FireOrder& order, const std::string& shooter,
+                                          const messages::WeaponType& type, double launch_s,
+                                          std::uint32_t fighter_entity = 0);
+
+/// Every effector of a run; a FireOrder's fire_unit indexes it. The scenario's fire units come
+/// first, in their order; fighters' missiles are added as the fighters take off.
+using Arsenal = std::vector<std::unique_ptr<Effector>>;
+
+}  // namespace rampart::engagement

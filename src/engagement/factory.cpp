@@ -1,0 +1,22 @@
+#include "engagement/factory.h"
+
+#include "engagement/air_to_air.h"
+#include "engagement/fire_unit.h"
+
+namespace rampart::engagement {
+
+Arsenal make_fire_units(const scenario::Scenario& s, const LocalFrame& frame) {
+  Arsenal arsenal;
+  for (const auto& f : s.fire_units)
+    arsenal.push_back(std::make_unique<FireUnit>(
+        arsenal.size(), f, s.weapon_types[f.weapon_type],
+        frame.surface_point_enu(f.position.east_m, f.position.north_m, f.site_alt_m)));
+  return arsenal;
+}
+
+void arm_fighter(Arsenal& arsenal, const scenario::FighterSquadron& squadron, const world::World& world,
+                 std::uint32_t fighter_entity) {
+  arsenal.push_back(std::make_unique<AirToAirMissiles>(arsenal.size(), squadron, world, fighter_entity));
+}
+
+}  // namespace rampart::engagement

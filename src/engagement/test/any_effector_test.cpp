@@ -1,0 +1,118 @@
+// The test set every effector kind passes (as every sensor passes any_sensor_test.cpp): built by
+// the factory, it reports itself to C2 truthfully, commits what it launches, and frees its
+// channels when its interceptors end. A new kind adds one line to kKinds.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <string>
+
+#include "engagement/engagements.h"
+#include "engagement/factory.h"
+#include "scenario/loader.h"
+
+namespace rampart::engagement {
+namespace {
+
+struct Kind {
+  std::string name;
+  /// Adds one effector of the kind to `arsenal` (after the scenario's fire units) and returns its index.
+  std::function<std::size_t(Arsenal&, world::World&, const scenario::Scenario&)> make;
+};
+
+const Kind kKinds[] = {
+    {"SamFireUnit", [](Arsenal&, world::World&, const scenario::Scenario&) { return std::size_t{0}; }},
+    {"FighterAirToAir",
+     [](Arsenal& a, world::World& w, const scenario::Scenario& s) {
+       const std::uint32_t id = w.launch("Eagle-1", "fighter", {0.0, 30'000.0}, 6000.0, 250.0, 5.0, 0.0);
+       w.advance(0.0);
+       scenario::FighterSquadron sq = s.squadrons.empty() ? scenario::FighterSquadron{} : s.squadrons[0];
+       sq.missiles = 4;
+       sq.missile_range_m = 30'000.0;
+       sq.kill_probability = 0.7;
+       arm_fighter(a, sq, w, id);
+       return a.size() - 1;
+     }},
+};
+
+class AnyEffector : public ::testing::TestWithParam<Kind> {
+ protected:
+  AnyEffector() {
+    arsenal = make_fire_units(s, world.frame());
+    index = GetParam().make(arsenal, world, s);
+  }
+  Effector& effector() { return *arsenal.at(index); }
+  messages::FireOrder order(int rounds) const { return {index, 42, rounds, 10.0, Eigen::Vector3d(1000, 2000, 3000)}; }
+
+  scenario::Scenario s = scenario::load_scenario_file(std::string(RAMPART_SOURCE_DIR) +
+                                                      "/src/scenario/test/data/minimal.yaml");
+  world::World world{s};
+  Arsenal arsenal;
+  std::size_t index = 0;
+};
+
+TEST_P(AnyEffector, ReportsItselfUnderItsIndexWithRoundsAndAnEnvelope) {
+  const messages::WeaponStatus status = effector().status();
+  EXPECT_EQ(status.fire_unit, index);
+  EXPECT_FALSE(effector().name().empty());
+  EXPECT_GT(status.ready_rounds, 0);
+  EXPECT_GT(status.free_channels, 0);
+  EXPECT_GE(effector().rounds_left(), status.ready_rounds);
+  EXPECT_GT(status.type.max_range_m, status.type.min_range_m);
+  EXPECT_LT(status.type.min_altitude_m, status.type.max_altitude_m);
+  EXPECT_GT(status.type.interceptor_speed_mps, 0.0);
+  EXPECT_GE(status.type.kill_probability, 0.0);
+  EXPECT_LE(status.type.kill_probability, 1.0);
+  EXPECT_EQ(effector().update(0.0), 0);  // full: nothing to load
+}
+
+TEST_P(AnyEffector, LaunchesWhatItWasOrderedAndCommitsTheRounds) {
+  const messages::WeaponStatus before = effector().status();
+  const int left = effector().rounds_left();
+  const int rounds = std::min(before.ready_rounds, before.free_channels) >= 2 ? 2 : 1;
+  const auto launched = effector().launch(3.0, order(rounds));
+  ASSERT_EQ(launched.size(), static_cast<std::size_t>(rounds));
+  for (const Interceptor& m : launched) {
+    EXPECT_EQ(m.effector, index);
+    EXPECT_EQ(m.shooter, effector().name());
+    EXPECT_EQ(m.track_id, 42u);
+    EXPECT_EQ(m.aim_enu_m, Eigen::Vector3d(1000, 2000, 3000));
+    EXPECT_DOUBLE_EQ(m.launch_time_s, 3.0 + before.type.reaction_time_s);
+    EXPECT_DOUBLE_EQ(m.intercept_time_s, m.launch_time_s + 10.0);
+    EXPECT_DOUBLE_EQ(m.kill_probability, before.type.kill_probability);
+    EXPECT_DOUBLE_EQ(m.seeker_basket_m, before.type.seeker_basket_m);
+    EXPECT_LE(m.min_altitude_m, before.type.min_altitude_m);
+    EXPECT_GE(m.max_altitude_m, before.type.max_altitude_m);
+  }
+  EXPECT_EQ(effector().status().ready_rounds, before.ready_rounds - rounds);
+  EXPECT_EQ(effector().rounds_left(), left - rounds);
+  EXPECT_LE(effector().status().free_channels, before.free_channels);
+}
+
+TEST_P(AnyEffector, ItsChannelsAreFreeAgainWhenItsInterceptorsEnd) {
+  const int free_before = effector().status().free_channels;
+  Engagements e(1);
+  const auto launched = e.fire(0.0, order(1), arsenal);
+  ASSERT_EQ(launched.size(), 1u);
+  EXPECT_EQ(launched[0].id, 1u);
+  world.advance(launched[0].intercept_time_s);
+  const auto ended = e.resolve(launched[0].intercept_time_s, world, arsenal);
+  ASSERT_EQ(ended.size(), 1u);
+  EXPECT_EQ(effector().status().free_channels, free_before);
+  EXPECT_EQ(e.in_flight(), 0u);
+}
+
+TEST_P(AnyEffector, AnAbortedInterceptorFreesItsChannelToo) {
+  Engagements e(1);
+  const int free_before = effector().status().free_channels;
+  const auto launched = e.fire(0.0, order(1), arsenal);
+  const auto aborted = e.abort(launched[0].launch_time_s, 42, arsenal);
+  ASSERT_EQ(aborted.size(), 1u);
+  EXPECT_EQ(aborted[0].outcome, Outcome::kAborted);
+  EXPECT_EQ(effector().status().free_channels, free_before);
+}
+
+INSTANTIATE_TEST_SUITE_P(Kinds, AnyEffector, ::testing::ValuesIn(kKinds),
+                         [](const ::testing::TestParamInfo<Kind>& kind) { return kind.param.name; });
+
+}  // namespace
+}  // namespace rampart::engagement
