@@ -93,11 +93,20 @@ std::vector<FighterCommand> FighterController::step(double t_s, const std::vecto
     }
     if (!f.target) continue;
     const messages::TrackState& track = tracks.at(f.target);
-    const auto pip = predict_intercept(track.position_enu_m(), track.velocity_enu_mps(), pos->second, sq.speed_mps);
-    const Eigen::Vector3d goal = pip ? pip->p_enu_m : track.position_enu_m();
-    commands.push_back({FighterCommand::Kind::kSteer, f.squadron, id, {goal.x(), goal.y()}, f.target, 0.0,
-                        Eigen::Vector3d::Zero(), fmt::format("intercept track {}", f.target)});
     const double range_m = (track.position_enu_m() - pos->second).head<2>().norm();
+    if (range_m > sq.missile_range_m) {
+      const auto pip = predict_intercept(track.position_enu_m(), track.velocity_enu_mps(), pos->second, sq.speed_mps);
+      const Eigen::Vector3d goal = pip ? pip->p_enu_m : track.position_enu_m();
+      commands.push_back({FighterCommand::Kind::kSteer, f.squadron, id, {goal.x(), goal.y()}, f.target, 0.0,
+                          Eigen::Vector3d::Zero(), fmt::format("intercept track {}", f.target)});
+    } else {
+      // Hold off: the point standoff_m from the target on the fighter's side of it.
+      const Eigen::Vector2d away = pos->second.head<2>() - track.position_enu_m().head<2>();
+      const Eigen::Vector2d goal = track.position_enu_m().head<2>() +
+                                   (away.norm() > 1.0 ? away.normalized() : Eigen::Vector2d(0.0, 1.0)) * sq.standoff_m;
+      commands.push_back({FighterCommand::Kind::kSteer, f.squadron, id, {goal.x(), goal.y()}, f.target, 0.0,
+                          Eigen::Vector3d::Zero(), fmt::format("hold off {:.0f} m from track {}", sq.standoff_m, f.target)});
+    }
     if (range_m <= sq.missile_range_m && f.missiles > 0 && !f.missile_in_flight) {
       const auto shot = predict_intercept(track.position_enu_m(), track.velocity_enu_mps(), pos->second, sq.missile_speed_mps);
       if (shot) {

@@ -4,10 +4,13 @@
 // maximum range) and that no fighter is already on is given to a fighter: an airborne one without
 // a target if there is one, else a squadron with an aircraft on alert scrambles (take-off after
 // its readiness time). A fighter flies to the predicted intercept point of its track at its own
-// speed, fires one missile at a time when the track is within missile range (missile time of
-// flight at the squadron's missile_speed_mps), and after C2 judges its target killed, a lost track or an empty magazine takes the next
-// target or returns to base; past its endurance it returns. Within kLandingRadius_m of its base
-// it lands; the aircraft is ready again after its readiness time (turn-round).
+// speed until the track is within missile range; there it fires one missile at a time (time of
+// flight at the squadron's missile_speed_mps) and holds off standoff_m from the track, on its
+// own side of it (it drags away from a target that closes), so it never joins the bandit in one
+// radar and IFF cell. After C2 judges its target killed, a lost track or an empty magazine it
+// takes the next target or returns to base; past its endurance it returns. Within
+// kLandingRadius_m of its base it lands; the aircraft is ready again after its readiness time
+// (turn-round).
 // C2 knows its own fighters' positions from their reports (own-force tracking), not from truth.
 #pragma once
 

@@ -60,7 +60,7 @@ bool Identifier::in_corridor(double t_s, const messages::TrackState& track) cons
   const Eigen::Vector2d v = track.velocity_enu_mps().head<2>();
   const double alt_m = altitude_m(track.position_enu_m(), origin_alt_m_);
   for (const auto& c : settings_.corridors) {
-    if (t_s < c.start_time_s || t_s >= c.end_time_s) continue;
+    if (t_s < c.start_time_s || t_s >= c.end_time_s || v.norm() > c.max_speed_mps) continue;
     if (track.has_height && (alt_m < c.min_altitude_m || alt_m > c.max_altitude_m)) continue;
     for (std::size_t i = 1; i < c.route.size(); ++i) {
       const Eigen::Vector2d a(c.route[i - 1].east_m, c.route[i - 1].north_m);

@@ -483,6 +483,11 @@ class ScenarioReader {
     f.missile_seeker_basket_m = m.number_or("missile_seeker_basket_m", 500.0, Range{1.0, 10'000.0});
     f.kill_probability = m.number("kill_probability", Range::probability()).value_or(0.0);
     f.endurance_s = m.number_or("endurance_s", 3600.0, Range{60.0, 86'400.0});
+    f.standoff_m = m.number_or("standoff_m", f.standoff_m, Range::non_negative());
+    if (f.standoff_m >= f.missile_range_m)
+      m.error_at("standoff_m", fmt::format("'standoff_m' in {} must be less than missile_range_m ({:.0f} m): a fighter "
+                                           "holding off farther than its missiles reach never fires",
+                                           m.what(), f.missile_range_m));
     m.check_unknown_keys();
     return f;
   }
@@ -527,6 +532,7 @@ class ScenarioReader {
     if (c.min_altitude_m >= c.max_altitude_m)
       m.error_at("min_altitude_m", fmt::format("'min_altitude_m' in {} must be less than max_altitude_m", m.what()));
     std::tie(c.start_time_s, c.end_time_s) = read_window(m, duration_s);
+    c.max_speed_mps = m.number_or("max_speed_mps", c.max_speed_mps, Range{1.0, 1000.0});
     m.check_unknown_keys();
     return c;
   }

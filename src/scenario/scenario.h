@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -155,6 +156,9 @@ struct FighterSquadron {
   double endurance_s = 0.0;    ///< time in the air before it must return
   double missile_speed_mps = 1000.0;       ///< mean fly-out speed of its air-to-air missile
   double missile_seeker_basket_m = 500.0;  ///< the missile homes on a target this close to its aim point
+  /// Inside missile range a fighter closes no nearer its target than this (beyond-visual-range
+  /// tactics: fire, then hold off); less than missile_range_m.
+  double standoff_m = 10'000.0;
 };
 
 enum class Association { kGnn, kJpda, kMht };
@@ -200,6 +204,7 @@ struct Corridor {
   double max_altitude_m = 0.0;
   double start_time_s = 0.0;
   double end_time_s = 0.0;
+  double max_speed_mps = std::numeric_limits<double>::infinity();  ///< the corridor's speed limit
 };
 
 /// Flight-profile identification rules, applied to tracks that did not answer IFF.
