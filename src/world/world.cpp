@@ -85,7 +85,13 @@ std::vector<Arrival> World::advance(double t_s) {
     const RoutePoint rp = e.steered ? steer_step(e, dt_s) : e.route.at(t_s - e.start_time_s);
     e.geodetic = frame_.surface_point(rp.east_m, rp.north_m, e.altitude_m);
     e.p_enu_m = frame_.to_enu(e.geodetic);
+    // A steered aircraft standing on its goal (at take-off, or there before C2 steers it on) does
+    // not move: it reports no velocity on the data link, which C2 dead-reckons by.
+    const bool standing = e.steered && (Eigen::Vector2d(e.steer_goal.east_m, e.steer_goal.north_m) -
+                                        Eigen::Vector2d(e.steered_position.east_m, e.steered_position.north_m))
+                                               .norm() <= 1e-9;
     e.v_enu_mps = Eigen::Vector3d(std::sin(rp.heading_rad), std::cos(rp.heading_rad), 0.0) * e.speed_mps;
+    if (standing) e.v_enu_mps.setZero();
     if (e.target_asset && !e.reached_target) {
       const auto& asset = assets_[*e.target_asset];
       if (std::hypot(rp.east_m - asset.position.east_m, rp.north_m - asset.position.north_m) <= asset.radius_m) {

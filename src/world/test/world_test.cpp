@@ -84,8 +84,10 @@ TEST(World, SteeredAircraftFlyToTheirGoalAndLand) {
   w.advance(10.0);
   EXPECT_NEAR(w.entity(id).steered_position.north_m, 3000.0, 1e-9);
   EXPECT_NEAR(w.entity(id).geodetic.alt_m, 8000.0, 1e-6);
+  EXPECT_NEAR(w.entity(id).v_enu_mps.y(), 300.0, 1e-9);
   w.advance(100.0);
   EXPECT_NEAR(w.entity(id).steered_position.north_m, 10'000.0, 1e-9);  // stops on its goal
+  EXPECT_EQ(w.entity(id).v_enu_mps, Eigen::Vector3d::Zero());
   w.land(id);
   EXPECT_EQ(w.entity(id).state, EntityState::kDeparted);
 }
