@@ -27,8 +27,10 @@ struct MoverState {
   double east_m = 0.0;  ///< map coordinates: along the tangent plane at the scenario origin
   double north_m = 0.0;
   double altitude_m = 0.0;                              ///< above the ellipsoid
-  Eigen::Vector3d v_enu_mps = Eigen::Vector3d::Zero();  ///< d/dt (east_m, north_m, altitude_m)
-  bool finished = false;  ///< the motion is over (an open route flown to its end); stays so
+  Eigen::Vector3d v_enu_mps = Eigen::Vector3d::Zero();  ///< d/dt (east_m, north_m, altitude_m) until finished
+  /// The motion is over (an open route flown to its end), and stays so: the state is then where
+  /// and how the entity left the scenario, and the position moves no more.
+  bool finished = false;
 };
 
 class Mover {
