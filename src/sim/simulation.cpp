@@ -256,8 +256,7 @@ void Simulation::execute(double t_s, const c2::FighterCommand& command) {
   switch (command.kind) {
     case c2::FighterCommand::Kind::kLaunch: {
       const std::string name = fmt::format("{}-{}", squadron.name, ++sorties_);
-      const std::uint32_t id = world_.launch(name, "fighter", command.goal, squadron.altitude_m, squadron.speed_mps,
-                                             squadron.rcs_m2, t_s);
+      const std::uint32_t id = world_.launch(name, squadron, command.goal, t_s);
       fighters.on_launched(t_s, command, id);
       air_to_air_[id] = arsenal_.size();
       engagement::arm_fighter(arsenal_, squadron, world_, id);

@@ -24,6 +24,7 @@ class Route {
   /// Position after flying for `flight_time_s` from the first waypoint.
   RoutePoint at(double flight_time_s) const;
   double length_m() const { return cumulative_m_.back(); }
+  double speed_mps() const { return speed_mps_; }
 
  private:
   std::vector<scenario::Point2> points_;

@@ -3,11 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/units.h"
-
 #include <fmt/format.h>
 
 #include "core/error.h"
+#include "world/mover_factory.h"
 
 namespace rampart::world {
 
@@ -15,80 +14,66 @@ World::World(const scenario::Scenario& s) : frame_(s.origin), assets_(s.assets) 
   for (const auto& a : assets_) asset_value_left_.push_back(a.value);
   for (const auto& raid : s.raids) add_raid(raid, 0.0);
   for (const auto& f : s.friendlies) {
-    Entity e{.id = static_cast<std::uint32_t>(entities_.size() + 1),
-             .name = f.name,
-             .side = Side::kFriendly,
-             .kind = scenario::to_string(f.kind),
-             .start_time_s = f.start_time_s,
-             .altitude_m = f.altitude_m,
-             .speed_mps = f.speed_mps,
-             .rcs_m2 = f.rcs_m2,
-             .iff_on = f.iff_on,
-             .on_datalink = f.kind == scenario::FriendlyKind::kFighter ||
-                            f.kind == scenario::FriendlyKind::kAirborneEarlyWarning,
-             .emitter = f.emitter,
-             .route = Route(f.route, f.speed_mps, f.repeat_route)};
-    entities_.push_back(std::move(e));
+    add({.name = f.name,
+         .side = Side::kFriendly,
+         .kind = scenario::to_string(f.kind),
+         .start_time_s = f.start_time_s,
+         .rcs_m2 = f.rcs_m2,
+         .iff_on = f.iff_on,
+         .on_datalink = f.kind == scenario::FriendlyKind::kFighter ||
+                        f.kind == scenario::FriendlyKind::kAirborneEarlyWarning,
+         .emitter = f.emitter},
+        make_mover(f));
   }
+}
+
+void World::add(Entity e, std::unique_ptr<Mover> mover) {
+  e.id = static_cast<std::uint32_t>(entities_.size() + 1);
+  entities_.push_back(std::move(e));
+  movers_.push_back(std::move(mover));
 }
 
 std::vector<std::uint32_t> World::add_raid(const scenario::Raid& raid, double t0_s) {
   std::vector<std::uint32_t> ids;
   for (int i = 0; i < raid.count; ++i) {
-    Entity e{.id = static_cast<std::uint32_t>(entities_.size() + 1),
-             .name = fmt::format("{}-{}", raid.name, i + 1),
-             .side = Side::kHostile,
-             .kind = scenario::to_string(raid.kind),
-             .start_time_s = t0_s + raid.start_time_s + i * raid.spacing_s,
-             .altitude_m = raid.altitude_m,
-             .speed_mps = raid.speed_mps,
-             .rcs_m2 = raid.rcs_m2,
-             .iff_on = false,
-             .emitter = raid.emitter,
-             .expendable = raid.kind == scenario::ThreatKind::kCruiseMissile ||
-                           raid.kind == scenario::ThreatKind::kDrone,
-             .target_asset = raid.target_asset,
-             .damage_fraction = raid.damage_fraction,
-             .route = Route(raid.route, raid.speed_mps, false)};
-    ids.push_back(e.id);
-    entities_.push_back(std::move(e));
+    add({.name = fmt::format("{}-{}", raid.name, i + 1),
+         .side = Side::kHostile,
+         .kind = scenario::to_string(raid.kind),
+         .start_time_s = t0_s + raid.start_time_s + i * raid.spacing_s,
+         .rcs_m2 = raid.rcs_m2,
+         .iff_on = false,
+         .emitter = raid.emitter,
+         .expendable = raid.kind == scenario::ThreatKind::kCruiseMissile || raid.kind == scenario::ThreatKind::kDrone,
+         .target_asset = raid.target_asset,
+         .damage_fraction = raid.damage_fraction},
+        make_mover(raid));
+    ids.push_back(entities_.back().id);
   }
   return ids;
 }
 
-namespace {
-/// Moves a steered entity straight towards its goal for dt_s; stops on it.
-RoutePoint steer_step(Entity& e, double dt_s) {
-  const Eigen::Vector2d p(e.steered_position.east_m, e.steered_position.north_m);
-  const Eigen::Vector2d to_goal = Eigen::Vector2d(e.steer_goal.east_m, e.steer_goal.north_m) - p;
-  const double step_m = e.speed_mps * dt_s;
-  RoutePoint rp;
-  Eigen::Vector2d next = p;
-  if (to_goal.norm() > 1e-9) {
-    next = p + to_goal.normalized() * std::min(step_m, to_goal.norm());
-    rp.heading_rad = azimuth_rad(to_goal.x(), to_goal.y());
-  }
-  e.steered_position = {next.x(), next.y()};
-  rp.east_m = next.x();
-  rp.north_m = next.y();
-  return rp;
+void World::place(Entity& e, const MoverState& m) const {
+  e.geodetic = frame_.surface_point(m.east_m, m.north_m, m.altitude_m);
+  e.p_enu_m = frame_.to_enu(e.geodetic);
+  e.v_enu_mps = m.v_enu_mps;
 }
-}  // namespace
 
 std::vector<Arrival> World::advance(double t_s) {
   std::vector<Arrival> arrivals;
   const double dt_s = std::max(0.0, t_s - t_s_);
   t_s_ = t_s;
-  for (auto& e : entities_) {
-    if (e.state == EntityState::kWaiting && t_s >= e.start_time_s) e.state = EntityState::kFlying;
+  for (std::size_t i = 0; i < entities_.size(); ++i) {
+    Entity& e = entities_[i];
+    const bool starts = e.state == EntityState::kWaiting && t_s >= e.start_time_s;
+    if (starts) e.state = EntityState::kFlying;
     if (!e.flying()) continue;
-    const RoutePoint rp = e.steered ? steer_step(e, dt_s) : e.route.at(t_s - e.start_time_s);
-    e.geodetic = frame_.surface_point(rp.east_m, rp.north_m, e.altitude_m);
-    e.p_enu_m = frame_.to_enu(e.geodetic);
-    e.v_enu_mps = Eigen::Vector3d(std::sin(rp.heading_rad), std::cos(rp.heading_rad), 0.0) * e.speed_mps;
+    const double flight_time_s = t_s - e.start_time_s;
+    // A mover's steps add up to its flight time: the first one counts from its start.
+    const MoverState m = movers_[i]->advance(flight_time_s, starts ? flight_time_s : dt_s);
+    place(e, m);
     if (e.target_asset && !e.reached_target) {
       const auto& asset = assets_[*e.target_asset];
-      if (std::hypot(rp.east_m - asset.position.east_m, rp.north_m - asset.position.north_m) <= asset.radius_m) {
+      if (std::hypot(m.east_m - asset.position.east_m, m.north_m - asset.position.north_m) <= asset.radius_m) {
         e.reached_target = true;
         const double lost = asset_value_left_[*e.target_asset] * e.damage_fraction;
         asset_value_left_[*e.target_asset] -= lost;
@@ -99,43 +84,44 @@ std::vector<Arrival> World::advance(double t_s) {
         }
       }
     }
-    if (rp.finished) e.state = EntityState::kDeparted;
+    if (m.finished) e.state = EntityState::kDeparted;
   }
   return arrivals;
 }
 
-std::uint32_t World::launch(const std::string& name, const std::string& kind, const scenario::Point2& at,
-                            double altitude_m, double speed_mps, double rcs_m2, double t_s) {
-  Entity e{.id = static_cast<std::uint32_t>(entities_.size() + 1),
-           .name = name,
-           .side = Side::kFriendly,
-           .kind = kind,
-           .start_time_s = t_s,
-           .altitude_m = altitude_m,
-           .speed_mps = speed_mps,
-           .rcs_m2 = rcs_m2,
-           .iff_on = true,
-           .on_datalink = true,
-           .route = Route({at, at}, speed_mps, false),
-           .steered = true,
-           .steer_goal = at,
-           .steered_position = at};
+std::uint32_t World::launch(const std::string& name, const scenario::FighterSquadron& squadron,
+                            const scenario::Point2& at, double t_s) {
+  add({.name = name,
+       .side = Side::kFriendly,
+       .kind = scenario::to_string(scenario::FriendlyKind::kFighter),
+       .start_time_s = t_s,
+       .rcs_m2 = squadron.rcs_m2,
+       .iff_on = true,
+       .on_datalink = true},
+      make_mover(squadron, at));
+  Entity& e = entities_.back();
   e.state = EntityState::kFlying;
-  e.geodetic = frame_.surface_point(at.east_m, at.north_m, altitude_m);
-  e.p_enu_m = frame_.to_enu(e.geodetic);
-  entities_.push_back(std::move(e));
-  return entities_.back().id;
+  place(e, movers_.back()->advance(0.0, 0.0));
+  return e.id;
+}
+
+SteerableMover& World::steerable(std::uint32_t entity_id, const char* order) {
+  const Entity& e = entities_.at(entity_id - 1);
+  auto* mover = dynamic_cast<SteerableMover*>(movers_[entity_id - 1].get());
+  RAMPART_DEMAND(mover != nullptr, fmt::format("{} (entity {}) cannot {}: its mover is not steerable (only an aircraft "
+                                               "C2 launched is)",
+                                               e.name, entity_id, order));
+  return *mover;
 }
 
 void World::steer(std::uint32_t entity_id, const scenario::Point2& goal) {
-  Entity& e = entities_.at(entity_id - 1);
-  RAMPART_DEMAND(e.steered, "only a steered entity can be steered");
-  e.steer_goal = goal;
+  steerable(entity_id, "be steered").steer(goal);
 }
 
 void World::land(std::uint32_t entity_id) {
+  steerable(entity_id, "land");  // only C2's own aircraft land on its order
   Entity& e = entities_.at(entity_id - 1);
-  RAMPART_DEMAND(e.steered && e.flying(), "only a flying steered entity can land");
+  RAMPART_DEMAND(e.flying(), fmt::format("{} (entity {}) cannot land: it is not flying", e.name, entity_id));
   e.state = EntityState::kDeparted;
 }
 

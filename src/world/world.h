@@ -1,17 +1,19 @@
-// The true state of the air: every threat and friendly aircraft, flown along its route.
+// The true state of the air: every threat and friendly aircraft, each flown by its mover
+// (mover.h), which World::advance turns into geodetic and scenario-frame ENU coordinates.
 //
 // Truth is read only by sensors, engagement physics and scoring; the tracker and C2 never see it.
 #pragma once
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/geodesy.h"
 #include "scenario/scenario.h"
-#include "world/route.h"
+#include "world/mover.h"
 
 namespace rampart::world {
 
@@ -31,8 +33,6 @@ struct Entity {
   Side side = Side::kHostile;
   std::string kind;  ///< the scenario kind name, e.g. "cruise_missile", "fighter"
   double start_time_s = 0.0;
-  double altitude_m = 0.0;
-  double speed_mps = 0.0;
   double rcs_m2 = 0.0;
   bool iff_on = false;
   /// Reports its position on the tactical data link (military aircraft: fighters, AEW).
@@ -42,16 +42,11 @@ struct Entity {
   std::optional<std::size_t> target_asset;
   double damage_fraction = 0.0;
   bool reached_target = false;
-  Route route;
-  /// Steered entities (fighters under C2 control) fly straight at `steer_goal` instead of a route.
-  bool steered = false;
-  scenario::Point2 steer_goal;
-  scenario::Point2 steered_position;
 
   EntityState state = EntityState::kWaiting;
   Geodetic geodetic;                                  ///< valid while flying
   Eigen::Vector3d p_enu_m = Eigen::Vector3d::Zero();  ///< scenario frame, valid while flying
-  Eigen::Vector3d v_enu_mps = Eigen::Vector3d::Zero();
+  Eigen::Vector3d v_enu_mps = Eigen::Vector3d::Zero();  ///< scenario frame axes, valid while flying
 
   bool flying() const { return state == EntityState::kFlying; }
 };
@@ -74,13 +69,13 @@ class World {
   std::vector<std::uint32_t> add_raid(const scenario::Raid& raid, double t0_s);
   /// Marks an entity destroyed (by an interceptor).
   void kill(std::uint32_t entity_id);
-  /// Puts a new steered friendly aircraft in the air at `at`, heading for `at` until steered;
-  /// returns its id.
-  std::uint32_t launch(const std::string& name, const std::string& kind, const scenario::Point2& at,
-                       double altitude_m, double speed_mps, double rcs_m2, double t_s);
-  /// Sets where a steered entity flies.
+  /// Puts a new fighter of `squadron` in the air at `at`, steered by C2 and standing at `at`
+  /// until steered; returns its id.
+  std::uint32_t launch(const std::string& name, const scenario::FighterSquadron& squadron, const scenario::Point2& at,
+                       double t_s);
+  /// Sets where an entity with a steerable mover flies; aborts for any other entity.
   void steer(std::uint32_t entity_id, const scenario::Point2& goal);
-  /// A steered aircraft lands: it leaves the air.
+  /// A flying aircraft with a steerable mover lands: it leaves the air.
   void land(std::uint32_t entity_id);
 
   const std::vector<Entity>& entities() const { return entities_; }
@@ -91,10 +86,18 @@ class World {
   const std::vector<double>& asset_value_left() const { return asset_value_left_; }
 
  private:
+  /// Adds an entity (its id the next one) and the mover that flies it.
+  void add(Entity e, std::unique_ptr<Mover> mover);
+  /// Sets an entity's position and velocity from its mover's state.
+  void place(Entity& e, const MoverState& m) const;
+  /// The steerable mover of an entity `order` (a verb: "land") is given to; aborts for any other.
+  SteerableMover& steerable(std::uint32_t entity_id, const char* order);
+
   LocalFrame frame_;
   std::vector<scenario::Asset> assets_;
   std::vector<double> asset_value_left_;
   std::vector<Entity> entities_;
+  std::vector<std::unique_ptr<Mover>> movers_;  ///< movers_[i] flies entities_[i]
   double t_s_ = 0.0;  ///< time of the last advance
 };
 

@@ -198,7 +198,8 @@ scenario::FighterSquadron eagles() {
 TEST(AirToAir, TheSeekerNeverHomesOnItsOwnLauncher) {
   auto s = scenario::load_scenario_file(std::string(RAMPART_SOURCE_DIR) + "/src/scenario/test/data/minimal.yaml");
   world::World w(s);
-  const std::uint32_t fighter = w.launch("Eagle-1", "fighter", {0.0, 30'000.0}, 6000.0, 250.0, 5.0, 0.0);
+  const scenario::FighterSquadron eagles{.name = "Eagle", .speed_mps = 250.0, .altitude_m = 6000.0, .rcs_m2 = 5.0};
+  const std::uint32_t fighter = w.launch("Eagle-1", eagles, {0.0, 30'000.0}, 0.0);
   w.advance(0.0);
   Engagements e(1);
   Arsenal arsenal;

@@ -38,8 +38,7 @@ const std::vector<Kind> kKinds = {
 };
 
 world::Entity flying(std::uint32_t id, double east_m, double north_m, double alt_m) {
-  world::Entity e{.id = id, .name = "t", .rcs_m2 = 10.0, .emitter = "Fire can",
-                  .route = world::Route({{0, 0}, {1, 1}}, 1.0, false)};
+  world::Entity e{.id = id, .name = "t", .rcs_m2 = 10.0, .emitter = "Fire can"};
   e.state = world::EntityState::kFlying;
   e.geodetic = kFrame.surface_point(east_m, north_m, alt_m);
   e.p_enu_m = kFrame.to_enu(e.geodetic);

@@ -12,7 +12,7 @@ namespace {
 const LocalFrame kFrame({35.0, -30.0, 0.0});
 
 world::Entity flying_at(std::uint32_t id, double east_m, double north_m, double alt_m) {
-  world::Entity e{.id = id, .name = "t", .route = world::Route({{0, 0}, {1, 1}}, 1.0, false)};
+  world::Entity e{.id = id, .name = "t"};
   e.state = world::EntityState::kFlying;
   e.geodetic = kFrame.surface_point(east_m, north_m, alt_m);
   e.p_enu_m = kFrame.to_enu(e.geodetic);

@@ -13,7 +13,7 @@ namespace {
 
 world::Entity target_at(const LocalFrame& frame, std::uint32_t id, double east_m, double north_m, double alt_m,
                         double rcs_m2) {
-  world::Entity e{.id = id, .name = "t", .rcs_m2 = rcs_m2, .route = world::Route({{0, 0}, {1, 1}}, 1.0, false)};
+  world::Entity e{.id = id, .name = "t", .rcs_m2 = rcs_m2};
   e.state = world::EntityState::kFlying;
   e.geodetic = frame.surface_point(east_m, north_m, alt_m);
   e.p_enu_m = frame.to_enu(e.geodetic);

@@ -4,6 +4,7 @@
 
 #include "core/units.h"
 #include "scenario/loader.h"
+#include "world/route.h"
 
 namespace rampart::world {
 namespace {
@@ -78,16 +79,27 @@ namespace {
 TEST(World, SteeredAircraftFlyToTheirGoalAndLand) {
   World w(small_scenario());
   w.advance(0.0);
-  const std::uint32_t id = w.launch("Falcon-1", "fighter", {0, 0}, 8000, 300, 5, 0.0);
+  const scenario::FighterSquadron falcons{.name = "Falcon", .speed_mps = 300.0, .altitude_m = 8000.0, .rcs_m2 = 5.0};
+  const std::uint32_t id = w.launch("Falcon-1", falcons, {0, 0}, 0.0);
   EXPECT_EQ(id, 4u);
+  EXPECT_EQ(w.entity(id).kind, "fighter");
   w.steer(id, {0, 10'000});
   w.advance(10.0);
-  EXPECT_NEAR(w.entity(id).steered_position.north_m, 3000.0, 1e-9);
+  const auto at = [&](double north_m) { return w.frame().surface_point_enu(0.0, north_m, 8000.0); };
+  EXPECT_LT((w.entity(id).p_enu_m - at(3000.0)).norm(), 1e-6);
+  EXPECT_LT((w.entity(id).v_enu_mps - Eigen::Vector3d(0.0, 300.0, 0.0)).norm(), 1e-9);
   EXPECT_NEAR(w.entity(id).geodetic.alt_m, 8000.0, 1e-6);
   w.advance(100.0);
-  EXPECT_NEAR(w.entity(id).steered_position.north_m, 10'000.0, 1e-9);  // stops on its goal
+  EXPECT_LT((w.entity(id).p_enu_m - at(10'000.0)).norm(), 1e-6);  // stops on its goal
   w.land(id);
   EXPECT_EQ(w.entity(id).state, EntityState::kDeparted);
+}
+
+TEST(World, OnlyAnAircraftC2LaunchedCanBeSteeredOrLanded) {
+  World w(small_scenario());
+  w.advance(1.0);
+  EXPECT_DEATH(w.steer(1, {0, 0}), "cannot be steered: its mover is not steerable");
+  EXPECT_DEATH(w.land(3), "cannot land: its mover is not steerable");
 }
 
 }  // namespace

@@ -1,0 +1,20 @@
+// The one factory of the mover family: the mover of every entity a scenario spec puts in the
+// air. Each kind of motion is one line in mover_factory.cpp.
+#pragma once
+
+#include <memory>
+
+#include "scenario/scenario.h"
+#include "world/mover.h"
+
+namespace rampart::world {
+
+/// How each threat of a raid moves: the raid's route, open, at its altitude and speed.
+std::unique_ptr<Mover> make_mover(const scenario::Raid& raid);
+/// How a scripted friendly moves: its route (closed for a patrol) at its altitude and speed.
+std::unique_ptr<Mover> make_mover(const scenario::Friendly& friendly);
+/// How a fighter the squadron launches moves: steered by C2 from `at`, at the squadron's
+/// altitude and speed.
+std::unique_ptr<SteerableMover> make_mover(const scenario::FighterSquadron& squadron, const scenario::Point2& at);
+
+}  // namespace rampart::world
