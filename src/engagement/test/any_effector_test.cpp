@@ -22,13 +22,13 @@ struct Kind {
 const Kind kKinds[] = {
     {"SamFireUnit", [](Arsenal&, world::World&, const scenario::Scenario&) { return std::size_t{0}; }},
     {"FighterAirToAir",
-     [](Arsenal& a, world::World& w, const scenario::Scenario& s) {
-       const std::uint32_t id = w.launch("Eagle-1", "fighter", {0.0, 30'000.0}, 6000.0, 250.0, 5.0, 0.0);
-       w.advance(0.0);
-       scenario::FighterSquadron sq = s.squadrons.empty() ? scenario::FighterSquadron{} : s.squadrons[0];
+     [](Arsenal& a, world::World& w, const scenario::Scenario&) {
+       scenario::FighterSquadron sq{.name = "Eagle", .speed_mps = 250.0, .altitude_m = 6000.0, .rcs_m2 = 5.0};
        sq.missiles = 4;
        sq.missile_range_m = 30'000.0;
        sq.kill_probability = 0.7;
+       const std::uint32_t id = w.launch("Eagle-1", sq, {0.0, 30'000.0}, 0.0);
+       w.advance(0.0);
        arm_fighter(a, sq, w, id);
        return a.size() - 1;
      }},

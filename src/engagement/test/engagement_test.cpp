@@ -181,13 +181,14 @@ TEST_F(EndgameTest, ASecondRoundFindsItsTargetAlreadyDestroyed) {
 namespace rampart::engagement {
 namespace {
 
-// An air-to-air missile whose aim point ends up nearer its own launcher than any target (the
-// fighter closed on the point) finds nothing: its seeker does not home on the aircraft that
-// fired it.
-/// A squadron whose missiles (four, Pk 1, 1000 m/s, 2 km basket, 30 km range) are the test's.
+/// A squadron of 250 m/s fighters at 6000 m whose missiles (four, Pk 1, 1000 m/s, 2 km basket,
+/// 30 km range) are the tests'.
 scenario::FighterSquadron eagles() {
   scenario::FighterSquadron sq;
   sq.name = "Eagle";
+  sq.speed_mps = 250.0;
+  sq.altitude_m = 6000.0;
+  sq.rcs_m2 = 5.0;
   sq.missiles = 4;
   sq.missile_range_m = 30'000.0;
   sq.missile_seeker_basket_m = 2000.0;
@@ -195,11 +196,13 @@ scenario::FighterSquadron eagles() {
   return sq;
 }
 
+// An air-to-air missile whose aim point ends up nearer its own launcher than any target (the
+// fighter closed on the point) finds nothing: its seeker does not home on the aircraft that
+// fired it.
 TEST(AirToAir, TheSeekerNeverHomesOnItsOwnLauncher) {
   auto s = scenario::load_scenario_file(std::string(RAMPART_SOURCE_DIR) + "/src/scenario/test/data/minimal.yaml");
   world::World w(s);
-  const scenario::FighterSquadron eagles{.name = "Eagle", .speed_mps = 250.0, .altitude_m = 6000.0, .rcs_m2 = 5.0};
-  const std::uint32_t fighter = w.launch("Eagle-1", eagles, {0.0, 30'000.0}, 0.0);
+  const std::uint32_t fighter = w.launch("Eagle-1", eagles(), {0.0, 30'000.0}, 0.0);
   w.advance(0.0);
   Engagements e(1);
   Arsenal arsenal;
@@ -219,7 +222,7 @@ TEST(AirToAir, TheSeekerNeverHomesOnItsOwnLauncher) {
 TEST(AirToAir, MissilesLeaveAtOnceFromTheAircraftAndTheMagazineEmpties) {
   auto s = scenario::load_scenario_file(std::string(RAMPART_SOURCE_DIR) + "/src/scenario/test/data/minimal.yaml");
   world::World w(s);
-  const std::uint32_t fighter = w.launch("Eagle-1", "fighter", {0.0, 30'000.0}, 6000.0, 250.0, 5.0, 0.0);
+  const std::uint32_t fighter = w.launch("Eagle-1", eagles(), {0.0, 30'000.0}, 0.0);
   w.advance(0.0);
   Arsenal arsenal = make_fire_units(s, w.frame());
   const std::size_t index = arsenal.size();
