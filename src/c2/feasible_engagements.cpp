@@ -79,6 +79,10 @@ double slot_kill_probability(const WeaponStatus& weapon, int rounds) {
   return 1.0 - std::pow(1.0 - weapon.type.kill_probability, rounds);
 }
 
+double earlier_intercept_factor(const CandidateEngagement& candidate) {
+  return 1.0 - 1e-6 * candidate.intercept.time_of_flight_s;
+}
+
 AssignmentResult orders_for(const FeasibleEngagements& engagements, const std::vector<Shot>& shots,
                             const std::vector<ThreatAssessment>& threats, const std::vector<WeaponStatus>& weapons) {
   AssignmentResult result;

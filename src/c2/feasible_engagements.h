@@ -50,6 +50,10 @@ FeasibleEngagements feasible_engagements(const std::vector<ThreatAssessment>& th
 /// 1 - (1 - Pk)^rounds: the kill probability of `rounds` independent rounds of `weapon`.
 double slot_kill_probability(const WeaponStatus& weapon, int rounds);
 
+/// 1 - 1e-6 x time of flight in s: a weight's factor that prefers, between engagements otherwise
+/// equal, the earlier intercept (more time to look and fire again), and changes nothing else.
+double earlier_intercept_factor(const CandidateEngagement& candidate);
+
 /// A candidate engagement fired with one slot of its unit.
 struct Shot {
   int candidate = 0;

@@ -10,8 +10,7 @@ AssignmentResult MatchingPolicy::assign(const std::vector<ThreatAssessment>& thr
                                         const AssignmentContext& context) const {
   const FeasibleEngagements engagements = feasible_engagements(threats, tracks, weapons, context);
   const auto weight = [&](const CandidateEngagement& c, const Slot&) {
-    return threats[c.threat].score * weapons[c.weapon].type.kill_probability *
-           (1.0 - 1e-6 * c.intercept.time_of_flight_s);
+    return threats[c.threat].score * weapons[c.weapon].type.kill_probability * earlier_intercept_factor(c);
   };
   return orders_for(engagements, best_matching(engagements, threats.size(), weight), threats, weapons);
 }

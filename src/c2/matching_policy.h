@@ -2,8 +2,9 @@
 // threats matched to maximise
 //   sum over engagements of  score(threat) x Pk(unit) x (1 - 1e-6 x time of flight in s),
 // Pk the unit's single-round kill probability whatever the slot's rounds, the last factor
-// preferring the earlier intercept between equal engagements; each threat takes at most one slot.
-// An optimal linear assignment (best_matching, feasible_engagements.h).
+// preferring the earlier intercept between equal engagements (earlier_intercept_factor); each
+// threat takes at most one slot. An optimal linear assignment (best_matching,
+// feasible_engagements.h).
 #pragma once
 
 #include "c2/assignment.h"

@@ -11,6 +11,11 @@
 namespace rampart::c2 {
 namespace {
 
+/// p_sj of the header: the slot's kill probability, times the earlier intercept's preference.
+double engagement_p(const CandidateEngagement& candidate, const Slot& slot, const std::vector<WeaponStatus>& weapons) {
+  return slot_kill_probability(weapons[candidate.weapon], slot.rounds) * earlier_intercept_factor(candidate);
+}
+
 /// The cycle as a static WTA instance, and the way back from its indices to the engagements.
 struct CycleInstance {
   wta::Instance instance;
@@ -47,7 +52,7 @@ CycleInstance to_instance(const FeasibleEngagements& engagements, const std::vec
       const CandidateEngagement& candidate = engagements.candidates[c];
       if (candidate.weapon != slot.weapon) continue;
       const std::size_t at = static_cast<std::size_t>(i) * instance.targets + target_of_threat[candidate.threat];
-      instance.kill_probability[at] = slot_kill_probability(weapons[slot.weapon], slot.rounds);
+      instance.kill_probability[at] = engagement_p(candidate, slot, weapons);
       cycle.candidate[at] = static_cast<int>(c);
     }
   }
@@ -81,7 +86,7 @@ AssignmentResult WtaPolicy::assign(const std::vector<ThreatAssessment>& threats,
   const FeasibleEngagements engagements = feasible_engagements(threats, tracks, weapons, context);
   const auto one_slot_per_threat = [&] {
     return best_matching(engagements, threats.size(), [&](const CandidateEngagement& c, const Slot& slot) {
-      return threats[c.threat].score * slot_kill_probability(weapons[c.weapon], slot.rounds);
+      return threats[c.threat].score * engagement_p(c, slot, weapons);
     });
   };
   if (engagements.candidates.empty() || !context.doctrine->multiple_engagements_per_track()) {

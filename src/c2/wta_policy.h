@@ -6,7 +6,9 @@
 //                 value 0;
 //   weapon types  the slots of the fire units with a candidate engagement, mu = 1 each;
 //   p_sj          1 - (1 - Pk)^rounds of slot s where its unit may engage threat j, else 0 (and 0
-//                 on hold fire).
+//                 on hold fire), times 1 - 1e-6 x time of flight in s, which prefers the earlier
+//                 intercept between engagements otherwise equal, as matching does (a change of
+//                 F of at most 1e-4 of its value for flights of up to 100 s).
 // Minimising F(x) = sum_j V_j prod_s (1 - p_sj)^{x_sj}, the expected score left, fires the slots
 // that remove the most; a slot on hold fire, or on a threat it has p = 0 on, fires nothing. Unlike
 // matching, F may put several slots on one valuable threat when no single engagement is sure to
@@ -17,7 +19,8 @@
 //     open again under that setting);
 //   - not allowed (the default): one slot per threat, as the battle manager keeps one engagement
 //     per track across cycles. F = sum_j V_j (1 - p_{s(j)j}) is then linear, and its minimum is the
-//     optimal matching with weights V_j p_sj, which both policies solve exactly (best_matching).
+//     optimal matching with weights V_j p_sj, which both policies solve exactly (best_matching):
+//     the matching policy but for the rounds of a salvo, which it counts as one.
 // Deterministic: solve_heuristic stops after kMaxKicks kicks and kLagrangianIterations prices,
 // from a fixed seed (instances with few assignments are enumerated); solve_exact's warm start is
 // that search too (ExactOptions::warm_start_kicks). Both run under a time limit, kTimeLimit_s, far

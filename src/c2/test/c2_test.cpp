@@ -406,7 +406,8 @@ TEST_F(AssignmentTest, WtaPoliciesWeighAnEngagementByAllItsRounds) {
 /// Random small cycles (1 to 3 units of 1 or 2 engagements, 1 to 3 threats, shoot-look-shoot or
 /// salvos of two, several engagements per track allowed): the expected score the WTA policies
 /// leave, sum_j score_j prod (1 - p) over their orders, is the least of every way of giving each
-/// engagement a threat it can reach or none, enumerated.
+/// engagement a threat it can reach or none, enumerated (to 1e-4 of it: the policies prefer the
+/// earlier intercept by a millionth of p per second of flight).
 TEST_F(AssignmentTest, WtaPoliciesLeaveTheLeastExpectedScoreOnRandomSmallCycles) {
   int concentrated = 0;  // cycles where the WTA puts two engagements on one threat
   for (std::uint64_t seed = 1; seed <= 200; ++seed) {
@@ -463,7 +464,7 @@ TEST_F(AssignmentTest, WtaPoliciesLeaveTheLeastExpectedScoreOnRandomSmallCycles)
       }
       double total = 0.0;
       for (const auto& [id, v] : left) total += v;
-      EXPECT_NEAR(total, least, 1e-9 * least) << scenario::to_string(kind) << ", seed " << seed;
+      EXPECT_NEAR(total, least, 1e-4 * least) << scenario::to_string(kind) << ", seed " << seed;
       std::set<std::uint32_t> engaged;
       for (const auto& o : result.orders) engaged.insert(o.track_id);
       if (kind == scenario::AssignmentPolicyKind::kWtaExact) concentrated += engaged.size() < result.orders.size();
