@@ -68,12 +68,14 @@ std::optional<wta::Assignment> solve(const wta::Instance& instance, WtaSolver so
     options.warm_start_kicks = WtaPolicy::kMaxKicks;
     const wta::Result exact = wta::solve_exact(instance, options);
     if (exact.status == wta::Status::kOptimal) return exact.assignment;
+    // Stopped by the clock: CBC's best so far depends on when, the heuristic's result does not.
   }
   wta::HeuristicOptions options;
   options.time_limit_s = WtaPolicy::kTimeLimit_s;
   options.max_kicks = WtaPolicy::kMaxKicks;
   options.lagrangian_iterations = WtaPolicy::kLagrangianIterations;
   const wta::Result heuristic = wta::solve_heuristic(instance, options);
+  // Stopped by the clock rather than by its kick count: the caller falls back to the matching.
   if (heuristic.wall_time_s >= options.time_limit_s) return std::nullopt;
   return heuristic.assignment;
 }
