@@ -1,24 +1,19 @@
-// Dynamic weapon-target assignment for one C2 cycle.
+// Dynamic weapon-target assignment for one C2 cycle: which fire units engage which threats now.
 //
-// A fire unit launches `order_delay_s` (the link to the unit) plus its reaction time after C2's
-// order, so the intercept is predicted from the track extrapolated by that lead. A fire unit can
-// take a threat when the predicted intercept point lies inside its envelope (range, and altitude
-// when the track has height, with one standard deviation of the track's height to spare at the
-// floor and the ceiling: the warhead cannot kill outside them) and is reached (lead + time of
-// flight) before the threat reaches its asset, when the rules of engagement permit the track's identity at that point, and
-// when no friendly track is within the deconfliction radius of that point (such a pair is blocked
-// and reported). Each fire unit offers one slot per engagement it can start now (free
-// fire-control channels and ready rounds). The slots and threats are then matched to maximise
-//   sum over engagements of  score(threat) x Pk(unit)   (ties go to the earlier intercept),
-// an optimal linear assignment solved exactly with solve_assignment (the sparse
-// Jonker-Volgenant solver), each threat taking at most one slot.
+// Every policy starts from the same feasible engagements (feasible_engagements.h): the slots the
+// fire units offer (one per engagement a unit can start now) and the (threat, fire unit) pairs
+// inside the envelope in time, permitted by the rules of engagement and clear of friends (pairs
+// too close to a friend are blocked and reported). A policy only decides which of those pairs
+// fire, with which slots; scenario::AssignmentPolicyKind names them:
+//   matching       the optimal matching of threats to slots (matching_policy.h);
+//   wta_heuristic  the static weapon-target assignment of the cycle, solved by the c2/wta
+//   wta_exact      local search or by branch and cut (wta_policy.h).
 #pragma once
 
-#include <Eigen/Core>
 #include <cstdint>
 #include <functional>
 #include <map>
-#include <string>
+#include <memory>
 #include <vector>
 
 #include "c2/doctrine.h"
@@ -55,10 +50,19 @@ struct AssignmentResult {
   std::vector<BlockedEngagement> blocked;
 };
 
-/// `threats` are the open threats (not under engagement, not killed); `tracks` gives each
-/// track's state by id.
-AssignmentResult assign_weapons(const std::vector<ThreatAssessment>& threats,
-                                const std::map<std::uint32_t, messages::TrackState>& tracks,
-                                const std::vector<WeaponStatus>& weapons, const AssignmentContext& context);
+/// One way of choosing the cycle's engagements. Implementations hold no state between cycles, so
+/// one instance may serve several battle managers, on several threads.
+class AssignmentPolicy {
+ public:
+  virtual ~AssignmentPolicy() = default;
+  /// `threats` are the open threats (not under engagement, not killed); `tracks` gives each
+  /// track's state by id; `weapons` the fire units as C2 sees them.
+  virtual AssignmentResult assign(const std::vector<ThreatAssessment>& threats,
+                                  const std::map<std::uint32_t, messages::TrackState>& tracks,
+                                  const std::vector<WeaponStatus>& weapons,
+                                  const AssignmentContext& context) const = 0;
+};
+
+std::shared_ptr<const AssignmentPolicy> make_assignment_policy(scenario::AssignmentPolicyKind kind);
 
 }  // namespace rampart::c2

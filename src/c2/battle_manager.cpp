@@ -9,6 +9,7 @@ BattleManager::BattleManager(const scenario::Scenario& s, IffChallenge iff)
       origin_alt_m_(s.origin.alt_m),
       identifier_(s, std::move(iff)),
       doctrine_(s.c2),
+      assignment_(make_assignment_policy(s.c2.assignment)),
       ranker_(s.c2.threat_hysteresis),
       fighters_(s),
       assessor_(s.c2.kill_assessment_delay_s),
@@ -67,7 +68,7 @@ C2Decision BattleManager::step(double t_s, const std::vector<messages::TrackStat
     if (engaged && !settings_.multiple_units_per_track) continue;
     open.push_back(threat);
   }
-  AssignmentResult assignment = assign_weapons(open, by_id, weapons, context);
+  AssignmentResult assignment = assignment_->assign(open, by_id, weapons, context);
   for (const auto& b : assignment.blocked) {
     if (blocked_pairs_.insert({b.track_id, b.fire_unit}).second) decision.newly_blocked.push_back(b);
   }

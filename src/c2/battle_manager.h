@@ -2,7 +2,8 @@
 //
 //   identification (IFF, ESM, corridors, flight profile)
 //     -> threat evaluation (geometry, value, ranking with hysteresis)
-//     -> weapon-target assignment (envelopes, rules of engagement, deconfliction, doctrine)
+//     -> weapon-target assignment (envelopes, rules of engagement, deconfliction, doctrine; the
+//        scenario's assignment policy chooses among the feasible engagements, assignment.h)
 //     -> fire orders
 //   and, on the same picture, kill assessment (kill_assessment.h) and own forces from their
 //   position reports (position_reports.h).
@@ -16,6 +17,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <set>
 #include <vector>
 
@@ -65,6 +67,7 @@ class BattleManager {
   double origin_alt_m_;
   Identifier identifier_;
   Doctrine doctrine_;
+  std::shared_ptr<const AssignmentPolicy> assignment_;
   ThreatRanker ranker_;
   FighterController fighters_;
   KillAssessor assessor_;

@@ -26,6 +26,9 @@ class Doctrine {
   static bool permits(Identity identity, scenario::WeaponsControl control);
   /// Interceptors per engagement: the salvo size, or one under shoot-look-shoot.
   int rounds_per_engagement() const;
+  /// Whether a track may be engaged by more than one engagement at a time (the scenario's
+  /// multiple_units_per_track): a second fire unit, or in one cycle a second of a unit's slots.
+  bool multiple_engagements_per_track() const { return settings_.multiple_units_per_track; }
   const char* name() const;
 
  private:

@@ -30,6 +30,15 @@ const char* to_string(WeaponsControl control) {
   return "?";
 }
 
+const char* to_string(AssignmentPolicyKind kind) {
+  switch (kind) {
+    case AssignmentPolicyKind::kMatching: return "matching";
+    case AssignmentPolicyKind::kWtaHeuristic: return "wta_heuristic";
+    case AssignmentPolicyKind::kWtaExact: return "wta_exact";
+  }
+  return "?";
+}
+
 const char* to_string(FriendlyKind kind) {
   switch (kind) {
     case FriendlyKind::kFighter: return "fighter";
@@ -93,6 +102,8 @@ const std::vector<ThreatKind> kThreatKinds = {ThreatKind::kStrikeAircraft, Threa
                                               ThreatKind::kDrone, ThreatKind::kHelicopter};
 const std::vector<WeaponsControl> kWeaponsControls = {WeaponsControl::kFree, WeaponsControl::kTight,
                                                       WeaponsControl::kHold};
+const std::vector<AssignmentPolicyKind> kAssignmentPolicies = {
+    AssignmentPolicyKind::kMatching, AssignmentPolicyKind::kWtaHeuristic, AssignmentPolicyKind::kWtaExact};
 const std::vector<ScriptedEvent::Action> kScriptedActions = {
     ScriptedEvent::Action::kAddRaid,      ScriptedEvent::Action::kSensorOut,    ScriptedEvent::Action::kSensorBack,
     ScriptedEvent::Action::kFireUnitOut,  ScriptedEvent::Action::kFireUnitBack, ScriptedEvent::Action::kLinkLost,
@@ -598,6 +609,8 @@ class ScenarioReader {
     if (doctrine) c.doctrine = *doctrine == "salvo" ? FireDoctrine::kSalvo : FireDoctrine::kShootLookShoot;
     c.salvo_size = m.integer_or("salvo_size", c.salvo_size, 1, 8);
     c.multiple_units_per_track = m.boolean_or("multiple_units_per_track", c.multiple_units_per_track);
+    const auto assignment = m.choice("assignment", enum_names(kAssignmentPolicies), false);
+    if (assignment) c.assignment = enum_from(*assignment, kAssignmentPolicies);
     c.weapons_control = read_control(m, false, c.weapons_control);
     for (const auto& z : capped_list(m, "zones", false)) c.zones.push_back(read_zone(z, duration_s));
     for (const auto& k : capped_list(m, "corridors", false)) c.corridors.push_back(read_corridor(k, duration_s));

@@ -179,6 +179,12 @@ struct TrackerSettings {
 
 enum class FireDoctrine { kShootLookShoot, kSalvo };
 
+/// How C2 chooses, each cycle, which of the feasible engagements to fire (c2/assignment.h): the
+/// optimal matching of threats to engagements, or the static weapon-target assignment solved by
+/// the c2/wta heuristic or exactly.
+enum class AssignmentPolicyKind { kMatching, kWtaHeuristic, kWtaExact };
+const char* to_string(AssignmentPolicyKind kind);
+
 /// Weapons control states: free (fire at anything not identified friendly or neutral), tight
 /// (fire only at tracks identified hostile), hold (do not fire).
 enum class WeaponsControl { kFree, kTight, kHold };
@@ -220,6 +226,7 @@ struct C2Settings {
   FireDoctrine doctrine = FireDoctrine::kShootLookShoot;
   int salvo_size = 2;  ///< interceptors per engagement under the salvo doctrine
   bool multiple_units_per_track = false;  ///< may a second fire unit engage a track under engagement
+  AssignmentPolicyKind assignment = AssignmentPolicyKind::kMatching;
   WeaponsControl weapons_control = WeaponsControl::kTight;  ///< outside every zone
   std::vector<ControlZone> zones;
   std::vector<Corridor> corridors;

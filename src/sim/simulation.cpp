@@ -114,6 +114,7 @@ Summary Simulation::finish() {
   s.scenario = scenario_.name;
   s.seed = seed_;
   s.doctrine = battle_manager_->doctrine().name();
+  s.assignment = scenario::to_string(scenario_.c2.assignment);
   s.weapons_control = scenario::to_string(scenario_.c2.weapons_control);
   s.wall_time_s = wall_start_ ? std::chrono::duration<double>(std::chrono::steady_clock::now() - *wall_start_).count()
                               : 0.0;

@@ -11,6 +11,7 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["scenario"] = s.scenario;
   j["seed"] = s.seed;
   j["doctrine"] = s.doctrine;
+  j["assignment"] = s.assignment;
   j["weapons_control"] = s.weapons_control;
   j["sim_time_s"] = s.sim_time_s;
   j["wall_time_s"] = s.wall_time_s;
@@ -49,8 +50,8 @@ nlohmann::ordered_json to_json(const Summary& s) {
 }
 
 std::string to_text(const Summary& s) {
-  std::string out = fmt::format("Scenario: {}   seed {}   doctrine {}, weapons {} by default\n", s.scenario, s.seed,
-                                s.doctrine, s.weapons_control);
+  std::string out = fmt::format("Scenario: {}   seed {}   doctrine {}, assignment {}, weapons {} by default\n",
+                                s.scenario, s.seed, s.doctrine, s.assignment, s.weapons_control);
   out += fmt::format("Simulated {:.0f} s in {:.2f} s of wall time ({:.0f}x real time)\n", s.sim_time_s,
                      s.wall_time_s, s.wall_time_s > 0 ? s.sim_time_s / s.wall_time_s : 0.0);
   const std::string after = s.killed_after_leaking > 0

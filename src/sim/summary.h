@@ -19,6 +19,7 @@ struct Summary {
   std::string scenario;
   std::uint64_t seed = 0;
   std::string doctrine;
+  std::string assignment;  ///< the C2 assignment policy (scenario::AssignmentPolicyKind)
   std::string weapons_control;
   double sim_time_s = 0.0;
   double wall_time_s = 0.0;

@@ -20,7 +20,7 @@ TEST(RunCommand, JsonIsDeterministicForOneSeedAndDiffersAcrossSeeds) {
   ASSERT_EQ(a.status, 0) << a.err;
   ASSERT_EQ(b.status, 0) << b.err;
   const nlohmann::json ja = nlohmann::json::parse(a.out);
-  for (const char* key : {"scenario", "seed", "sim_time_s", "wall_time_s", "threats", "killed", "leakers",
+  for (const char* key : {"scenario", "seed", "assignment", "sim_time_s", "wall_time_s", "threats", "killed", "leakers",
                           "interceptors_fired", "asset_value_lost", "fratricides", "tracks_confirmed", "false_tracks"}) {
     EXPECT_TRUE(ja.contains(key)) << key;
   }
@@ -36,7 +36,7 @@ TEST(RunCommand, PrintsAReadableSummary) {
   const CommandResult r = run_rampart("run");
   ASSERT_EQ(r.status, 0) << r.err;
   for (const char* text : {"Scenario: Notional island defence", "Threats: 46", "Interceptors fired:",
-                           "Defended value lost:", "fratricides", "tracks confirmed", "doctrine shoot_look_shoot"}) {
+                           "Defended value lost:", "fratricides", "tracks confirmed", "doctrine shoot_look_shoot, assignment matching"}) {
     EXPECT_NE(r.out.find(text), std::string::npos) << text << "\n" << r.out;
   }
 }

@@ -27,9 +27,13 @@
 //     z_j >= S - sum_{k > t_i} S p_i q_i^{k-1-t_i} w_ijk
 // are valid for every integer w and tight at t; so is the tangent of the convex V_j exp(sum ln(q) w)
 // at any point. These cuts are separated lazily at every branch-and-bound node (t = the rounded LP
-// point) and at every candidate solution, so the LP bound is a certified lower bound and an
-// accepted incumbent's z equals F. Seeded with the heuristic (without its enumeration: the proof is
-// the LP bound's). The model has m * n * mu binaries; more than kMaxExactBinaries is an InputError.
+// point) and at every candidate solution; every row is valid, so the LP bound is a certified lower
+// bound. CBC accepts some candidates without calling the cuts, and a search whose incumbent has z
+// below F there proves nothing: the cuts tight at that incumbent then become rows and the search
+// runs again, until the incumbent's z is its F. Seeded with the heuristic (without its
+// enumeration: the proof is the LP bound's); deterministic with ExactOptions::warm_start_kicks
+// unless stopped by the time limit.
+// The model has m * n * mu binaries; more than kMaxExactBinaries is an InputError.
 // Not real time: Clp's presolve of the root LP and CBC's set-up do not read the clock, so on the
 // largest models the limit is overrun by seconds (a 2 s limit took 3.4 to 4 s at 300x600x3).
 #pragma once
@@ -100,6 +104,10 @@ struct ExactOptions {
   /// would end). Both >= 0; the heuristic always gets at least 1 ms.
   double warm_start_share = 0.02;
   double warm_start_s_per_binary = 2e-5;
+  /// >= 0: the warm start stops after this many kicks instead, with the whole time limit as its
+  /// clock budget, so that it (and with it the search, unless stopped by the limit) is the same
+  /// under any machine load; -1: the wall-time budget above.
+  long long warm_start_kicks = -1;
   std::uint64_t seed = 1;  ///< seed of the warm-start heuristic
 
   std::string invalid_reason() const;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <unistd.h>
@@ -50,6 +51,29 @@ TEST(Simulation, DifferentSeedsDiffer) {
   const Summary b = Simulation(s, {2u, std::nullopt}).run();
   EXPECT_EQ(a.seed, 1u);
   EXPECT_NE(scores(a), scores(b));
+}
+
+/// Every assignment policy gives one result for one scenario and seed whatever the machine's load:
+/// the WTA solvers stop on counts, not on the clock. Several engagements per track are allowed, so
+/// that the WTA policies use their solvers (without it they match one engagement per threat).
+TEST(Simulation, EveryAssignmentPolicyIsDeterministic) {
+  auto s = load("scenarios/default.yaml");
+  s.c2.multiple_units_per_track = true;
+  std::map<scenario::AssignmentPolicyKind, Summary> runs;
+  for (const auto kind : {scenario::AssignmentPolicyKind::kMatching, scenario::AssignmentPolicyKind::kWtaHeuristic,
+                          scenario::AssignmentPolicyKind::kWtaExact}) {
+    s.c2.assignment = kind;
+    const Summary a = Simulation(s, {}).run();
+    const Summary b = Simulation(s, {}).run();
+    EXPECT_EQ(a.assignment, scenario::to_string(kind));
+    EXPECT_EQ(scores(a), scores(b)) << scenario::to_string(kind);
+    runs.emplace(kind, a);
+  }
+  // The WTA puts several engagements on a threat where matching puts one.
+  EXPECT_GT(runs[scenario::AssignmentPolicyKind::kWtaHeuristic].interceptors_fired,
+            runs[scenario::AssignmentPolicyKind::kMatching].interceptors_fired);
+  EXPECT_GT(runs[scenario::AssignmentPolicyKind::kWtaExact].interceptors_fired,
+            runs[scenario::AssignmentPolicyKind::kMatching].interceptors_fired);
 }
 
 TEST(Simulation, DefaultScenarioScoresAreConsistent) {

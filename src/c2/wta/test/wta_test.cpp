@@ -365,6 +365,63 @@ TEST(WtaExact, MatchesEnumerationOnHundredsOfRandomSmallInstances) {
   EXPECT_GE(heuristic_matches, kInstances * 95 / 100);
 }
 
+// Two 4x3x2 instances on which CBC once accepted a solution whose z was below F and reported it
+// optimal (0.040857 and 0.047132; the optima are 0.040525 and 0.044713), and a family of such
+// instances (with no kicks in the warm start, CBC accepted such a solution on about one in ten),
+// each solved from a poor warm start to a good one.
+TEST(WtaExact, NeverReportsAnUnprovenOptimumOnFourByThreeByTwo) {
+  const std::vector<std::string> texts = {
+      "4 3 2\n0.063782655583218273\n0.26310998620069681\n0.28981841135915432\n"
+      "0 0 0.33011530592499067\n0 1 0.4809337886081308\n0 2 0.42795839414673098\n"
+      "1 0 0.33073003049118121\n1 1 0.90608015251322205\n1 2 0.76675383332589542\n"
+      "2 0 0.50495012260777072\n2 1 0.60157847608595472\n2 2 0.54060408921351\n"
+      "3 0 0.30868804038489506\n3 1 0.64118792661752955\n3 2 0.23594249484730548\n",
+      "4 3 2\n0.56152058101982327\n0.24307761934891114\n0.31971597953741071\n"
+      "0 0 0.43904329596375313\n0 1 0.55762730533813842\n0 2 0.49246963418196188\n"
+      "1 0 0.90517951794999174\n1 1 0.3718516568886307\n1 2 0.80250562097218214\n"
+      "2 0 0.55721901280104813\n2 1 0.29487151752733637\n2 2 0.51671571395995586\n"
+      "3 0 0.26437036925928692\n3 1 0.71009786441522293\n3 2 0.011575112390306069\n"};
+  std::vector<Instance> instances;
+  for (const auto& text : texts) instances.push_back(parse_instance(text, "regression"));
+  for (std::uint64_t seed = 1; seed <= 200; ++seed) {
+    RandomStream random(seed, 3, Purpose::kTest);
+    Instance instance;
+    instance.weapon_types = 4;
+    instance.targets = 3;
+    instance.weapons_per_type = 2;
+    for (int j = 0; j < 3; ++j) instance.value.push_back(random.uniform(0.0, 1.0));
+    for (int k = 0; k < 12; ++k) instance.kill_probability.push_back(random.uniform(0.0, 0.95));
+    instances.push_back(instance);
+  }
+  for (std::size_t k = 0; k < instances.size(); ++k) {
+    const Instance& instance = instances[k];
+    const double optimum = brute_force_optimum(instance);
+    for (const long long kicks : {0LL, 1LL, 30LL}) {
+      ExactOptions options;
+      options.warm_start_kicks = kicks;
+      const Result result = solve_exact(instance, options);
+      EXPECT_EQ(result.status, Status::kOptimal) << "instance " << k << ", kicks " << kicks;
+      EXPECT_NEAR(result.objective, optimum, 1e-9) << "instance " << k << ", kicks " << kicks;
+      EXPECT_LE(result.bound, optimum + 1e-9) << "instance " << k << ", kicks " << kicks;
+    }
+  }
+}
+
+TEST(WtaExact, AWarmStartStoppedByKicksGivesTheSameResultEveryTime) {
+  const Instance instance = random_instance(6, 5, 2, 3, false);
+  ExactOptions options;
+  options.warm_start_kicks = 10;
+  const Result first = solve_exact(instance, options);
+  for (int k = 0; k < 3; ++k) {
+    const Result again = solve_exact(instance, options);
+    EXPECT_EQ(again.assignment, first.assignment);
+    EXPECT_EQ(again.iterations, first.iterations);
+    EXPECT_EQ(again.bound, first.bound);
+  }
+  options.warm_start_kicks = -2;
+  EXPECT_NE(options.invalid_reason().find("warm_start_kicks"), std::string::npos);
+}
+
 TEST(WtaExact, ProvesTheGeneratedAhujaOptimumNotWorseThanTheHeuristic) {
   const Instance instance = generate_ahuja(8, 11);
   const Result exact = solve_exact(instance);

@@ -1,0 +1,140 @@
+#include "c2/feasible_engagements.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "core/assignment.h"
+
+namespace rampart::c2 {
+namespace {
+
+/// The intercept of `track` by `w` launched `lead_s` from now, if it lies in the envelope before
+/// the threat arrives.
+std::optional<Intercept> feasible_intercept(const ThreatAssessment& threat, const messages::TrackState& track,
+                                            const WeaponStatus& w, double origin_alt_m, double order_delay_s) {
+  const double lead_s = order_delay_s + w.type.reaction_time_s;
+  const Eigen::Vector3d p_at_launch_enu_m = track.position_enu_m() + track.velocity_enu_mps() * lead_s;
+  const auto intercept = predict_intercept(p_at_launch_enu_m, track.velocity_enu_mps(), w.p_enu_m,
+                                           w.type.interceptor_speed_mps);
+  if (!intercept) return std::nullopt;
+  const double range_m = (intercept->p_enu_m - w.p_enu_m).norm();
+  if (range_m < w.type.min_range_m || range_m > w.type.max_range_m) return std::nullopt;
+  if (track.has_height) {
+    // The target must be inside the altitude band with its height one standard deviation either way.
+    const double alt_m = altitude_m(intercept->p_enu_m, origin_alt_m);
+    const double sigma_m = std::sqrt(track.P(2, 2));
+    if (alt_m - sigma_m < w.type.min_altitude_m || alt_m + sigma_m > w.type.max_altitude_m) return std::nullopt;
+  }
+  if (lead_s + intercept->time_of_flight_s >= threat.time_to_asset_s) return std::nullopt;
+  return intercept;
+}
+
+}  // namespace
+
+FeasibleEngagements feasible_engagements(const std::vector<ThreatAssessment>& threats,
+                                         const std::map<std::uint32_t, messages::TrackState>& tracks,
+                                         const std::vector<WeaponStatus>& weapons, const AssignmentContext& context) {
+  FeasibleEngagements e;
+  const int rounds_per_engagement = context.doctrine->rounds_per_engagement();
+  e.slots_of_weapon.resize(weapons.size());
+  for (std::size_t w = 0; w < weapons.size(); ++w) {
+    int channels = weapons[w].free_channels, rounds = weapons[w].ready_rounds;
+    while (channels > 0 && rounds > 0) {
+      const int r = std::min({rounds_per_engagement, channels, rounds});
+      e.slots_of_weapon[w].push_back(static_cast<int>(e.slots.size()));
+      e.slots.push_back({w, r});
+      channels -= r;
+      rounds -= r;
+    }
+  }
+  for (std::size_t j = 0; j < threats.size(); ++j) {
+    const messages::TrackState& track = tracks.at(threats[j].track_id);
+    for (std::size_t w = 0; w < weapons.size(); ++w) {
+      if (e.slots_of_weapon[w].empty()) continue;
+      const auto intercept = feasible_intercept(threats[j], track, weapons[w], context.origin_alt_m, context.order_delay_s);
+      if (!intercept) continue;
+      const auto control = context.doctrine->control_at(intercept->p_enu_m, context.t_s);
+      if (!Doctrine::permits(context.identity(track.id), control)) continue;
+      const messages::TrackState* nearest_friend = nullptr;
+      double nearest_m = context.deconfliction_radius_m;
+      for (const auto& f : context.friendly_tracks) {
+        const double d_m = (f.position_enu_m() - intercept->p_enu_m).head<2>().norm();
+        if (d_m <= nearest_m) {
+          nearest_m = d_m;
+          nearest_friend = &f;
+        }
+      }
+      if (nearest_friend) {
+        e.blocked.push_back({weapons[w].fire_unit, track.id, nearest_friend->id, nearest_m});
+        continue;
+      }
+      e.candidates.push_back({j, w, *intercept});
+    }
+  }
+  return e;
+}
+
+double slot_kill_probability(const WeaponStatus& weapon, int rounds) {
+  return 1.0 - std::pow(1.0 - weapon.type.kill_probability, rounds);
+}
+
+double earlier_intercept_factor(const CandidateEngagement& candidate) {
+  return 1.0 - 1e-6 * candidate.intercept.time_of_flight_s;
+}
+
+AssignmentResult orders_for(const FeasibleEngagements& engagements, const std::vector<Shot>& shots,
+                            const std::vector<ThreatAssessment>& threats, const std::vector<WeaponStatus>& weapons) {
+  AssignmentResult result;
+  result.blocked = engagements.blocked;
+  for (const Shot& shot : shots) {
+    const CandidateEngagement& c = engagements.candidates[static_cast<std::size_t>(shot.candidate)];
+    result.orders.push_back({weapons[c.weapon].fire_unit, threats[c.threat].track_id,
+                             engagements.slots[static_cast<std::size_t>(shot.slot)].rounds,
+                             c.intercept.time_of_flight_s, c.intercept.p_enu_m});
+  }
+  return result;
+}
+
+std::vector<Shot> best_matching(const FeasibleEngagements& engagements, std::size_t threats,
+                                const std::function<double(const CandidateEngagement&, const Slot&)>& weight) {
+  struct Edge {
+    int candidate;
+    int slot;
+    double weight;
+  };
+  std::vector<Edge> edges;
+  double max_weight = 0.0;
+  for (std::size_t c = 0; c < engagements.candidates.size(); ++c) {
+    const CandidateEngagement& candidate = engagements.candidates[c];
+    for (const int slot : engagements.slots_of_weapon[candidate.weapon]) {
+      const double w = weight(candidate, engagements.slots[static_cast<std::size_t>(slot)]);
+      if (w <= 0.0) continue;
+      edges.push_back({static_cast<int>(c), slot, w});
+      max_weight = std::max(max_weight, w);
+    }
+  }
+  if (edges.empty()) return {};
+  // Costs big - weight >= big / 2 > 0, and leaving a threat out costs big: any edge beats no edge
+  // for one threat, and the total cost is the smallest where the total weight is the largest.
+  const double big = 2.0 * max_weight;
+  AssignmentProblem problem;
+  problem.rows = static_cast<int>(threats);
+  problem.cols = static_cast<int>(engagements.slots.size());
+  problem.unassigned_cost.assign(threats, big);
+  std::map<std::pair<int, int>, int> candidate_of;  // (threat, slot) -> candidate
+  for (const Edge& edge : edges) {
+    const int row = static_cast<int>(engagements.candidates[static_cast<std::size_t>(edge.candidate)].threat);
+    problem.edges.push_back({row, edge.slot, big - edge.weight});
+    candidate_of[{row, edge.slot}] = edge.candidate;
+  }
+  const AssignmentSolution solution = solve_assignment(problem);
+  std::vector<Shot> shots;
+  for (int row = 0; row < problem.rows; ++row) {
+    const int slot = solution.col_for_row[static_cast<std::size_t>(row)];
+    if (slot >= 0) shots.push_back({candidate_of.at({row, slot}), slot});
+  }
+  return shots;
+}
+
+}  // namespace rampart::c2
