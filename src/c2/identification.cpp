@@ -59,17 +59,23 @@ bool Identifier::in_corridor(double t_s, const messages::TrackState& track) cons
   const Eigen::Vector2d p = track.position_enu_m().head<2>();
   const Eigen::Vector2d v = track.velocity_enu_mps().head<2>();
   const double alt_m = altitude_m(track.position_enu_m(), origin_alt_m_);
+  // A new track's height can be kilometres off (elevation noise at long range): the band is met
+  // when it lies within two standard deviations of the track's height.
+  const double height_sigma_m = std::sqrt(std::max(track.P(2, 2), 0.0));
   for (const auto& c : settings_.corridors) {
     if (t_s < c.start_time_s || t_s >= c.end_time_s || v.norm() > c.max_speed_mps) continue;
-    if (track.has_height && (alt_m < c.min_altitude_m || alt_m > c.max_altitude_m)) continue;
+    if (track.has_height &&
+        (alt_m + 2.0 * height_sigma_m < c.min_altitude_m || alt_m - 2.0 * height_sigma_m > c.max_altitude_m))
+      continue;
     for (std::size_t i = 1; i < c.route.size(); ++i) {
       const Eigen::Vector2d a(c.route[i - 1].east_m, c.route[i - 1].north_m);
       const Eigen::Vector2d b(c.route[i].east_m, c.route[i].north_m);
       const Eigen::Vector2d ab = b - a;
       const double f = std::clamp((p - a).dot(ab) / ab.squaredNorm(), 0.0, 1.0);
       if ((a + f * ab - p).norm() > c.width_m / 2.0) continue;
-      // Either direction along the corridor: within 45 degrees of its axis.
-      if (v.norm() > 1.0 && std::abs(v.normalized().dot(ab.normalized())) >= std::cos(kPi / 4.0)) return true;
+      // Either direction along the corridor: within 30 degrees of its axis (an aircraft flying the
+      // lane follows it; one crossing it at 40 degrees is not in it).
+      if (v.norm() > 1.0 && std::abs(v.normalized().dot(ab.normalized())) >= std::cos(kPi / 6.0)) return true;
     }
   }
   return false;
@@ -158,7 +164,13 @@ std::set<std::uint32_t> Identifier::garbled_tracks(double t_s, const std::vector
     std::vector<std::uint32_t> near;
     for (const auto& t : tracks) {
       if (t.status != messages::TrackStatus::kConfirmed) continue;
-      if ((t.position_at(t_s) - report.p_enu_m).head<2>().norm() < kIffGarble_m) near.push_back(t.id);
+      const double d_m = (t.position_at(t_s) - report.p_enu_m).head<2>().norm();
+      if (d_m >= kIffGarble_m) continue;
+      near.push_back(t.id);
+      // A track that does not move with the report is not that aircraft, whose transponder may
+      // still be what answers its challenges (its own track may be missing or merged).
+      if (d_m > kOwnCorrelation_m || (t.velocity_enu_mps() - report.v_enu_mps).head<2>().norm() > kOwnCorrelation_mps)
+        garbled.insert(t.id);
     }
     if (near.size() >= 2) garbled.insert(near.begin(), near.end());
   }

@@ -11,8 +11,9 @@
 //      iff_friend_replies, iff_friend_window)              -> friend
 //   2. an ESM bearing on the track with a hostile emitter  -> hostile
 //   3. an ESM bearing on the track with a friendly emitter -> assumed friend
-//   4. inside a safe-passage corridor (time window, altitude band, within its width, heading
-//      along it within 45 degrees, no faster than its speed limit) -> assumed friend
+//   4. inside a safe-passage corridor (time window, altitude band within two standard deviations
+//      of the track's height, within its width, heading along it within 30 degrees, no faster
+//      than its speed limit)                                -> assumed friend
 //   5. faster than the hostile speed                        -> hostile
 //   6. silent to `challenges_before_hostile` challenges made inside IFF coverage:
 //        heading to reach a defended asset                  -> hostile

@@ -104,9 +104,10 @@ std::vector<Resolution> Engagements::resolve(double t_s, world::World& world, Ar
 std::vector<Resolution> Engagements::abort(double t_s, std::uint32_t track_id, Arsenal& arsenal) {
   std::vector<Resolution> out;
   std::erase_if(flying_, [&](const Interceptor& m) {
-    if (m.track_id != track_id || m.launch_time_s > t_s) return false;
+    if (m.track_id != track_id) return false;
     Resolution r{m, Outcome::kAborted, 0, false, m.aim_enu_m};
-    r.reason = "destroyed in flight: C2 identified its track friendly";
+    r.reason = m.launch_time_s > t_s ? "launch cancelled: C2 identified its track friendly"
+                                     : "destroyed in flight: C2 identified its track friendly";
     arsenal.at(m.effector)->release_channel();
     out.push_back(std::move(r));
     return true;

@@ -54,8 +54,8 @@ class Engagements {
   void guide(const std::vector<messages::TrackState>& tracks);
   /// Resolves the interceptors whose time has come against truth, killing what they hit.
   std::vector<Resolution> resolve(double t_s, world::World& world, Arsenal& arsenal);
-  /// Destroys in flight every interceptor guided on the track (C2 identified it friendly);
-  /// their channels are free again.
+  /// Destroys in flight every interceptor guided on the track (C2 identified it friendly), and
+  /// cancels those ordered but not yet launched; their channels are free again.
   std::vector<Resolution> abort(double t_s, std::uint32_t track_id, Arsenal& arsenal);
   std::size_t in_flight() const { return flying_.size(); }
 

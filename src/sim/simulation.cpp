@@ -236,6 +236,8 @@ void Simulation::deliver_orders(double t_s) {
     const engagement::Effector& unit = *arsenal_[order.fire_unit];
     const c2::WeaponStatus status = unit.status();
     const std::string reason = !unit_stations_[order.fire_unit].usable() ? "out of action or link down"
+                               : c2::is_friendly(battle_manager_->identity(order.track_id))
+                                   ? "track identified friendly since the order"
                                : status.ready_rounds < order.rounds      ? "not enough ready rounds"
                                : status.free_channels < order.rounds     ? "no free fire-control channel"
                                                                          : "";

@@ -223,6 +223,26 @@ TEST(Identification, CorridorMakesAssumedFriend) {
   EXPECT_NE(later.identity(1), Identity::kAssumedFriend);
 }
 
+// The corridor's speed limit, and its altitude band against the track's height uncertainty: a
+// track at 7075 m (7000 m up at 31 km from the origin, plus 75 m of Earth curvature) is 1075 m
+// above a 6000 m ceiling; with a height sigma of 600 m the band is within two sigma, with 100 m not.
+TEST(Identification, CorridorChecksSpeedAndHeightWithItsUncertainty) {
+  scenario::Scenario s = c2_scenario();
+  s.c2.corridors.push_back({"lane", {{-100'000, 30'000}, {100'000, 30'000}}, 4000, 1000, 6000, 0, 100, 200.0});
+  const auto silent_along = [&](double speed_mps, double up_m, double height_sigma_m) {
+    Identifier id(s, silent_iff());
+    messages::TrackState t = track(1, {0, 31'000, up_m}, {-speed_mps, 0, 0});
+    t.P = Eigen::Matrix<double, 6, 6>::Identity() * 100.0;
+    t.P(2, 2) = height_sigma_m * height_sigma_m;
+    for (int i = 0; i < 3; ++i) id.update(i, {t}, {});
+    return id.identity(1);
+  };
+  EXPECT_EQ(silent_along(150.0, 3000.0, 100.0), Identity::kAssumedFriend);
+  EXPECT_NE(silent_along(250.0, 3000.0, 100.0), Identity::kAssumedFriend);  // too fast for the lane
+  EXPECT_EQ(silent_along(150.0, 7000.0, 600.0), Identity::kAssumedFriend);
+  EXPECT_NE(silent_along(150.0, 7000.0, 100.0), Identity::kAssumedFriend);
+}
+
 TEST(Identification, EsmEmitterIdentifiesTheTrackOnItsBearing) {
   scenario::Scenario s = c2_scenario();
   s.c2.hostile_emitters = {"fire-control X"};

@@ -111,6 +111,18 @@ TEST_P(AnyEffector, AnAbortedInterceptorFreesItsChannelToo) {
   EXPECT_EQ(effector().status().free_channels, free_before);
 }
 
+TEST_P(AnyEffector, AnOrderedRoundNotYetLaunchedIsCancelled) {
+  Engagements e(1);
+  const int free_before = effector().status().free_channels;
+  const auto launched = e.fire(0.0, order(1), arsenal);
+  const auto aborted = e.abort(launched[0].launch_time_s - 0.5, 42, arsenal);
+  ASSERT_EQ(aborted.size(), 1u);
+  EXPECT_EQ(aborted[0].outcome, Outcome::kAborted);
+  EXPECT_EQ(aborted[0].reason, "launch cancelled: C2 identified its track friendly");
+  EXPECT_EQ(effector().status().free_channels, free_before);
+  EXPECT_EQ(e.in_flight(), 0u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Kinds, AnyEffector, ::testing::ValuesIn(kKinds),
                          [](const ::testing::TestParamInfo<Kind>& kind) { return kind.param.name; });
 
