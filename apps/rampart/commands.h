@@ -17,5 +17,6 @@ void add_run_command(CLI::App& app);
 void add_validate_command(CLI::App& app);
 void add_wta_command(CLI::App& app);
 void add_track_command(CLI::App& app);
+void add_mc_command(CLI::App& app);
 
 }  // namespace rampart::app

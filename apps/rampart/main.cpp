@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   add_validate_command(app);
   add_wta_command(app);
   add_track_command(app);
+  add_mc_command(app);
   std::string help_topic;
   CLI::App* help = app.add_subcommand("help", "Print this help, or a command's (`rampart help track`)");
   help->add_option("command", help_topic, "A command");
@@ -60,7 +61,7 @@ int main(int argc, char** argv) {
         return 0;
       }
     }
-    std::fprintf(stderr, "rampart: no command '%s'; the commands are run, validate, track, wta and help\n",
+    std::fprintf(stderr, "rampart: no command '%s'; the commands are run, validate, track, wta, mc and help\n",
                  help_topic.c_str());
     return 2;
   }

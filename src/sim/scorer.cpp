@@ -9,6 +9,7 @@ Scorer::Scorer(const scenario::Scenario& s) {
   for (const auto& a : s.assets) {
     summary_.asset_value_total += a.value;
     summary_.asset_value_lost_by_asset[a.name] = 0.0;
+    summary_.leakers_by_asset[a.name] = 0;
   }
   summary_.friendlies = static_cast<int>(s.friendlies.size());
 }
@@ -27,6 +28,8 @@ void Scorer::on(const TruthMoved& e) {
       ++summary_.leakers;
       ++summary_.by_kind[e.world.entity(a.entity_id).kind].leakers;
     }
+    if (leaked_on_.insert({a.entity_id, a.asset}).second) ++summary_.leakers_by_asset[e.world.assets()[a.asset].name];
+    if (!summary_.first_leaker_time_s) summary_.first_leaker_time_s = e.t_s;
     summary_.asset_value_lost += a.value_lost;
     summary_.asset_value_lost_by_asset[e.world.assets()[a.asset].name] += a.value_lost;
   }

@@ -64,6 +64,7 @@ class Scorer : public EventSink {
   const world::World* world_ = nullptr;
   TrackTruth track_truth_;
   std::set<std::uint32_t> leaked_;  ///< entities that reached an asset
+  std::set<std::pair<std::uint32_t, std::size_t>> leaked_on_;  ///< (entity, asset) pairs that arrived
   std::set<std::uint32_t> confirmed_;
   std::set<std::uint32_t> assumed_friend_tracks_;
   std::set<std::uint32_t> hostiles_called_friend_;

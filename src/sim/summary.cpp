@@ -29,6 +29,8 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["asset_value_total"] = s.asset_value_total;
   j["asset_value_lost"] = s.asset_value_lost;
   j["asset_value_lost_by_asset"] = s.asset_value_lost_by_asset;
+  j["leakers_by_asset"] = s.leakers_by_asset;
+  j["first_leaker_time_s"] = s.first_leaker_time_s ? nlohmann::ordered_json(*s.first_leaker_time_s) : nullptr;
   j["friendlies"] = s.friendlies;
   j["fratricides"] = s.fratricides;
   j["blocked_engagements"] = s.blocked_engagements;

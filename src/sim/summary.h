@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -56,6 +57,8 @@ struct Summary {
   int hostiles_identified_friend = 0;  ///< threats whose track C2 ever called friend or assumed friend
   std::map<std::string, KindScore> by_kind;  ///< threat kind -> scores
   std::map<std::string, double> asset_value_lost_by_asset;
+  std::map<std::string, int> leakers_by_asset;  ///< threats that reached each asset (every asset listed)
+  std::optional<double> first_leaker_time_s;    ///< when the first threat reached an asset; none: no leaker
 };
 
 /// Threats neither killed nor leaked: threats - killed - leakers + killed_after_leaking.

@@ -1,0 +1,159 @@
+#include "analysis/monte_carlo.h"
+
+#include <cmath>
+#include <mutex>
+
+#include <fmt/format.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include "core/error.h"
+#include "core/random.h"
+#include "sim/simulation.h"
+
+namespace rampart::analysis {
+namespace {
+
+struct Metric {
+  const char* name;
+  double (*of)(const sim::Summary&);
+};
+
+const Metric kMeans[] = {
+    {"killed", [](const sim::Summary& s) { return double(s.killed); }},
+    {"leakers", [](const sim::Summary& s) { return double(s.leakers); }},
+    {"asset_value_lost", [](const sim::Summary& s) { return s.asset_value_lost; }},
+    {"interceptors_fired", [](const sim::Summary& s) { return double(s.interceptors_fired); }},
+    {"air_to_air_fired", [](const sim::Summary& s) { return double(s.air_to_air_fired); }},
+    {"fratricides", [](const sim::Summary& s) { return double(s.fratricides); }},
+    {"hostiles_identified_friend", [](const sim::Summary& s) { return double(s.hostiles_identified_friend); }},
+    {"kill_assessments_wrong", [](const sim::Summary& s) { return double(s.kill_assessments_wrong); }},
+    {"false_tracks", [](const sim::Summary& s) { return double(s.false_tracks); }},
+    {"track_breaks", [](const sim::Summary& s) { return double(s.track_breaks); }},
+};
+
+const Metric kProportions[] = {
+    {"p_any_leaker", [](const sim::Summary& s) { return double(s.leakers > 0); }},
+    {"p_any_fratricide", [](const sim::Summary& s) { return double(s.fratricides > 0); }},
+    {"p_any_hostile_identified_friend", [](const sim::Summary& s) { return double(s.hostiles_identified_friend > 0); }},
+};
+
+std::string number(double v) { return std::isnan(v) ? std::string() : fmt::format("{:.6g}", v); }
+
+nlohmann::ordered_json interval_json(const Interval& i) {
+  const auto value = [](double v) { return std::isnan(v) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v); };
+  return {{"estimate", value(i.estimate)}, {"ci95_low", value(i.low)}, {"ci95_high", value(i.high)}};
+}
+
+std::string interval_text(const Interval& i, int decimals) {
+  if (std::isnan(i.estimate)) return "n/a";
+  if (std::isnan(i.low)) return fmt::format("{:.{}f}", i.estimate, decimals);
+  return fmt::format("{:.{}f}  [{:.{}f}, {:.{}f}]", i.estimate, decimals, i.low, decimals, i.high, decimals);
+}
+
+}  // namespace
+
+std::uint64_t replication_seed(std::uint64_t scenario_seed, std::uint64_t index) {
+  return entity_key(scenario_seed, index);
+}
+
+std::vector<sim::Summary> run_replications(const scenario::Scenario& s, const ReplicationOptions& options) {
+  if (options.runs == 0 || options.runs > kMaxReplications)
+    throw InputError(fmt::format("the number of replications must be from 1 to {}, found {}", kMaxReplications,
+                                 options.runs));
+  std::vector<sim::Summary> runs(options.runs);
+  std::mutex progress_mutex;
+  std::size_t done = 0;
+  tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
+  arena.execute([&] {
+    tbb::parallel_for(std::size_t{0}, options.runs, [&](std::size_t i) {
+      runs[i] = sim::Simulation(s, {replication_seed(s.random_seed, i)}).run();
+      if (!options.progress) return;
+      const std::lock_guard lock(progress_mutex);
+      options.progress(++done);
+    });
+  });
+  return runs;
+}
+
+Statistics summarize(const scenario::Scenario& s, const std::vector<sim::Summary>& runs) {
+  Statistics out;
+  out.scenario = s.name;
+  out.scenario_seed = s.random_seed;
+  out.runs = runs.size();
+  std::vector<double> values(runs.size());
+  for (const Metric& m : kMeans) {
+    for (std::size_t i = 0; i < runs.size(); ++i) values[i] = m.of(runs[i]);
+    out.means.emplace_back(m.name, mean_interval(values));
+  }
+  for (const Metric& m : kProportions) {
+    std::size_t k = 0;
+    for (const auto& r : runs) k += m.of(r) > 0.0;
+    out.proportions.emplace_back(m.name, wilson_interval(k, runs.size()));
+  }
+  for (const auto& asset : s.assets) {
+    std::size_t k = 0;
+    for (const auto& r : runs) {
+      const auto it = r.leakers_by_asset.find(asset.name);
+      k += it != r.leakers_by_asset.end() && it->second > 0;
+    }
+    out.leaker_probability_by_asset.emplace_back(asset.name, wilson_interval(k, runs.size()));
+  }
+  std::vector<double> fired(runs.size()), killed(runs.size()), first_leaker_s;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    fired[i] = runs[i].interceptors_fired + runs[i].air_to_air_fired;
+    killed[i] = runs[i].killed;
+    if (runs[i].first_leaker_time_s) first_leaker_s.push_back(*runs[i].first_leaker_time_s);
+  }
+  out.interceptors_per_kill = ratio_interval(fired, killed);
+  out.time_to_first_leaker_s = mean_interval(first_leaker_s);
+  out.runs_with_leaker = first_leaker_s.size();
+  return out;
+}
+
+nlohmann::ordered_json to_json(const Statistics& st) {
+  nlohmann::ordered_json j;
+  j["scenario"] = st.scenario;
+  j["scenario_seed"] = st.scenario_seed;
+  j["runs"] = st.runs;
+  j["confidence"] = 0.95;
+  for (const auto& [name, i] : st.means) j["mean"][name] = interval_json(i);
+  for (const auto& [name, i] : st.proportions) j["proportion"][name] = interval_json(i);
+  for (const auto& [name, i] : st.leaker_probability_by_asset) j["p_leaker_by_asset"][name] = interval_json(i);
+  j["interceptors_per_kill"] = interval_json(st.interceptors_per_kill);
+  j["time_to_first_leaker_s"] = interval_json(st.time_to_first_leaker_s);
+  j["runs_with_leaker"] = st.runs_with_leaker;
+  return j;
+}
+
+std::string to_text(const Statistics& st) {
+  std::string out = fmt::format("Scenario: {} ({} replications from seed {}; 95% confidence intervals)\n",
+                                st.scenario, st.runs, st.scenario_seed);
+  out += "Means per replication (Student t):\n";
+  for (const auto& [name, i] : st.means) out += fmt::format("  {:<34} {}\n", name, interval_text(i, 2));
+  out += "Proportions of replications (Wilson):\n";
+  for (const auto& [name, i] : st.proportions) out += fmt::format("  {:<34} {}\n", name, interval_text(i, 3));
+  for (const auto& [name, i] : st.leaker_probability_by_asset)
+    out += fmt::format("  {:<34} {}\n", "p_leaker " + name, interval_text(i, 3));
+  out += fmt::format("Interceptors per kill (all missiles fired / threats killed): {}\n",
+                     interval_text(st.interceptors_per_kill, 2));
+  out += fmt::format("Time to the first leaker, in the {} replications with one: {} s\n", st.runs_with_leaker,
+                     interval_text(st.time_to_first_leaker_s, 0));
+  return out;
+}
+
+std::vector<std::string> per_run_header() {
+  std::vector<std::string> header{"run", "seed", "threats"};
+  for (const Metric& m : kMeans) header.emplace_back(m.name);
+  header.emplace_back("first_leaker_time_s");
+  return header;
+}
+
+std::vector<std::string> per_run_row(std::size_t index, const sim::Summary& run) {
+  std::vector<std::string> row{std::to_string(index), std::to_string(run.seed), std::to_string(run.threats)};
+  for (const Metric& m : kMeans) row.push_back(number(m.of(run)));
+  row.push_back(run.first_leaker_time_s ? number(*run.first_leaker_time_s) : std::string());
+  return row;
+}
+
+}  // namespace rampart::analysis

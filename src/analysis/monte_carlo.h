@@ -1,0 +1,69 @@
+// Monte Carlo replications of a scenario and their statistics (rampart mc).
+//
+// Replication i (from 0) runs the scenario with seed replication_seed(s, i), s the scenario's
+// random_seed: a function of (s, i) alone, so the replications and their statistics are the same
+// for any number of threads (each result goes to its own slot, the statistics are computed in
+// replication order afterwards) and `rampart run --seed` replays any one of them.
+//
+// The statistics (statistics.h for the intervals):
+//   means with Student-t intervals: threats killed, leakers, defended value lost, interceptors
+//     and air-to-air missiles fired, fratricides, hostiles identified friend, wrong kill
+//     assessments, false tracks, track breaks;
+//   proportions of replications with Wilson intervals: at least one leaker (over all assets and
+//     per asset), at least one fratricide, at least one hostile identified friend;
+//   interceptors per kill: surface-to-air plus air-to-air missiles fired over threats killed,
+//     a ratio of sums with a delta-method interval;
+//   time to the first leaker: its mean over the replications that had one, with their count.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/statistics.h"
+#include "scenario/scenario.h"
+#include "sim/summary.h"
+
+namespace rampart::analysis {
+
+/// The largest number of replications one command runs (a day of the default scenario on 64 cores).
+inline constexpr std::size_t kMaxReplications = 10'000'000;
+
+std::uint64_t replication_seed(std::uint64_t scenario_seed, std::uint64_t index);
+
+struct ReplicationOptions {
+  std::size_t runs = 100;
+  int threads = 0;  ///< 0: every core
+  /// Called after each replication ends with the number ended so far, from the thread that ran it
+  /// (serialised: never twice at once).
+  std::function<void(std::size_t done)> progress;
+};
+
+/// Runs the replications; result i is replication i's summary.
+std::vector<sim::Summary> run_replications(const scenario::Scenario& s, const ReplicationOptions& options);
+
+struct Statistics {
+  std::string scenario;
+  std::uint64_t scenario_seed = 0;
+  std::size_t runs = 0;
+  std::vector<std::pair<std::string, Interval>> means;
+  std::vector<std::pair<std::string, Interval>> proportions;
+  std::vector<std::pair<std::string, Interval>> leaker_probability_by_asset;
+  Interval interceptors_per_kill;
+  Interval time_to_first_leaker_s;  ///< over the replications with a leaker
+  std::size_t runs_with_leaker = 0;
+};
+
+Statistics summarize(const scenario::Scenario& s, const std::vector<sim::Summary>& runs);
+nlohmann::ordered_json to_json(const Statistics& statistics);
+std::string to_text(const Statistics& statistics);
+
+/// One line per replication, for users who bring their own tools: the header and the rows.
+std::vector<std::string> per_run_header();
+std::vector<std::string> per_run_row(std::size_t index, const sim::Summary& run);
+
+}  // namespace rampart::analysis
