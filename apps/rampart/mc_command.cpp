@@ -1,16 +1,57 @@
-// rampart mc [SCENARIO] --runs N [--threads T] [--json] [--csv FILE]
+// rampart mc [SCENARIO] [--runs N] [--threads T] [--json] [--csv FILE] [--sweep KEY=V1,V2,...]...
+//            [--compare A.yaml B.yaml]
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "analysis/monte_carlo.h"
+#include "core/error.h"
 #include "commands.h"
 #include "io/csv_writer.h"
-#include "scenario/loader.h"
+#include "scenario/overrides.h"
 
 namespace rampart::app {
+namespace {
+
+/// Every combination of the sweeps' values, the first sweep varying slowest; one empty point
+/// without sweeps.
+std::vector<std::vector<scenario::Override>> grid(const std::vector<std::string>& sweeps) {
+  std::vector<std::vector<scenario::Override>> points(1);
+  for (const auto& text : sweeps) {
+    const auto [path, values] = scenario::parse_sweep(text);
+    std::vector<std::vector<scenario::Override>> next;
+    for (const auto& point : points) {
+      for (const auto& v : values) {
+        next.push_back(point);
+        next.back().push_back({path, v});
+      }
+    }
+    points = std::move(next);
+  }
+  return points;
+}
+
+/// Prints a bar with the rate and the time left on stderr, when it is a terminal.
+std::function<void(std::size_t)> progress_bar(std::size_t total, const std::string& label) {
+  if (!isatty(STDERR_FILENO)) return nullptr;
+  const auto start = std::chrono::steady_clock::now();
+  return [start, total, label](std::size_t done) {
+    const double elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double rate = elapsed_s > 0.0 ? static_cast<double>(done) / elapsed_s : 0.0;
+    constexpr std::size_t kWidth = 30;
+    const std::size_t filled = kWidth * done / total;
+    std::fprintf(stderr, "\r%s[%s%s] %zu/%zu replications, %.2f/s, %.0f s left ", label.c_str(),
+                 std::string(filled, '#').c_str(), std::string(kWidth - filled, ' ').c_str(), done, total, rate,
+                 rate > 0.0 ? static_cast<double>(total - done) / rate : 0.0);
+    if (done == total) std::fprintf(stderr, "\n");
+  };
+}
+
+}  // namespace
 
 void add_mc_command(CLI::App& app) {
   struct Options {
@@ -19,6 +60,8 @@ void add_mc_command(CLI::App& app) {
     int threads = 0;
     bool json = false;
     std::optional<std::string> csv;
+    std::vector<std::string> sweeps;
+    std::vector<std::string> compare;
   };
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand(
@@ -30,37 +73,66 @@ void add_mc_command(CLI::App& app) {
       ->check(CLI::Range(1, 1024));
   sub->add_flag("--json", options->json, "Print the statistics as one JSON object");
   sub->add_option("--csv", options->csv, "Also write one line per replication to this CSV file");
+  sub->add_option("--sweep", options->sweeps,
+                  "KEY=V1,V2,...: run each value of a scenario key given by its YAML path (c2.salvo_size, "
+                  "raids.0.count); repeated, a grid")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub->add_option("--compare", options->compare,
+                  "A.yaml B.yaml: run both with the same seeds and report B - A with its interval")
+      ->expected(2);
   add_command(app, sub, [options] {
-    const scenario::Scenario s = scenario::load_scenario_file(options->scenario);
+    struct Point {
+      std::string label;
+      scenario::Scenario scenario;
+    };
+    std::vector<Point> points;
+    if (!options->compare.empty()) {
+      if (!options->sweeps.empty()) throw InputError("--compare and --sweep do not go together; give one of them");
+      points.push_back({"A", scenario::load_scenario_with(options->compare[0], {})});
+      points.push_back({"B", scenario::load_scenario_with(options->compare[1], {})});
+      // Common random numbers: B runs with A's seeds.
+      points[1].scenario.random_seed = points[0].scenario.random_seed;
+    } else {
+      for (const auto& overrides : grid(options->sweeps))
+        points.push_back({overrides.empty() ? std::string("base") : scenario::describe(overrides),
+                          scenario::load_scenario_with(options->scenario, overrides)});
+    }
     // The CSV is opened first, so a path that cannot be written fails before the runs, not after.
     std::unique_ptr<io::CsvWriter> csv;
     if (options->csv) csv = std::make_unique<io::CsvWriter>(*options->csv, analysis::per_run_header());
-    analysis::ReplicationOptions replication{options->runs, options->threads, nullptr};
-    if (isatty(STDERR_FILENO)) {
-      const auto start = std::chrono::steady_clock::now();
-      const std::size_t total = options->runs;
-      replication.progress = [start, total](std::size_t done) {
-        const double elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        const double rate = elapsed_s > 0.0 ? static_cast<double>(done) / elapsed_s : 0.0;
-        const int width = 30;
-        const int filled = static_cast<int>(width * done / total);
-        std::fprintf(stderr, "\r[%s%s] %zu/%zu replications, %.2f/s, %.0f s left ", std::string(filled, '#').c_str(),
-                     std::string(width - filled, ' ').c_str(), done, total, rate,
-                     rate > 0.0 ? static_cast<double>(total - done) / rate : 0.0);
-        if (done == total) std::fprintf(stderr, "\n");
-      };
+    std::vector<std::vector<sim::Summary>> runs;
+    for (const Point& p : points) {
+      const std::string label = points.size() > 1 ? p.label + " " : std::string();
+      runs.push_back(analysis::run_replications(
+          p.scenario, {options->runs, options->threads, progress_bar(options->runs, label)}));
+      if (csv)
+        for (std::size_t i = 0; i < runs.back().size(); ++i) csv->row(analysis::per_run_row(p.label, i, runs.back()[i]));
     }
-    const std::vector<sim::Summary> runs = analysis::run_replications(s, replication);
-    if (csv) {
-      for (std::size_t i = 0; i < runs.size(); ++i) csv->row(analysis::per_run_row(i, runs[i]));
-      csv->commit();
+    if (csv) csv->commit();
+
+    nlohmann::ordered_json j;
+    std::string text;
+    for (std::size_t k = 0; k < points.size(); ++k) {
+      const analysis::Statistics st = analysis::summarize(points[k].scenario, runs[k]);
+      if (points.size() == 1) {
+        j = analysis::to_json(st);
+        text = analysis::to_text(st);
+        break;
+      }
+      const std::string name = !options->compare.empty() ? options->compare[k] : points[k].label;
+      j["points"].push_back({{"point", points[k].label}, {"name", name}, {"statistics", analysis::to_json(st)}});
+      text += fmt::format("== {}: {}\n{}\n", points[k].label, name, analysis::to_text(st));
     }
-    const analysis::Statistics statistics = analysis::summarize(s, runs);
+    if (!options->compare.empty()) {
+      const auto d = analysis::paired_differences(runs[0], runs[1]);
+      j["difference_b_minus_a"] = analysis::differences_json(d);
+      text += analysis::differences_text(d);
+    }
     if (options->json) {
-      std::printf("%s\n",
-                  analysis::to_json(statistics).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+      std::printf("%s\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     } else {
-      std::printf("%s", analysis::to_text(statistics).c_str());
+      std::printf("%s", text.c_str());
     }
     return 0;
   });

@@ -142,15 +142,39 @@ std::string to_text(const Statistics& st) {
   return out;
 }
 
+std::vector<std::pair<std::string, Interval>> paired_differences(const std::vector<sim::Summary>& a,
+                                                                 const std::vector<sim::Summary>& b) {
+  RAMPART_DEMAND(a.size() == b.size(), "paired replications");
+  std::vector<std::pair<std::string, Interval>> out;
+  std::vector<double> d(a.size());
+  for (const Metric& m : kMeans) {
+    for (std::size_t i = 0; i < a.size(); ++i) d[i] = m.of(b[i]) - m.of(a[i]);
+    out.emplace_back(m.name, mean_interval(d));
+  }
+  return out;
+}
+
+nlohmann::ordered_json differences_json(const std::vector<std::pair<std::string, Interval>>& differences) {
+  nlohmann::ordered_json j;
+  for (const auto& [name, i] : differences) j[name] = interval_json(i);
+  return j;
+}
+
+std::string differences_text(const std::vector<std::pair<std::string, Interval>>& differences) {
+  std::string out = "Differences B - A per replication (common random numbers, Student t):\n";
+  for (const auto& [name, i] : differences) out += fmt::format("  {:<34} {}\n", name, interval_text(i, 2));
+  return out;
+}
+
 std::vector<std::string> per_run_header() {
-  std::vector<std::string> header{"run", "seed", "threats"};
+  std::vector<std::string> header{"point", "run", "seed", "threats"};
   for (const Metric& m : kMeans) header.emplace_back(m.name);
   header.emplace_back("first_leaker_time_s");
   return header;
 }
 
-std::vector<std::string> per_run_row(std::size_t index, const sim::Summary& run) {
-  std::vector<std::string> row{std::to_string(index), std::to_string(run.seed), std::to_string(run.threats)};
+std::vector<std::string> per_run_row(const std::string& point, std::size_t index, const sim::Summary& run) {
+  std::vector<std::string> row{point, std::to_string(index), std::to_string(run.seed), std::to_string(run.threats)};
   for (const Metric& m : kMeans) row.push_back(number(m.of(run)));
   row.push_back(run.first_leaker_time_s ? number(*run.first_leaker_time_s) : std::string());
   return row;

@@ -62,8 +62,18 @@ Statistics summarize(const scenario::Scenario& s, const std::vector<sim::Summary
 nlohmann::ordered_json to_json(const Statistics& statistics);
 std::string to_text(const Statistics& statistics);
 
+/// The difference B - A of each mean metric, replication by replication, with the Student-t
+/// interval of the paired differences. Run A and B with the same seeds (the same random_seed): with
+/// common random numbers the noise both share cancels, and the interval is far narrower than that
+/// of two independent means.
+std::vector<std::pair<std::string, Interval>> paired_differences(const std::vector<sim::Summary>& a,
+                                                                 const std::vector<sim::Summary>& b);
+nlohmann::ordered_json differences_json(const std::vector<std::pair<std::string, Interval>>& differences);
+std::string differences_text(const std::vector<std::pair<std::string, Interval>>& differences);
+
 /// One line per replication, for users who bring their own tools: the header and the rows.
+/// `point` names the scenario variant the run belongs to (a sweep point, A or B of a comparison).
 std::vector<std::string> per_run_header();
-std::vector<std::string> per_run_row(std::size_t index, const sim::Summary& run);
+std::vector<std::string> per_run_row(const std::string& point, std::size_t index, const sim::Summary& run);
 
 }  // namespace rampart::analysis

@@ -69,8 +69,8 @@ TEST_F(MonteCarlo, StatisticsOfKnownRuns) {
   EXPECT_DOUBLE_EQ(st.interceptors_per_kill.estimate, 80.0 / 40.0);
   EXPECT_EQ(st.runs_with_leaker, 2u);
   EXPECT_DOUBLE_EQ(st.time_to_first_leaker_s.estimate, 200.0);
-  EXPECT_EQ(per_run_row(0, runs[0]).size(), per_run_header().size());
-  EXPECT_EQ(per_run_row(1, runs[1]).back(), "");  // no leaker: no time
+  EXPECT_EQ(per_run_row("base", 0, runs[0]).size(), per_run_header().size());
+  EXPECT_EQ(per_run_row("base", 1, runs[1]).back(), "");  // no leaker: no time
 }
 
 TEST_F(MonteCarlo, NoReplicationsOrAbsurdlyManyIsBadInput) {
