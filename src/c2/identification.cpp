@@ -157,6 +157,19 @@ std::optional<std::pair<Identity, std::string>> Identifier::classify_silent(doub
   return std::nullopt;
 }
 
+namespace {
+/// Horizontal distance at t_s between a track (extrapolated) and an own aircraft's report.
+double distance_m(double t_s, const messages::TrackState& t, const messages::PositionReport& r) {
+  return (t.position_at(t_s) - r.p_enu_m).head<2>().norm();
+}
+
+/// Rule 0's gates: the track is where the reported aircraft is and moves as it does.
+bool moves_with(double t_s, const messages::TrackState& t, const messages::PositionReport& r) {
+  return distance_m(t_s, t, r) <= kOwnCorrelation_m &&
+         (t.velocity_enu_mps() - r.v_enu_mps).head<2>().norm() <= kOwnCorrelation_mps;
+}
+}  // namespace
+
 std::set<std::uint32_t> Identifier::garbled_tracks(double t_s, const std::vector<messages::TrackState>& tracks,
                                                    const std::vector<messages::PositionReport>& own_forces) {
   std::set<std::uint32_t> garbled;
@@ -164,13 +177,11 @@ std::set<std::uint32_t> Identifier::garbled_tracks(double t_s, const std::vector
     std::vector<std::uint32_t> near;
     for (const auto& t : tracks) {
       if (t.status != messages::TrackStatus::kConfirmed) continue;
-      const double d_m = (t.position_at(t_s) - report.p_enu_m).head<2>().norm();
-      if (d_m >= kIffGarble_m) continue;
+      if (distance_m(t_s, t, report) >= kIffGarble_m) continue;
       near.push_back(t.id);
       // A track that does not move with the report is not that aircraft, whose transponder may
       // still be what answers its challenges (its own track may be missing or merged).
-      if (d_m > kOwnCorrelation_m || (t.velocity_enu_mps() - report.v_enu_mps).head<2>().norm() > kOwnCorrelation_mps)
-        garbled.insert(t.id);
+      if (!moves_with(t_s, t, report)) garbled.insert(t.id);
     }
     if (near.size() >= 2) garbled.insert(near.begin(), near.end());
   }
@@ -179,20 +190,16 @@ std::set<std::uint32_t> Identifier::garbled_tracks(double t_s, const std::vector
 
 std::map<std::uint32_t, std::uint32_t> Identifier::own_correlations(
     double t_s, const std::vector<messages::TrackState>& tracks, const std::vector<messages::PositionReport>& own_forces) {
-  const auto distance_m = [&](const messages::TrackState& t, const messages::PositionReport& r) {
-    return (t.position_at(t_s) - r.p_enu_m).head<2>().norm();
-  };
   std::map<std::uint32_t, std::uint32_t> out;
   for (const auto& report : own_forces) {
     const messages::TrackState* nearest = nullptr;
     for (const auto& t : tracks)
-      if (t.status == messages::TrackStatus::kConfirmed && (!nearest || distance_m(t, report) < distance_m(*nearest, report)))
+      if (t.status == messages::TrackStatus::kConfirmed &&
+          (!nearest || distance_m(t_s, t, report) < distance_m(t_s, *nearest, report)))
         nearest = &t;
-    if (!nearest || distance_m(*nearest, report) > kOwnCorrelation_m ||
-        (nearest->velocity_enu_mps() - report.v_enu_mps).head<2>().norm() > kOwnCorrelation_mps)
-      continue;
+    if (!nearest || !moves_with(t_s, *nearest, report)) continue;
     const bool mutual = std::none_of(own_forces.begin(), own_forces.end(), [&](const messages::PositionReport& other) {
-      return other.entity_id != report.entity_id && distance_m(*nearest, other) < distance_m(*nearest, report);
+      return other.entity_id != report.entity_id && distance_m(t_s, *nearest, other) < distance_m(t_s, *nearest, report);
     });
     if (mutual) out[nearest->id] = report.entity_id;
   }
