@@ -30,6 +30,7 @@ const Metric kMeans[] = {
     {"kill_assessments_wrong", [](const sim::Summary& s) { return double(s.kill_assessments_wrong); }},
     {"false_tracks", [](const sim::Summary& s) { return double(s.false_tracks); }},
     {"track_breaks", [](const sim::Summary& s) { return double(s.track_breaks); }},
+    {"gospa_mean_m", [](const sim::Summary& s) { return s.gospa_mean_m; }},
 };
 
 const Metric kProportions[] = {
@@ -62,15 +63,28 @@ std::vector<sim::Summary> run_replications(const scenario::Scenario& s, const Re
     throw InputError(fmt::format("the number of replications must be from 1 to {}, found {}", kMaxReplications,
                                  options.runs));
   std::vector<sim::Summary> runs(options.runs);
-  std::mutex progress_mutex;
-  std::size_t done = 0;
+  std::vector<std::size_t> to_run;
+  for (std::size_t i = 0; i < options.runs; ++i) {
+    if (const auto it = options.finished.find(i); it != options.finished.end()) {
+      runs[i] = it->second;
+    } else {
+      to_run.push_back(i);
+    }
+  }
+  std::mutex finished_mutex;
+  std::size_t done = options.runs - to_run.size();
   tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
   arena.execute([&] {
-    tbb::parallel_for(std::size_t{0}, options.runs, [&](std::size_t i) {
-      runs[i] = sim::Simulation(s, {replication_seed(s.random_seed, i)}).run();
-      if (!options.progress) return;
-      const std::lock_guard lock(progress_mutex);
-      options.progress(++done);
+    tbb::parallel_for(std::size_t{0}, to_run.size(), [&](std::size_t k) {
+      const std::size_t i = to_run[k];
+      sim::Simulation simulation(s, {replication_seed(s.random_seed, i)});
+      const auto observer = options.observe ? options.observe() : nullptr;
+      if (observer) simulation.subscribe(*observer);
+      runs[i] = simulation.run();
+      const std::string record = observer ? observer->record() : std::string();
+      const std::lock_guard lock(finished_mutex);
+      if (options.on_finished) options.on_finished(i, runs[i], record);
+      if (options.progress) options.progress(++done);
     });
   });
   return runs;

@@ -8,7 +8,7 @@
 // The statistics (statistics.h for the intervals):
 //   means with Student-t intervals: threats killed, leakers, defended value lost, interceptors
 //     and air-to-air missiles fired, fratricides, hostiles identified friend, wrong kill
-//     assessments, false tracks, track breaks;
+//     assessments, false tracks, track breaks, air-picture quality (GOSPA, sim/scorer.h);
 //   proportions of replications with Wilson intervals: at least one leaker (over all assets and
 //     per asset), at least one fratricide, at least one hostile identified friend;
 //   interceptors per kill: surface-to-air plus air-to-air missiles fired over threats killed,
@@ -18,6 +18,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +28,7 @@
 
 #include "analysis/statistics.h"
 #include "scenario/scenario.h"
+#include "sim/events.h"
 #include "sim/summary.h"
 
 namespace rampart::analysis {
@@ -35,12 +38,28 @@ inline constexpr std::size_t kMaxReplications = 10'000'000;
 
 std::uint64_t replication_seed(std::uint64_t scenario_seed, std::uint64_t index);
 
+/// Watches one replication's event stream (a results database's event log, say): made for each
+/// replication run here, subscribed to its simulation, asked for its record when the run ends.
+class ReplicationObserver : public sim::EventSink {
+ public:
+  /// What the observer kept of the run, as text (it may travel between processes).
+  virtual std::string record() = 0;
+};
+
 struct ReplicationOptions {
   std::size_t runs = 100;
   int threads = 0;  ///< 0: every core
-  /// Called after each replication ends with the number ended so far, from the thread that ran it
-  /// (serialised: never twice at once).
+  /// Called after each replication ends with the number ended so far (finished ones included),
+  /// from the thread that ran it (serialised: never twice at once).
   std::function<void(std::size_t done)> progress;
+  /// Replications finished before (resumed from a results database), by index: not run again,
+  /// their summaries are taken as they are.
+  std::map<std::size_t, sim::Summary> finished;
+  /// Makes the observer of one replication; none when empty.
+  std::function<std::unique_ptr<ReplicationObserver>()> observe;
+  /// Called for each replication run here as it ends, serialised, in the order they end, with its
+  /// index, summary and observer's record (empty without an observer).
+  std::function<void(std::size_t index, const sim::Summary& summary, const std::string& record)> on_finished;
 };
 
 /// Runs the replications; result i is replication i's summary.

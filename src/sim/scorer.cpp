@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "tracking/metrics.h"
+
 namespace rampart::sim {
 
 Scorer::Scorer(const scenario::Scenario& s) {
@@ -28,7 +30,14 @@ void Scorer::on(const TruthMoved& e) {
       ++summary_.leakers;
       ++summary_.by_kind[e.world.entity(a.entity_id).kind].leakers;
     }
-    if (leaked_on_.insert({a.entity_id, a.asset}).second) ++summary_.leakers_by_asset[e.world.assets()[a.asset].name];
+    if (leaked_on_.insert({a.entity_id, a.asset}).second) {
+      const world::Entity& threat = e.world.entity(a.entity_id);
+      ++summary_.leakers_by_asset[e.world.assets()[a.asset].name];
+      const auto& recent = recent_en_m_[a.entity_id];
+      LeakPath path{e.world.assets()[a.asset].name, threat.kind, e.t_s, {recent.begin(), recent.end()}};
+      path.path_en_m.push_back({threat.p_enu_m.x(), threat.p_enu_m.y()});
+      summary_.leaks.push_back(std::move(path));
+    }
     if (!summary_.first_leaker_time_s) summary_.first_leaker_time_s = e.t_s;
     summary_.asset_value_lost += a.value_lost;
     summary_.asset_value_lost_by_asset[e.world.assets()[a.asset].name] += a.value_lost;
@@ -49,6 +58,17 @@ void Scorer::on(const TrackerStepped& e) {
 }
 
 void Scorer::on(const PictureSampled& e) {
+  score_picture_quality(e);
+  if (e.t_s >= last_path_sample_s_ + kLeakPathStep_s - 1e-6) {
+    last_path_sample_s_ = e.t_s;
+    constexpr auto kKept = static_cast<std::size_t>(kLeakPathSpan_s / kLeakPathStep_s);
+    for (const auto& x : e.world.entities()) {
+      if (!x.flying() || x.side != world::Side::kHostile) continue;
+      auto& recent = recent_en_m_[x.id];
+      recent.push_back({x.p_enu_m.x(), x.p_enu_m.y()});
+      if (recent.size() > kKept) recent.pop_front();
+    }
+  }
   std::map<std::uint32_t, std::vector<std::pair<double, std::uint32_t>>> candidates;  // truth -> (distance, track)
   for (const auto& t : e.tracks) {
     if (t.status != messages::TrackStatus::kConfirmed) continue;
@@ -80,6 +100,23 @@ void Scorer::on(const PictureSampled& e) {
     if (kept) continue;
     holders.push_back(std::min_element(tracks.begin(), tracks.end())->second);
   }
+}
+
+void Scorer::score_picture_quality(const PictureSampled& e) {
+  std::vector<Eigen::Vector3d> truths_m, tracks_m;
+  for (const auto& x : e.world.entities())
+    if (x.flying()) truths_m.emplace_back(x.p_enu_m.x(), x.p_enu_m.y(), 0.0);
+  for (const auto& t : e.tracks) {
+    if (t.status != messages::TrackStatus::kConfirmed) continue;
+    const Eigen::Vector3d p = t.position_at(e.t_s);
+    tracks_m.emplace_back(p.x(), p.y(), 0.0);
+  }
+  const tracking::GospaResult g = tracking::gospa(truths_m, tracks_m, kGospaCutoff_m, 1.0);
+  ++gospa_samples_;
+  gospa_sum_m_ += g.gospa;
+  gospa_localisation_sum_m_ += g.localisation;
+  gospa_missed_sum_m_ += g.missed;
+  gospa_false_sum_m_ += g.false_tracks;
 }
 
 void Scorer::on(const IdentityChanged& e) {
@@ -153,6 +190,12 @@ Summary Scorer::summary() const {
     if (2 * samples.matched < samples.samples) ++s.false_tracks;
   s.track_breaks = 0;
   for (const auto& [truth, holders] : holders_) s.track_breaks += static_cast<int>(holders.size()) - 1;
+  if (gospa_samples_ > 0) {
+    s.gospa_mean_m = gospa_sum_m_ / gospa_samples_;
+    s.gospa_localisation_mean_m = gospa_localisation_sum_m_ / gospa_samples_;
+    s.gospa_missed_mean_m = gospa_missed_sum_m_ / gospa_samples_;
+    s.gospa_false_mean_m = gospa_false_sum_m_ / gospa_samples_;
+  }
   s.assumed_friend_tracks = static_cast<int>(assumed_friend_tracks_.size());
   s.hostiles_identified_friend = static_cast<int>(hostiles_called_friend_.size());
   return s;

@@ -17,9 +17,22 @@
 // the nearest track assigned to it (a second track on one truth is redundant, not a break). A
 // track break is a change of the track holding a truth object: the tracks that held one truth
 // over the run, in time order, count (number - 1) breaks.
+//
+// Air-picture quality is GOSPA (tracking/metrics.h; Rahmathullah, Garcia-Fernandez, Svensson
+// 2017) at each sample between the flying truth objects (threats and own aircraft, seen or not)
+// and the confirmed tracks extrapolated to the sample time, horizontal positions only (as the
+// matching above), cut-off c = kGospaCutoff_m and order p = 1, so that it and its parts are in
+// metres: localisation error summed over the assigned pairs, c/2 per missed truth object, c/2
+// per false track. The summary holds its mean over the samples.
+//
+// A leaker's path is its truth position every kLeakPathStep_s (on the picture samples) over its
+// last kLeakPathSpan_s, with its arrival position last.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <deque>
+#include <limits>
 #include <map>
 #include <set>
 #include <vector>
@@ -33,6 +46,7 @@ namespace rampart::sim {
 
 inline constexpr double kMatchDistance_m = 2000.0;
 inline constexpr double kMatchSpeed_mps = 100.0;
+inline constexpr double kGospaCutoff_m = kMatchDistance_m;
 
 class Scorer : public EventSink {
  public:
@@ -56,6 +70,8 @@ class Scorer : public EventSink {
   Summary summary() const;
 
  private:
+  void score_picture_quality(const PictureSampled& e);
+
   struct TrackSamples {
     int samples = 0;
     int matched = 0;
@@ -71,6 +87,11 @@ class Scorer : public EventSink {
   std::map<std::uint32_t, TrackSamples> track_samples_;
   std::map<std::uint64_t, std::uint32_t> aimed_at_;  ///< interceptor -> the truth behind its track at launch
   std::map<std::uint32_t, std::vector<std::uint32_t>> holders_;  ///< truth -> tracks that held it, repeats merged
+  int gospa_samples_ = 0;
+  double gospa_sum_m_ = 0.0, gospa_localisation_sum_m_ = 0.0, gospa_missed_sum_m_ = 0.0, gospa_false_sum_m_ = 0.0;
+  /// Hostile entity -> its last positions (east, north), one per kLeakPathStep_s.
+  std::map<std::uint32_t, std::deque<std::array<double, 2>>> recent_en_m_;
+  double last_path_sample_s_ = -std::numeric_limits<double>::infinity();
 };
 
 }  // namespace rampart::sim

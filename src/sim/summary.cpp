@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/error.h"
+
 namespace rampart::sim {
 
 int survived_otherwise(const Summary& s) { return s.threats - s.killed - s.leakers + s.killed_after_leaking; }
@@ -42,13 +44,79 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["tracks_confirmed"] = s.tracks_confirmed;
   j["false_tracks"] = s.false_tracks;
   j["track_breaks"] = s.track_breaks;
+  j["gospa_mean_m"] = s.gospa_mean_m;
+  j["gospa_parts_mean_m"] = {{"localisation", s.gospa_localisation_mean_m}, {"missed", s.gospa_missed_mean_m},
+                             {"false", s.gospa_false_mean_m}};
   j["tracks_identified"] = {{"friend", s.friendly_tracks_identified}, {"hostile", s.hostile_tracks_identified}};
   j["assumed_friend_tracks"] = s.assumed_friend_tracks;
   j["hostiles_identified_friend"] = s.hostiles_identified_friend;
   nlohmann::ordered_json kinds = nlohmann::ordered_json::object();
   for (const auto& [kind, k] : s.by_kind) kinds[kind] = {{"count", k.count}, {"killed", k.killed}, {"leakers", k.leakers}};
   j["by_kind"] = kinds;
+  nlohmann::ordered_json leaks = nlohmann::ordered_json::array();
+  for (const auto& l : s.leaks)
+    leaks.push_back({{"asset", l.asset}, {"kind", l.kind}, {"t_s", l.t_s}, {"path_en_m", l.path_en_m}});
+  j["leaks"] = leaks;
   return j;
+}
+
+Summary summary_from_json(const nlohmann::json& j) {
+  Summary s;
+  try {
+    j.at("scenario").get_to(s.scenario);
+    j.at("seed").get_to(s.seed);
+    j.at("doctrine").get_to(s.doctrine);
+    j.at("assignment").get_to(s.assignment);
+    j.at("weapons_control").get_to(s.weapons_control);
+    j.at("sim_time_s").get_to(s.sim_time_s);
+    j.at("wall_time_s").get_to(s.wall_time_s);
+    j.at("threats").get_to(s.threats);
+    j.at("killed").get_to(s.killed);
+    j.at("leakers").get_to(s.leakers);
+    j.at("killed_after_leaking").get_to(s.killed_after_leaking);
+    j.at("interceptors_fired").get_to(s.interceptors_fired);
+    j.at("air_to_air_fired").get_to(s.air_to_air_fired);
+    j.at("fighter_sorties").get_to(s.fighter_sorties);
+    const auto& outcomes = j.at("interceptor_outcomes");
+    outcomes.at("kill").get_to(s.interceptor_kills);
+    outcomes.at("miss").get_to(s.interceptor_misses);
+    outcomes.at("no_target").get_to(s.interceptor_no_target);
+    outcomes.at("aborted").get_to(s.interceptors_aborted);
+    j.at("interceptors_in_flight_at_end").get_to(s.interceptors_in_flight_at_end);
+    j.at("asset_value_total").get_to(s.asset_value_total);
+    j.at("asset_value_lost").get_to(s.asset_value_lost);
+    j.at("asset_value_lost_by_asset").get_to(s.asset_value_lost_by_asset);
+    j.at("leakers_by_asset").get_to(s.leakers_by_asset);
+    if (const auto& first = j.at("first_leaker_time_s"); !first.is_null()) s.first_leaker_time_s = first.get<double>();
+    j.at("friendlies").get_to(s.friendlies);
+    j.at("fratricides").get_to(s.fratricides);
+    j.at("blocked_engagements").get_to(s.blocked_engagements);
+    j.at("orders_dropped").get_to(s.orders_dropped);
+    j.at("kill_assessments").get_to(s.kill_assessments);
+    j.at("kill_assessments_wrong").get_to(s.kill_assessments_wrong);
+    j.at("plots").get_to(s.plots);
+    j.at("false_alarm_plots").get_to(s.false_alarm_plots);
+    j.at("tracks_confirmed").get_to(s.tracks_confirmed);
+    j.at("false_tracks").get_to(s.false_tracks);
+    j.at("track_breaks").get_to(s.track_breaks);
+    j.at("gospa_mean_m").get_to(s.gospa_mean_m);
+    const auto& parts = j.at("gospa_parts_mean_m");
+    parts.at("localisation").get_to(s.gospa_localisation_mean_m);
+    parts.at("missed").get_to(s.gospa_missed_mean_m);
+    parts.at("false").get_to(s.gospa_false_mean_m);
+    j.at("tracks_identified").at("friend").get_to(s.friendly_tracks_identified);
+    j.at("tracks_identified").at("hostile").get_to(s.hostile_tracks_identified);
+    j.at("assumed_friend_tracks").get_to(s.assumed_friend_tracks);
+    j.at("hostiles_identified_friend").get_to(s.hostiles_identified_friend);
+    for (const auto& [kind, k] : j.at("by_kind").items())
+      s.by_kind[kind] = {k.at("count").get<int>(), k.at("killed").get<int>(), k.at("leakers").get<int>()};
+    for (const auto& l : j.at("leaks"))
+      s.leaks.push_back({l.at("asset").get<std::string>(), l.at("kind").get<std::string>(), l.at("t_s").get<double>(),
+                         l.at("path_en_m").get<std::vector<std::array<double, 2>>>()});
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError(fmt::format("not a run summary as rampart writes it: {}", e.what()));
+  }
+  return s;
 }
 
 std::string to_text(const Summary& s) {
@@ -76,6 +144,9 @@ std::string to_text(const Summary& s) {
                      s.friendlies, s.fratricides, s.blocked_engagements);
   out += fmt::format("Air picture: {} plots ({} false alarms), {} tracks confirmed, {} false tracks, {} track "
                      "breaks\n", s.plots, s.false_alarm_plots, s.tracks_confirmed, s.false_tracks, s.track_breaks);
+  out += fmt::format("Air picture quality: GOSPA {:.0f} m on average (localisation {:.0f}, missed {:.0f}, false "
+                     "{:.0f})\n", s.gospa_mean_m, s.gospa_localisation_mean_m, s.gospa_missed_mean_m,
+                     s.gospa_false_mean_m);
   out += fmt::format("Identification: {} tracks identified friend, {} assumed friend, {} hostile; {} hostiles "
                      "identified friend\n", s.friendly_tracks_identified, s.assumed_friend_tracks,
                      s.hostile_tracks_identified, s.hostiles_identified_friend);

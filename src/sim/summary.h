@@ -1,10 +1,12 @@
 // What a run produced: the scores of a scenario run, readable and as JSON.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +17,17 @@ struct KindScore {
   int killed = 0;
   int leakers = 0;
 };
+
+/// A threat's way to an asset it reached: its truth position every kLeakPathStep_s over its last
+/// kLeakPathSpan_s, ending where it arrived.
+struct LeakPath {
+  std::string asset;
+  std::string kind;
+  double t_s = 0.0;  ///< arrival
+  std::vector<std::array<double, 2>> path_en_m;  ///< scenario-frame east, north; oldest first
+};
+inline constexpr double kLeakPathStep_s = 10.0;
+inline constexpr double kLeakPathSpan_s = 300.0;
 
 struct Summary {
   std::string scenario;
@@ -51,6 +64,12 @@ struct Summary {
   int tracks_confirmed = 0;
   int false_tracks = 0;   ///< see scorer.h and docs/outputs.md
   int track_breaks = 0;   ///< see scorer.h and docs/outputs.md
+  /// Air-picture quality: GOSPA of the confirmed tracks against the flying truth objects (see
+  /// scorer.h), its time mean over the picture samples and the mean of each part, metres.
+  double gospa_mean_m = 0.0;
+  double gospa_localisation_mean_m = 0.0;
+  double gospa_missed_mean_m = 0.0;
+  double gospa_false_mean_m = 0.0;
   int friendly_tracks_identified = 0;
   int hostile_tracks_identified = 0;
   int assumed_friend_tracks = 0;       ///< tracks C2 ever called assumed friend
@@ -59,12 +78,16 @@ struct Summary {
   std::map<std::string, double> asset_value_lost_by_asset;
   std::map<std::string, int> leakers_by_asset;  ///< threats that reached each asset (every asset listed)
   std::optional<double> first_leaker_time_s;    ///< when the first threat reached an asset; none: no leaker
+  std::vector<LeakPath> leaks;                  ///< one per (threat, asset) arrival, in the order they happened
 };
 
 /// Threats neither killed nor leaked: threats - killed - leakers + killed_after_leaking.
 int survived_otherwise(const Summary& s);
 
 nlohmann::ordered_json to_json(const Summary& s);
+/// The summary to_json wrote (derived fields such as survived_otherwise are recomputed, not read).
+/// Throws InputError naming the field when j is not such an object.
+Summary summary_from_json(const nlohmann::json& j);
 /// A human-readable multi-line report.
 std::string to_text(const Summary& s);
 

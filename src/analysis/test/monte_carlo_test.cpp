@@ -43,6 +43,42 @@ TEST_F(MonteCarlo, ProgressIsReportedOncePerReplication) {
   EXPECT_EQ(seen, (std::vector<std::size_t>{1, 2, 3, 4, 5}));
 }
 
+// Counts the events it sees; its record is that count.
+class CountingObserver : public ReplicationObserver {
+ public:
+  void on(const sim::InterceptorLaunched&) override { ++launches_; }
+  void on(const sim::RunEnded&) override { ended_ = true; }
+  std::string record() override { return (ended_ ? "ended " : "running ") + std::to_string(launches_); }
+
+ private:
+  int launches_ = 0;
+  bool ended_ = false;
+};
+
+TEST_F(MonteCarlo, FinishedReplicationsAreNotRunAgainAndEachNewOneIsObserved) {
+  const auto all = run_replications(s, {6, 2, nullptr});
+  ReplicationOptions options{6, 2, nullptr};
+  options.finished = {{1, all[1]}, {4, all[4]}};
+  options.finished[1].killed = 999;  // proves the finished summary is taken, not recomputed
+  options.observe = [] { return std::make_unique<CountingObserver>(); };
+  std::map<std::size_t, std::string> records;
+  options.on_finished = [&](std::size_t i, const sim::Summary& summary, const std::string& record) {
+    EXPECT_TRUE(records.emplace(i, record).second) << "replication " << i << " finished twice";
+    EXPECT_EQ(without_wall_time(summary), without_wall_time(all[i]));
+  };
+  std::vector<std::size_t> progress;
+  options.progress = [&](std::size_t done) { progress.push_back(done); };
+  const auto resumed = run_replications(s, options);
+  EXPECT_EQ(resumed[1].killed, 999);
+  EXPECT_EQ(without_wall_time(resumed[4]), without_wall_time(all[4]));
+  ASSERT_EQ(records.size(), 4u);
+  for (const std::size_t i : {0u, 2u, 3u, 5u}) {
+    ASSERT_TRUE(records.count(i)) << i;
+    EXPECT_EQ(records[i], "ended " + std::to_string(all[i].interceptors_fired + all[i].air_to_air_fired));
+  }
+  EXPECT_EQ(progress, (std::vector<std::size_t>{3, 4, 5, 6}));
+}
+
 // The statistics from hand-made summaries: leakers in runs 0 and 2 of 4 (at 100 s and 300 s, on
 // the first asset), kills 10, 10, 0, 20 with 20, 30, 5, 25 missiles fired.
 TEST_F(MonteCarlo, StatisticsOfKnownRuns) {
