@@ -1,6 +1,6 @@
 // Outcome statistics of a scenario over many seeds: mean, min and max of leakers, kills,
 // fratricides, hostiles identified friend, false tracks and track breaks, with the 95%
-// confidence half-width of each mean (1.96 s / sqrt(n)). The seeds run on every core through
+// confidence half-width of each mean (Student t, analysis/statistics.h). The seeds run on every core through
 // oneTBB; each replication depends only on its seed, so the table is the same on any number of
 // threads (the program checks one seed again on its own thread and says so). Also the median wall
 // time of the base steps that run a C2 cycle and of those that do not: their difference is what a
@@ -21,6 +21,7 @@
 
 #include <tbb/parallel_for.h>
 
+#include "analysis/statistics.h"
 #include "scenario/loader.h"
 #include "sim/simulation.h"
 
@@ -126,17 +127,11 @@ int main(int argc, char** argv) {
               scenario.c2.multiple_units_per_track ? "true" : "false", runs[0].doctrine.c_str());
   std::printf("%-30s %10s %10s %8s %8s\n", "metric", "mean", "ci95", "min", "max");
   for (const auto& m : kMetrics) {
-    double sum = 0.0, sum2 = 0.0, lo = 1e300, hi = -1e300;
-    for (const auto& r : runs) {
-      const double v = m.of(r);
-      sum += v;
-      sum2 += v * v;
-      lo = std::min(lo, v);
-      hi = std::max(hi, v);
-    }
-    const double mean = sum / seeds;
-    const double sd = std::sqrt(std::max(0.0, (sum2 - seeds * mean * mean) / (seeds - 1)));
-    std::printf("%-30s %10.3f %10.3f %8.1f %8.1f\n", m.name, mean, 1.96 * sd / std::sqrt(double(seeds)), lo, hi);
+    std::vector<double> values;
+    for (const auto& r : runs) values.push_back(m.of(r));
+    const rampart::analysis::Interval mean = rampart::analysis::mean_interval(values);
+    std::printf("%-30s %10.3f %10.3f %8.1f %8.1f\n", m.name, mean.estimate, mean.high - mean.estimate,
+                *std::min_element(values.begin(), values.end()), *std::max_element(values.begin(), values.end()));
   }
   StepTimes pooled;
   for (const auto& t : times) {
