@@ -77,6 +77,11 @@ io::SqliteDatabase::Mode checked_mode(const std::string& path, ResultsDb::Open o
     throw InputError(fmt::format("{}: this results database exists already\n  fix: remove it, or add --resume to "
                                  "continue the run that made it",
                                  path));
+  // A write-ahead log left by a killed run whose database was removed would be replayed into the new one.
+  if (open == ResultsDb::Open::kCreate && std::filesystem::exists(path + "-wal", ec))
+    throw InputError(fmt::format("{}-wal: the write-ahead log of a removed database is left here\n  fix: remove it "
+                                 "and {}-shm too, or give another --db path",
+                                 path, path));
   if (open == ResultsDb::Open::kResume && !exists)
     throw InputError(fmt::format("{}: no such results database to resume\n  fix: check the path, or drop --resume "
                                  "to start a new one",

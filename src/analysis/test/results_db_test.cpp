@@ -174,6 +174,12 @@ TEST_F(ResultsDbTest, RefusesTheWrongFileWithAMessageThatSaysWhatIsWrong) {
   const std::string exists = message_of([&] { ResultsDb(path(), command(3), ResultsDb::Open::kCreate); });
   EXPECT_TRUE(contains(exists, "exists already") && contains(exists, "--resume")) << exists;
 
+  write("left.sqlite-wal", "the log of a database removed after a kill");
+  const std::string left = message_of([&] {
+    ResultsDb((dir_ / "left.sqlite").string(), command(3), ResultsDb::Open::kCreate);
+  });
+  EXPECT_TRUE(contains(left, "left.sqlite-wal: the write-ahead log of a removed database")) << left;
+
   const std::string runs = message_of([&] { ResultsDb(path(), command(4), ResultsDb::Open::kResume); });
   EXPECT_TRUE(contains(runs, "--runs: 3 in the database, 4 now")) << runs;
   EXPECT_TRUE(contains(runs, "rampart mc minimal.yaml --runs 3")) << "names the command that made it: " << runs;
