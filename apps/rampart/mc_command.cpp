@@ -1,5 +1,5 @@
 // rampart mc [SCENARIO] [--runs N] [--threads T] [--json] [--csv FILE] [--sweep KEY=V1,V2,...]...
-//            [--compare A.yaml B.yaml]
+//            [--compare A.yaml B.yaml] [--db FILE.sqlite [--resume]]
 #include <unistd.h>
 
 #include <chrono>
@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "analysis/monte_carlo.h"
+#include "analysis/results_db.h"
 #include "core/error.h"
 #include "commands.h"
 #include "io/csv_writer.h"
@@ -51,6 +52,17 @@ std::function<void(std::size_t)> progress_bar(std::size_t total, const std::stri
   };
 }
 
+/// The command that makes the same replications (--threads and the outputs left out), for the
+/// results database.
+std::string replications_command(const std::string& scenario, std::size_t runs, const std::vector<std::string>& sweeps,
+                                 const std::vector<std::string>& compare) {
+  std::string text = compare.empty() ? "rampart mc " + scenario : std::string("rampart mc");
+  text += " --runs " + std::to_string(runs);
+  for (const auto& sweep : sweeps) text += " --sweep " + sweep;
+  if (!compare.empty()) text += " --compare " + compare[0] + " " + compare[1];
+  return text;
+}
+
 }  // namespace
 
 void add_mc_command(CLI::App& app) {
@@ -62,6 +74,8 @@ void add_mc_command(CLI::App& app) {
     std::optional<std::string> csv;
     std::vector<std::string> sweeps;
     std::vector<std::string> compare;
+    std::optional<std::string> db;
+    bool resume = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand(
@@ -81,31 +95,58 @@ void add_mc_command(CLI::App& app) {
   sub->add_option("--compare", options->compare,
                   "A.yaml B.yaml: run both with the same seeds and report B - A with its interval")
       ->expected(2);
+  sub->add_option("--db", options->db,
+                  "Also record every replication (summary, metrics, events) in this SQLite file, each committed as "
+                  "it ends");
+  sub->add_flag("--resume", options->resume,
+                "Continue the --db file of an interrupted run of the same command: only the missing replications run");
   add_command(app, sub, [options] {
     struct Point {
       std::string label;
       scenario::Scenario scenario;
+      analysis::ResultsPoint identity;
     };
     std::vector<Point> points;
     if (!options->compare.empty()) {
       if (!options->sweeps.empty()) throw InputError("--compare and --sweep do not go together; give one of them");
-      points.push_back({"A", scenario::load_scenario_with(options->compare[0], {})});
-      points.push_back({"B", scenario::load_scenario_with(options->compare[1], {})});
+      for (std::size_t k = 0; k < 2; ++k) {
+        const std::string label = k == 0 ? "A" : "B";
+        points.push_back({label, scenario::load_scenario_with(options->compare[k], {}),
+                          analysis::results_point(label, {}, options->compare[k])});
+      }
       // Common random numbers: B runs with A's seeds.
       points[1].scenario.random_seed = points[0].scenario.random_seed;
     } else {
-      for (const auto& overrides : grid(options->sweeps))
-        points.push_back({overrides.empty() ? std::string("base") : scenario::describe(overrides),
-                          scenario::load_scenario_with(options->scenario, overrides)});
+      for (const auto& overrides : grid(options->sweeps)) {
+        const std::string label = overrides.empty() ? std::string("base") : scenario::describe(overrides);
+        points.push_back({label, scenario::load_scenario_with(options->scenario, overrides),
+                          analysis::results_point(label, overrides, options->scenario)});
+      }
     }
     // The CSV is opened first, so a path that cannot be written fails before the runs, not after.
     std::unique_ptr<io::CsvWriter> csv;
     if (options->csv) csv = std::make_unique<io::CsvWriter>(*options->csv, analysis::per_run_header());
+    if (options->resume && !options->db) throw InputError("--resume needs --db FILE: the database of the run to continue");
+    std::unique_ptr<analysis::ResultsDb> db;
+    if (options->db) {
+      analysis::ResultsCommand command{
+          replications_command(options->scenario, options->runs, options->sweeps, options->compare), options->runs,
+          points[0].scenario.random_seed, {}};
+      for (const Point& p : points) command.points.push_back(p.identity);
+      db = std::make_unique<analysis::ResultsDb>(
+          *options->db, command, options->resume ? analysis::ResultsDb::Open::kResume : analysis::ResultsDb::Open::kCreate);
+      const std::size_t total = options->runs * points.size();
+      if (options->resume)
+        std::fprintf(stderr, "rampart mc: %s: %zu of %zu replications recorded before; running the other %zu\n",
+                     options->db->c_str(), db->recorded(), total, total - db->recorded());
+    }
     std::vector<std::vector<sim::Summary>> runs;
-    for (const Point& p : points) {
+    for (std::size_t k = 0; k < points.size(); ++k) {
+      const Point& p = points[k];
       const std::string label = points.size() > 1 ? p.label + " " : std::string();
-      runs.push_back(analysis::run_replications(
-          p.scenario, {options->runs, options->threads, progress_bar(options->runs, label)}));
+      analysis::ReplicationOptions replication{options->runs, options->threads, progress_bar(options->runs, label)};
+      if (db) db->attach(k, replication);
+      runs.push_back(analysis::run_replications(p.scenario, replication));
       if (csv)
         for (std::size_t i = 0; i < runs.back().size(); ++i) csv->row(analysis::per_run_row(p.label, i, runs.back()[i]));
     }

@@ -180,17 +180,22 @@ std::string differences_text(const std::vector<std::pair<std::string, Interval>>
   return out;
 }
 
+std::vector<std::pair<std::string, std::optional<double>>> per_run_metrics(const sim::Summary& run) {
+  std::vector<std::pair<std::string, std::optional<double>>> metrics{{"threats", double(run.threats)}};
+  for (const Metric& m : kMeans) metrics.emplace_back(m.name, m.of(run));
+  metrics.emplace_back("first_leaker_time_s", run.first_leaker_time_s);
+  return metrics;
+}
+
 std::vector<std::string> per_run_header() {
-  std::vector<std::string> header{"point", "run", "seed", "threats"};
-  for (const Metric& m : kMeans) header.emplace_back(m.name);
-  header.emplace_back("first_leaker_time_s");
+  std::vector<std::string> header{"point", "run", "seed"};
+  for (const auto& [name, value] : per_run_metrics(sim::Summary{})) header.push_back(name);
   return header;
 }
 
 std::vector<std::string> per_run_row(const std::string& point, std::size_t index, const sim::Summary& run) {
-  std::vector<std::string> row{point, std::to_string(index), std::to_string(run.seed), std::to_string(run.threats)};
-  for (const Metric& m : kMeans) row.push_back(number(m.of(run)));
-  row.push_back(run.first_leaker_time_s ? number(*run.first_leaker_time_s) : std::string());
+  std::vector<std::string> row{point, std::to_string(index), std::to_string(run.seed)};
+  for (const auto& [name, value] : per_run_metrics(run)) row.push_back(value ? number(*value) : std::string());
   return row;
 }
 

@@ -20,6 +20,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -90,8 +91,13 @@ std::vector<std::pair<std::string, Interval>> paired_differences(const std::vect
 nlohmann::ordered_json differences_json(const std::vector<std::pair<std::string, Interval>>& differences);
 std::string differences_text(const std::vector<std::pair<std::string, Interval>>& differences);
 
-/// One line per replication, for users who bring their own tools: the header and the rows.
-/// `point` names the scenario variant the run belongs to (a sweep point, A or B of a comparison).
+/// The metrics of one replication by name: threats, each mean metric, first_leaker_time_s (none
+/// when nothing leaked).
+std::vector<std::pair<std::string, std::optional<double>>> per_run_metrics(const sim::Summary& run);
+
+/// One line per replication, for users who bring their own tools: the header and the rows, point,
+/// run, seed and the per-run metrics. `point` names the scenario variant the run belongs to (a
+/// sweep point, A or B of a comparison).
 std::vector<std::string> per_run_header();
 std::vector<std::string> per_run_row(const std::string& point, std::size_t index, const sim::Summary& run);
 

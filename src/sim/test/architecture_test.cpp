@@ -30,7 +30,7 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"engagement", {"core", "messages", "scenario", "world"}},
     {"io", {"core", "messages"}},
     {"sim", {"core", "messages", "scenario", "world", "sensors", "tracking", "c2", "engagement", "io"}},
-    {"analysis", {"core", "scenario", "sim"}},
+    {"analysis", {"core", "scenario", "io", "c2", "sim"}},  // io: SQLite; c2: the names of identities
 };
 
 /// The folder a project include names: "c2/wta/solve.h" -> c2/wta, "tracking/types.h" -> tracking.
