@@ -1,5 +1,5 @@
 // rampart mc [SCENARIO] [--runs N] [--threads T] [--json] [--csv FILE] [--sweep KEY=V1,V2,...]...
-//            [--compare A.yaml B.yaml]
+//            [--compare A.yaml B.yaml] [--report FILE.html]
 #include <unistd.h>
 
 #include <chrono>
@@ -9,8 +9,10 @@
 #include <fmt/format.h>
 
 #include "analysis/monte_carlo.h"
+#include "analysis/report.h"
 #include "core/error.h"
 #include "commands.h"
+#include "io/atomic_file.h"
 #include "io/csv_writer.h"
 #include "scenario/overrides.h"
 
@@ -62,6 +64,7 @@ void add_mc_command(CLI::App& app) {
     std::optional<std::string> csv;
     std::vector<std::string> sweeps;
     std::vector<std::string> compare;
+    std::optional<std::string> report;
   };
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand(
@@ -81,10 +84,14 @@ void add_mc_command(CLI::App& app) {
   sub->add_option("--compare", options->compare,
                   "A.yaml B.yaml: run both with the same seeds and report B - A with its interval")
       ->expected(2);
+  sub->add_option("--report", options->report,
+                  "Also write a self-contained HTML report (distributions, timeline of a representative run, map of "
+                  "the leakers) to this file");
   add_command(app, sub, [options] {
     struct Point {
       std::string label;
       scenario::Scenario scenario;
+      std::vector<scenario::Override> overrides;
     };
     std::vector<Point> points;
     if (!options->compare.empty()) {
@@ -96,11 +103,13 @@ void add_mc_command(CLI::App& app) {
     } else {
       for (const auto& overrides : grid(options->sweeps))
         points.push_back({overrides.empty() ? std::string("base") : scenario::describe(overrides),
-                          scenario::load_scenario_with(options->scenario, overrides)});
+                          scenario::load_scenario_with(options->scenario, overrides), overrides});
     }
     // The CSV is opened first, so a path that cannot be written fails before the runs, not after.
     std::unique_ptr<io::CsvWriter> csv;
     if (options->csv) csv = std::make_unique<io::CsvWriter>(*options->csv, analysis::per_run_header());
+    std::unique_ptr<io::AtomicFile> report;
+    if (options->report) report = std::make_unique<io::AtomicFile>(*options->report);
     std::vector<std::vector<sim::Summary>> runs;
     for (const Point& p : points) {
       const std::string label = points.size() > 1 ? p.label + " " : std::string();
@@ -128,6 +137,14 @@ void add_mc_command(CLI::App& app) {
       const auto d = analysis::paired_differences(runs[0], runs[1]);
       j["difference_b_minus_a"] = analysis::differences_json(d);
       text += analysis::differences_text(d);
+    }
+    if (report) {
+      std::vector<analysis::ReportPoint> report_points;
+      for (std::size_t k = 0; k < points.size(); ++k)
+        report_points.push_back({points[k].label, !options->compare.empty() ? options->compare[k] : points[k].label,
+                                 points[k].overrides, points[k].scenario, runs[k]});
+      report->write(analysis::report_html(report_points, !options->compare.empty()));
+      report->commit();
     }
     if (options->json) {
       std::printf("%s\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());

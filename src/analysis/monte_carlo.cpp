@@ -1,5 +1,6 @@
 #include "analysis/monte_carlo.h"
 
+#include <algorithm>
 #include <cmath>
 #include <mutex>
 
@@ -178,6 +179,13 @@ std::vector<std::string> per_run_row(const std::string& point, std::size_t index
   for (const Metric& m : kMeans) row.push_back(number(m.of(run)));
   row.push_back(run.first_leaker_time_s ? number(*run.first_leaker_time_s) : std::string());
   return row;
+}
+
+std::optional<double> per_run_value(const sim::Summary& run, std::string_view name) {
+  if (name == "first_leaker_time_s") return run.first_leaker_time_s;
+  const auto* m = std::find_if(std::begin(kMeans), std::end(kMeans), [&](const Metric& x) { return name == x.name; });
+  RAMPART_DEMAND(m != std::end(kMeans), fmt::format("no per-run metric '{}'", name));
+  return m->of(run);
 }
 
 }  // namespace rampart::analysis

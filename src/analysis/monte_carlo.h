@@ -18,7 +18,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -75,5 +77,8 @@ std::string differences_text(const std::vector<std::pair<std::string, Interval>>
 /// `point` names the scenario variant the run belongs to (a sweep point, A or B of a comparison).
 std::vector<std::string> per_run_header();
 std::vector<std::string> per_run_row(const std::string& point, std::size_t index, const sim::Summary& run);
+/// One metric of a replication by its per-run column name (a mean metric, first_leaker_time_s);
+/// none when it does not apply (first_leaker_time_s of a run without a leaker).
+std::optional<double> per_run_value(const sim::Summary& run, std::string_view name);
 
 }  // namespace rampart::analysis
