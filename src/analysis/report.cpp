@@ -118,6 +118,12 @@ std::string empty_chart(const std::string& id, const std::string& title, const s
          close_svg();
 }
 
+/// `v` with three significant digits of `scale` (the mean it goes with): 1020, 66.8, 4.53, 0.0433.
+std::string significant(double v, double scale) {
+  const double magnitude = std::abs(scale) > 0.0 ? std::floor(std::log10(std::abs(scale))) + 1.0 : 1.0;
+  return svg::fixed(v, static_cast<int>(std::clamp(3.0 - magnitude, 0.0, 6.0)));
+}
+
 std::string tooltip(const std::string& text) { return "<title>" + escape(text) + "</title>"; }
 
 // ---------------------------------------------------------------------------------------- sections
@@ -146,12 +152,14 @@ svg .small{font-size:11px;fill:#4a525c}
 svg .empty{fill:#6b737d;font-size:13px}
 table.stats{border-collapse:collapse;background:#fff;font-size:13px;margin:6px 0}
 table.stats th,table.stats td{padding:4px 10px;border-bottom:1px solid #e3e6ea;text-align:right;white-space:nowrap}
+table.stats td:first-child{white-space:normal}
 table.stats th:first-child,table.stats td:first-child{text-align:left}
 table.stats td.method{text-align:left;color:#5b6470}
 table.stats tr.group td{background:#eef1f4;font-weight:600;text-align:left}
 table.stats code{color:#5b6470;font-size:11px}
 .ci{color:#5b6470}
 .scroll{overflow-x:auto}
+.tables{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
 ul.points{margin:4px 0;padding-left:20px;font-size:14px}
 </style>
 )";
@@ -201,10 +209,10 @@ std::string statistics_section(const std::vector<ReportPoint>& points, const std
     body += row(title_of(key), key, "Student t", each([&](std::size_t k) { return interval_html(stats[k].means[m].second, 2); }),
                 d == differences.end() ? "" : interval_html(d->second, 2));
   }
-  body += group("Proportions of replications, 95% interval");
+  std::string rest = group("Proportions of replications, 95% interval");
   for (std::size_t m = 0; m < stats[0].proportions.size(); ++m) {
     const std::string& key = stats[0].proportions[m].first;
-    body += row(title_of(key), key, "Wilson",
+    rest += row(title_of(key), key, "Wilson",
                 each([&](std::size_t k) { return interval_html(stats[k].proportions[m].second, 3); }), "");
   }
   std::vector<std::string> assets;
@@ -212,27 +220,31 @@ std::string statistics_section(const std::vector<ReportPoint>& points, const std
     for (const auto& [name, i] : st.leaker_probability_by_asset)
       if (std::find(assets.begin(), assets.end(), name) == assets.end()) assets.push_back(name);
   for (const auto& asset : assets) {
-    body += row("A leaker at " + asset, "p_leaker_by_asset", "Wilson", each([&](std::size_t k) {
+    rest += row("A leaker at " + asset, "p_leaker_by_asset", "Wilson", each([&](std::size_t k) {
                   for (const auto& [name, i] : stats[k].leaker_probability_by_asset)
                     if (name == asset) return interval_html(i, 3);
                   return std::string("&ndash;");
                 }),
                 "");
   }
-  body += group("Ratios and conditional means, 95% interval");
-  body += row("Interceptors per kill (all missiles fired / threats killed)", "interceptors_per_kill", "delta method",
+  rest += group("Ratios and conditional means, 95% interval");
+  rest += row("Interceptors per kill (all missiles / kills)", "interceptors_per_kill", "delta method",
               each([&](std::size_t k) { return interval_html(stats[k].interceptors_per_kill, 2); }), "");
-  body += row("Time to the first leaker, s (runs with a leaker)", "time_to_first_leaker_s", "Student t",
+  rest += row("Time to the first leaker, s (runs with one)", "time_to_first_leaker_s", "Student t",
               each([&](std::size_t k) { return interval_html(stats[k].time_to_first_leaker_s, 0); }), "");
-  body += row("Runs with a leaker", "runs_with_leaker", "",
+  rest += row("Runs with a leaker", "runs_with_leaker", "",
               each([&](std::size_t k) { return std::to_string(stats[k].runs_with_leaker); }), "");
+  // One or two points: the table in two halves side by side, to use the page's width.
+  const auto table = [&](const std::string& rows) {
+    return "<table class=\"stats\"><thead>" + head + "</thead><tbody>\n" + rows + "</tbody></table>";
+  };
+  const std::string tables = points.size() <= 2 ? table(body) + table(rest) : table(body + rest);
   return "<section id=\"statistics\"><h2>Statistics</h2>\n<p class=\"note\">Estimate and 95% confidence interval "
          "[low, high]. Means: Student t on the replications. Proportions: Wilson score interval. Interceptors per "
          "kill: a ratio of sums with a delta-method interval." +
          std::string(paired ? " B &minus; A: the mean of the paired differences (both run with A's seeds, common "
                               "random numbers) with its Student-t interval." : "") +
-         "</p>\n<div class=\"scroll\"><table class=\"stats\"><thead>" + head + "</thead><tbody>\n" + body +
-         "</tbody></table></div></section>\n";
+         "</p>\n<div class=\"scroll tables\">" + tables + "</div></section>\n";
 }
 
 std::string distributions_section(const std::vector<ReportPoint>& points, const std::vector<std::size_t>& shown,
@@ -260,7 +272,7 @@ std::string asset_section(const std::vector<ReportPoint>& points, const std::vec
   std::string out = "<section id=\"assets\"><h2>Probability of at least one leaker, by asset</h2>\n<p class=\"note\">"
                     "The share of replications in which at least one threat reached the asset; whiskers: Wilson 95% "
                     "interval.</p>\n";
-  const double width_px = 1180.0, height_px = 320.0;
+  const double width_px = 1180.0, height_px = 280.0;
   if (assets.empty()) return out + empty_chart("assets-chart", "Leakers by asset", "no assets", width_px, height_px) + "</section>\n";
   const double top_px = shown.size() > 1 ? 56.0 : 36.0;
   const svg::Plot p(width_px, height_px, 0.0, double(assets.size()), 0.0, 1.0, {62.0, 18.0, top_px, 48.0});
@@ -473,7 +485,7 @@ std::string map_section(const std::vector<ReportPoint>& points, const std::vecto
     const std::string title = one ? std::string("Leakers' approach paths")
                                   : "Leakers' approach paths, " + tag(points, paired, k);
     out += map_svg(fmt::format("map-{}", k), title, points[k].scenario, points[k].runs, one ? 1180.0 : 586.0,
-                   one ? 760.0 : 600.0);
+                   one ? 900.0 : 640.0);
   }
   return out + "</div></section>\n";
 }
@@ -527,12 +539,41 @@ std::string histogram_svg(const std::string& id, const std::string& title, const
     counts.push_back(svg::bin_counts(bins, s.values));
     most = std::max(most, *std::max_element(counts.back().begin(), counts.back().end()));
   }
-  const svg::Ticks y_ticks = svg::nice_ticks(0.0, double(most), 4, 1.0);
+  // A little room above the highest bar.
+  const svg::Ticks y_ticks = svg::nice_ticks(0.0, 1.05 * double(most), 4, 1.0);
   const double x_lo = bins.first_edge, x_hi = bins.edge(bins.count);
   const svg::Plot p(width_px, height_px, x_lo, x_hi, 0.0, y_ticks.values.back(),
                     {54.0, 16.0, 30.0 + 16.0 * double(series.size()), 48.0});
   std::string out = p.open(id, title) + p.y_axis(svg::labelled_ticks(0.0, y_ticks.values.back(), y_ticks.step), "replications");
   const double opacity = series.size() > 1 ? 0.45 : 0.75;
+  const auto clamp_x = [&](double v) { return std::clamp(p.x(v), p.left(), p.right()); };
+  // The intervals of the means behind the bars, the means' lines in front of them.
+  std::string means;
+  for (std::size_t s = 0; s < series.size(); ++s) {
+    const Interval mean = mean_interval(series[s].values);
+    const std::string& color = series[s].color;
+    std::string text = series.size() > 1 ? series[s].label + ": " : std::string();
+    if (std::isnan(mean.estimate)) {
+      text += "no value";
+    } else {
+      text += "mean " + significant(mean.estimate, mean.estimate);
+      if (!std::isnan(mean.low)) {
+        text += ", 95% CI [" + significant(mean.low, mean.estimate) + ", " + significant(mean.high, mean.estimate) + "]";
+        out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\" "
+                           "fill-opacity=\"0.22\"/>",
+                           clamp_x(mean.low), p.top(), std::max(clamp_x(mean.high) - clamp_x(mean.low), 1.0),
+                           p.bottom() - p.top(), color);
+      }
+      means += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"{3}\" "
+                           "stroke-width=\"2\"/>",
+                           clamp_x(mean.estimate), p.top(), p.bottom(), series.size() > 1 ? color : "#1d232b");
+    }
+    text += fmt::format(", n = {}", series[s].values.size());
+    const double legend_y = 40.0 + 16.0 * double(s);
+    means += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"10\" height=\"10\" fill=\"{}\" fill-opacity=\"{}\"/>"
+                         "<text class=\"small\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
+                         p.left(), legend_y - 9.0, color, opacity, p.left() + 15.0, legend_y, escape(text));
+  }
   for (std::size_t s = 0; s < series.size(); ++s) {
     for (std::size_t k = 0; k < bins.count; ++k) {
       if (counts[s][k] == 0) continue;
@@ -545,32 +586,7 @@ std::string histogram_svg(const std::string& id, const std::string& title, const
                                              bins.edge(k), bins.edge(k + 1))));
     }
   }
-  out += "\n";
-  const auto clamp_x = [&](double v) { return std::clamp(p.x(v), p.left(), p.right()); };
-  for (std::size_t s = 0; s < series.size(); ++s) {
-    const Interval mean = mean_interval(series[s].values);
-    const std::string& color = series[s].color;
-    const double legend_y = 40.0 + 16.0 * double(s);
-    std::string text = series.size() > 1 ? series[s].label + ": " : std::string();
-    if (std::isnan(mean.estimate)) {
-      text += "no value";
-    } else {
-      text += std::isnan(mean.low) ? fmt::format("mean {:.3g}", mean.estimate)
-                                   : fmt::format("mean {:.3g}, 95% CI [{:.3g}, {:.3g}]", mean.estimate, mean.low, mean.high);
-      if (!std::isnan(mean.low))
-        out += fmt::format("<rect x=\"{0:.1f}\" y=\"{1:.1f}\" width=\"{2:.1f}\" height=\"{3:.1f}\" fill=\"{4}\" "
-                           "fill-opacity=\"0.2\"/>",
-                           clamp_x(mean.low), p.top(), std::max(clamp_x(mean.high) - clamp_x(mean.low), 1.0),
-                           p.bottom() - p.top(), color);
-      out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"{3}\" "
-                         "stroke-width=\"2\"/>",
-                         clamp_x(mean.estimate), p.top(), p.bottom(), series.size() > 1 ? color : "#1d232b");
-    }
-    text += fmt::format(", n = {}", series[s].values.size());
-    out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"10\" height=\"10\" fill=\"{}\" fill-opacity=\"{}\"/>"
-                       "<text class=\"small\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
-                       p.left(), legend_y - 9.0, color, opacity, p.left() + 15.0, legend_y, escape(text));
-  }
+  out += "\n" + means;
   const double integers = std::all_of(all.begin(), all.end(), [](double v) { return v == std::floor(v); }) ? 1.0 : 0.0;
   const svg::Ticks x_ticks = svg::nice_ticks(x_lo, x_hi, 6, integers);
   return out + p.x_axis(svg::labelled_ticks(x_lo, x_hi, x_ticks.step), fmt::format("{} ({})", title, unit)) +
@@ -669,7 +685,7 @@ std::string timeline_svg(const std::string& id, const std::string& title, const 
 }
 
 std::string map_svg(const std::string& id, const std::string& title, const scenario::Scenario& s,
-                    const std::vector<sim::Summary>& runs, double width_px, double height_px) {
+                    const std::vector<sim::Summary>& runs, double width_px, double max_height_px) {
   // The extent, in metres: every site, each fire unit's range ring, each asset's radius, each path.
   double e_lo = INFINITY, e_hi = -INFINITY, n_lo = INFINITY, n_hi = -INFINITY;
   const auto include = [&](double east_m, double north_m, double radius_m) {
@@ -691,6 +707,8 @@ std::string map_svg(const std::string& id, const std::string& title, const scena
   std::vector<svg::LegendEntry> legend{{"#D55E00", "defended asset", "dot"},
                                        {"#009E73", "fire unit, weapon range", "line"},
                                        {"#0072B2", "radar", "dot"}};
+  if (!s.esm_sensors.empty()) legend.push_back({"#56B4E9", "ESM", "dot"});
+  if (!s.irst_sensors.empty()) legend.push_back({"#CC79A7", "IRST", "dot"});
   std::vector<std::string> kinds;
   for (const auto& run : runs)
     for (const auto& leak : leaks_of(run))
@@ -704,8 +722,12 @@ std::string map_svg(const std::string& id, const std::string& title, const scena
   const svg::Plot::Margins margins{62.0, 18.0, 44.0 + 18.0 * double(svg::legend_rows(legend.size(), kLegendEntryPx, legend_px)),
                                    48.0};
   const double plot_w = width_px - margins.left_px - margins.right_px;
-  const double plot_h = height_px - margins.top_px - margins.bottom_px;
   const double pad_m = 0.04 * std::max({e_hi - e_lo, n_hi - n_lo, 1000.0});
+  // As tall as the extent wants at the full width, within [max_height_px / 2, max_height_px].
+  const double height_px = std::clamp(
+      margins.top_px + margins.bottom_px + plot_w * (n_hi - n_lo + 2.0 * pad_m) / (e_hi - e_lo + 2.0 * pad_m),
+      max_height_px / 2.0, max_height_px);
+  const double plot_h = height_px - margins.top_px - margins.bottom_px;
   const double m_per_px = std::max((e_hi - e_lo + 2.0 * pad_m) / plot_w, (n_hi - n_lo + 2.0 * pad_m) / plot_h);
   const double e_mid_km = (e_lo + e_hi) / 2000.0, n_mid_km = (n_lo + n_hi) / 2000.0;
   const double half_w_km = plot_w * m_per_px / 2000.0, half_h_km = plot_h * m_per_px / 2000.0;
@@ -748,20 +770,40 @@ std::string map_svg(const std::string& id, const std::string& title, const scena
                          points, color, opacity, px(leak.path_en_m.back()[0]), py(leak.path_en_m.back()[1]), color,
                          std::min(1.0, 2.0 * opacity));
     }
-  for (const auto& u : s.fire_units)
-    out += fmt::format("<path d=\"M{0:.1f} {1:.1f}l6 10h-12z\" fill=\"#00664a\"/><text class=\"label\" x=\"{2:.1f}\" "
-                       "y=\"{3:.1f}\">{4}</text>",
-                       px(u.position.east_m), py(u.position.north_m) - 6.0, px(u.position.east_m) + 8.0,
-                       py(u.position.north_m) + 14.0, escape(u.name));
-  const auto sensor = [&](const scenario::Point2& at, const std::string& name, const char* color, const char* what) {
-    return fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"8\" height=\"8\" fill=\"{}\" transform=\"rotate(45 {:.1f} "
-                       "{:.1f})\">{}</rect><text class=\"small\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>",
-                       px(at.east_m) - 4.0, py(at.north_m) - 4.0, color, px(at.east_m), py(at.north_m),
-                       tooltip(name + " (" + what + ")"), px(at.east_m) + 8.0, py(at.north_m) - 6.0, escape(name));
+  // Fire units: a triangle at the site, the name at the top of the range ring (the centre is crowded).
+  for (const auto& u : s.fire_units) {
+    const double x = px(u.position.east_m), y = py(u.position.north_m);
+    out += fmt::format("<path d=\"M{0:.1f} {1:.1f}l6 10h-12z\" fill=\"#00664a\">{3}</path><text class=\"label\" "
+                       "x=\"{0:.1f}\" y=\"{2:.1f}\" text-anchor=\"middle\" fill=\"#00664a\">{4}</text>",
+                       x, y - 6.0, y - s.weapon_types[u.weapon_type].max_range_m * px_per_m - 5.0,
+                       tooltip(u.name), escape(u.name));
+  }
+  // Sensors: a diamond each, one label per site ("SR-1, ESM-1" where they stand within 14 px).
+  struct Site {
+    scenario::Point2 at;
+    std::string names;
   };
-  for (const auto& r : s.radars) out += sensor(r.position, r.name, "#0072B2", "radar");
-  for (const auto& e : s.esm_sensors) out += sensor(e.position, e.name, "#56B4E9", "ESM");
-  for (const auto& e : s.irst_sensors) out += sensor(e.position, e.name, "#CC79A7", "IRST");
+  std::vector<Site> sites;
+  const auto sensor = [&](const scenario::Point2& at, const std::string& name, const char* color, const char* what) {
+    auto site = std::find_if(sites.begin(), sites.end(), [&](const Site& x) {
+      return std::hypot(px(x.at.east_m) - px(at.east_m), py(x.at.north_m) - py(at.north_m)) < 14.0;
+    });
+    if (site == sites.end()) {
+      sites.push_back({at, name});
+    } else {
+      site->names += ", " + name;
+    }
+    out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"8\" height=\"8\" fill=\"{}\" "
+                       "transform=\"rotate(45 {:.1f} {:.1f})\">{}</rect>",
+                       px(at.east_m) - 4.0, py(at.north_m) - 4.0, color, px(at.east_m), py(at.north_m),
+                       tooltip(name + " (" + what + ")"));
+  };
+  for (const auto& r : s.radars) sensor(r.position, r.name, "#0072B2", "radar");
+  for (const auto& e : s.esm_sensors) sensor(e.position, e.name, "#56B4E9", "ESM");
+  for (const auto& e : s.irst_sensors) sensor(e.position, e.name, "#CC79A7", "IRST");
+  for (const Site& site : sites)
+    out += fmt::format("<text class=\"small\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>", px(site.at.east_m) + 8.0,
+                       py(site.at.north_m) + 4.0, escape(site.names));
   for (const auto& a : s.assets)
     out += fmt::format("<text class=\"label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>",
                        px(a.position.east_m), py(a.position.north_m) - std::max(a.radius_m * px_per_m, 5.0) - 5.0,

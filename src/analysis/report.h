@@ -71,8 +71,9 @@ std::string histogram_svg(const std::string& id, const std::string& title, const
                           const std::vector<Series>& series, double width_px, double height_px);
 /// The timeline's lanes against time.
 std::string timeline_svg(const std::string& id, const std::string& title, const Timeline& timeline);
-/// The scenario's geometry and the leakers' paths of `runs`.
+/// The scenario's geometry and the leakers' paths of `runs`, at one scale on both axes: as tall
+/// as the extent needs at `width_px`, from half of `max_height_px` to all of it.
 std::string map_svg(const std::string& id, const std::string& title, const scenario::Scenario& s,
-                    const std::vector<sim::Summary>& runs, double width_px, double height_px);
+                    const std::vector<sim::Summary>& runs, double width_px, double max_height_px);
 
 }  // namespace rampart::analysis

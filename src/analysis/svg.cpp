@@ -59,11 +59,13 @@ Ticks nice_ticks(double lo, double hi, int target, double min_step) {
   return t;
 }
 
-std::string tick_label(double value, double step) {
-  const int decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
+std::string fixed(double value, int decimals) {
   const std::string text = fmt::format("{:.{}f}", value, decimals);
-  // Not "-0".
   return text.find_first_not_of("-0.") == std::string::npos ? fmt::format("{:.{}f}", 0.0, decimals) : text;
+}
+
+std::string tick_label(double value, double step) {
+  return fixed(value, std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9))));
 }
 
 Bins histogram_bins(const std::vector<double>& values) {

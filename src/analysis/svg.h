@@ -38,6 +38,8 @@ struct Ticks {
 };
 Ticks nice_ticks(double lo, double hi, int target = 5, double min_step = 0.0);
 
+/// Fixed-point text with `decimals` digits after the point; never "-0" (a value that rounds to 0).
+std::string fixed(double value, int decimals);
 /// A tick's text: as many decimals as the step needs (step 0.05: "0.15"; step 20: "40").
 std::string tick_label(double value, double step);
 
