@@ -160,6 +160,7 @@ table.stats code{color:#5b6470;font-size:11px}
 .ci{color:#5b6470}
 .scroll{overflow-x:auto}
 .tables{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
+.tables>table{flex:1 1 0;min-width:480px}
 ul.points{margin:4px 0;padding-left:20px;font-size:14px}
 </style>
 )";
