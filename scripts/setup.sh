@@ -9,7 +9,7 @@ packages=(
   libeigen3-dev libgeographiclib-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
   libspdlog-dev libfmt-dev libsqlite3-dev libtbb-dev zlib1g-dev libboost-dev
   coinor-libcbc-dev coinor-libclp-dev
-  libgtest-dev libgmock-dev libbenchmark-dev tshark
+  libgtest-dev libgmock-dev libbenchmark-dev tshark chromium
 )
 if [[ ${1:-} == fuzz ]]; then
   packages+=(clang libclang-rt-14-dev)

@@ -1,5 +1,5 @@
 // rampart mc [SCENARIO] [--runs N] [--threads T] [--json] [--csv FILE] [--sweep KEY=V1,V2,...]...
-//            [--compare A.yaml B.yaml] [--db FILE.sqlite [--resume]]
+//            [--compare A.yaml B.yaml] [--report FILE.html] [--db FILE.sqlite [--resume]]
 #include <unistd.h>
 
 #include <chrono>
@@ -10,8 +10,10 @@
 
 #include "analysis/monte_carlo.h"
 #include "analysis/results_db.h"
+#include "analysis/report.h"
 #include "core/error.h"
 #include "commands.h"
+#include "io/atomic_file.h"
 #include "io/csv_writer.h"
 #include "scenario/overrides.h"
 
@@ -76,6 +78,7 @@ void add_mc_command(CLI::App& app) {
     std::vector<std::string> compare;
     std::optional<std::string> db;
     bool resume = false;
+    std::optional<std::string> report;
   };
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand(
@@ -100,10 +103,14 @@ void add_mc_command(CLI::App& app) {
                   "it ends");
   sub->add_flag("--resume", options->resume,
                 "Continue the --db file of an interrupted run of the same command: only the missing replications run");
+  sub->add_option("--report", options->report,
+                  "Also write a self-contained HTML report (distributions, timeline of a representative run, map of "
+                  "the leakers) to this file");
   add_command(app, sub, [options] {
     struct Point {
       std::string label;
       scenario::Scenario scenario;
+      std::vector<scenario::Override> overrides;
       analysis::ResultsPoint identity;
     };
     std::vector<Point> points;
@@ -111,7 +118,7 @@ void add_mc_command(CLI::App& app) {
       if (!options->sweeps.empty()) throw InputError("--compare and --sweep do not go together; give one of them");
       for (std::size_t k = 0; k < 2; ++k) {
         const std::string label = k == 0 ? "A" : "B";
-        points.push_back({label, scenario::load_scenario_with(options->compare[k], {}),
+        points.push_back({label, scenario::load_scenario_with(options->compare[k], {}), {},
                           analysis::results_point(label, {}, options->compare[k])});
       }
       // Common random numbers: B runs with A's seeds.
@@ -119,7 +126,7 @@ void add_mc_command(CLI::App& app) {
     } else {
       for (const auto& overrides : grid(options->sweeps)) {
         const std::string label = overrides.empty() ? std::string("base") : scenario::describe(overrides);
-        points.push_back({label, scenario::load_scenario_with(options->scenario, overrides),
+        points.push_back({label, scenario::load_scenario_with(options->scenario, overrides), overrides,
                           analysis::results_point(label, overrides, options->scenario)});
       }
     }
@@ -140,6 +147,8 @@ void add_mc_command(CLI::App& app) {
         std::fprintf(stderr, "rampart mc: %s: %zu of %zu replications recorded before; running the other %zu\n",
                      options->db->c_str(), db->recorded(), total, total - db->recorded());
     }
+    std::unique_ptr<io::AtomicFile> report;
+    if (options->report) report = std::make_unique<io::AtomicFile>(*options->report);
     std::vector<std::vector<sim::Summary>> runs;
     for (std::size_t k = 0; k < points.size(); ++k) {
       const Point& p = points[k];
@@ -169,6 +178,14 @@ void add_mc_command(CLI::App& app) {
       const auto d = analysis::paired_differences(runs[0], runs[1]);
       j["difference_b_minus_a"] = analysis::differences_json(d);
       text += analysis::differences_text(d);
+    }
+    if (report) {
+      std::vector<analysis::ReportPoint> report_points;
+      for (std::size_t k = 0; k < points.size(); ++k)
+        report_points.push_back({points[k].label, !options->compare.empty() ? options->compare[k] : points[k].label,
+                                 points[k].overrides, points[k].scenario, runs[k]});
+      report->write(analysis::report_html(report_points, !options->compare.empty()));
+      report->commit();
     }
     if (options->json) {
       std::printf("%s\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());

@@ -1,5 +1,6 @@
 #include "analysis/monte_carlo.h"
 
+#include <algorithm>
 #include <cmath>
 #include <mutex>
 
@@ -197,6 +198,13 @@ std::vector<std::string> per_run_row(const std::string& point, std::size_t index
   std::vector<std::string> row{point, std::to_string(index), std::to_string(run.seed)};
   for (const auto& [name, value] : per_run_metrics(run)) row.push_back(value ? number(*value) : std::string());
   return row;
+}
+
+std::optional<double> per_run_value(const sim::Summary& run, std::string_view name) {
+  if (name == "first_leaker_time_s") return run.first_leaker_time_s;
+  const auto* m = std::find_if(std::begin(kMeans), std::end(kMeans), [&](const Metric& x) { return name == x.name; });
+  RAMPART_DEMAND(m != std::end(kMeans), fmt::format("no per-run metric '{}'", name));
+  return m->of(run);
 }
 
 }  // namespace rampart::analysis

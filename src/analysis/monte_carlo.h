@@ -22,6 +22,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -100,5 +101,8 @@ std::vector<std::pair<std::string, std::optional<double>>> per_run_metrics(const
 /// sweep point, A or B of a comparison).
 std::vector<std::string> per_run_header();
 std::vector<std::string> per_run_row(const std::string& point, std::size_t index, const sim::Summary& run);
+/// One metric of a replication by its per-run column name (a mean metric, first_leaker_time_s);
+/// none when it does not apply (first_leaker_time_s of a run without a leaker).
+std::optional<double> per_run_value(const sim::Summary& run, std::string_view name);
 
 }  // namespace rampart::analysis

@@ -1,17 +1,12 @@
-// A CSV file (RFC 4180) written row by row and published atomically.
-//
-// Rows go to NAME.partial in the same folder; commit() flushes and closes it and renames it to
-// NAME (rename(2) within one folder is atomic), so NAME is always either a complete file or
-// absent (or an earlier run's complete file, untouched until then). A writer destroyed without
-// commit(), as in a failed or killed run, leaves NAME.partial behind, plainly incomplete.
-// Every write is checked: a failure (a full disk, an I/O error) throws rampart::Error naming
-// the file and the system's reason, never a silent loss.
+// A CSV file (RFC 4180) written row by row and published atomically (io/atomic_file.h: rows go
+// to NAME.partial, renamed to NAME on commit(); every write checked).
 // Fields are quoted when they hold a comma, a double quote, CR or LF, and their quotes doubled.
 #pragma once
 
-#include <cstdio>
 #include <string>
 #include <vector>
+
+#include "io/atomic_file.h"
 
 namespace rampart::io {
 
@@ -19,7 +14,6 @@ class CsvWriter {
  public:
   /// Creates (truncates) `path`.partial and writes the header; throws InputError when it cannot.
   CsvWriter(const std::string& path, const std::vector<std::string>& header);
-  ~CsvWriter();
   CsvWriter(const CsvWriter&) = delete;
   CsvWriter& operator=(const CsvWriter&) = delete;
 
@@ -29,12 +23,7 @@ class CsvWriter {
   void commit();
 
  private:
-  void write(const std::string& text);
-  [[noreturn]] void fail(const std::string& what, int error_number) const;
-
-  std::string path_;
-  std::string partial_path_;
-  std::FILE* file_ = nullptr;
+  AtomicFile file_;
   std::size_t columns_;
 };
 
