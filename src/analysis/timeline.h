@@ -8,16 +8,16 @@
 // (kind: its outcome kill, miss, no_target, aborted, or fratricide for a kill of a friend; it is
 // "in_flight" to the end of the run if unresolved), a fighter's lane also has a span "airborne"
 // from take-off to landing (or the end), and marks show the fire orders C2 gave ("order").
-// Everything is copied out of the events: the timeline outlives the run.
+// The timeline is drawn from the run's event log (event_log.h), the one the results database
+// keeps, so both tell the same events.
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <vector>
 
+#include "analysis/event_log.h"
 #include "scenario/scenario.h"
-#include "sim/events.h"
 
 namespace rampart::analysis {
 
@@ -45,28 +45,9 @@ struct Timeline {
   double end_s = 0.0;
 };
 
-class TimelineRecorder : public sim::EventSink {
- public:
-  explicit TimelineRecorder(const scenario::Scenario& s);
-
-  void on(const sim::TruthMoved& e) override;
-  void on(const sim::IdentityChanged& e) override;
-  void on(const sim::FireOrdered& e) override;
-  void on(const sim::KillAssessed& e) override;
-  void on(const sim::InterceptorLaunched& e) override;
-  void on(const sim::InterceptorResolved& e) override;
-  void on(const sim::FighterActed& e) override;
-  void on(const sim::RunEnded& e) override;
-
-  /// The lanes with the C2 and truth lanes last; open spans end at the run's end.
-  Timeline timeline() const;
-
- private:
-  Timeline t_;
-  std::vector<std::string> fighter_lanes_;
-  std::map<std::uint64_t, std::size_t> in_flight_;     ///< interceptor id -> its span
-  std::map<std::string, std::size_t> airborne_;        ///< fighter -> its open "airborne" span
-};
+/// The timeline of a run from its event log (event_log.h; the database keeps the same log) and the
+/// time the run ended: open spans end then.
+Timeline timeline_of(const scenario::Scenario& s, const std::vector<LoggedEvent>& events, double end_s);
 
 /// Runs `s` with `seed` and records its timeline.
 Timeline record_timeline(const scenario::Scenario& s, std::uint64_t seed);

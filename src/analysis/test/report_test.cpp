@@ -157,7 +157,9 @@ TEST_F(ReportOfRuns, TheTimelineRecordsWhatTheRunScored) {
   for (const auto& mark : t.marks) leaks += mark.kind == "leak";
   EXPECT_EQ(shots, summary.interceptors_fired);
   EXPECT_EQ(kills, summary.interceptor_kills);
-  EXPECT_EQ(leaks, summary.leakers);
+  int arrivals = 0;  // a leak mark per (threat, asset) arrival, as leakers_by_asset counts
+  for (const auto& [asset, n] : summary.leakers_by_asset) arrivals += n;
+  EXPECT_EQ(leaks, arrivals);
   EXPECT_DOUBLE_EQ(t.end_s, summary.sim_time_s);
 }
 
