@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Monte Carlo throughput and memory of `rampart mc` on a scenario: replications per second with
-# 1 thread and with every core (the ratio is the parallel speed-up; the statistics must not
-# change), the peak resident memory of each run, and the memory per replication from two sizes
+# 1 thread, with every core, and with 2 MPI ranks of 1 thread each (`mpirun -np 2`, see
+# docs/scale-out.md; the ratios to 1 thread are the speed-ups; the statistics must not change),
+# the peak resident memory of the threaded runs, and the memory per replication from two sizes
 # of run (the difference of peaks over the difference of replications).
-#   bench/mc_throughput.sh [BUILD_DIR] [RUNS=8] [SCENARIO=scenarios/default.yaml]
+#   bench/mc_throughput.sh [BUILD_DIR] [RUNS=8] [SCENARIO=scenarios/default.yaml]   (needs mpirun)
 set -euo pipefail
 build=${1:-build}
 runs=${2:-8}
@@ -13,21 +14,27 @@ cores=$(nproc)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-measure() {  # threads runs -> "seconds peak_kib", statistics in $tmp/json_THREADS_RUNS
-  local threads=$1 n=$2
-  /usr/bin/time -f "%e %M" -o "$tmp/time" "$rampart" mc "$scenario" --runs "$n" --threads "$threads" --json \
-    >"$tmp/json_${threads}_${n}"
+measure() {  # threads runs [LAUNCHER...] -> "seconds peak_kib", statistics in $tmp/json_THREADS_RUNS[_mpi]
+  local threads=$1 n=$2 suffix=${3:+_mpi}
+  /usr/bin/time -f "%e %M" -o "$tmp/time" "${@:3}" "$rampart" mc "$scenario" --runs "$n" --threads "$threads" \
+    --json >"$tmp/json_${threads}_${n}${suffix}"
   cat "$tmp/time"
 }
 
 read -r t1 m1 < <(measure 1 "$runs")
 read -r tn mn < <(measure "$cores" "$runs")
 read -r th mh < <(measure 1 $((runs / 2)))
+# Open MPI runs as root (CI, containers) only when told twice.
+read -r tm _ < <(measure 1 "$runs" env OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 mpirun -np 2)
 same=$(cmp -s "$tmp/json_1_$runs" "$tmp/json_${cores}_$runs" && echo yes || echo NO)
-awk -v s="$scenario" -v r="$runs" -v c="$cores" -v t1="$t1" -v tn="$tn" -v m1="$m1" -v mn="$mn" -v th="$th" -v mh="$mh" -v same="$same" 'BEGIN {
+same_mpi=$(cmp -s "$tmp/json_1_$runs" "$tmp/json_1_${runs}_mpi" && echo yes || echo NO)
+awk -v s="$scenario" -v r="$runs" -v c="$cores" -v t1="$t1" -v tn="$tn" -v m1="$m1" -v mn="$mn" -v th="$th" -v mh="$mh" \
+  -v tm="$tm" -v same="$same" -v same_mpi="$same_mpi" 'BEGIN {
   printf "%s replications of %s\n", r, s
   printf "1 thread:   %6.2f s, %6.3f replications/s, peak %7.1f MiB\n", t1, r / t1, m1 / 1024
   printf "%d threads:  %6.2f s, %6.3f replications/s, peak %7.1f MiB\n", c, tn, r / tn, mn / 1024
+  printf "2 MPI ranks x 1 thread: %6.2f s, %6.3f replications/s\n", tm, r / tm
   printf "speed-up with %d threads: %.2fx (the statistics are the same: %s)\n", c, t1 / tn, same
+  printf "speed-up with 2 MPI ranks x 1 thread: %.2fx (the statistics are the same: %s)\n", t1 / tm, same_mpi
   printf "memory per replication (1 thread, %d vs %d runs): %.2f MiB\n", r / 2, r, (m1 - mh) / 1024 / (r - r / 2)
 }'

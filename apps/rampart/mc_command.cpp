@@ -1,13 +1,17 @@
 // rampart mc [SCENARIO] [--runs N] [--threads T] [--json] [--csv FILE] [--sweep KEY=V1,V2,...]...
 //            [--compare A.yaml B.yaml]
+// Under mpirun the replications are split over the ranks and gathered on rank 0, which alone prints
+// and writes (analysis/distributed.h); the output is the same as one process's.
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
+#include "analysis/distributed.h"
 #include "analysis/monte_carlo.h"
 #include "core/error.h"
 #include "commands.h"
@@ -51,18 +55,71 @@ std::function<void(std::size_t)> progress_bar(std::size_t total, const std::stri
   };
 }
 
+struct Options {
+  std::string scenario = RAMPART_DEFAULT_SCENARIO;
+  std::size_t runs = 100;
+  int threads = 0;
+  bool json = false;
+  std::optional<std::string> csv;
+  std::vector<std::string> sweeps;
+  std::vector<std::string> compare;
+};
+
+/// A scenario variant to run: a sweep point, A or B of a comparison, or the one scenario.
+struct Point {
+  std::string label;
+  scenario::Scenario scenario;
+};
+
+/// Runs every point's replications, in this process or split over the ranks of `job`, and prints
+/// the statistics; only rank 0 of a job prints, writes the CSV and shows progress.
+int run_points(const Options& options, const std::vector<Point>& points, const analysis::MpiJob* job) {
+  const bool rank_zero = job == nullptr || job->rank() == 0;
+  // The CSV is opened first, so a path that cannot be written fails before the runs, not after.
+  std::unique_ptr<io::CsvWriter> csv;
+  if (options.csv && rank_zero) csv = std::make_unique<io::CsvWriter>(*options.csv, analysis::per_run_header());
+  std::vector<std::vector<sim::Summary>> runs;
+  for (const Point& p : points) {
+    const std::string label = points.size() > 1 ? p.label + " " : std::string();
+    const analysis::ReplicationOptions replication{options.runs, options.threads,
+                                                   rank_zero ? progress_bar(options.runs, label) : nullptr};
+    runs.push_back(job ? job->run_replications(p.scenario, replication)
+                       : analysis::run_replications(p.scenario, replication));
+    if (csv)
+      for (std::size_t i = 0; i < runs.back().size(); ++i) csv->row(analysis::per_run_row(p.label, i, runs.back()[i]));
+  }
+  if (csv) csv->commit();
+  if (!rank_zero) return 0;
+
+  nlohmann::ordered_json j;
+  std::string text;
+  for (std::size_t k = 0; k < points.size(); ++k) {
+    const analysis::Statistics st = analysis::summarize(points[k].scenario, runs[k]);
+    if (points.size() == 1) {
+      j = analysis::to_json(st);
+      text = analysis::to_text(st);
+      break;
+    }
+    const std::string name = !options.compare.empty() ? options.compare[k] : points[k].label;
+    j["points"].push_back({{"point", points[k].label}, {"name", name}, {"statistics", analysis::to_json(st)}});
+    text += fmt::format("== {}: {}\n{}\n", points[k].label, name, analysis::to_text(st));
+  }
+  if (!options.compare.empty()) {
+    const auto d = analysis::paired_differences(runs[0], runs[1]);
+    j["difference_b_minus_a"] = analysis::differences_json(d);
+    text += analysis::differences_text(d);
+  }
+  if (options.json) {
+    std::printf("%s\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+  } else {
+    std::printf("%s", text.c_str());
+  }
+  return 0;
+}
+
 }  // namespace
 
 void add_mc_command(CLI::App& app) {
-  struct Options {
-    std::string scenario = RAMPART_DEFAULT_SCENARIO;
-    std::size_t runs = 100;
-    int threads = 0;
-    bool json = false;
-    std::optional<std::string> csv;
-    std::vector<std::string> sweeps;
-    std::vector<std::string> compare;
-  };
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand(
       "mc", "Run Monte Carlo replications of a scenario and print statistics with 95% confidence intervals");
@@ -82,10 +139,6 @@ void add_mc_command(CLI::App& app) {
                   "A.yaml B.yaml: run both with the same seeds and report B - A with its interval")
       ->expected(2);
   add_command(app, sub, [options] {
-    struct Point {
-      std::string label;
-      scenario::Scenario scenario;
-    };
     std::vector<Point> points;
     if (!options->compare.empty()) {
       if (!options->sweeps.empty()) throw InputError("--compare and --sweep do not go together; give one of them");
@@ -98,43 +151,16 @@ void add_mc_command(CLI::App& app) {
         points.push_back({overrides.empty() ? std::string("base") : scenario::describe(overrides),
                           scenario::load_scenario_with(options->scenario, overrides)});
     }
-    // The CSV is opened first, so a path that cannot be written fails before the runs, not after.
-    std::unique_ptr<io::CsvWriter> csv;
-    if (options->csv) csv = std::make_unique<io::CsvWriter>(*options->csv, analysis::per_run_header());
-    std::vector<std::vector<sim::Summary>> runs;
-    for (const Point& p : points) {
-      const std::string label = points.size() > 1 ? p.label + " " : std::string();
-      runs.push_back(analysis::run_replications(
-          p.scenario, {options->runs, options->threads, progress_bar(options->runs, label)}));
-      if (csv)
-        for (std::size_t i = 0; i < runs.back().size(); ++i) csv->row(analysis::per_run_row(p.label, i, runs.back()[i]));
+    // Under mpirun (analysis/distributed.h) every rank has read and checked the inputs above, and
+    // MPI starts only now; from here an error on one rank must end them all.
+    std::optional<analysis::MpiJob> job;
+    if (analysis::started_by_mpi_launcher()) job.emplace();
+    try {
+      return run_points(*options, points, job ? &*job : nullptr);
+    } catch (...) {
+      if (!job) throw;
+      job->abort(report_current_exception());
     }
-    if (csv) csv->commit();
-
-    nlohmann::ordered_json j;
-    std::string text;
-    for (std::size_t k = 0; k < points.size(); ++k) {
-      const analysis::Statistics st = analysis::summarize(points[k].scenario, runs[k]);
-      if (points.size() == 1) {
-        j = analysis::to_json(st);
-        text = analysis::to_text(st);
-        break;
-      }
-      const std::string name = !options->compare.empty() ? options->compare[k] : points[k].label;
-      j["points"].push_back({{"point", points[k].label}, {"name", name}, {"statistics", analysis::to_json(st)}});
-      text += fmt::format("== {}: {}\n{}\n", points[k].label, name, analysis::to_text(st));
-    }
-    if (!options->compare.empty()) {
-      const auto d = analysis::paired_differences(runs[0], runs[1]);
-      j["difference_b_minus_a"] = analysis::differences_json(d);
-      text += analysis::differences_text(d);
-    }
-    if (options->json) {
-      std::printf("%s\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
-    } else {
-      std::printf("%s", text.c_str());
-    }
-    return 0;
   });
 }
 

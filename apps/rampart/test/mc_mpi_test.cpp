@@ -1,0 +1,82 @@
+// rampart mc under mpirun (analysis/distributed.h): split over ranks, its output is the same as
+// one process's, byte for byte, and an error on any rank ends the job with the error policy's
+// status instead of leaving the other ranks waiting.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include "cli_support.h"
+
+namespace rampart::test {
+namespace {
+
+const std::filesystem::path kSource = RAMPART_SOURCE_DIR;
+const std::string kMinimal = (kSource / "src/scenario/test/data/minimal.yaml").string();
+
+/// `mpirun` as the tests need it: Open MPI refuses to run as root (CI does) unless both ALLOW
+/// variables are set; --oversubscribe lets more ranks than cores run; LeakSanitizer, in the
+/// sanitizer build, is told of Open MPI's own leaks at exit (scripts/lsan_openmpi.supp); `timeout`
+/// turns a job that hangs into a failure.
+std::string mpirun() {
+  return "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 LSAN_OPTIONS=suppressions=" +
+         (kSource / "scripts/lsan_openmpi.supp").string() + " timeout 300 " + RAMPART_MPIEXEC + " --oversubscribe";
+}
+
+std::string mpirun(int ranks) { return mpirun() + " -np " + std::to_string(ranks); }
+
+TEST(McMpi, TwoRanksPrintAndWriteWhatOneProcessDoes) {
+  const auto dir = std::filesystem::temp_directory_path() / ("rampart_mc_mpi_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  // 7 replications: an odd number, so the ranks' shares differ.
+  for (const std::string& format : {std::string("--json"), std::string("")}) {
+    const std::string args = "mc " + kMinimal + " --runs 7 " + format;
+    const CommandResult one = run_rampart(args + " --csv " + (dir / "one.csv").string());
+    ASSERT_EQ(one.status, 0) << one.err;
+    const CommandResult two = run_rampart(args + " --csv " + (dir / "two.csv").string(), mpirun(2));
+    ASSERT_EQ(two.status, 0) << two.err;
+    EXPECT_EQ(two.out, one.out) << format;
+    ASSERT_FALSE(slurp(dir / "one.csv").empty());
+    EXPECT_EQ(slurp(dir / "two.csv"), slurp(dir / "one.csv")) << format;
+  }
+  // Three rounds (8 replications each with one thread a rank, the last one short), and two
+  // threads a rank.
+  for (const std::string& args : {std::string("--runs 21 --threads 1"), std::string("--runs 7 --threads 2")}) {
+    const CommandResult one = run_rampart("mc " + kMinimal + " --json " + args);
+    ASSERT_EQ(one.status, 0) << one.err;
+    const CommandResult two = run_rampart("mc " + kMinimal + " --json " + args, mpirun(2));
+    ASSERT_EQ(two.status, 0) << two.err;
+    EXPECT_EQ(two.out, one.out) << args;
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(McMpi, SweepPointsAreSplitTheSameWay) {
+  const std::string args = "mc " + kMinimal + " --runs 5 --sweep c2.salvo_size=1,2 --json";
+  const CommandResult one = run_rampart(args);
+  ASSERT_EQ(one.status, 0) << one.err;
+  const CommandResult three = run_rampart(args, mpirun(3));
+  ASSERT_EQ(three.status, 0) << three.err;
+  EXPECT_EQ(three.out, one.out);
+}
+
+TEST(McMpi, AnErrorOnAnyRankEndsTheJobWithItsStatus) {
+  // Bad input every rank reads: each stops before MPI starts.
+  const CommandResult missing = run_rampart("mc /nonexistent.yaml --runs 2", mpirun(2));
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("/nonexistent.yaml"), std::string::npos) << missing.err;
+  // A CSV path only rank 0 opens, after MPI started: rank 0 aborts the job.
+  const CommandResult csv = run_rampart("mc " + kMinimal + " --runs 2 --csv /nonexistent-folder/runs.csv", mpirun(2));
+  EXPECT_EQ(csv.status, 2);
+  EXPECT_NE(csv.err.find("/nonexistent-folder/runs.csv"), std::string::npos) << csv.err;
+  EXPECT_TRUE(csv.out.empty()) << csv.out;
+  // One rank alone fails (here given another scenario; on a cluster, a host without the file)
+  // while rank 0 runs and waits for its share: mpirun ends the job.
+  const CommandResult one_rank = run_rampart(
+      "mc /nonexistent.yaml --runs 40",
+      mpirun() + " -np 1 " + RAMPART_BINARY + " mc " + kMinimal + " --runs 40 : -np 1");
+  EXPECT_EQ(one_rank.status, 2);
+  EXPECT_NE(one_rank.err.find("/nonexistent.yaml"), std::string::npos) << one_rank.err;
+}
+
+}  // namespace
+}  // namespace rampart::test
