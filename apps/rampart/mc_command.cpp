@@ -39,12 +39,18 @@ std::vector<std::vector<scenario::Override>> grid(const std::vector<std::string>
   return points;
 }
 
-/// Prints a bar with the rate and the time left on stderr, when it is a terminal.
-std::function<void(std::size_t)> progress_bar(std::size_t total, const std::string& label) {
-  if (!isatty(STDERR_FILENO)) return nullptr;
+/// Prints a bar with the rate and the time left on stderr, at most once a second and at the end:
+/// when stderr is a terminal, and always on rank 0 under mpirun, whose stderr is then a pipe that
+/// mpirun passes on to its own (a terminal, or a log the once a second keeps small).
+std::function<void(std::size_t)> progress_bar(std::size_t total, const std::string& label, bool under_mpirun) {
+  if (!under_mpirun && !isatty(STDERR_FILENO)) return nullptr;
   const auto start = std::chrono::steady_clock::now();
-  return [start, total, label](std::size_t done) {
-    const double elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  auto shown = start - std::chrono::seconds(1);
+  return [start, shown, total, label](std::size_t done) mutable {
+    const auto now = std::chrono::steady_clock::now();
+    if (done < total && now - shown < std::chrono::seconds(1)) return;
+    shown = now;
+    const double elapsed_s = std::chrono::duration<double>(now - start).count();
     const double rate = elapsed_s > 0.0 ? static_cast<double>(done) / elapsed_s : 0.0;
     constexpr std::size_t kWidth = 30;
     const std::size_t filled = kWidth * done / total;
@@ -82,7 +88,7 @@ int run_points(const Options& options, const std::vector<Point>& points, const a
   for (const Point& p : points) {
     const std::string label = points.size() > 1 ? p.label + " " : std::string();
     const analysis::ReplicationOptions replication{options.runs, options.threads,
-                                                   rank_zero ? progress_bar(options.runs, label) : nullptr};
+                                                   rank_zero ? progress_bar(options.runs, label, job != nullptr) : nullptr};
     runs.push_back(job ? job->run_replications(p.scenario, replication)
                        : analysis::run_replications(p.scenario, replication));
     if (csv)
