@@ -119,7 +119,14 @@ void MpiJob::abort(int exit_status) const {
 std::vector<sim::Summary> MpiJob::run_replications(const scenario::Scenario& s,
                                                    const ReplicationOptions& options) const {
   if (ranks_ == 1) return analysis::run_replications(s, options);
-  const std::vector<std::size_t> to_run = replications_to_run(options);
+  // Rank 0's list decides: it alone needs to know the finished replications (from its database).
+  static_assert(sizeof(std::size_t) == sizeof(std::uint64_t), "indices travel as MPI_UINT64_T");
+  std::vector<std::size_t> to_run;
+  if (rank_ == 0) to_run = replications_to_run(options);
+  std::uint64_t to_run_count = to_run.size();
+  MPI_Bcast(&to_run_count, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD);
+  to_run.resize(to_run_count);
+  MPI_Bcast(to_run.data(), static_cast<int>(to_run_count), MPI_UINT64_T, 0, MPI_COMM_WORLD);
   const int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
   std::uint64_t per_rank = kRoundPerThread * static_cast<std::uint64_t>(threads);
   MPI_Allreduce(MPI_IN_PLACE, &per_rank, 1, MPI_UINT64_T, MPI_MAX, MPI_COMM_WORLD);

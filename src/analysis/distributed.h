@@ -1,9 +1,10 @@
 // Monte Carlo replications split over the processes (ranks) of an MPI job: `mpirun -np K rampart
 // mc ...` (Open MPI; MPI's C API, MPI Standard 3.1 chapters 3 and 8).
 //
-// The split: the replications still to run (analysis::replications_to_run, the finished ones of a
-// resumed command left out on every rank) are taken in order, and the one at position p of that
-// list runs on rank p mod K: replication i on rank i mod K when nothing was finished before.
+// The split: the replications still to run (analysis::replications_to_run on rank 0, sent to
+// every rank: the finished ones of a resumed command, which rank 0 alone needs to know, are left
+// out everywhere) are taken in order, and the one at position p of that list runs on rank p mod
+// K: replication i on rank i mod K when nothing was finished before.
 // Interleaving gives every rank a share of every round, so no rank idles while the others finish
 // a block of their own.
 //
@@ -71,7 +72,8 @@ class MpiJob {
   int ranks() const { return ranks_; }
 
   /// Runs the replications split over the ranks as the header says; every rank calls it with the
-  /// same scenario and options. Rank 0 returns every summary (result i replication i's), the
+  /// same scenario, runs, threads and observe. Rank 0's finished, progress and on_finished are
+  /// used, the other ranks' are not. Rank 0 returns every summary (result i replication i's), the
   /// others an empty vector. With one rank, analysis::run_replications.
   std::vector<sim::Summary> run_replications(const scenario::Scenario& s, const ReplicationOptions& options) const;
 
