@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 
+#include "analysis/test/mpirun_command.h"
 #include "scenario/loader.h"
 
 namespace rampart::analysis {
@@ -71,11 +72,8 @@ TEST(Distributed, ResultsTravelExactly) {
 }
 
 TEST(Distributed, RankZeroHandsOnEveryReplicationOnceRoundByRound) {
-  // Open MPI as root (CI) needs both ALLOW variables; scripts/lsan_openmpi.supp: see mc_mpi_test.cpp.
-  const std::string command =
-      "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 LSAN_OPTIONS=suppressions=" RAMPART_SOURCE_DIR
-      "/scripts/lsan_openmpi.supp timeout 300 " RAMPART_MPIEXEC " --oversubscribe -np 2 " RAMPART_DISTRIBUTED_PROBE
-      " " RAMPART_SOURCE_DIR "/src/scenario/test/data/minimal.yaml";
+  const std::string command = test::mpirun(2) + " " + RAMPART_DISTRIBUTED_PROBE + " " + RAMPART_SOURCE_DIR +
+                              "/src/scenario/test/data/minimal.yaml";
   FILE* pipe = ::popen(command.c_str(), "r");
   ASSERT_NE(pipe, nullptr);
   std::vector<std::string> lines;
