@@ -16,8 +16,12 @@ trap 'rm -rf "$tmp"' EXIT
 
 measure() {  # threads runs [LAUNCHER...] -> "seconds peak_kib", statistics in $tmp/json_THREADS_RUNS[_mpi]
   local threads=$1 n=$2 suffix=${3:+_mpi}
-  /usr/bin/time -f "%e %M" -o "$tmp/time" "${@:3}" "$rampart" mc "$scenario" --runs "$n" --threads "$threads" \
-    --json >"$tmp/json_${threads}_${n}${suffix}"
+  # stderr kept aside (under mpirun it carries rank 0's progress bar), shown if the run fails
+  if ! /usr/bin/time -f "%e %M" -o "$tmp/time" "${@:3}" "$rampart" mc "$scenario" --runs "$n" --threads "$threads" \
+    --json >"$tmp/json_${threads}_${n}${suffix}" 2>"$tmp/stderr"; then
+    cat "$tmp/stderr" >&2
+    return 1
+  fi
   cat "$tmp/time"
 }
 
