@@ -1,5 +1,5 @@
 // Monte Carlo replications split over the processes (ranks) of an MPI job: `mpirun -np K rampart
-// mc ...` (Open MPI; MPI's C API, MPI Standard 3.1 chapters 3 and 8).
+// mc ...` (Open MPI; MPI's C API, MPI Standard 3.1 chapters 3, 5 and 8).
 //
 // The split: the replications still to run (analysis::replications_to_run on rank 0, sent to
 // every rank: the finished ones of a resumed command, which rank 0 alone needs to know, are left
