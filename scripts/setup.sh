@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libeigen3-dev libgeographiclib-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
   libspdlog-dev libfmt-dev libsqlite3-dev libtbb-dev zlib1g-dev libboost-dev
-  coinor-libcbc-dev coinor-libclp-dev
+  coinor-libcbc-dev coinor-libclp-dev openmpi-bin libopenmpi-dev
   libgtest-dev libgmock-dev libbenchmark-dev tshark chromium
 )
 if [[ ${1:-} == fuzz ]]; then

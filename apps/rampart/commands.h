@@ -13,6 +13,11 @@ using CommandHandler = std::function<int()>;
 /// Adds a sub-command; `handler` is stored and called by main when the sub-command is chosen.
 void add_command(CLI::App& app, CLI::App* sub, CommandHandler handler);
 
+/// Prints the exception being handled (call it inside a catch block) and returns its exit status:
+/// 2 for an InputError, 1 for anything else. main uses it for every command; a command that must
+/// end its process itself (a rank of an MPI job) uses it too.
+int report_current_exception();
+
 void add_run_command(CLI::App& app);
 void add_validate_command(CLI::App& app);
 void add_wta_command(CLI::App& app);

@@ -20,6 +20,21 @@ void add_command(CLI::App&, CLI::App* sub, CommandHandler handler) {
   handlers()[sub] = std::move(handler);
 }
 
+int report_current_exception() {
+  try {
+    throw;
+  } catch (const rampart::InputError& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return 2;
+  } catch (const rampart::Error& e) {  // the environment failed us, e.g. a full disk
+    std::fprintf(stderr, "rampart: %s\n", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "rampart: internal error: %s\n", e.what());
+    return 1;
+  }
+}
+
 }  // namespace rampart::app
 
 int main(int argc, char** argv) {
@@ -71,14 +86,7 @@ int main(int argc, char** argv) {
     }
     std::fprintf(stderr, "%s\nrampart: name a command, e.g. `rampart run`\n", app.help().c_str());
     return 2;
-  } catch (const rampart::InputError& e) {
-    std::fprintf(stderr, "%s\n", e.what());
-    return 2;
-  } catch (const rampart::Error& e) {  // the environment failed us, e.g. a full disk
-    std::fprintf(stderr, "rampart: %s\n", e.what());
-    return 1;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "rampart: internal error: %s\n", e.what());
-    return 1;
+  } catch (...) {
+    return report_current_exception();
   }
 }

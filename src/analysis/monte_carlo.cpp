@@ -60,35 +60,50 @@ std::uint64_t replication_seed(std::uint64_t scenario_seed, std::uint64_t index)
 }
 
 std::vector<sim::Summary> run_replications(const scenario::Scenario& s, const ReplicationOptions& options) {
-  if (options.runs == 0 || options.runs > kMaxReplications)
-    throw InputError(fmt::format("the number of replications must be from 1 to {}, found {}", kMaxReplications,
-                                 options.runs));
-  std::vector<sim::Summary> runs(options.runs);
-  std::vector<std::size_t> to_run;
-  for (std::size_t i = 0; i < options.runs; ++i) {
-    if (const auto it = options.finished.find(i); it != options.finished.end()) {
-      runs[i] = it->second;
-    } else {
-      to_run.push_back(i);
-    }
-  }
-  std::mutex finished_mutex;
-  std::size_t done = options.runs - to_run.size();
+  ReplicationCollector collector(options);
+  run_indices(s, collector.to_run(), options, [&](ReplicationResult&& r) { collector.add(std::move(r)); });
+  return collector.take();
+}
+
+void run_indices(const scenario::Scenario& s, const std::vector<std::size_t>& indices,
+                 const ReplicationOptions& options, const std::function<void(ReplicationResult&&)>& ended) {
+  std::mutex ended_mutex;
   tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
   arena.execute([&] {
-    tbb::parallel_for(std::size_t{0}, to_run.size(), [&](std::size_t k) {
-      const std::size_t i = to_run[k];
+    tbb::parallel_for(std::size_t{0}, indices.size(), [&](std::size_t k) {
+      const std::size_t i = indices[k];
       sim::Simulation simulation(s, {replication_seed(s.random_seed, i)});
       const auto observer = options.observe ? options.observe() : nullptr;
       if (observer) simulation.subscribe(*observer);
-      runs[i] = simulation.run();
-      const std::string record = observer ? observer->record() : std::string();
-      const std::lock_guard lock(finished_mutex);
-      if (options.on_finished) options.on_finished(i, runs[i], record);
-      if (options.progress) options.progress(++done);
+      ReplicationResult result{i, simulation.run(), std::string()};
+      if (observer) result.record = observer->record();
+      const std::lock_guard lock(ended_mutex);
+      ended(std::move(result));
     });
   });
-  return runs;
+}
+
+std::vector<std::size_t> replications_to_run(const ReplicationOptions& options) {
+  if (options.runs == 0 || options.runs > kMaxReplications)
+    throw InputError(fmt::format("the number of replications must be from 1 to {}, found {}", kMaxReplications,
+                                 options.runs));
+  std::vector<std::size_t> to_run;
+  for (std::size_t i = 0; i < options.runs; ++i)
+    if (!options.finished.contains(i)) to_run.push_back(i);
+  return to_run;
+}
+
+ReplicationCollector::ReplicationCollector(const ReplicationOptions& options)
+    : options_(options), to_run_(replications_to_run(options)), runs_(options.runs) {
+  for (const auto& [i, summary] : options.finished)
+    if (i < options.runs) runs_[i] = summary;
+  done_ = options.runs - to_run_.size();
+}
+
+void ReplicationCollector::add(ReplicationResult&& result) {
+  if (options_.on_finished) options_.on_finished(result.index, result.summary, result.record);
+  if (options_.progress) options_.progress(++done_);
+  runs_[result.index] = std::move(result.summary);
 }
 
 Statistics summarize(const scenario::Scenario& s, const std::vector<sim::Summary>& runs) {

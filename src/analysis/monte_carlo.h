@@ -67,6 +67,44 @@ struct ReplicationOptions {
 /// Runs the replications; result i is replication i's summary.
 std::vector<sim::Summary> run_replications(const scenario::Scenario& s, const ReplicationOptions& options);
 
+/// One replication that ended: its index, summary and observer's record (empty without one).
+struct ReplicationResult {
+  std::size_t index = 0;
+  sim::Summary summary;
+  std::string record;
+};
+
+/// Runs the replications `indices` of s on options.threads threads, each with an observer from
+/// options.observe, and hands each to `ended` as it ends (serialised, in the order they end).
+/// Neither options.progress nor options.on_finished is called: that is the collector's part.
+void run_indices(const scenario::Scenario& s, const std::vector<std::size_t>& indices,
+                 const ReplicationOptions& options, const std::function<void(ReplicationResult&&)>& ended);
+
+/// The indices of the replications still to run, in increasing order: 0 to options.runs - 1
+/// without those in options.finished. InputError when options.runs is not from 1 to
+/// kMaxReplications.
+std::vector<std::size_t> replications_to_run(const ReplicationOptions& options);
+
+/// The replications of one command as they come in, wherever they ran (this process, or another
+/// rank of an MPI job): starts from options.finished, passes each new one to options.on_finished
+/// and options.progress, and keeps its summary in its slot. `options` must outlive it.
+class ReplicationCollector {
+ public:
+  explicit ReplicationCollector(const ReplicationOptions& options);
+  /// replications_to_run(options).
+  const std::vector<std::size_t>& to_run() const { return to_run_; }
+  /// Takes one new replication; not thread-safe (call it serialised).
+  void add(ReplicationResult&& result);
+  /// The summaries, result i replication i's.
+  std::vector<sim::Summary> take() { return std::move(runs_); }
+
+ private:
+  const ReplicationOptions& options_;
+  std::vector<std::size_t> to_run_;  // first: it checks options.runs before runs_ is sized
+  std::vector<sim::Summary> runs_;
+  std::size_t done_ = 0;
+};
+
 struct Statistics {
   std::string scenario;
   std::uint64_t scenario_seed = 0;

@@ -223,11 +223,13 @@ std::map<std::size_t, sim::Summary> ResultsDb::finished(std::size_t point) {
 
 void ResultsDb::attach(std::size_t point, ReplicationOptions& options) {
   options.finished = finished(point);
-  options.observe = [] { return std::make_unique<EventLog>(); };
+  options.observe = observer;
   options.on_finished = [this, point](std::size_t index, const sim::Summary& summary, const std::string& record) {
     write(point, index, summary, record);
   };
 }
+
+std::unique_ptr<ReplicationObserver> ResultsDb::observer() { return std::make_unique<EventLog>(); }
 
 std::size_t ResultsDb::recorded() {
   return static_cast<std::size_t>(db_.integer_of("SELECT count(*) FROM runs").value_or(0));

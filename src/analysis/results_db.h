@@ -25,6 +25,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,6 +80,9 @@ class ResultsDb {
   /// record the others here with their event logs (options.observe, options.on_finished). The
   /// database must outlive the replications.
   void attach(std::size_t point, ReplicationOptions& options);
+  /// The observer of each replication of a recorded command (its event log), on whichever
+  /// process runs it: under mpirun the other ranks run it for rank 0's database.
+  static std::unique_ptr<ReplicationObserver> observer();
   /// How many replications are recorded, over every point.
   std::size_t recorded();
   /// Records one replication in one transaction: its run row, its metrics and its events (the

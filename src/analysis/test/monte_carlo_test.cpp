@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "analysis/test/counting_observer.h"
 #include "core/error.h"
 #include "scenario/loader.h"
 #include "sim/simulation.h"
@@ -42,18 +43,6 @@ TEST_F(MonteCarlo, ProgressIsReportedOncePerReplication) {
   run_replications(s, {5, 2, [&](std::size_t done) { seen.push_back(done); }});
   EXPECT_EQ(seen, (std::vector<std::size_t>{1, 2, 3, 4, 5}));
 }
-
-// Counts the events it sees; its record is that count.
-class CountingObserver : public ReplicationObserver {
- public:
-  void on(const sim::InterceptorLaunched&) override { ++launches_; }
-  void on(const sim::RunEnded&) override { ended_ = true; }
-  std::string record() override { return (ended_ ? "ended " : "running ") + std::to_string(launches_); }
-
- private:
-  int launches_ = 0;
-  bool ended_ = false;
-};
 
 TEST_F(MonteCarlo, FinishedReplicationsAreNotRunAgainAndEachNewOneIsObserved) {
   const auto all = run_replications(s, {6, 2, nullptr});
