@@ -114,7 +114,7 @@ Statistics summarize(const scenario::Scenario& s, const std::vector<sim::Summary
   std::vector<double> values(runs.size());
   for (const Metric& m : kMeans) {
     for (std::size_t i = 0; i < runs.size(); ++i) values[i] = m.of(runs[i]);
-    out.means.emplace_back(m.name, mean_interval(values));
+    out.means.emplace_back(m.name, mean_interval(values, 0.0));  // every metric is a count or a sum of them
   }
   for (const Metric& m : kProportions) {
     std::size_t k = 0;
@@ -136,7 +136,7 @@ Statistics summarize(const scenario::Scenario& s, const std::vector<sim::Summary
     if (runs[i].first_leaker_time_s) first_leaker_s.push_back(*runs[i].first_leaker_time_s);
   }
   out.interceptors_per_kill = ratio_interval(fired, killed);
-  out.time_to_first_leaker_s = mean_interval(first_leaker_s);
+  out.time_to_first_leaker_s = mean_interval(first_leaker_s, 0.0);
   out.runs_with_leaker = first_leaker_s.size();
   return out;
 }

@@ -395,7 +395,7 @@ std::string sweep_section(const std::vector<ReportPoint>& points, const std::vec
                     "<div class=\"charts\">\n";
   for (const ChartedMetric& m : kChartedMetrics) {
     std::vector<Interval> intervals;
-    for (const auto& p : points) intervals.push_back(mean_interval(values_of(p.runs, m.key)));
+    for (const auto& p : points) intervals.push_back(mean_interval(values_of(p.runs, m.key), 0.0));
     out += curve_svg(std::string("sweep-") + m.key, m.title, m.unit, xs, ticks, x_lo, x_hi, x_title, intervals, names);
   }
   for (std::size_t j = 0; j < stats[0].proportions.size(); ++j) {
@@ -540,7 +540,7 @@ std::string histogram_svg(const std::string& id, const std::string& title, const
   // The intervals of the means behind the bars, the means' lines in front of them.
   std::string means;
   for (std::size_t s = 0; s < series.size(); ++s) {
-    const Interval mean = mean_interval(series[s].values);
+    const Interval mean = mean_interval(series[s].values, 0.0);
     const std::string& color = series[s].color;
     std::string text = series.size() > 1 ? series[s].label + ": " : std::string();
     if (std::isnan(mean.estimate)) {

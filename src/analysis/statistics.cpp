@@ -1,5 +1,6 @@
 #include "analysis/statistics.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -31,12 +32,12 @@ double variance_of(const std::vector<double>& x, double mean) {
 
 }  // namespace
 
-Interval mean_interval(const std::vector<double>& x) {
+Interval mean_interval(const std::vector<double>& x, double at_least) {
   if (x.empty()) return {kNaN, kNaN, kNaN};
   const double mean = mean_of(x);
   if (x.size() < 2) return {mean, kNaN, kNaN};
   const double half = t975(x.size() - 1) * std::sqrt(variance_of(x, mean) / static_cast<double>(x.size()));
-  return {mean, mean - half, mean + half};
+  return {mean, std::max(at_least, mean - half), mean + half};
 }
 
 Interval wilson_interval(std::size_t successes, std::size_t trials) {

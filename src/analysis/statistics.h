@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <vector>
 
 namespace rampart::analysis {
@@ -26,7 +27,11 @@ struct Interval {
 
 inline constexpr double kZ95 = 1.959963984540054;
 
-Interval mean_interval(const std::vector<double>& x);
+/// A quantity that cannot be below `at_least` (a count, a time: 0) has its lower bound cut there:
+/// t's symmetric interval would otherwise reach below zero for a rare event (a mean fratricide
+/// rate of 0.01 from 2 in 200 runs gives [-0.004, 0.024]).
+Interval mean_interval(const std::vector<double>& x,
+                       double at_least = -std::numeric_limits<double>::infinity());
 Interval wilson_interval(std::size_t successes, std::size_t trials);
 Interval ratio_interval(const std::vector<double>& numerator, const std::vector<double>& denominator);
 

@@ -21,6 +21,19 @@ TEST(Statistics, MeanIntervalUsesStudentsT) {
   EXPECT_NEAR(wide.high - wide.estimate, 1.962341 * 1.0005003 / std::sqrt(1000.0), 1e-5);
 }
 
+// 2 fratricides in 200 runs: mean 0.01, s = sqrt((2 x 0.99^2 + 198 x 0.01^2) / 199) = 0.099748,
+// half-width t(0.975, 199) = 1.971957 x 0.099748 / sqrt(200) = 0.013909: t reaches -0.0039.
+TEST(Statistics, AMeanThatCannotBeNegativeIsCutAtZero) {
+  std::vector<double> fratricides(200, 0.0);
+  fratricides[17] = fratricides[120] = 1.0;
+  const Interval t = mean_interval(fratricides);
+  EXPECT_NEAR(t.low, 0.01 - 0.013909, 1e-6);
+  const Interval cut = mean_interval(fratricides, 0.0);
+  EXPECT_DOUBLE_EQ(cut.estimate, 0.01);
+  EXPECT_DOUBLE_EQ(cut.low, 0.0);
+  EXPECT_NEAR(cut.high, 0.01 + 0.013909, 1e-6);
+}
+
 TEST(Statistics, AMeanOfOneOrNoneHasNoInterval) {
   const Interval one = mean_interval({4.0});
   EXPECT_DOUBLE_EQ(one.estimate, 4.0);
