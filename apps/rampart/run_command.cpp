@@ -1,4 +1,5 @@
-// rampart run [SCENARIO] [--seed N] [--json] [--explain] [--out DIR] [--asterix FILE] [--realtime [FACTOR]]
+// rampart run [SCENARIO] [--seed N] [--json] [--explain] [--out DIR] [--asterix FILE] [--asterix-udp HOST:PORT]
+//             [--realtime [FACTOR]]
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -20,6 +21,7 @@ void add_run_command(CLI::App& app) {
     bool explain = false;
     std::optional<std::string> out_dir;
     std::optional<std::string> asterix_path;
+    std::optional<std::string> asterix_udp;
     std::optional<double> realtime_factor;
   };
   auto options = std::make_shared<Options>();
@@ -43,6 +45,9 @@ void add_run_command(CLI::App& app) {
   sub->add_option("--asterix", options->asterix_path,
                   "Write every radar plot as ASTERIX CAT048 and the antennas' north markers and sector crossings "
                   "as CAT034, raw data blocks in time order, to this file (docs/outputs.md)");
+  sub->add_option("--asterix-udp", options->asterix_udp,
+                  "Send the same ASTERIX data blocks live, each as one UDP datagram, to HOST:PORT "
+                  "(ASTERIX's usual port is 8600)");
   sub->add_option("--realtime", options->realtime_factor,
                   "Pace the run against the wall clock: FACTOR simulated seconds per second (default 1)")
       ->expected(0, 1)
@@ -51,7 +56,7 @@ void add_run_command(CLI::App& app) {
   add_command(app, sub, [options] {
     const scenario::Scenario s = scenario::load_scenario_file(options->scenario);
     std::optional<sim::AsterixRecorder> asterix;  // opened first: a bad path fails before the run
-    if (options->asterix_path) asterix.emplace(*options->asterix_path, s.radars);
+    if (options->asterix_path || options->asterix_udp) asterix.emplace(options->asterix_path, options->asterix_udp, s.radars);
     sim::Simulation simulation(s, {options->seed, options->out_dir, options->explain});
     if (asterix) simulation.subscribe(*asterix);
     std::optional<sim::Pacer> pacer;

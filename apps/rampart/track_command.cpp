@@ -1,17 +1,12 @@
 // `rampart track`: runs a tracker offline over recorded detections and scores it against truth.
-#include <netdb.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
-#include <cerrno>
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <limits>
-#include <algorithm>
 #include <map>
 #include <memory>
 #include <fmt/format.h>
@@ -30,6 +25,7 @@
 #include "io/asterix_cat048.h"
 #include "io/asterix_cat062.h"
 #include "io/csv_writer.h"
+#include "io/udp_sender.h"
 #include "tracking/configure.h"
 #include "tracking/offline_run.h"
 #include "tracking/scan_csv.h"
@@ -145,8 +141,6 @@ void write_tracks_csv(const std::string& dir, const tracking::OfflineRunSummary&
 constexpr std::uint8_t kCat062Sac = 0;
 constexpr std::uint8_t kCat062Sic = 1;
 constexpr std::uint8_t kCat062ServiceId = 1;
-// Largest UDP payload over IPv4: a scan's block goes out as one datagram up to this size.
-constexpr std::size_t kMaxUdpPayloadBytes = 65507;
 
 // The confirmed tracks of each scan as CAT062 records: I062/100 x east, y north; I062/105 when an
 // origin is given; I062/185 the filter's velocity estimate. Track ids wrap
@@ -195,34 +189,6 @@ void write_cat062_file(const std::string& path, const std::vector<std::vector<st
   }
   out.close();
   if (!out) throw InputError(path + ": cannot write the CAT062 file; check that --cat062 names a writable path");
-}
-
-// Sends each block as one UDP datagram to HOST:PORT.
-void send_cat062_udp(const std::string& target, const std::vector<std::vector<std::uint8_t>>& blocks) {
-  const auto colon = target.rfind(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == target.size()) {
-    throw InputError("--cat062-udp: '" + target + "' is not HOST:PORT (for example 127.0.0.1:8600)");
-  }
-  addrinfo hints{};
-  hints.ai_family = AF_INET;
-  hints.ai_socktype = SOCK_DGRAM;
-  hints.ai_flags = AI_NUMERICSERV;
-  addrinfo* found = nullptr;
-  const int resolved = ::getaddrinfo(target.substr(0, colon).c_str(), target.substr(colon + 1).c_str(), &hints, &found);
-  if (resolved != 0) {
-    throw InputError("--cat062-udp: cannot resolve '" + target + "': " + ::gai_strerror(resolved));
-  }
-  const std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> address(found, &::freeaddrinfo);
-  const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
-  if (fd < 0) throw InputError(std::string("--cat062-udp: cannot open a UDP socket: ") + std::strerror(errno));
-  for (const auto& block : blocks) {
-    if (::sendto(fd, block.data(), block.size(), 0, address->ai_addr, address->ai_addrlen) < 0) {
-      const std::string reason = std::strerror(errno);
-      ::close(fd);
-      throw InputError("--cat062-udp: sending to " + target + " failed: " + reason);
-    }
-  }
-  ::close(fd);
 }
 
 // Where a radar stands, for the plots of its SAC/SIC.
@@ -357,7 +323,10 @@ int run_track(const TrackOptions& options_in) {
     if (!options.cat062_path.empty()) {
       write_cat062_file(options.cat062_path, cat062_blocks(scans, io::kMaxAsterixBlockBytes));
     }
-    if (!options.cat062_udp.empty()) send_cat062_udp(options.cat062_udp, cat062_blocks(scans, kMaxUdpPayloadBytes));
+    if (!options.cat062_udp.empty()) {
+      io::UdpSender udp(options.cat062_udp, "--cat062-udp");
+      for (const auto& block : cat062_blocks(scans, io::kMaxUdpPayloadBytes)) udp.send(block);
+    }
   }
   print(options, summary);
   return 0;

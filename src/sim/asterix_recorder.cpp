@@ -16,7 +16,10 @@ constexpr double kMaxFlightLevel = 2047.75;
 
 }  // namespace
 
-AsterixRecorder::AsterixRecorder(const std::string& path, const std::vector<scenario::Radar>& radars) : file_(path) {
+AsterixRecorder::AsterixRecorder(const std::optional<std::string>& path, const std::optional<std::string>& udp_target,
+                                 const std::vector<scenario::Radar>& radars) {
+  if (path) file_.emplace(*path);
+  if (udp_target) udp_.emplace(*udp_target, "--asterix-udp");
   for (std::size_t i = 0; i < radars.size(); ++i) {
     RadarState& r = radars_[radars[i].name];
     r.sic = static_cast<std::uint8_t>(i + 1);
@@ -78,7 +81,7 @@ void AsterixRecorder::on(const PlotsMade& e) {
 
 void AsterixRecorder::on(const RunEnded&) {
   flush();
-  file_.commit();
+  if (file_) file_->commit();
 }
 
 void AsterixRecorder::flush() {
@@ -88,12 +91,13 @@ void AsterixRecorder::flush() {
   std::vector<io::Cat034Message> messages;
   const auto write = [&](const std::vector<std::vector<std::uint8_t>>& blocks) {
     for (const auto& block : blocks) {
-      file_.write(std::string_view(reinterpret_cast<const char*>(block.data()), block.size()));
+      if (file_) file_->write(std::string_view(reinterpret_cast<const char*>(block.data()), block.size()));
+      if (udp_) udp_->send(block);
     }
   };
   const auto end_run = [&] {
-    write(io::encode_cat048_blocks(reports));
-    write(io::encode_cat034_blocks(messages));
+    write(io::encode_cat048_blocks(reports, io::kMaxUdpPayloadBytes));
+    write(io::encode_cat034_blocks(messages, io::kMaxUdpPayloadBytes));
     reports.clear();
     messages.clear();
   };

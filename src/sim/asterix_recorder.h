@@ -1,5 +1,6 @@
 // The radar picture of a run as raw ASTERIX, as a sink of the event stream (`rampart run
-// --asterix FILE`): what a rotating radar's plot extractor would send a control centre.
+// --asterix FILE`, `--asterix-udp HOST:PORT`): what a rotating radar's plot extractor would send a
+// control centre.
 //
 // For every plot of every radar of the scenario (scenario::Scenario::radars, all rotating): a
 // CAT048 target report (asterix_cat048.h) with I048/010 SAC 0 and SIC = 1 + the radar's index in
@@ -15,11 +16,13 @@
 // azimuth) at every multiple of 360/32 deg, timed where the beam crosses it.
 // Time of day is the simulated time in seconds (the run starts at 00:00:00 UTC), modulo a day.
 // The records of each step are written in time order, consecutive records of one category in one
-// data block; the file is published when the run ends (io::AtomicFile).
+// data block (at most io::kMaxUdpPayloadBytes); the file is published when the run ends
+// (io::AtomicFile), and each data block is also sent as one UDP datagram when a target is given.
 #pragma once
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -27,6 +30,7 @@
 #include "io/asterix_cat034.h"
 #include "io/asterix_cat048.h"
 #include "io/atomic_file.h"
+#include "io/udp_sender.h"
 #include "scenario/scenario.h"
 #include "sim/events.h"
 
@@ -39,8 +43,10 @@ class AsterixRecorder : public EventSink {
   /// Sectors per rotation between CAT034 messages (the first is the north marker).
   static constexpr int kSectorsPerRotation = 32;
 
-  /// Opens `path` (an InputError when it cannot be written) for the radars of `radars`.
-  AsterixRecorder(const std::string& path, const std::vector<scenario::Radar>& radars);
+  /// Opens `path` (an InputError when it cannot be written) and the UDP socket to `udp_target`
+  /// (HOST:PORT), each when given, for the radars of `radars`.
+  AsterixRecorder(const std::optional<std::string>& path, const std::optional<std::string>& udp_target,
+                  const std::vector<scenario::Radar>& radars);
 
   void on(const PlotsMade& e) override;
   void on(const RunEnded& e) override;
@@ -60,7 +66,8 @@ class AsterixRecorder : public EventSink {
   void crossings(const messages::PlotBatch& batch, RadarState& radar);
   void flush();
 
-  io::AtomicFile file_;
+  std::optional<io::AtomicFile> file_;
+  std::optional<io::UdpSender> udp_;
   std::map<std::string, RadarState> radars_;
   std::vector<Pending> pending_;  ///< the current step's records
   double pending_t_s_ = 0.0;

@@ -1,4 +1,5 @@
-// `rampart run --asterix FILE` (every radar plot as CAT048, the antennas' turns as CAT034) and
+// `rampart run --asterix FILE` (every radar plot as CAT048, the antennas' turns as CAT034; also
+// live with --asterix-udp HOST:PORT) and
 // `rampart track --asterix FILE`: the default scenario's plots written as ASTERIX agree with its
 // plots.csv, tshark reads them with no malformed frame, and tracking them gives what tracking
 // plots.csv gives. Malformed files exit 2 with where and what.
@@ -103,14 +104,10 @@ TEST_F(RunAsterix, EveryPlotOfPlotsCsvIsACat048ReportOfItsRadar) {
 }
 
 TEST_F(RunAsterix, EachAntennaTurnGivesANorthMarkerAnd31SectorCrossingsInTimeOrder) {
-  const Bytes stream = rampart::io::asterix::read_file(ast());
   // Records in file order, block by block: times never decrease.
   double last_t_s = -1.0;
   std::map<std::pair<int, int>, int> count;  // (SIC, message type)
-  for (std::size_t pos = 0; pos < stream.size();) {
-    const std::size_t length = static_cast<std::size_t>(stream[pos + 1] << 8 | stream[pos + 2]);
-    const Bytes block(stream.begin() + static_cast<std::ptrdiff_t>(pos), stream.begin() + static_cast<std::ptrdiff_t>(pos + length));
-    pos += length;
+  for (const Bytes& block : rampart::test::asterix_blocks(rampart::test::read_bytes(ast()))) {
     std::vector<double> times;
     for (const auto& r : rampart::io::decode_cat048(block, "block")) times.push_back(r.time_of_day_s);
     for (const auto& m : rampart::io::decode_cat034(block, "block")) {
@@ -136,13 +133,8 @@ TEST_F(RunAsterix, EachAntennaTurnGivesANorthMarkerAnd31SectorCrossingsInTimeOrd
 
 TEST_F(RunAsterix, TsharkFindsNoMalformedFrame) {
   if (!rampart::io::test::tshark_installed()) GTEST_SKIP() << "tshark is not installed (scripts/setup.sh installs it)";
-  const Bytes stream = rampart::io::asterix::read_file(ast());
-  std::vector<Bytes> blocks;
-  for (std::size_t pos = 0; pos < stream.size() && blocks.size() < 400;) {
-    const std::size_t length = static_cast<std::size_t>(stream[pos + 1] << 8 | stream[pos + 2]);
-    blocks.emplace_back(stream.begin() + static_cast<std::ptrdiff_t>(pos), stream.begin() + static_cast<std::ptrdiff_t>(pos + length));
-    pos += length;
-  }
+  std::vector<Bytes> blocks = rampart::test::asterix_blocks(rampart::test::read_bytes(ast()));
+  blocks.resize(std::min<std::size_t>(blocks.size(), 400));
   const std::string pcap = (dir_ / "run.pcap").string();
   ASSERT_TRUE(rampart::io::test::write_udp_pcap(pcap, blocks, 8600));
   EXPECT_EQ(rampart::io::test::tshark_problems(pcap), "");
@@ -220,6 +212,28 @@ TEST_F(RunAsterix, MalformedFilesExitTwoWithWhereAndWhat) {
     EXPECT_EQ(run.status, 2);
     EXPECT_NE(run.err.find(path.string() + ": " + c.error), std::string::npos) << run.err;
   }
+}
+
+// --asterix-udp: every data block of the file also arrives as one datagram, in order.
+TEST(RunAsterixUdp, DatagramsOnLoopbackAreTheFilesBlocks) {
+  rampart::test::LoopbackUdpReceiver receiver;
+  const fs::path dir = fs::temp_directory_path() / ("rampart_run_asterix_udp_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path file = dir / "plots.ast";
+  rampart::test::CommandResult run;
+  const auto datagrams = receiver.receive_while([&] {
+    run = rampart::test::run_rampart(std::string("run ") + RAMPART_SOURCE_DIR + "/src/scenario/test/data/minimal.yaml" +
+                                     " --asterix " + file.string() + " --asterix-udp " + receiver.target());
+  });
+  const auto blocks = rampart::test::asterix_blocks(rampart::test::read_bytes(file));
+  fs::remove_all(dir);
+  ASSERT_EQ(run.status, 0) << run.err;
+  ASSERT_GT(blocks.size(), 100u);
+  EXPECT_EQ(datagrams.size(), blocks.size());
+  EXPECT_TRUE(datagrams == blocks);
+  const auto bad = rampart::test::run_rampart("run --asterix-udp 127.0.0.1");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("--asterix-udp: '127.0.0.1' is not HOST:PORT"), std::string::npos) << bad.err;
 }
 
 }  // namespace
