@@ -1,4 +1,5 @@
-// rampart run [SCENARIO] [--seed N] [--json] [--explain] [--out DIR] [--realtime [FACTOR]]
+// rampart run [SCENARIO] [--seed N] [--json] [--explain] [--out DIR] [--asterix FILE] [--asterix-udp HOST:PORT]
+//             [--realtime [FACTOR]]
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -6,6 +7,7 @@
 
 #include "commands.h"
 #include "scenario/loader.h"
+#include "sim/asterix_recorder.h"
 #include "sim/pacer.h"
 #include "sim/simulation.h"
 
@@ -18,6 +20,8 @@ void add_run_command(CLI::App& app) {
     bool json = false;
     bool explain = false;
     std::optional<std::string> out_dir;
+    std::optional<std::string> asterix_path;
+    std::optional<std::string> asterix_udp;
     std::optional<double> realtime_factor;
   };
   auto options = std::make_shared<Options>();
@@ -38,6 +42,12 @@ void add_run_command(CLI::App& app) {
   sub->add_flag("--explain", options->explain,
                 "Also print why each engagement was ordered (threat rank, value, timing) or blocked");
   sub->add_option("--out", options->out_dir, "Write the CSV record here (docs/outputs.md: layout, truth, plots, angles, tracks, events, identities)");
+  sub->add_option("--asterix", options->asterix_path,
+                  "Write every radar plot as ASTERIX CAT048 and the antennas' north markers and sector crossings "
+                  "as CAT034, raw data blocks in time order, to this file (docs/outputs.md)");
+  sub->add_option("--asterix-udp", options->asterix_udp,
+                  "Send the same ASTERIX data blocks live, each as one UDP datagram, to HOST:PORT "
+                  "(ASTERIX's usual port is 8600)");
   sub->add_option("--realtime", options->realtime_factor,
                   "Pace the run against the wall clock: FACTOR simulated seconds per second (default 1)")
       ->expected(0, 1)
@@ -45,7 +55,10 @@ void add_run_command(CLI::App& app) {
       ->check(CLI::Range(1e-3, 1e6));
   add_command(app, sub, [options] {
     const scenario::Scenario s = scenario::load_scenario_file(options->scenario);
+    std::optional<sim::AsterixRecorder> asterix;  // opened first: a bad path fails before the run
+    if (options->asterix_path || options->asterix_udp) asterix.emplace(options->asterix_path, options->asterix_udp, s.radars);
     sim::Simulation simulation(s, {options->seed, options->out_dir, options->explain});
+    if (asterix) simulation.subscribe(*asterix);
     std::optional<sim::Pacer> pacer;
     if (options->realtime_factor) pacer.emplace(*options->realtime_factor);
     // Progress on stderr every 10 s of wall time, for long runs.

@@ -1,13 +1,9 @@
 // `rampart track`: runs a tracker offline over recorded detections and scores it against truth.
-#include <netdb.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
-#include <cerrno>
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -17,12 +13,19 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "commands.h"
 #include "core/error.h"
 #include "core/geodesy.h"
+#include "core/units.h"
+#include "io/asterix_block.h"
+#include "io/asterix_cat034.h"
+#include "io/asterix_cat048.h"
 #include "io/asterix_cat062.h"
 #include "io/csv_writer.h"
+#include "io/udp_sender.h"
 #include "tracking/configure.h"
 #include "tracking/offline_run.h"
 #include "tracking/scan_csv.h"
@@ -33,6 +36,8 @@ namespace {
 
 struct TrackOptions {
   std::string detections_path;
+  std::string asterix_path;
+  std::vector<std::string> radar_sites;  ///< --radar-site SAC/SIC=EAST_M,NORTH_M,ALT_M
   std::string truth_path;
   std::string tracker = "gnn";
   std::string filter = "cv";
@@ -136,8 +141,6 @@ void write_tracks_csv(const std::string& dir, const tracking::OfflineRunSummary&
 constexpr std::uint8_t kCat062Sac = 0;
 constexpr std::uint8_t kCat062Sic = 1;
 constexpr std::uint8_t kCat062ServiceId = 1;
-// Largest UDP payload over IPv4: a scan's block goes out as one datagram up to this size.
-constexpr std::size_t kMaxUdpPayloadBytes = 65507;
 
 // The confirmed tracks of each scan as CAT062 records: I062/100 x east, y north; I062/105 when an
 // origin is given; I062/185 the filter's velocity estimate. Track ids wrap
@@ -188,32 +191,80 @@ void write_cat062_file(const std::string& path, const std::vector<std::vector<st
   if (!out) throw InputError(path + ": cannot write the CAT062 file; check that --cat062 names a writable path");
 }
 
-// Sends each block as one UDP datagram to HOST:PORT.
-void send_cat062_udp(const std::string& target, const std::vector<std::vector<std::uint8_t>>& blocks) {
-  const auto colon = target.rfind(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == target.size()) {
-    throw InputError("--cat062-udp: '" + target + "' is not HOST:PORT (for example 127.0.0.1:8600)");
+// Where a radar stands, for the plots of its SAC/SIC.
+struct RadarSite {
+  double east_m = 0.0;
+  double north_m = 0.0;
+  double alt_m = 0.0;  ///< antenna above the ellipsoid
+};
+
+std::map<std::pair<int, int>, RadarSite> parse_radar_sites(const std::vector<std::string>& texts) {
+  std::map<std::pair<int, int>, RadarSite> sites;
+  for (const std::string& text : texts) {
+    int sac = 0;
+    int sic = 0;
+    RadarSite site;
+    char tail = 0;
+    if (std::sscanf(text.c_str(), "%d/%d=%lf,%lf,%lf%c", &sac, &sic, &site.east_m, &site.north_m, &site.alt_m, &tail) != 5 ||
+        sac < 0 || sac > 255 || sic < 0 || sic > 255 || !std::isfinite(site.east_m) || !std::isfinite(site.north_m) ||
+        !std::isfinite(site.alt_m)) {
+      throw InputError("--radar-site: '" + text +
+                       "' is not SAC/SIC=EAST_M,NORTH_M,ALT_M (for example 0/1=-5000.3,12000.8,415)");
+    }
+    sites[{sac, sic}] = site;
   }
-  addrinfo hints{};
-  hints.ai_family = AF_INET;
-  hints.ai_socktype = SOCK_DGRAM;
-  hints.ai_flags = AI_NUMERICSERV;
-  addrinfo* found = nullptr;
-  const int resolved = ::getaddrinfo(target.substr(0, colon).c_str(), target.substr(colon + 1).c_str(), &hints, &found);
-  if (resolved != 0) {
-    throw InputError("--cat062-udp: cannot resolve '" + target + "': " + ::gai_strerror(resolved));
-  }
-  const std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> address(found, &::freeaddrinfo);
-  const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
-  if (fd < 0) throw InputError(std::string("--cat062-udp: cannot open a UDP socket: ") + std::strerror(errno));
-  for (const auto& block : blocks) {
-    if (::sendto(fd, block.data(), block.size(), 0, address->ai_addr, address->ai_addrlen) < 0) {
-      const std::string reason = std::strerror(errno);
-      ::close(fd);
-      throw InputError("--cat062-udp: sending to " + target + " failed: " + reason);
+  return sites;
+}
+
+// The CAT048 plots of --asterix as scans of (east, north) points: each plot placed from its
+// radar's --radar-site by its slant range and azimuth, the slant range brought to the horizontal
+// with the elevation of its flight level (I048/090) when it has one (elevation_from_height_rad),
+// as it is for a 3-D radar's plots.csv; a 2-D plot is taken at zero elevation, as plots.csv does.
+// The radar's own frame is taken as parallel to the scenario frame (an azimuth error of the
+// meridian convergence between them, well under a milliradian within 100 km). Scans: of
+// --scan-period-s, or else of the longest antenna rotation period (I034/041) of the CAT034 north
+// markers in the file, or else one per distinct time, as for plots.csv.
+std::vector<tracking::PointScan> read_asterix_scans(const TrackOptions& options) {
+  const auto sites = parse_radar_sites(options.radar_sites);
+  const io::asterix::Bytes bytes = io::asterix::read_file(options.asterix_path);
+  std::vector<io::Cat048Report> reports = io::decode_cat048(bytes, options.asterix_path);
+  double scan_period_s = options.scan_period_s;
+  if (scan_period_s <= 0.0) {
+    for (const io::Cat034Message& m : io::decode_cat034(bytes, options.asterix_path)) {
+      if (m.message_type == io::kCat034NorthMarker && m.antenna_rotation_period_s) {
+        scan_period_s = std::max(scan_period_s, *m.antenna_rotation_period_s);
+      }
     }
   }
-  ::close(fd);
+  std::stable_sort(reports.begin(), reports.end(),
+                   [](const io::Cat048Report& a, const io::Cat048Report& b) { return a.time_of_day_s < b.time_of_day_s; });
+  std::vector<tracking::PointScan> scans;
+  for (const io::Cat048Report& r : reports) {
+    if (!r.range_nm) continue;  // no measured position
+    const auto site = sites.find({r.sac, r.sic});
+    if (site == sites.end()) {
+      throw InputError(fmt::format("{}: CAT048 plots of SAC {} SIC {} but no --radar-site {}/{}=EAST_M,NORTH_M,ALT_M; "
+                                   "give where that radar stands (`rampart run --out` lists it in layout.csv)",
+                                   options.asterix_path, r.sac, r.sic, r.sac, r.sic));
+    }
+    const double range_m = *r.range_nm * kMetresPerNauticalMile;
+    const double el_rad = r.flight_level_fl ? elevation_from_height_rad(range_m, *r.flight_level_fl * 100.0 * kMetresPerFoot,
+                                                                         site->second.alt_m)
+                                            : 0.0;
+    const double horizontal_m = range_m * std::cos(el_rad);
+    const double az_rad = deg_to_rad(*r.azimuth_deg);
+    const double scan_number = scan_period_s > 0.0 ? std::floor(r.time_of_day_s / scan_period_s) : 0.0;
+    const double scan_t_s = scan_period_s > 0.0 ? scan_number * scan_period_s : r.time_of_day_s;
+    if (scans.empty() || scans.back().t_s != scan_t_s) {
+      scans.push_back({static_cast<std::int64_t>(scans.size()), scan_t_s, {}, {}, {}});
+    }
+    tracking::PointScan& scan = scans.back();
+    scan.p_m.emplace_back(site->second.east_m + horizontal_m * std::sin(az_rad),
+                          site->second.north_m + horizontal_m * std::cos(az_rad), 0.0);
+    if (scan_period_s > 0.0) scan.point_t_s.push_back(r.time_of_day_s);
+  }
+  if (scans.empty()) throw InputError(options.asterix_path + ": no CAT048 plot with a measured position (I048/040)");
+  return scans;
 }
 
 void print(const TrackOptions& options, const tracking::OfflineRunSummary& s) {
@@ -255,7 +306,12 @@ int run_track(const TrackOptions& options_in) {
   parse_confirmation(options.confirm, options.config);
   options.config.track_logic =
       options.track_logic == "score" ? tracking::TrackLogic::kScore : tracking::TrackLogic::kMOfN;
-  const auto detections = tracking::read_detections_csv(options.detections_path, options.scan_period_s);
+  if (options.detections_path.empty() == options.asterix_path.empty()) {
+    throw InputError("give the plots to track with either --detections FILE or --asterix FILE");
+  }
+  const auto detections = options.asterix_path.empty()
+                              ? tracking::read_detections_csv(options.detections_path, options.scan_period_s)
+                              : read_asterix_scans(options);
   const auto truth = options.truth_path.empty() ? std::vector<tracking::PointScan>{}
                                                 : tracking::read_truth_csv(options.truth_path, detections);
   const auto tracker = make_tracker(options);
@@ -267,7 +323,10 @@ int run_track(const TrackOptions& options_in) {
     if (!options.cat062_path.empty()) {
       write_cat062_file(options.cat062_path, cat062_blocks(scans, io::kMaxAsterixBlockBytes));
     }
-    if (!options.cat062_udp.empty()) send_cat062_udp(options.cat062_udp, cat062_blocks(scans, kMaxUdpPayloadBytes));
+    if (!options.cat062_udp.empty()) {
+      io::UdpSender udp(options.cat062_udp, "--cat062-udp");
+      for (const auto& block : cat062_blocks(scans, io::kMaxUdpPayloadBytes)) udp.send(block);
+    }
   }
   print(options, summary);
   return 0;
@@ -283,8 +342,14 @@ void add_track_command(CLI::App& app) {
                "score the confirmed tracks against truth with GOSPA");
   sub->add_option("--detections", options->detections_path,
                   "Detections CSV: `scan,time,x,y` (Stone Soup) or a plots.csv of `rampart run`")
-      ->required()
       ->check(CLI::ExistingFile);
+  sub->add_option("--asterix", options->asterix_path,
+                  "Instead of --detections: raw ASTERIX CAT048 plots (with CAT034 north markers giving the scan "
+                  "period), as `rampart run --asterix` writes; each radar's place from --radar-site")
+      ->check(CLI::ExistingFile);
+  sub->add_option("--radar-site", options->radar_sites,
+                  "With --asterix, once per radar: SAC/SIC=EAST_M,NORTH_M,ALT_M, where the radar of that SAC/SIC "
+                  "stands in the x/y frame (ALT_M: its antenna above the ellipsoid, for 3-D plots)");
   sub->add_option("--truth", options->truth_path,
                   "Truth CSV: `scan,time,id,x,y` (Stone Soup) or a truth.csv of `rampart run` (its targets in "
                   "flight, brought to each scan's time)")
@@ -314,8 +379,8 @@ void add_track_command(CLI::App& app) {
   origin_lat->needs(origin_lon);
   origin_lon->needs(origin_lat);
   sub->add_option("--scan-period-s", options->scan_period_s,
-                  "plots.csv only: group rows into scans of this length, one radar rotation "
-                  "(0: one scan per distinct time)")
+                  "plots.csv and --asterix: group plots into scans of this length, one radar rotation "
+                  "(0: one scan per distinct time; with --asterix, the CAT034 antenna rotation period when present)")
       ->check(within({0.0, 1e6}))
       ->capture_default_str();
   sub->add_option("--sigma-m", options->run.sigma_m, "Measurement sigma per axis (m)")

@@ -1,6 +1,7 @@
 #include "core/geodesy.h"
 
 #include <GeographicLib/Geocentric.hpp>
+#include <algorithm>
 #include <cmath>
 
 #include "core/units.h"
@@ -67,6 +68,19 @@ Eigen::Vector3d LocalFrame::surface_point_enu(double east_m, double north_m, dou
 
 Eigen::Matrix3d LocalFrame::rotation_from(const LocalFrame& other) const {
   return ecef_from_enu_rotation(origin_).transpose() * ecef_from_enu_rotation(other.origin_);
+}
+
+double height_from_slant_m(double slant_range_m, double elevation_rad, double antenna_alt_m) {
+  const double ra_m = kEarthRadius_m + antenna_alt_m;
+  return std::sqrt(slant_range_m * slant_range_m + ra_m * ra_m + 2.0 * slant_range_m * ra_m * std::sin(elevation_rad)) -
+         kEarthRadius_m;
+}
+
+double elevation_from_height_rad(double slant_range_m, double height_m, double antenna_alt_m) {
+  const double ra_m = kEarthRadius_m + antenna_alt_m;
+  const double rh_m = kEarthRadius_m + height_m;
+  const double sin_el = (rh_m * rh_m - slant_range_m * slant_range_m - ra_m * ra_m) / (2.0 * slant_range_m * ra_m);
+  return std::asin(std::clamp(sin_el, -1.0, 1.0));
 }
 
 }  // namespace rampart

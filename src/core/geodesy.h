@@ -49,4 +49,14 @@ class LocalFrame {
   GeographicLib::LocalCartesian frame_;
 };
 
+/// Height above a spherical earth (radius kEarthRadius_m, no refraction) of a point at slant range
+/// `slant_range_m` and elevation `elevation_rad` from an antenna `antenna_alt_m` above that earth:
+/// h = sqrt(r^2 + (R + a)^2 + 2 r (R + a) sin(el)) - R (law of cosines at the earth's centre).
+double height_from_slant_m(double slant_range_m, double elevation_rad, double antenna_alt_m);
+
+/// The inverse of height_from_slant_m: the elevation at which a point at `height_m` appears at
+/// slant range `slant_range_m`, sin(el) = ((R + h)^2 - r^2 - (R + a)^2) / (2 r (R + a)), clamped
+/// to [-90, 90] deg when the height cannot be reached at that range.
+double elevation_from_height_rad(double slant_range_m, double height_m, double antenna_alt_m);
+
 }  // namespace rampart

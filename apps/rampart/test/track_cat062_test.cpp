@@ -1,10 +1,6 @@
 // `rampart track --cat062 FILE` and `--cat062-udp HOST:PORT`: the confirmed tracks as ASTERIX CAT062,
 // one data block per scan, checked against tracks.csv and received on a loopback UDP socket.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <cstdint>
 #include <filesystem>
@@ -39,23 +35,7 @@ class TrackCat062 : public rampart::test::ScratchDirTest {
   std::string detections_;
 };
 
-Bytes read_bytes(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return Bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-// The data blocks of a raw ASTERIX stream, split by their LEN fields.
-std::vector<Bytes> blocks_of(const Bytes& stream) {
-  std::vector<Bytes> blocks;
-  for (std::size_t pos = 0; pos + 3 <= stream.size();) {
-    const std::size_t length = static_cast<std::size_t>(stream[pos + 1] << 8 | stream[pos + 2]);
-    if (length < 3 || pos + length > stream.size()) break;
-    blocks.emplace_back(stream.begin() + static_cast<std::ptrdiff_t>(pos),
-                        stream.begin() + static_cast<std::ptrdiff_t>(pos + length));
-    pos += length;
-  }
-  return blocks;
-}
+using rampart::test::read_bytes;
 
 struct CsvRow {
   double t_s, x_m, y_m;
@@ -94,7 +74,7 @@ TEST_F(TrackCat062, FileHoldsOneBlockPerScanWithEveryConfirmedTrackOfTracksCsv) 
 
   std::map<double, int> rows_per_time;
   for (const CsvRow& r : rows) ++rows_per_time[r.t_s];
-  const auto blocks = blocks_of(stream);
+  const auto blocks = rampart::test::asterix_blocks(stream);
   EXPECT_EQ(blocks.size(), rows_per_time.size());  // one block per scan with confirmed tracks
   for (const Bytes& b : blocks) EXPECT_EQ(b[0], 62);
 
@@ -142,32 +122,15 @@ TEST_F(TrackCat062, WithoutAnOriginThereIsNoWgs84Position) {
 }
 
 TEST_F(TrackCat062, UdpDatagramsOnLoopbackAreTheFilesBlocks) {
-  const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
-  ASSERT_GE(fd, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = 0;  // any free port
-  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
-  socklen_t length = sizeof address;
-  ASSERT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length), 0);
-  const std::string target = "127.0.0.1:" + std::to_string(ntohs(address.sin_port));
-
+  rampart::test::LoopbackUdpReceiver receiver;
   const auto cat062 = dir_ / "tracks.ast";
-  const auto run = rampart::test::run_rampart("track --detections " + detections_ + " --cat062 " +
-                                              cat062.string() + " --cat062-udp " + target);
-  // Loopback delivers a datagram into the receiving socket's buffer during sendto, so all are
-  // queued once the program has exited.
-  std::vector<Bytes> datagrams;
-  Bytes buffer(65536);
-  for (;;) {
-    const ssize_t n = ::recv(fd, buffer.data(), buffer.size(), MSG_DONTWAIT);
-    if (n < 0) break;
-    datagrams.emplace_back(buffer.begin(), buffer.begin() + n);
-  }
-  ::close(fd);
+  rampart::test::CommandResult run;
+  const auto datagrams = receiver.receive_while([&] {
+    run = rampart::test::run_rampart("track --detections " + detections_ + " --cat062 " + cat062.string() +
+                                     " --cat062-udp " + receiver.target());
+  });
   ASSERT_EQ(run.status, 0) << run.err;
-  const std::vector<Bytes> file_blocks = blocks_of(read_bytes(cat062));
+  const std::vector<Bytes> file_blocks = rampart::test::asterix_blocks(read_bytes(cat062));
   ASSERT_FALSE(file_blocks.empty());
   EXPECT_EQ(datagrams, file_blocks);
   std::size_t records = 0;

@@ -72,5 +72,19 @@ TEST(Units, AngleWrapping) {
   EXPECT_NEAR(azimuth_rad(-1.0, 0.0), 1.5 * kPi, 1e-12);
 }
 
+TEST(RadarHeight, HeightAndElevationAreInversesAndMatchFlatEarthNearby) {
+  // Close in, the earth is flat: 1 km at 30 deg is 500 m above a 20 m antenna.
+  EXPECT_NEAR(height_from_slant_m(1000.0, deg_to_rad(30.0), 20.0), 520.0, 0.1);
+  // At 200 km and 0 deg the earth has dropped r^2 / 2R = 3139 m away from the beam.
+  EXPECT_NEAR(height_from_slant_m(200000.0, 0.0, 0.0), 200000.0 * 200000.0 / (2.0 * kEarthRadius_m), 1.0);
+  for (double r_m : {5000.0, 80000.0, 250000.0}) {
+    for (double el_deg : {-1.0, 0.5, 3.0, 20.0}) {
+      const double h_m = height_from_slant_m(r_m, deg_to_rad(el_deg), 415.0);
+      EXPECT_NEAR(rad_to_deg(elevation_from_height_rad(r_m, h_m, 415.0)), el_deg, 1e-9) << r_m << " m " << el_deg;
+    }
+  }
+  EXPECT_NEAR(elevation_from_height_rad(1000.0, 1e6, 0.0), kPi / 2, 1e-12);  // out of reach: clamped
+}
+
 }  // namespace
 }  // namespace rampart

@@ -3,44 +3,19 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
-#include <sstream>
 #include <string>
 #include <unistd.h>
 #include <vector>
 
 #include "io/asterix_cat062.h"
+#include "io/test/tshark.h"
 #include "io/test/udp_pcap.h"
 
 namespace rampart::io {
 namespace {
 
-bool tshark_installed() { return std::system("command -v tshark >/dev/null 2>&1") == 0; }
-
-// Runs a shell command and returns what it printed on stdout; fails the test on a non-zero exit.
-std::string run(const std::string& command) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    ADD_FAILURE() << "cannot run " << command;
-    return out;
-  }
-  char buffer[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  EXPECT_EQ(::pclose(pipe), 0) << command;
-  return out;
-}
-
-std::vector<std::string> split(const std::string& text, char separator) {
-  std::vector<std::string> parts;
-  std::stringstream stream(text);
-  std::string part;
-  while (std::getline(stream, part, separator)) parts.push_back(part);
-  return parts;
-}
+using test::tshark_installed;
 
 std::vector<Cat062Track> scenario_tracks() {
   std::vector<Cat062Track> tracks;
@@ -74,29 +49,14 @@ TEST(AsterixCat062Tshark, TsharkDecodesEveryEncodedFieldToTheEncodedValue) {
   const std::string pcap = (dir / "tracks.pcap").string();
   ASSERT_TRUE(test::write_udp_pcap(pcap, blocks, 8600));
 
-  const std::string read = "tshark -n -r '" + pcap + "' -d udp.port==8600,asterix ";
-  EXPECT_EQ(run(read + "-Y '_ws.malformed || _ws.expert.severity >= warning' 2>/dev/null"), "");
+  EXPECT_EQ(test::tshark_problems(pcap), "");
   const std::vector<std::string> fields = {
       "062_010_SAC", "062_010_SIC", "062_015_VALUE", "062_070_VALUE", "062_105_LAT",
       "062_105_LON", "062_100_X",   "062_100_Y",     "062_185_VX",    "062_185_VY",
       "062_040_VALUE", "062_080_MON", "062_080_CNF", "062_136_VALUE", "062_130_VALUE"};
-  std::string command = read + "-Y asterix -T fields -E separator=/t -E occurrence=a -E aggregator=,";
-  for (const std::string& f : fields) command += " -e asterix." + f;
-  const std::string printed = run(command + " 2>/dev/null");
+  const auto columns = test::tshark_columns(pcap, fields);
   std::filesystem::remove_all(dir);
-
-  // column -> one value per record, in record order across the datagrams
-  std::vector<std::vector<std::string>> columns(fields.size());
-  const auto lines = split(printed, '\n');
-  ASSERT_EQ(lines.size(), blocks.size()) << printed;
-  for (const std::string& line : lines) {
-    const auto cells = split(line, '\t');
-    ASSERT_EQ(cells.size(), fields.size()) << line;
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      for (const std::string& v : split(cells[c], ',')) columns[c].push_back(v);
-    }
-  }
-  for (const auto& column : columns) ASSERT_EQ(column.size(), tracks.size()) << printed;
+  for (const auto& column : columns) ASSERT_EQ(column.size(), tracks.size());
 
   const auto integer = [&](std::size_t column, std::size_t record) {
     return std::stol(columns[column][record], nullptr, 0);  // tshark prints some as 0x..

@@ -1,4 +1,5 @@
-// Test support: a minimal libpcap file of UDP datagrams, so tshark can dissect what Rampart encodes.
+// Test support: a minimal libpcap file of UDP datagrams, so tshark can dissect what Rampart encodes,
+// and a reader of the UDP payloads of such a file (for the shared sample captures).
 // Written by hand rather than with Debian's libpcap-dev: the format is three fixed headers, and
 // linking libpcap would add a build dependency for them.
 //
@@ -9,7 +10,9 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -67,6 +70,34 @@ inline bool write_udp_pcap(const std::string& path, const std::vector<std::vecto
   std::ofstream out(path, std::ios::binary);
   out.write(reinterpret_cast<const char*>(file.data()), static_cast<std::streamsize>(file.size()));
   return static_cast<bool>(out);
+}
+
+/// The UDP payloads of a libpcap file of Ethernet II / IPv4 / UDP frames (as write_udp_pcap
+/// writes and as the shared sample captures hold), in file order; frames of other kinds are skipped.
+inline std::vector<std::vector<std::uint8_t>> read_udp_payloads(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  const std::vector<std::uint8_t> file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto le32 = [&](std::size_t at) {
+    return static_cast<std::uint32_t>(file[at] | file[at + 1] << 8 | file[at + 2] << 16 | file[at + 3] << 24);
+  };
+  std::vector<std::vector<std::uint8_t>> payloads;
+  std::size_t pos = 24;
+  while (pos + 16 <= file.size()) {
+    const std::size_t captured = le32(pos + 8);
+    const std::size_t frame = pos + 16;
+    pos = frame + captured;
+    if (pos > file.size() || captured < 14 + 20 + 8) break;
+    if (file[frame + 12] != 0x08 || file[frame + 13] != 0x00) continue;  // not IPv4
+    const std::size_t ip = frame + 14;
+    const std::size_t ip_header = static_cast<std::size_t>(file[ip] & 0x0f) * 4;
+    if (file[ip + 9] != 17) continue;  // not UDP
+    const std::size_t udp = ip + ip_header;
+    const std::size_t udp_bytes = static_cast<std::size_t>(file[udp + 4] << 8 | file[udp + 5]);
+    if (udp_bytes < 8 || udp + udp_bytes > pos) continue;
+    payloads.emplace_back(file.begin() + static_cast<std::ptrdiff_t>(udp + 8),
+                          file.begin() + static_cast<std::ptrdiff_t>(udp + udp_bytes));
+  }
+  return payloads;
 }
 
 }  // namespace rampart::io::test
