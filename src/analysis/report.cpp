@@ -499,12 +499,10 @@ std::size_t representative_run(const std::vector<sim::Summary>& runs) {
   std::vector<double> distance(runs.size(), 0.0);
   for (const char* key : kRepresentativeMetrics) {
     const std::vector<double> x = values_of(runs, key);
-    const Interval mean = mean_interval(x);
-    double sum_sq = 0.0;
-    for (const double v : x) sum_sq += (v - mean.estimate) * (v - mean.estimate);
-    const double sd = x.size() > 1 ? std::sqrt(sum_sq / double(x.size() - 1)) : 0.0;
+    const double mean = mean_of(x);
+    const double sd = sample_standard_deviation(x);
     if (sd == 0.0) continue;
-    for (std::size_t i = 0; i < x.size(); ++i) distance[i] += std::pow((x[i] - mean.estimate) / sd, 2);
+    for (std::size_t i = 0; i < x.size(); ++i) distance[i] += std::pow((x[i] - mean) / sd, 2);
   }
   return static_cast<std::size_t>(std::min_element(distance.begin(), distance.end()) - distance.begin());
 }

@@ -17,12 +17,6 @@ double t975(std::size_t degrees_of_freedom) {
   return boost::math::quantile(boost::math::students_t(static_cast<double>(degrees_of_freedom)), 0.975);
 }
 
-double mean_of(const std::vector<double>& x) {
-  double sum = 0.0;
-  for (const double v : x) sum += v;
-  return sum / static_cast<double>(x.size());
-}
-
 /// Sample variance (n - 1 in the denominator), two-pass for accuracy.
 double variance_of(const std::vector<double>& x, double mean) {
   double sum = 0.0;
@@ -31,6 +25,16 @@ double variance_of(const std::vector<double>& x, double mean) {
 }
 
 }  // namespace
+
+double mean_of(const std::vector<double>& x) {
+  double sum = 0.0;
+  for (const double v : x) sum += v;
+  return sum / static_cast<double>(x.size());
+}
+
+double sample_standard_deviation(const std::vector<double>& x) {
+  return x.size() > 1 ? std::sqrt(variance_of(x, mean_of(x))) : 0.0;
+}
 
 Interval mean_interval(const std::vector<double>& x, double at_least) {
   if (x.empty()) return {kNaN, kNaN, kNaN};

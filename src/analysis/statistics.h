@@ -32,6 +32,10 @@ inline constexpr double kZ95 = 1.959963984540054;
 /// rate of 0.01 from 2 in 200 runs gives [-0.004, 0.024]).
 Interval mean_interval(const std::vector<double>& x,
                        double at_least = -std::numeric_limits<double>::infinity());
+/// The sample mean (NaN for no values) and the sample standard deviation, n - 1 in the
+/// denominator (0 for fewer than two values).
+double mean_of(const std::vector<double>& x);
+double sample_standard_deviation(const std::vector<double>& x);
 Interval wilson_interval(std::size_t successes, std::size_t trials);
 Interval ratio_interval(const std::vector<double>& numerator, const std::vector<double>& denominator);
 
