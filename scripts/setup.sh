@@ -11,6 +11,8 @@ packages=(
   coinor-libcbc-dev coinor-libclp-dev openmpi-bin libopenmpi-dev
   libgtest-dev libgmock-dev libbenchmark-dev tshark chromium
 )
+# The browser console (web/) is built with Node.js and npm; use the machine's when it has them.
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 if [[ ${1:-} == fuzz ]]; then
   packages+=(clang libclang-rt-14-dev)
 fi
@@ -31,4 +33,18 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
   apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# The browser console: its npm packages (exactly those of web/package-lock.json, from the npm
+# registry) and its build into web/dist, each redone only when its inputs changed.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+web=$root/web
+if [[ ! -f $web/node_modules/.package-lock.json || $web/package-lock.json -nt $web/node_modules/.package-lock.json ]]; then
+  echo "setup: installing the console's npm packages" >&2
+  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error >&2)
+fi
+if [[ ! -f $web/dist/index.html ]] || [[ -n $(find "$web/src" "$web/index.html" "$web/instructor.html" "$web/build.mjs" \
+      "$web/package-lock.json" -newer "$web/dist/index.html" -print -quit) ]]; then
+  echo "setup: building the console (web/dist)" >&2
+  (cd "$web" && npm run --silent build >&2)
 fi

@@ -18,10 +18,14 @@ void add_command(CLI::App& app, CLI::App* sub, CommandHandler handler);
 /// end its process itself (a rank of an MPI job) uses it too.
 int report_current_exception();
 
+/// Checks a --seed: a whole number from 0 to 2^64 - 1.
+CLI::Validator seed_validator();
+
 void add_run_command(CLI::App& app);
 void add_validate_command(CLI::App& app);
 void add_wta_command(CLI::App& app);
 void add_track_command(CLI::App& app);
 void add_mc_command(CLI::App& app);
+void add_serve_command(CLI::App& app);
 
 }  // namespace rampart::app

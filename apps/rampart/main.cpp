@@ -1,5 +1,7 @@
 // rampart: the command-line program. Exit status: 0 success, 2 bad input, 1 internal failure or a
 // failed write.
+#include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <map>
@@ -18,6 +20,19 @@ std::map<const CLI::App*, CommandHandler>& handlers() {
 
 void add_command(CLI::App&, CLI::App* sub, CommandHandler handler) {
   handlers()[sub] = std::move(handler);
+}
+
+CLI::Validator seed_validator() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        std::uint64_t seed = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seed);
+        if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+          return "'" + text + "' is not a seed; give a whole number from 0 to 18446744073709551615";
+        }
+        return "";
+      },
+      "whole number 0 to 2^64 - 1");
 }
 
 int report_current_exception() {
@@ -48,6 +63,7 @@ int main(int argc, char** argv) {
   add_wta_command(app);
   add_track_command(app);
   add_mc_command(app);
+  add_serve_command(app);
   std::string help_topic;
   CLI::App* help = app.add_subcommand("help", "Print this help, or a command's (`rampart help track`)");
   help->add_option("command", help_topic, "A command");
@@ -76,7 +92,7 @@ int main(int argc, char** argv) {
         return 0;
       }
     }
-    std::fprintf(stderr, "rampart: no command '%s'; the commands are run, validate, track, wta, mc and help\n",
+    std::fprintf(stderr, "rampart: no command '%s'; the commands are run, validate, track, wta, mc, serve and help\n",
                  help_topic.c_str());
     return 2;
   }

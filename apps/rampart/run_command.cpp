@@ -28,16 +28,7 @@ void add_run_command(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("run", "Simulate a scenario and print its summary");
   sub->add_option("scenario", options->scenario, "Scenario file (default: the shipped default scenario)");
   sub->add_option("--seed", options->seed, "Random seed, overriding the scenario's random_seed")
-      ->check(CLI::Validator(
-          [](std::string& text) -> std::string {
-            std::uint64_t seed = 0;
-            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seed);
-            if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
-              return "'" + text + "' is not a seed; give a whole number from 0 to 18446744073709551615";
-            }
-            return "";
-          },
-          "whole number 0 to 2^64 - 1"));
+      ->check(seed_validator());
   sub->add_flag("--json", options->json, "Print the summary as one JSON object");
   sub->add_flag("--explain", options->explain,
                 "Also print why each engagement was ordered (threat rank, value, timing) or blocked");

@@ -166,6 +166,15 @@ class ScenarioReader {
     return s;
   }
 
+  /// One event of `s`'s `events:` list, read in the scenario's frame and names.
+  ScriptedEvent read_one_event(const YAML::Node& n, const Scenario& s) {
+    frame_ = LocalFrame(s.origin);
+    for (const auto& r : s.radars) sensor_names_.push_back(r.name);
+    for (const auto& e : s.esm_sensors) sensor_names_.push_back(e.name);
+    for (const auto& i : s.irst_sensors) sensor_names_.push_back(i.name);
+    return read_event(n, s);
+  }
+
  private:
   // A list of at most kMaxListItems items; a longer one is reported at the list and not read.
   std::vector<YAML::Node> capped_list(MapReader& m, const std::string& key, bool required) {
@@ -710,6 +719,17 @@ Scenario parse_scenario(const std::string& yaml_text, Diagnostics& diagnostics) 
     return {};
   }
   return ScenarioReader(diagnostics).read(root);
+}
+
+ScriptedEvent parse_event(const std::string& yaml_text, const Scenario& s, Diagnostics& diagnostics) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml_text);
+  } catch (const YAML::ParserException& e) {
+    diagnostics.error(std::max(e.mark.line, 0), std::max(e.mark.column, 0), "YAML syntax error: " + e.msg);
+    return {};
+  }
+  return ScenarioReader(diagnostics).read_one_event(root, s);
 }
 
 Scenario read_scenario_file(const std::string& path, Diagnostics& diagnostics) {

@@ -13,6 +13,10 @@ namespace rampart::scenario {
 /// file name labels the messages. The returned scenario is meaningful only when no problem was found.
 Scenario parse_scenario(const std::string& yaml_text, Diagnostics& diagnostics);
 
+/// Parses and checks one item of the `events:` list of scenario `s` (its names, its frame), as
+/// code injects it into a running simulation; problems go into `diagnostics` as in parse_scenario.
+ScriptedEvent parse_event(const std::string& yaml_text, const Scenario& s, Diagnostics& diagnostics);
+
 /// Reads and checks a file; throws InputError listing every problem as FILE:LINE:COL: message.
 Scenario load_scenario_file(const std::string& path);
 

@@ -61,13 +61,25 @@ struct TrackerStepped {
   const messages::TrackerStepResult& result;
 };
 
+/// One fire unit as its crew reports it.
+struct FireUnitState {
+  const std::string& name;
+  int ready_rounds = 0;
+  int reserve_rounds = 0;
+  int channels = 0;       ///< fire-control channels
+  int free_channels = 0;
+  bool in_action = true;
+  bool linked = true;     ///< its link to C2 is up
+};
+
 /// A sample of the air picture and of truth at the record rate (1 Hz): the tracks as C2 sees
-/// them with their identities (one per track, same order).
+/// them with their identities (one per track, same order), and the fire units' state.
 struct PictureSampled {
   double t_s = 0.0;
   const world::World& world;
   const std::vector<messages::TrackState>& tracks;
   const std::vector<c2::Identity>& identities;
+  const std::vector<FireUnitState>& units;
 };
 
 struct IdentityChanged {
@@ -87,6 +99,35 @@ struct FireOrdered {
   const std::string& fire_unit;
   const c2::ThreatAssessment& threat;
   const std::vector<scenario::Asset>& assets;
+};
+
+/// With operator approval (RunOptions::approval_time_s), a fire order C2 proposes and holds until
+/// the operator decides or the time limit passes.
+struct EngagementProposal {
+  std::uint64_t id = 0;  ///< from 1, in the order of proposal
+  c2::FireOrder order;
+  double proposed_t_s = 0.0;
+  double deadline_t_s = 0.0;
+  c2::ThreatAssessment threat;  ///< the assessment that put the track first
+};
+
+struct EngagementProposed {
+  double t_s = 0.0;
+  const EngagementProposal& proposal;
+  const std::string& fire_unit;
+  const std::vector<scenario::Asset>& assets;
+};
+
+/// The operator approved (the order goes out now) or rejected a proposal, or let it lapse. The
+/// automatic decision aid would have sent every proposal at its proposed_t_s.
+enum class Decision { kApproved, kRejected, kLapsed };
+const char* to_string(Decision decision);
+
+struct EngagementDecided {
+  double t_s = 0.0;
+  const EngagementProposal& proposal;
+  const std::string& fire_unit;
+  Decision decision = Decision::kLapsed;
 };
 
 /// C2 judged from its sensors whether the rounds at a track killed it (c2/kill_assessment.h).
@@ -162,6 +203,8 @@ class EventSink {
   virtual void on(const IdentityChanged&) {}
   virtual void on(const ThreatsRanked&) {}
   virtual void on(const FireOrdered&) {}
+  virtual void on(const EngagementProposed&) {}
+  virtual void on(const EngagementDecided&) {}
   virtual void on(const EngagementBlocked&) {}
   virtual void on(const KillAssessed&) {}
   virtual void on(const OrderDropped&) {}

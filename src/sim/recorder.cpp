@@ -28,8 +28,7 @@ const char* state_name(world::EntityState s) {
 std::string id_or_empty(std::uint64_t id) { return id ? std::to_string(id) : std::string(); }
 }  // namespace
 
-Recorder::Recorder(const std::string& out_dir, const scenario::Scenario& s, const LocalFrame& frame,
-                   const std::vector<sensors::SensorSite>& sensors) {
+Recorder::Recorder(const std::string& out_dir, const std::vector<LayoutItem>& layout) {
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
   if (ec) throw InputError(fmt::format("{}: cannot create the output folder: {}", out_dir, ec.message()));
@@ -52,33 +51,14 @@ Recorder::Recorder(const std::string& out_dir, const scenario::Scenario& s, cons
       "up_m", "miss_m", "detail"});
   identities_ = std::make_unique<io::CsvWriter>(path("identities.csv"), std::vector<std::string>{
       "t_s", "track_id", "from", "to", "reason"});
-  write_layout(s, frame, sensors);
+  write_layout(layout);
 }
 
-void Recorder::write_layout(const scenario::Scenario& s, const LocalFrame& frame,
-                            const std::vector<sensors::SensorSite>& sensors) {
-  const auto enu_row = [&](const std::string& kind, const std::string& name, int vertex, const Eigen::Vector3d& enu,
-                           std::optional<double> radius_m, const std::string& detail) {
-    const Geodetic g = frame.to_geodetic(enu);
-    layout_->row({kind, name, std::to_string(vertex), fixed(g.lat_deg, 7), fixed(g.lon_deg, 7), fixed(g.alt_m, 1),
-                  fixed(enu.x(), 1), fixed(enu.y(), 1), fixed(enu.z(), 1), radius_m ? fixed(*radius_m, 1) : "",
-                  detail});
-  };
-  const auto row = [&](const std::string& kind, const std::string& name, int vertex, const scenario::Point2& p,
-                       double alt_m, std::optional<double> radius_m, const std::string& detail) {
-    enu_row(kind, name, vertex, frame.surface_point_enu(p.east_m, p.north_m, alt_m), radius_m, detail);
-  };
-  for (const auto& a : s.assets) row("asset", a.name, 0, a.position, 0.0, a.radius_m, a.kind);
-  for (const auto& x : sensors) enu_row("sensor", x.name, 0, x.p_enu_m, x.max_range_m, x.kind);
-  for (const auto& f : s.fire_units)
-    row("fire_unit", f.name, 0, f.position, f.site_alt_m, s.weapon_types[f.weapon_type].max_range_m,
-        s.weapon_types[f.weapon_type].name);
-  for (const auto& z : s.c2.zones)
-    row("zone", z.name, 0, z.center, 0.0, z.radius_m, scenario::to_string(z.control));
-  for (const auto& k : s.c2.corridors)
-    for (std::size_t i = 0; i < k.route.size(); ++i)
-      row("corridor", k.name, static_cast<int>(i), k.route[i], 0.5 * (k.min_altitude_m + k.max_altitude_m),
-          0.5 * k.width_m, fmt::format("{:.0f}-{:.0f} m", k.min_altitude_m, k.max_altitude_m));
+void Recorder::write_layout(const std::vector<LayoutItem>& layout) {
+  for (const auto& x : layout)
+    layout_->row({x.kind, x.name, std::to_string(x.vertex), fixed(x.geodetic.lat_deg, 7), fixed(x.geodetic.lon_deg, 7),
+                  fixed(x.geodetic.alt_m, 1), fixed(x.p_enu_m.x(), 1), fixed(x.p_enu_m.y(), 1), fixed(x.p_enu_m.z(), 1),
+                  x.radius_m ? fixed(*x.radius_m, 1) : "", x.detail});
 }
 
 void Recorder::on(const TruthMoved& e) {
@@ -142,6 +122,18 @@ void Recorder::on(const IdentityChanged& e) {
 void Recorder::on(const EngagementBlocked& e) {
   event_row(e.t_s, "blocked", e.fire_unit, e.blocked.track_id, 0, 0, "", std::nullopt, std::nullopt,
             fmt::format("friendly track {} at {:.0f} m", e.blocked.friendly_track_id, e.blocked.friend_distance_m));
+}
+
+void Recorder::on(const EngagementProposed& e) {
+  const auto& p = e.proposal;
+  event_row(e.t_s, "proposed", e.fire_unit, p.order.track_id, 0, 0, "", std::nullopt, std::nullopt,
+            fmt::format("proposal {}: {} rounds, decide by {:.1f} s", p.id, p.order.rounds, p.deadline_t_s));
+}
+
+void Recorder::on(const EngagementDecided& e) {
+  const auto& p = e.proposal;
+  event_row(e.t_s, to_string(e.decision), e.fire_unit, p.order.track_id, 0, 0, "", std::nullopt, std::nullopt,
+            fmt::format("proposal {} of {:.1f} s after {:.1f} s", p.id, p.proposed_t_s, e.t_s - p.proposed_t_s));
 }
 
 void Recorder::on(const KillAssessed& e) {

@@ -13,6 +13,7 @@
 #include "io/csv_writer.h"
 #include "scenario/scenario.h"
 #include "sim/events.h"
+#include "sim/layout.h"
 #include "sim/track_truth.h"
 #include "world/world.h"
 
@@ -22,8 +23,7 @@ class Recorder : public EventSink {
  public:
   /// Creates the folder if needed and writes layout.csv (where every asset, sensor, fire unit,
   /// zone and corridor stands); throws InputError when the folder cannot be written.
-  Recorder(const std::string& out_dir, const scenario::Scenario& s, const LocalFrame& frame,
-           const std::vector<sensors::SensorSite>& sensors);
+  explicit Recorder(const std::string& out_dir, const std::vector<LayoutItem>& layout);
 
   void on(const TruthMoved& e) override;
   void on(const PlotsMade& e) override;
@@ -32,6 +32,8 @@ class Recorder : public EventSink {
   void on(const PictureSampled& e) override;
   void on(const IdentityChanged& e) override;
   void on(const EngagementBlocked& e) override;
+  void on(const EngagementProposed& e) override;
+  void on(const EngagementDecided& e) override;
   void on(const KillAssessed& e) override;
   void on(const OrderDropped& e) override;
   void on(const InterceptorLaunched& e) override;
@@ -42,8 +44,7 @@ class Recorder : public EventSink {
   void on(const RunEnded& e) override;
 
  private:
-  void write_layout(const scenario::Scenario& s, const LocalFrame& frame,
-                    const std::vector<sensors::SensorSite>& sensors);
+  void write_layout(const std::vector<LayoutItem>& layout);
   void event_row(double t_s, const std::string& event, const std::string& unit, std::uint32_t track_id,
                  std::uint64_t interceptor_id, std::uint32_t truth_id, const std::string& outcome,
                  const std::optional<Eigen::Vector3d>& p_enu_m, std::optional<double> miss_m,

@@ -40,6 +40,7 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
       seed_(options.seed.value_or(s.random_seed)),
       dt_s_(s.time_step_s),
       steps_(static_cast<long>(std::llround(s.duration_s / s.time_step_s))),
+      approval_time_s_(options.approval_time_s),
       world_(s),
       sensors_(sensors::make_sensors(s, world_.frame(), seed_)),
       tracker_(tracking::make_tracker(tracker_options(s.tracker))),
@@ -68,8 +69,9 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
       });
   const std::vector<sensors::SensorSite> sites = sites_of(sensors_);
   for (const auto& site : sites) sensor_names_.push_back(site.name);
+  layout_ = layout_of(s, world_.frame(), sites);
   if (options.out_dir) {
-    recorder_ = std::make_unique<Recorder>(*options.out_dir, s, world_.frame(), sites);
+    recorder_ = std::make_unique<Recorder>(*options.out_dir, layout_);
     bus_.subscribe(*recorder_);
   }
   bus_.subscribe(scorer_);
@@ -89,6 +91,7 @@ bool Simulation::step() {
   for (; next_scripted_ < scenario_.events.size() && scenario_.events[next_scripted_].at_s <= t_s; ++next_scripted_)
     apply(t_s, scenario_.events[next_scripted_]);
   for (; !injected_.empty(); injected_.pop_front()) apply(t_s, injected_.front());
+  review_proposals(t_s);
   for (std::size_t i = 0; i < kSchedule.size(); ++i)
     if (k_ % every_[i] == 0) run_stage(kSchedule[i].stage, t_s);
   t_prev_s_ = t_s;
@@ -186,14 +189,66 @@ std::vector<c2::WeaponStatus> Simulation::weapon_status() const {
   std::vector<c2::WeaponStatus> weapons;
   for (std::size_t i = 0; i < fire_unit_count_; ++i)
     if (unit_stations_[i].usable()) weapons.push_back(arsenal_[i]->status());
-  orders_.for_each([&](const c2::FireOrder& order) {
+  const auto commit = [&](const c2::FireOrder& order) {
     for (auto& w : weapons) {
       if (w.fire_unit != order.fire_unit) continue;
       w.ready_rounds -= order.rounds;
       w.free_channels -= order.rounds;
     }
-  });
+  };
+  orders_.for_each(commit);
+  for (const auto& p : proposals_) commit(p.order);
   return weapons;
+}
+
+std::vector<FireUnitState> Simulation::unit_states() const {
+  std::vector<FireUnitState> units;
+  for (std::size_t i = 0; i < fire_unit_count_; ++i) {
+    const engagement::Effector& unit = *arsenal_[i];
+    const c2::WeaponStatus status = unit.status();
+    units.push_back({unit.name(), status.ready_rounds, unit.rounds_left() - status.ready_rounds,
+                     status.type.fire_control_channels, status.free_channels, unit_stations_[i].in_action,
+                     unit_stations_[i].linked});
+  }
+  return units;
+}
+
+bool Simulation::decide(std::uint64_t proposal_id, bool approve) {
+  const bool pending = std::any_of(proposals_.begin(), proposals_.end(),
+                                   [&](const EngagementProposal& p) { return p.id == proposal_id; });
+  const bool queued = std::any_of(decisions_.begin(), decisions_.end(),
+                                  [&](const auto& d) { return d.first == proposal_id; });
+  if (!pending || queued) return false;
+  decisions_.emplace_back(proposal_id, approve);
+  return true;
+}
+
+void Simulation::review_proposals(double t_s) {
+  const auto decided = [&](std::vector<EngagementProposal>::iterator it, Decision decision) {
+    bus_.publish(EngagementDecided{t_s, *it, arsenal_[it->order.fire_unit]->name(), decision});
+    if (decision == Decision::kApproved) send_order(t_s, it->order, it->threat);
+    else battle_manager_->on_order_dropped(it->order);
+    proposals_.erase(it);
+  };
+  for (; !decisions_.empty(); decisions_.pop_front()) {
+    const auto [id, approve] = decisions_.front();
+    const auto it = std::find_if(proposals_.begin(), proposals_.end(),
+                                 [&](const EngagementProposal& p) { return p.id == id; });
+    if (it != proposals_.end()) decided(it, approve ? Decision::kApproved : Decision::kRejected);
+  }
+  for (auto it = proposals_.begin(); it != proposals_.end();) {
+    if (it->deadline_t_s <= t_s) {
+      decided(it, Decision::kLapsed);
+      it = proposals_.begin();
+    } else {
+      ++it;
+    }
+  }
+}
+
+void Simulation::send_order(double t_s, const c2::FireOrder& order, const c2::ThreatAssessment& threat) {
+  bus_.publish(FireOrdered{t_s, order, arsenal_[order.fire_unit]->name(), threat, battle_manager_->assets()});
+  orders_.send(t_s + scenario_.c2.c2_to_fire_unit_latency_s, order);
 }
 
 void Simulation::command(double t_s) {
@@ -226,8 +281,13 @@ void Simulation::command(double t_s) {
     const auto threat = std::find_if(decision.threats.begin(), decision.threats.end(),
                                      [&](const c2::ThreatAssessment& a) { return a.track_id == order.track_id; });
     RAMPART_DEMAND(threat != decision.threats.end(), "every fire order engages a ranked threat");
-    bus_.publish(FireOrdered{t_s, order, arsenal_[order.fire_unit]->name(), *threat, battle_manager_->assets()});
-    orders_.send(t_s + link.c2_to_fire_unit_latency_s, order);
+    if (!approval_time_s_) {
+      send_order(t_s, order, *threat);
+      continue;
+    }
+    proposals_.push_back({next_proposal_id_++, order, t_s, t_s + *approval_time_s_, *threat});
+    bus_.publish(EngagementProposed{t_s, proposals_.back(), arsenal_[order.fire_unit]->name(),
+                                    battle_manager_->assets()});
   }
 }
 
@@ -299,7 +359,7 @@ void Simulation::sample(double t_s) {
   const auto tracks = tracker_->tracks();
   std::vector<c2::Identity> identities;
   for (const auto& t : tracks) identities.push_back(battle_manager_->identity(t.id));
-  bus_.publish(PictureSampled{t_s, world_, tracks, identities});
+  bus_.publish(PictureSampled{t_s, world_, tracks, identities, unit_states()});
 }
 
 }  // namespace rampart::sim

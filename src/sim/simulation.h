@@ -26,6 +26,7 @@
 #include "sim/delay_line.h"
 #include "sim/events.h"
 #include "sim/explainer.h"
+#include "sim/layout.h"
 #include "sim/recorder.h"
 #include "sim/schedule.h"
 #include "sim/scorer.h"
@@ -39,6 +40,10 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;     ///< overrides the scenario's random_seed
   std::optional<std::string> out_dir;    ///< where to write the CSV record
   bool explain = false;                  ///< keep a line for every C2 decision (Simulation::explanations)
+  /// Operator approval (a training console under weapons tight): each fire order C2 makes is
+  /// proposed (EngagementProposed) and goes out only when decide() approves it; it lapses after
+  /// this many simulated seconds. Unset: orders go out at once, as the automatic aid sends them.
+  std::optional<double> approval_time_s;
 };
 
 class Simulation {
@@ -53,6 +58,10 @@ class Simulation {
   /// Applies `event` at the start of the next step (its at_s is not looked at).
   void inject(const scenario::ScriptedEvent& event) { injected_.push_back(event); }
 
+  /// Approves or rejects the pending proposal `proposal_id` at the start of the next step. False
+  /// (and nothing queued) when no such proposal is pending or a decision on it is queued already.
+  bool decide(std::uint64_t proposal_id, bool approve);
+
   /// Runs one base step; false (and nothing done) once the scenario's end was passed.
   bool step();
   /// Runs the steps whose time is at most t_s.
@@ -66,6 +75,9 @@ class Simulation {
   double next_time_s() const { return static_cast<double>(k_) * dt_s_; }
   double end_time_s() const { return static_cast<double>(steps_) * dt_s_; }
   bool done() const { return k_ > steps_; }
+  /// Where the frame's origin, assets, sensors, fire units, zones and corridors stand.
+  const std::vector<LayoutItem>& layout() const { return layout_; }
+  const scenario::Scenario& scenario() const { return scenario_; }
   /// With RunOptions::explain: why each engagement was ordered or blocked, in time order.
   const std::vector<std::string>& explanations() const { return explainer_.lines(); }
 
@@ -86,6 +98,11 @@ class Simulation {
   void engage(double t_s);
   void sample(double t_s);
   void deliver_orders(double t_s);
+  /// Sends `order` to its fire unit and tells the sinks why C2 ordered it.
+  void send_order(double t_s, const c2::FireOrder& order, const c2::ThreatAssessment& threat);
+  /// Applies the queued decisions and lets the proposals past their deadline lapse.
+  void review_proposals(double t_s);
+  std::vector<FireUnitState> unit_states() const;
   /// The fire units as C2 sees them: in action and linked, less what orders in transit will take.
   std::vector<c2::WeaponStatus> weapon_status() const;
   void execute(double t_s, const c2::FighterCommand& command);
@@ -99,6 +116,10 @@ class Simulation {
   std::array<long, kSchedule.size()> every_{};
   std::size_t next_scripted_ = 0;
   std::deque<scenario::ScriptedEvent> injected_;
+  std::optional<double> approval_time_s_;
+  std::vector<EngagementProposal> proposals_;  ///< pending, in the order of proposal
+  std::deque<std::pair<std::uint64_t, bool>> decisions_;  ///< queued by decide(): id, approve
+  std::uint64_t next_proposal_id_ = 1;
   double t_prev_s_ = 0.0;
   std::optional<std::chrono::steady_clock::time_point> wall_start_;
   bool finished_ = false;
@@ -112,6 +133,7 @@ class Simulation {
   std::map<std::uint32_t, std::size_t> air_to_air_;  ///< a fighter's entity id to its missiles in arsenal_
   engagement::Engagements engagements_;
   std::vector<std::string> sensor_names_;  ///< in the suite's order
+  std::vector<LayoutItem> layout_;
   std::vector<Station> sensor_stations_;
   std::vector<Station> unit_stations_;
 

@@ -14,131 +14,12 @@
 
 #include "core/error.h"
 #include "core/text_file.h"
+#include "core/csv_reader.h"
 
 namespace rampart::tracking {
 namespace {
 
-std::string trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos) return "";
-  return std::string(s.substr(first, s.find_last_not_of(" \t\r") - first + 1));
-}
-
-class CsvFile {
- public:
-  explicit CsvFile(const std::string& path) : path_(path), text_(read(path)), lines_(text_, path) {}
-
-  [[noreturn]] void fail(const std::string& what) const {
-    throw InputError(path_ + ":" + std::to_string(std::max(1, line_number_)) + ": " + what);
-  }
-
-  /// The next non-blank record split into fields (RFC 4180: a field in double quotes may hold
-  /// commas, doubled quotes and line breaks); nullopt at the end of the file.
-  std::optional<std::vector<std::string>> next() {
-    while (const auto line = lines_.next()) {
-      line_number_ = lines_.line_number();
-      if (!trim(*line).empty()) return split(*line);
-    }
-    return std::nullopt;
-  }
-
-  int line_number() const { return line_number_; }
-
- private:
-  static std::string read(const std::string& path) {
-    auto text = read_text_file(path);
-    if (!text) throw InputError(path + ": cannot open the file; check the path");
-    return std::move(*text);
-  }
-
-  std::vector<std::string> split(std::string_view line) {
-    std::vector<std::string> fields;
-    std::string field;
-    bool quoted = false;      // inside a quoted field
-    bool was_quoted = false;  // the current field was quoted (kept as is, not trimmed)
-    for (std::size_t i = 0;; ++i) {
-      if (i == line.size()) {
-        if (!quoted) break;
-        const auto more = lines_.next();  // a line break inside quotes belongs to the field
-        if (!more) fail("a quoted field is not closed before the end of the file; close its '\"'");
-        field += '\n';
-        line = *more;
-        i = static_cast<std::size_t>(-1);
-        continue;
-      }
-      const char c = line[i];
-      if (quoted) {
-        if (c != '"') {
-          field += c;
-        } else if (i + 1 < line.size() && line[i + 1] == '"') {
-          field += '"';
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else if (c == ',') {
-        fields.push_back(was_quoted ? field : trim(field));
-        field.clear();
-        was_quoted = false;
-      } else if (c == '"' && trim(field).empty() && !was_quoted) {
-        quoted = true;
-        was_quoted = true;
-        field.clear();
-      } else {
-        field += c;
-      }
-    }
-    fields.push_back(was_quoted ? field : trim(field));
-    return fields;
-  }
-
-  std::string path_;
-  std::string text_;
-  TextLines lines_;
-  int line_number_ = 0;
-};
-
-double parse_number(const CsvFile& file, const std::string& column, const std::string& text) {
-  double value = 0.0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
-    file.fail("column '" + column + "': '" + text + "' is not a number");
-  }
-  if (!std::isfinite(value)) file.fail("column '" + column + "': '" + text + "' is not finite");
-  return value;
-}
-
-std::int64_t parse_integer(const CsvFile& file, const std::string& column, const std::string& text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
-    file.fail("column '" + column + "': '" + text + "' is not an integer");
-  }
-  return value;
-}
-
-// A table whose header names the columns the reader needs.
-struct Table {
-  std::vector<std::string> header;
-  std::map<std::string, std::size_t> index;
-  bool has(const std::vector<std::string>& columns) const {
-    return std::all_of(columns.begin(), columns.end(),
-                       [&](const std::string& c) { return index.count(c) > 0; });
-  }
-};
-
-Table read_header(CsvFile& file, const std::string& expected) {
-  const auto header = file.next();
-  if (!header) file.fail("the file is empty; expected a header row `" + expected + "`");
-  Table table;
-  table.header = *header;
-  for (std::size_t k = 0; k < header->size(); ++k) {
-    if (!table.index.emplace((*header)[k], k).second) {
-      file.fail("column '" + (*header)[k] + "' appears twice in the header");
-    }
-  }
-  return table;
-}
+using CsvFile = CsvReader;
 
 // Groups rows into scans and checks the time order.
 class ScanBuilder {
@@ -187,13 +68,6 @@ class ScanBuilder {
   int scan_line_ = 0;
 };
 
-void check_field_count(const CsvFile& file, const Table& table, const std::vector<std::string>& row) {
-  if (row.size() != table.header.size()) {
-    file.fail("expected " + std::to_string(table.header.size()) + " fields as in the header, found " +
-              std::to_string(row.size()));
-  }
-}
-
 // Largest scan number a time divided by the scan period may give: far beyond any recording,
 // and small enough that the conversion to a 64-bit integer is exact and defined.
 constexpr double kMaxScanNumber = 1e15;
@@ -211,9 +85,9 @@ double parse_coordinate(const CsvFile& file, const std::string& column, const st
 
 std::vector<PointScan> read_points(const std::string& path, bool with_ids, double scan_period_s,
                                    bool* rampart_format = nullptr) {
-  CsvFile file(path);
   const std::string stone_soup = with_ids ? "scan,time,id,x,y" : "scan,time,x,y";
-  const Table table = read_header(file, stone_soup);
+  CsvTable table(path, stone_soup);
+  CsvFile& file = table.reader();
   const std::vector<std::string> stone_soup_columns =
       with_ids ? std::vector<std::string>{"scan", "time", "id", "x", "y"}
                : std::vector<std::string>{"scan", "time", "x", "y"};
@@ -235,10 +109,8 @@ std::vector<PointScan> read_points(const std::string& path, bool with_ids, doubl
   const bool by_period = rampart_plots && scan_period_s > 0.0;
   std::unordered_set<std::int64_t> ids_in_scan;
   std::int64_t ids_scan = 0;
-  while (const auto line = file.next()) {
-    const std::vector<std::string>& row = *line;
-    check_field_count(file, table, row);
-    const auto field = [&](const std::string& c) { return row[table.index.at(c)]; };
+  while (table.next()) {
+    const auto field = [&](const std::string& c) { return table.field(c); };
     const double t_s = parse_number(file, time_col, field(time_col));
     std::int64_t scan = 0;
     double scan_t_s = t_s;

@@ -50,6 +50,13 @@ inline CommandResult run_rampart(const std::string& args, const std::string& lau
   return r;
 }
 
+/// The command refused its input cleanly: exit status 2, `message` on stderr, no internal error.
+inline void expect_bad_input(const CommandResult& r, const std::string& message, const std::string& args) {
+  EXPECT_EQ(r.status, 2) << args << "\n" << r.err;
+  EXPECT_NE(r.err.find(message), std::string::npos) << args << "\n" << r.err;
+  EXPECT_EQ(r.err.find("internal error"), std::string::npos) << args << "\n" << r.err;
+}
+
 /// The bytes of a file (empty when it cannot be read).
 inline std::vector<std::uint8_t> read_bytes(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -20,12 +20,6 @@ const std::string kMinimal = (kSource / "src/scenario/test/data/minimal.yaml").s
 
 using HardeningCli = ScratchDirTest;
 
-void expect_bad_input(const CommandResult& r, const std::string& message, const std::string& args) {
-  EXPECT_EQ(r.status, 2) << args << "\n" << r.err;
-  EXPECT_NE(r.err.find(message), std::string::npos) << args << "\n" << r.err;
-  EXPECT_EQ(r.err.find("internal error"), std::string::npos) << args << "\n" << r.err;
-}
-
 TEST_F(HardeningCli, SeedMustBeAWholeNonNegativeNumber) {
   for (const std::string seed : {"-3", "1.5", "18446744073709551616", "seven", "0x10"}) {
     const std::string args = "run " + kMinimal + " --seed " + seed;

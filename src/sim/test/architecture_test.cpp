@@ -31,6 +31,9 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"io", {"core", "messages"}},
     {"sim", {"core", "messages", "scenario", "world", "sensors", "tracking", "c2", "engagement", "io"}},
     {"analysis", {"core", "scenario", "io", "c2", "sim"}},  // io: SQLite; c2: the names of identities
+    // The console shows what the kernel publishes; c2 and engagement only for the names of
+    // identities, judgements and outcomes.
+    {"console", {"core", "messages", "scenario", "world", "c2", "engagement", "sim"}},
 };
 
 /// The folder a project include names: "c2/wta/solve.h" -> c2/wta, "tracking/types.h" -> tracking.

@@ -1,8 +1,10 @@
 // The kernel you can drive: stepping, scripted and injected events, the event stream, threads, pacing.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <thread>
+#include <vector>
 
 #include <unistd.h>
 
@@ -192,6 +194,102 @@ TEST(Pacer, ARealTimeRunKeepsSimulatedTimeWithinOnePercentOfTheWallClock) {
   // The pacer never runs ahead; behind it can only be by the last step's work.
   EXPECT_GE(wall_s * 20.0, s.duration_s * 0.99);
   EXPECT_LE(wall_s * 20.0, s.duration_s * 1.01 + 20.0 * 0.05);
+}
+
+}  // namespace
+}  // namespace rampart::sim
+
+namespace rampart::sim {
+namespace {
+
+/// Collects the proposals and decisions of operator approval; approves or rejects each proposal
+/// the next time the test asks.
+struct Operator : EventSink {
+  std::vector<EngagementProposal> proposed;
+  std::vector<std::pair<std::uint64_t, Decision>> decided;
+  std::vector<double> decided_after_s;
+  int fire_orders = 0;
+  int launches = 0;
+  void on(const EngagementProposed& e) override { proposed.push_back(e.proposal); }
+  void on(const EngagementDecided& e) override {
+    decided.emplace_back(e.proposal.id, e.decision);
+    decided_after_s.push_back(e.t_s - e.proposal.proposed_t_s);
+  }
+  void on(const FireOrdered&) override { ++fire_orders; }
+  void on(const InterceptorLaunched&) override { ++launches; }
+};
+
+RunOptions with_approval(double approval_time_s) {
+  RunOptions o;
+  o.approval_time_s = approval_time_s;
+  return o;
+}
+
+TEST(Approval, NoOrderGoesOutUntilTheOperatorApprovesIt) {
+  Simulation sim(load("scenarios/default.yaml"), with_approval(1e6));
+  Operator op;
+  sim.subscribe(op);
+  sim.run_until(400.0);
+  ASSERT_FALSE(op.proposed.empty());
+  EXPECT_EQ(op.fire_orders, 0);
+  EXPECT_EQ(op.launches, 0);
+  EXPECT_TRUE(op.decided.empty());
+  for (std::size_t i = 1; i < op.proposed.size(); ++i) EXPECT_GT(op.proposed[i].id, op.proposed[i - 1].id);
+
+  const EngagementProposal first = op.proposed.front();
+  EXPECT_TRUE(sim.decide(first.id, true));
+  EXPECT_FALSE(sim.decide(first.id, true)) << "a decision on it is queued already";
+  EXPECT_FALSE(sim.decide(999'999, true)) << "no such proposal";
+  const double decided_at_s = sim.next_time_s();
+  sim.step();
+  ASSERT_EQ(op.decided.size(), 1u);
+  EXPECT_EQ(op.decided[0], std::make_pair(first.id, Decision::kApproved));
+  EXPECT_NEAR(op.decided_after_s[0], decided_at_s - first.proposed_t_s, 1e-9);
+  EXPECT_EQ(op.fire_orders, 1);
+  sim.run_until(decided_at_s + 30.0);
+  EXPECT_EQ(op.launches, first.order.rounds) << "the approved order reached its fire unit and was fired";
+}
+
+TEST(Approval, AProposalLapsesAtItsDeadlineAndARejectedOneIsNotFired) {
+  Simulation sim(load("scenarios/default.yaml"), with_approval(5.0));
+  Operator op;
+  sim.subscribe(op);
+  sim.run_until(300.0);
+  ASSERT_GE(op.proposed.size(), 2u);
+  for (std::size_t i = 0; i < op.decided.size(); ++i) {
+    EXPECT_EQ(op.decided[i].second, Decision::kLapsed);
+    EXPECT_NEAR(op.decided_after_s[i], 5.0, 0.1 + 1e-9) << "lapsed at the first step at or after its deadline";
+  }
+  EXPECT_EQ(op.launches, 0);
+  // Reject what is pending now: nothing is fired, and C2 is free to propose those tracks again.
+  std::size_t rejected = 0;
+  const std::size_t before = op.decided.size();
+  for (const auto& p : op.proposed)
+    if (std::none_of(op.decided.begin(), op.decided.end(), [&](const auto& d) { return d.first == p.id; }))
+      rejected += sim.decide(p.id, false);
+  sim.step();
+  ASSERT_GT(rejected, 0u);
+  for (std::size_t i = before; i < before + rejected; ++i) EXPECT_EQ(op.decided[i].second, Decision::kRejected);
+  sim.run_until(360.0);
+  EXPECT_EQ(op.launches, 0);
+  EXPECT_GT(op.proposed.size(), before + rejected) << "the threats are proposed again";
+}
+
+TEST(Approval, ApprovingEveryProposalAtOnceFightsLikeTheAutomaticAid) {
+  const auto s = load("scenarios/default.yaml");
+  const Summary automatic = Simulation(s, {}).run();
+  Simulation sim(s, with_approval(20.0));
+  Operator op;
+  sim.subscribe(op);
+  std::size_t seen = 0;
+  while (sim.step())
+    for (; seen < op.proposed.size(); ++seen) EXPECT_TRUE(sim.decide(op.proposed[seen].id, true));
+  const Summary approved = sim.finish();
+  EXPECT_EQ(op.fire_orders, static_cast<int>(op.proposed.size()));
+  // One step (0.1 s) of approval delay per order changes draws, not the fight: within a few threats.
+  EXPECT_NEAR(approved.killed, automatic.killed, 4);
+  EXPECT_NEAR(approved.leakers, automatic.leakers, 4);
+  EXPECT_GT(approved.interceptors_fired, 0);
 }
 
 }  // namespace
