@@ -48,12 +48,7 @@ C2Decision BattleManager::step(double t_s, const std::vector<messages::TrackStat
     for (const double pk : pks) p *= 1.0 - pk;
   }
   std::vector<ThreatAssessment> threats = evaluate_threats(candidates, assets_, kThreatMargin_m);
-  ThreatValueModel model;
-  model.release_range_m = settings_.weapon_release_range_m;
-  model.low_altitude_m = settings_.profile.low_altitude_m;
-  model.low_fast_speed_mps = settings_.profile.low_fast_speed_mps;
-  model.origin_alt_m = origin_alt_m_;
-  value_threats(threats, candidates, assets_, model, p_reach);
+  value_threats(threats, candidates, assets_, value_model(), p_reach);
   decision.threats = ranker_.rank(std::move(threats));
 
   for (const auto& threat : decision.threats)
@@ -101,6 +96,15 @@ void BattleManager::on_launch(const LaunchReport& launch) {
   const auto one = std::find(it->second.begin(), it->second.end(), launch.kill_probability);
   if (one != it->second.end()) it->second.erase(one);
   if (it->second.empty()) ordered_pk_.erase(it);
+}
+
+ThreatValueModel BattleManager::value_model() const {
+  ThreatValueModel model;
+  model.release_range_m = settings_.weapon_release_range_m;
+  model.low_altitude_m = settings_.profile.low_altitude_m;
+  model.low_fast_speed_mps = settings_.profile.low_fast_speed_mps;
+  model.origin_alt_m = origin_alt_m_;
+  return model;
 }
 
 void BattleManager::on_order_dropped(const FireOrder& order) {

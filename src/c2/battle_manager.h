@@ -57,11 +57,14 @@ class BattleManager {
   void receive(const PositionReport& report) { own_forces_.receive(report); }
   FighterController& fighters() { return fighters_; }
   Identity identity(std::uint32_t track_id) const { return identifier_.identity(track_id); }
+  /// What C2 takes a track for by its kinematics (the threat valuation's model).
+  KinematicClass kinematic_class(const messages::TrackState& t) const { return c2::kinematic_class(t, value_model()); }
   const Doctrine& doctrine() const { return doctrine_; }
   Doctrine& doctrine() { return doctrine_; }
   const std::vector<scenario::Asset>& assets() const { return assets_; }
 
  private:
+  ThreatValueModel value_model() const;
   std::vector<scenario::Asset> assets_;
   scenario::C2Settings settings_;
   double origin_alt_m_;

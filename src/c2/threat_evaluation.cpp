@@ -68,6 +68,23 @@ std::vector<ThreatAssessment> evaluate_threats(const std::vector<messages::Track
   return out;
 }
 
+const char* to_string(KinematicClass c) {
+  switch (c) {
+    case KinematicClass::kAircraft: return "aircraft";
+    case KinematicClass::kMissile: return "missile";
+    case KinematicClass::kDrone: return "drone";
+  }
+  return "?";
+}
+
+KinematicClass kinematic_class(const messages::TrackState& t, const ThreatValueModel& model) {
+  const double speed_mps = t.velocity_enu_mps().head<2>().norm();
+  if (t.has_height && altitude_m(t.position_enu_m(), model.origin_alt_m) < model.low_altitude_m &&
+      speed_mps > model.low_fast_speed_mps)
+    return KinematicClass::kMissile;
+  return speed_mps < model.slow_speed_mps ? KinematicClass::kDrone : KinematicClass::kAircraft;
+}
+
 void value_threats(std::vector<ThreatAssessment>& threats, const std::vector<messages::TrackState>& tracks,
                    const std::vector<scenario::Asset>& assets, const ThreatValueModel& model,
                    const std::map<std::uint32_t, double>& p_reach) {
@@ -76,10 +93,7 @@ void value_threats(std::vector<ThreatAssessment>& threats, const std::vector<mes
   for (auto& threat : threats) {
     const messages::TrackState& t = *by_id.at(threat.track_id);
     const auto& asset = assets[threat.asset];
-    const double speed_mps = t.velocity_enu_mps().head<2>().norm();
-    const bool low_fast = t.has_height && altitude_m(t.position_enu_m(), model.origin_alt_m) < model.low_altitude_m &&
-                          speed_mps > model.low_fast_speed_mps;
-    const bool is_weapon = low_fast || speed_mps < model.slow_speed_mps;
+    const bool is_weapon = kinematic_class(t, model) != KinematicClass::kAircraft;
     const double release_m = is_weapon ? asset.radius_m : std::max(model.release_range_m, asset.radius_m);
     const Eigen::Vector2d d = t.position_enu_m().head<2>() - Eigen::Vector2d(asset.position.east_m, asset.position.north_m);
     threat.time_to_release_s = std::min(threat.time_to_asset_s,

@@ -58,6 +58,13 @@ struct ThreatValueModel {
   double origin_alt_m = 0.0;
 };
 
+/// What a track's kinematics say it is, as C2 values threats: low and fast, a missile; slow, a
+/// drone (each itself the weapon, released at the asset); anything else an aircraft, which
+/// releases its weapons at release_range_m.
+enum class KinematicClass { kAircraft, kMissile, kDrone };
+const char* to_string(KinematicClass c);
+KinematicClass kinematic_class(const messages::TrackState& t, const ThreatValueModel& model);
+
 /// Fills time to release, threat value and score. `p_reach` gives, by track, the probability
 /// that the threat survives the interceptors in flight (absent: 1).
 void value_threats(std::vector<ThreatAssessment>& threats, const std::vector<messages::TrackState>& tracks,

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "c2/identity.h"
+#include "c2/threat_evaluation.h"
 #include "engagement/engagements.h"
 
 namespace rampart::console {
@@ -55,6 +56,7 @@ void LiveFeed::on(const sim::PictureSampled& e) {
                       {"vn", round_to(t.x(4), 0.1)},
                       {"vu", round_to(t.x(5), 0.1)},
                       {"identity", c2::to_string(e.identities[i])},
+                      {"class", c2::to_string(e.classes[i])},
                       {"sigma_m", round_to(std::sqrt(t.P.topLeftCorner<2, 2>().trace()), 1.0)},
                       {"t_s", round_to(t.t_s, 0.01)}});
   }

@@ -40,7 +40,7 @@ Recording read_recording(const std::string& dir) {
     if (x.kind == "fire_unit") unit_sites[x.name] = x.geodetic;
 
   CsvTable tracks(in(dir, "tracks.csv"), "t_s,track_id,status,identity,track_t_s,east_m,north_m,up_m,...");
-  tracks.require({"t_s", "track_id", "identity", "track_t_s", "east_m", "north_m", "up_m", "ve_mps", "vn_mps",
+  tracks.require({"t_s", "track_id", "identity", "class", "track_t_s", "east_m", "north_m", "up_m", "ve_mps", "vn_mps",
                   "vu_mps", "sigma_pos_m"});
   while (tracks.next()) {
     const Geodetic g = frame.to_geodetic({tracks.number("east_m"), tracks.number("north_m"), tracks.number("up_m")});
@@ -52,6 +52,7 @@ Recording read_recording(const std::string& dir) {
                                               {"vn", tracks.number("vn_mps")},
                                               {"vu", tracks.number("vu_mps")},
                                               {"identity", tracks.field("identity")},
+                                              {"class", tracks.field("class")},
                                               {"sigma_m", tracks.number("sigma_pos_m")},
                                               {"t_s", tracks.number("track_t_s")}});
   }
@@ -74,7 +75,9 @@ Recording read_recording(const std::string& dir) {
     e.audience = audience;
     const std::string& outcome = events.field("outcome");
     const std::string& detail = events.field("detail");
-    const std::string text = outcome.empty() ? detail : detail.empty() ? outcome : outcome + ": " + detail;
+    // A decision's row names it in its event column (approved, rejected, lapsed).
+    const std::string& what = kind == "decision" ? events.field("event") : outcome;
+    const std::string text = what.empty() ? detail : detail.empty() ? what : what + ": " + detail;
     e.event = {{"t_s", e.t_s}, {"kind", kind}, {"unit", events.field("unit")}, {"text", text}};
     e.event["track"] = events.field("track_id").empty() ? Json() : Json(events.integer("track_id"));
     const bool has_interceptor = !events.field("interceptor_id").empty();

@@ -73,12 +73,14 @@ struct FireUnitState {
 };
 
 /// A sample of the air picture and of truth at the record rate (1 Hz): the tracks as C2 sees
-/// them with their identities (one per track, same order), and the fire units' state.
+/// them with their identities and kinematic classes (one per track, same order), and the fire
+/// units' state.
 struct PictureSampled {
   double t_s = 0.0;
   const world::World& world;
   const std::vector<messages::TrackState>& tracks;
   const std::vector<c2::Identity>& identities;
+  const std::vector<c2::KinematicClass>& classes;
   const std::vector<FireUnitState>& units;
 };
 

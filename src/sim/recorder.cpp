@@ -45,7 +45,7 @@ Recorder::Recorder(const std::string& out_dir, const std::vector<LayoutItem>& la
       "truth_id"});
   tracks_ = std::make_unique<io::CsvWriter>(path("tracks.csv"), std::vector<std::string>{
       "t_s", "track_id", "status", "identity", "track_t_s", "east_m", "north_m", "up_m", "ve_mps", "vn_mps",
-      "vu_mps", "sigma_pos_m", "truth_id"});
+      "vu_mps", "sigma_pos_m", "truth_id", "class"});
   events_ = std::make_unique<io::CsvWriter>(path("events.csv"), std::vector<std::string>{
       "t_s", "event", "unit", "track_id", "interceptor_id", "threat", "truth_id", "outcome", "east_m", "north_m",
       "up_m", "miss_m", "detail"});
@@ -87,7 +87,7 @@ void Recorder::on(const PictureSampled& e) {
     tracks_->row({fixed(e.t_s, 2), std::to_string(t.id), "confirmed", c2::to_string(e.identities[i]),
                   fixed(t.t_s, 2), fixed(t.x(0), 1), fixed(t.x(1), 1), fixed(t.x(2), 1), fixed(t.x(3), 2),
                   fixed(t.x(4), 2), fixed(t.x(5), 2), fixed(sigma_m, 1),
-                  truth ? std::to_string(*truth) : ""});
+                  truth ? std::to_string(*truth) : "", c2::to_string(e.classes[i])});
   }
 }
 
@@ -133,7 +133,8 @@ void Recorder::on(const EngagementProposed& e) {
 void Recorder::on(const EngagementDecided& e) {
   const auto& p = e.proposal;
   event_row(e.t_s, to_string(e.decision), e.fire_unit, p.order.track_id, 0, 0, "", std::nullopt, std::nullopt,
-            fmt::format("proposal {} of {:.1f} s after {:.1f} s", p.id, p.proposed_t_s, e.t_s - p.proposed_t_s));
+            fmt::format("proposal {} of {:.1f} s, after {:.1f} s; the automatic aid fires at once", p.id, p.proposed_t_s,
+                        e.t_s - p.proposed_t_s));
 }
 
 void Recorder::on(const KillAssessed& e) {

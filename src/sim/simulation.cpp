@@ -358,8 +358,12 @@ void Simulation::engage(double t_s) {
 void Simulation::sample(double t_s) {
   const auto tracks = tracker_->tracks();
   std::vector<c2::Identity> identities;
-  for (const auto& t : tracks) identities.push_back(battle_manager_->identity(t.id));
-  bus_.publish(PictureSampled{t_s, world_, tracks, identities, unit_states()});
+  std::vector<c2::KinematicClass> classes;
+  for (const auto& t : tracks) {
+    identities.push_back(battle_manager_->identity(t.id));
+    classes.push_back(battle_manager_->kinematic_class(t));
+  }
+  bus_.publish(PictureSampled{t_s, world_, tracks, identities, classes, unit_states()});
 }
 
 }  // namespace rampart::sim

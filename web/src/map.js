@@ -236,7 +236,7 @@ export function createMap({ target, mousePositionTarget, frame, onSelect }) {
     const proposed = proposedTracks(picture);
     const labelAll = shown.length <= LABEL_LIMIT;
     for (const [track, x, y] of shown) {
-      const s = symbols.get(airTrackSidc(track.identity), TRACK_SYMBOL_SIZE);
+      const s = symbols.get(airTrackSidc(track.identity, track.class), TRACK_SYMBOL_SIZE);
       ctx.drawImage(s.canvas, Math.round(x - s.anchorX), Math.round(y - s.anchorY));
       if (labelAll || track.id === selected || proposed.has(track.id)) {
         const label = labels.get(String(track.id).padStart(4, '0'), IDENTITY_COLOUR[track.identity] ?? '#ffffff');

@@ -27,9 +27,13 @@ export const IDENTITY_COLOUR = {
 
 export const IDENTITIES = Object.keys(IDENTITY_LETTER);
 
-/** 15-character letter SIDC of an air track (battle dimension A, present, no function). */
-export function airTrackSidc(identity) {
-  return `S${IDENTITY_LETTER[identity] ?? 'U'}AP------*****`;
+/** Air function of each kinematic class C2 gives a track (2525C: military fixed wing, missile in
+ * flight, unmanned aerial vehicle); a track without one is a plain air track. */
+const CLASS_FUNCTION = { aircraft: 'MF----', missile: 'WM----', drone: 'MFQ---' };
+
+/** 15-character letter SIDC of an air track (battle dimension A, present) by identity and class. */
+export function airTrackSidc(identity, kind) {
+  return `S${IDENTITY_LETTER[identity] ?? 'U'}AP${CLASS_FUNCTION[kind] ?? '------'}*****`;
 }
 
 /** SIDCs of the layout's own forces and of interceptors in flight. */

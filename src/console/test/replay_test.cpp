@@ -102,6 +102,44 @@ TEST_F(Replay, SeekingRebuildsThePictureAtThatTime) {
   EXPECT_TRUE(s.at("clock").at("paused").get<bool>());
 }
 
+TEST_F(Replay, ARecordedTrainingExerciseReplaysTheTraineesDecisions) {
+  const auto s = scenario::load_scenario_file(std::string(RAMPART_SOURCE_DIR) + "/scenarios/default.yaml");
+  sim::RunOptions o;
+  o.out_dir = (dir_ / "training").string();
+  o.approval_time_s = 15.0;
+  sim::Simulation exercise(s, o);
+  struct Trainee : sim::EventSink {
+    std::vector<std::uint64_t> proposed;
+    void on(const sim::EngagementProposed& e) override { proposed.push_back(e.proposal.id); }
+  } trainee;
+  exercise.subscribe(trainee);
+  std::size_t seen = 0;
+  int approved = 0, rejected = 0;
+  while (exercise.step())
+    for (; seen < trainee.proposed.size(); ++seen) {
+      if (trainee.proposed[seen] % 3 == 0) rejected += exercise.decide(trainee.proposed[seen], false);
+      else approved += exercise.decide(trainee.proposed[seen], true);
+    }
+  exercise.finish();
+  const Recording r = read_recording((dir_ / "training").string());
+  int proposals = 0, approvals = 0, rejections = 0;
+  for (const auto& e : r.events) {
+    const std::string kind = e.event.at("kind");
+    const std::string text = e.event.at("text");
+    proposals += kind == "proposed";
+    if (kind == "decision") {
+      approvals += text.find("approved") != std::string::npos;
+      rejections += text.find("rejected") != std::string::npos;
+      EXPECT_NE(text.find("the automatic aid fires at once"), std::string::npos) << text;
+    }
+  }
+  EXPECT_EQ(proposals, static_cast<int>(trainee.proposed.size()));
+  EXPECT_EQ(approvals, approved);
+  EXPECT_EQ(rejections, rejected);
+  EXPECT_GT(approvals, 0);
+  EXPECT_GT(rejections, 0);
+}
+
 TEST_F(Replay, AMalformedRecordIsBadInputNamingFileAndLine) {
   const std::pair<std::string, std::string> cases[][1] = {
       {{"layout.csv", ""}},
@@ -110,7 +148,7 @@ TEST_F(Replay, AMalformedRecordIsBadInputNamingFileAndLine) {
                       "asset,A,0,35,-30,0,0,0,0,100,city\n"}},
       {{"tracks.csv", "t_s,track_id\n1,2\n"}},
       {{"tracks.csv", "t_s,track_id,status,identity,track_t_s,east_m,north_m,up_m,ve_mps,vn_mps,vu_mps,sigma_pos_m,"
-                      "truth_id\n1,x,confirmed,hostile,1,0,0,0,0,0,0,1,\n"}},
+                      "truth_id,class\n1,x,confirmed,hostile,1,0,0,0,0,0,0,1,,aircraft\n"}},
       {{"events.csv", "t_s,event,unit,track_id,interceptor_id,threat,truth_id,outcome,east_m,north_m,up_m,miss_m,"
                       "detail\n5,launch,LR,1,1,,,,0,0,0,,\n4,launch,LR,1,2,,,,0,,0,,\n"}},
       {{"truth.csv", "t_s,truth_id,name,side,kind,state,lat_deg,lon_deg,alt_m,ve_mps,vn_mps\n1,2,a,hostile,drone,flying,"
