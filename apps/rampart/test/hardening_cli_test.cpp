@@ -55,7 +55,7 @@ TEST_F(HardeningCli, ReadmeSynopsisMatchesHelp) {
   const std::regex option("--[a-z][a-z0-9-]*");
   std::set<std::string> in_help;
   std::set<std::string> in_readme;
-  for (const std::string command : {"", "run", "validate", "track", "wta", "mc"}) {
+  for (const std::string command : {"", "run", "validate", "track", "wta", "mc", "serve"}) {
     const std::string help = run_rampart(command + " --help").out;
     for (std::sregex_iterator it(help.begin(), help.end(), option), last; it != last; ++it) in_help.insert(it->str());
   }
