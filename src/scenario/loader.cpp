@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/error.h"
+#include "core/units.h"
 #include "core/text_file.h"
 #include "scenario/yaml_reader.h"
 
@@ -303,6 +304,14 @@ class ScenarioReader {
     r.noise_figure_db = m.number_or("noise_figure_db", 3.0, Range::between(0.0, 20.0));
     r.losses_db = m.number_or("losses_db", 0.0, Range::between(0.0, 40.0));
     r.pulses_integrated = m.integer_or("pulses_integrated", 1, 1, 10000);
+    if (m.has("prf_hz")) r.prf_hz = m.number("prf_hz", Range::between(10.0, 1e6));
+    r.coherent_integration = m.choice("integration", {"coherent", "noncoherent"}, false).value_or("coherent") == "coherent";
+    r.swerling_case = m.integer_or("swerling_case", 1, 0, 4);
+    if (r.coherent_integration && r.swerling_case % 2 == 0 && r.swerling_case != 0 && r.pulses_integrated > 1)
+      m.error_at("swerling_case",
+                 fmt::format("{}: a Swerling {} target decorrelates from pulse to pulse, so its {} pulses cannot be "
+                             "integrated coherently; set `integration: noncoherent` or a case 0, 1 or 3",
+                             m.what(), r.swerling_case, r.pulses_integrated));
     r.false_alarm_probability = m.number_or("false_alarm_probability", 1e-6, Range{0.0, 1e-2, true, false});
     r.beamwidth_az_deg = m.number("beamwidth_az_deg", Range{0.1, 30.0}).value_or(1.0);
     r.min_range_m = m.number_or("min_range_m", 500.0, Range::non_negative());
@@ -320,8 +329,51 @@ class ScenarioReader {
         m.number_or("iff_altitude_tolerance_m", r.iff_altitude_tolerance_m, Range{0.0, 5'000.0});
     if (r.min_range_m >= r.max_range_m)
       m.error_at("min_range_m", fmt::format("'min_range_m' in {} must be less than max_range_m", m.what()));
+    else
+      check_waveform(m, r);
     m.check_unknown_keys();
     return r;
+  }
+
+  /// A pulse radar's waveform must fit what it claims. The receiver is blanked while it transmits,
+  /// so it sees nothing nearer than c tau / 2 (the minimum range), nor within c tau / 2 before the
+  /// next pulse leaves; an echo from beyond c / (2 PRF) arrives after the next pulse and is
+  /// ambiguous. So max_range_m + c tau / 2 <= c / (2 PRF). The pulses integrated must fit in the
+  /// time the beam dwells on a target, scan_period_s * beamwidth_az_deg / 360: N <= PRF * dwell.
+  void check_waveform(MapReader& m, const Radar& r) {
+    for (const char* key : {"scan_period_s", "beamwidth_az_deg", "max_range_m", "pulse_width_s"})
+      if (!m.has(key)) return;  // reported missing already
+    const double blanked_m = kSpeedOfLight_mps * r.pulse_width_s / 2.0;
+    if (r.min_range_m < blanked_m)
+      m.error_at("min_range_m", fmt::format("{}: min_range_m {:.0f} m is inside the {:.0f} m the receiver is blanked "
+                                            "while a {:.2g} s pulse is sent (c tau / 2); raise min_range_m to {:.0f} m",
+                                            m.what(), r.min_range_m, blanked_m, r.pulse_width_s, std::ceil(blanked_m)));
+    const double highest_prf_hz = kSpeedOfLight_mps / (2.0 * (r.max_range_m + blanked_m));
+    const double dwell_s = r.scan_period_s * r.beamwidth_az_deg / 360.0;
+    if (r.prf_hz) {
+      const double unambiguous_m = kSpeedOfLight_mps / (2.0 * *r.prf_hz);
+      if (r.max_range_m + blanked_m > unambiguous_m)
+        m.error_at("prf_hz", fmt::format("{}: at prf_hz {:.0f} an echo from beyond {:.1f} km arrives after the next "
+                                         "pulse (c / 2 PRF, less the {:.0f} m blanked by that pulse), but max_range_m is "
+                                         "{:.1f} km; lower prf_hz to {:.0f} or max_range_m",
+                                         m.what(), *r.prf_hz, (unambiguous_m - blanked_m) / 1000.0, blanked_m,
+                                         r.max_range_m / 1000.0, std::floor(highest_prf_hz)));
+      const double duty = *r.prf_hz * r.pulse_width_s;
+      if (duty > 0.3)
+        m.error_at("prf_hz", fmt::format("{}: a duty cycle of {:.0f}% (prf_hz x pulse_width_s) leaves the receiver "
+                                         "blanked most of the time; a pulse radar stays under 30%",
+                                         m.what(), 100.0 * duty));
+    }
+    const double prf_hz = r.prf_hz.value_or(highest_prf_hz);
+    const int fitting = static_cast<int>(std::floor(prf_hz * dwell_s + 1e-9));
+    if (r.pulses_integrated > fitting)
+      m.error_at("pulses_integrated",
+                 fmt::format("{}: {} pulses need {:.1f} ms at {} {:.0f} Hz, but the beam dwells {:.1f} ms on a target "
+                             "(scan_period_s x beamwidth_az_deg / 360); at most {} pulses fit, or scan slower, widen the "
+                             "beam{}",
+                             m.what(), r.pulses_integrated, 1000.0 * r.pulses_integrated / prf_hz,
+                             r.prf_hz ? "prf_hz" : "the highest PRF unambiguous to max_range_m,", prf_hz,
+                             1000.0 * dwell_s, fitting, r.prf_hz ? " or raise prf_hz" : " or lower max_range_m"));
   }
 
   Irst read_irst(const YAML::Node& n) {

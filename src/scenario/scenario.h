@@ -48,6 +48,14 @@ struct Radar {
   double noise_figure_db = 0.0;
   double losses_db = 0.0;
   int pulses_integrated = 1;
+  /// Pulse repetition frequency; when absent, the highest that keeps max_range_m unambiguous is
+  /// assumed for the waveform checks (scenario/loader.cpp: check_waveform).
+  std::optional<double> prf_hz;
+  /// How the pulses of a dwell add up: coherently (voltages: one pulse of N times the SNR) or
+  /// non-coherently (powers, after the square-law detector). sensors/detection.h.
+  bool coherent_integration = true;
+  /// The targets' fluctuation as this radar sees them: Swerling 0 (steady) to 4.
+  int swerling_case = 1;
   double false_alarm_probability = 0.0;  ///< per resolution cell per scan
   double beamwidth_az_deg = 0.0;
   double min_range_m = 0.0;

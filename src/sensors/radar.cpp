@@ -19,11 +19,23 @@ SurveillanceRadar::SurveillanceRadar(int sensor_id, const scenario::Radar& spec,
   const double lambda_m = kSpeedOfLight_mps / spec.frequency_hz;
   const double gain = db_to_ratio(spec.antenna_gain_db);
   const double bandwidth_hz = 1.0 / spec.pulse_width_s;
-  const double numerator = spec.peak_power_w * gain * gain * lambda_m * lambda_m * spec.pulses_integrated;
+  // Coherent integration gains the pulse count in SNR before detection; non-coherent integration
+  // happens in the detector (detection.h), which takes the SNR of one pulse.
+  const double coherent_gain = spec.coherent_integration ? spec.pulses_integrated : 1.0;
+  const double numerator = spec.peak_power_w * gain * gain * lambda_m * lambda_m * coherent_gain;
   const double denominator = std::pow(4.0 * kPi, 3) * kBoltzmann_JpK * kStandardTemperature_K *
                              db_to_ratio(spec.noise_figure_db) * bandwidth_hz * db_to_ratio(spec.losses_db);
   snr_at_1m_1m2_ = numerator / denominator;
   az_phase_rad_ = RandomStream(seed, static_cast<std::uint64_t>(sensor_id), Purpose::kScenario).uniform(0.0, kTwoPi);
+  // Swerling 1 after coherent integration has the closed form swerling1_pd; every other waveform
+  // and target model gets its tabulated curve.
+  if (!(spec.swerling_case == 1 && spec.coherent_integration))
+    curve_.emplace(spec.swerling_case, spec.coherent_integration ? 1 : spec.pulses_integrated, Integration::kNoncoherent,
+                   spec.false_alarm_probability);
+}
+
+double SurveillanceRadar::detection_probability(double snr_ratio) const {
+  return curve_ ? curve_->pd(snr_ratio) : swerling1_pd(snr_ratio, spec_.false_alarm_probability);
 }
 
 double SurveillanceRadar::snr(double range_m, double rcs_m2) const {
@@ -111,10 +123,17 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
   auto in_sector = [&](double az_rad) { return wrap_two_pi(az_rad - batch.az_begin_rad) < sector_rad; };
   const double max_el_rad = deg_to_rad(spec_.max_elevation_deg);
 
+  // The scenario frame and the radar's are both Cartesian (the Earth-centred frame rotated and
+  // shifted), so one rigid motion takes a target's scenario position to the radar's frame: the
+  // point to_enu(geodetic) gives, without a geodetic conversion per target.
+  const Eigen::Matrix3d R_sensor_from_scenario = mount_.R_scenario_from_sensor.transpose();
+  const double max_range2_m2 = spec_.max_range_m * spec_.max_range_m;
   for (const auto& e : truth) {
     if (!e.flying()) continue;
-    const Eigen::Vector3d local = mount_.frame.to_enu(e.geodetic);
-    const double range_m = local.norm();
+    const Eigen::Vector3d local = R_sensor_from_scenario * (e.p_enu_m - mount_.position_enu_m);
+    const double range2_m2 = local.squaredNorm();
+    if (range2_m2 > max_range2_m2) continue;
+    const double range_m = std::sqrt(range2_m2);
     const double az_rad = azimuth_rad(local.x(), local.y());
     if (!in_sector(az_rad)) continue;
     const double el_rad = std::atan2(local.z(), local.head<2>().norm());
@@ -122,7 +141,7 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
         range_m > horizon_range_m(e.geodetic.alt_m)) {
       continue;
     }
-    const double pd = swerling1_pd(snr(range_m, e.rcs_m2), spec_.false_alarm_probability);
+    const double pd = detection_probability(snr(range_m, e.rcs_m2));
     if (!stream(detection_streams_, e.id, Purpose::kDetection).bernoulli(pd)) continue;
     RandomStream& noise = stream(noise_streams_, e.id, Purpose::kMeasurementNoise);
     const double r = std::max(0.0, range_m + noise.normal(0.0, spec_.range_sigma_m));

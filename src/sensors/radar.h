@@ -2,8 +2,10 @@
 //
 // Detection: the radar range equation gives the signal-to-noise ratio of a target,
 //   SNR = Pt G^2 lambda^2 sigma n / ((4 pi)^3 k T0 F B L R^4),   B = 1 / pulse width,
-// with n pulses integrated coherently. The target fluctuates scan to scan (Swerling 1), for
-// which a square-law detector's detection probability is exactly Pd = Pfa^(1 / (1 + SNR)).
+// with n the pulses integrated coherently (n = 1 per pulse when they are integrated
+// non-coherently, in the detector). The detection probability is that of a square-law detector
+// for the radar's Swerling case (sensors/detection.h): for the default, Swerling 1 after coherent
+// integration, exactly Pd = Pfa^(1 / (1 + SNR)).
 // A target is seen only inside [min, max] range, below the maximum elevation and above the radar
 // horizon of a 4/3 Earth: R <= sqrt(2 k Re h_radar) + sqrt(2 k Re h_target), k = 4/3.
 // Measurements: Gaussian noise on range, azimuth and (3-D radars) elevation.
@@ -14,12 +16,14 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
 #include "core/geodesy.h"
 #include "core/random.h"
 #include "scenario/scenario.h"
+#include "sensors/detection.h"
 #include "sensors/sensor.h"
 #include "world/world.h"
 
@@ -34,6 +38,8 @@ class SurveillanceRadar : public Sensor {
   double snr(double range_m, double rcs_m2) const;
   /// Swerling 1 detection probability for a given SNR and false-alarm probability.
   static double swerling1_pd(double snr, double false_alarm_probability);
+  /// This radar's detection probability at `snr` (as snr() gives it).
+  double detection_probability(double snr) const;
   /// Largest slant range at which a target at `target_alt_m` is above the 4/3-Earth horizon.
   double horizon_range_m(double target_alt_m) const;
   /// Compass azimuth of the beam at t_s (sensor frame).
@@ -66,6 +72,7 @@ class SurveillanceRadar : public Sensor {
   scenario::Radar spec_;
   SensorMount mount_;
   double snr_at_1m_1m2_;  ///< SNR of a 1 m^2 target at 1 m: snr = this * rcs / R^4
+  std::optional<DetectionCurve> curve_;  ///< all but Swerling 1 after coherent integration
   double az_phase_rad_;
   std::uint64_t seed_;
   RandomStream false_alarm_stream_;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include <cmath>
 
 #include "core/units.h"
@@ -72,6 +74,28 @@ TEST(Radar, EmpiricalDetectionRateMatchesSwerling1) {
   EXPECT_NEAR(rate, pd, 4.0 * std::sqrt(pd * (1 - pd) / scans));
 }
 
+TEST(Radar, NonCoherentIntegrationAndOtherSwerlingCasesDetectAsTheirCurve) {
+  const LocalFrame frame({35.0, -30.0, 0.0});
+  const auto e = target_at(frame, 1, 60'000.0, 110'000.0, 9000.0, 0.5);
+  for (const int swerling_case : {0, 2, 3}) {
+    scenario::Radar spec = test_radar(true);
+    spec.coherent_integration = false;
+    spec.swerling_case = swerling_case;
+    SurveillanceRadar radar(1, spec, frame, 7);
+    const SurveillanceRadar coherent(1, test_radar(true), frame, 7);
+    const double range_m = radar.frame().to_enu(e.geodetic).norm();
+    // The detector integrates the 10 pulses: snr() is that of one pulse.
+    EXPECT_NEAR(radar.snr(range_m, 0.5) * 10.0 / coherent.snr(range_m, 0.5), 1.0, 1e-12);
+    const double pd =
+        detection_probability(swerling_case, 10, Integration::kNoncoherent, radar.snr(range_m, 0.5), 1e-6);
+    EXPECT_NEAR(radar.detection_probability(radar.snr(range_m, 0.5)), pd, 2e-3);
+    ASSERT_GT(pd, 0.1) << swerling_case;
+    ASSERT_LT(pd, 0.97) << swerling_case;
+    const int scans = 3000;
+    EXPECT_NEAR(detection_rate(radar, e, scans), pd, 4.0 * std::sqrt(pd * (1 - pd) / scans)) << swerling_case;
+  }
+}
+
 TEST(Radar, NothingBelowTheHorizonOrBeyondRange) {
   const LocalFrame frame({35.0, -30.0, 0.0});
   SurveillanceRadar radar(1, test_radar(true), frame, 3);
@@ -114,6 +138,19 @@ TEST(Radar, PlotsConvertToTheScenarioFrame) {
   EXPECT_TRUE(plot->has_elevation);
   // The converted covariance is symmetric positive definite.
   EXPECT_LT((plot->p_cov_m2 - plot->p_cov_m2.transpose()).norm(), 1e-9);
+}
+
+// look() moves targets into the radar's frame by one rotation and shift: the same point as the
+// geodetic conversion, to well under a millimetre out to 400 km.
+TEST(Radar, ItsFrameIsARigidMotionOfTheScenarioFrame) {
+  const LocalFrame frame({35.0, -30.0, 0.0});
+  const SensorMount mount(frame, 30'000.0, -20'000.0, 400.0);
+  for (const auto& [east_m, north_m, alt_m] : {std::tuple{0.0, 0.0, 0.0}, std::tuple{300e3, 250e3, 12e3},
+                                               std::tuple{-390e3, 10e3, 30.0}, std::tuple{5e3, -400e3, 20e3}}) {
+    const Geodetic g = frame.surface_point(east_m, north_m, alt_m);
+    const Eigen::Vector3d rigid = mount.R_scenario_from_sensor.transpose() * (frame.to_enu(g) - mount.position_enu_m);
+    EXPECT_LT((rigid - mount.frame.to_enu(g)).norm(), 1e-4) << east_m << " " << north_m;
+  }
 }
 
 TEST(Radar, TwoDimensionalRadarMeasuresNoHeight) {
