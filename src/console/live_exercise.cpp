@@ -18,9 +18,16 @@ namespace rampart::console {
 LiveExercise::LiveExercise(const scenario::Scenario& s, const LiveOptions& options, Picture& picture,
                            std::mutex& picture_mutex)
     : scenario_(s), options_(options), picture_(picture), picture_mutex_(picture_mutex) {
+  sim::RunOptions run_options;
+  run_options.seed = options.seed;
+  run_options.out_dir = options.out_dir;
+  run_options.approval_time_s = options.approval_time_s;
+  simulation_ = std::make_unique<sim::Simulation>(s, run_options);
   // The layout as the kernel computes it, so the map shows the sites the run uses.
-  layout_ = layout_json(sim::Simulation(s, {options.seed, std::nullopt, false, std::nullopt}).layout());
+  layout_ = layout_json(simulation_->layout());
 }
+
+LiveExercise::~LiveExercise() = default;
 
 Json LiveExercise::hello(Role role) const {
   Json layout = layout_;
@@ -65,11 +72,7 @@ Json LiveExercise::clock(double t_s, double end_s, bool ended) const {
 
 Json LiveExercise::run(Server& server, const std::atomic<bool>& stop) {
   using WallClock = std::chrono::steady_clock;
-  sim::RunOptions run_options;
-  run_options.seed = options_.seed;
-  run_options.out_dir = options_.out_dir;
-  run_options.approval_time_s = options_.approval_time_s;
-  sim::Simulation simulation(scenario_, run_options);
+  sim::Simulation& simulation = *simulation_;
   LiveFeed feed(picture_, picture_mutex_, scenario_, simulation.layout());
   TrainingScore score;
   simulation.subscribe(feed);

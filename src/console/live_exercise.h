@@ -12,6 +12,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -21,6 +22,10 @@
 #include "console/server.h"
 #include "scenario/scenario.h"
 #include "sim/summary.h"
+
+namespace rampart::sim {
+class Simulation;
+}
 
 namespace rampart::console {
 
@@ -37,11 +42,12 @@ struct LiveOptions {
 class LiveExercise : public Exercise {
  public:
   LiveExercise(const scenario::Scenario& s, const LiveOptions& options, Picture& picture, std::mutex& picture_mutex);
+  ~LiveExercise() override;
 
   Json hello(Role role) const override;
   void handle(const ClientMessage& message, Role role) override;
 
-  /// Runs the exercise on this thread until the scenario ends (then the `ended` message goes to
+  /// Runs the exercise (once) on this thread until the scenario ends (then the `ended` message goes to
   /// every client) or `stop` is set; returns the `ended` message's summary and training score.
   Json run(Server& server, const std::atomic<bool>& stop);
 
@@ -58,6 +64,7 @@ class LiveExercise : public Exercise {
   const LiveOptions options_;
   Picture& picture_;
   std::mutex& picture_mutex_;
+  std::unique_ptr<sim::Simulation> simulation_;  ///< stepped by run() only
   Json layout_;
 
   std::mutex commands_mutex_;
