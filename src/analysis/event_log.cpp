@@ -93,6 +93,11 @@ void EventLog::on(const sim::LauncherReloaded& e) {
                      .detail = fmt::format("{} rounds loaded, {} left", e.rounds, e.rounds_left)});
 }
 
+void EventLog::on(const sim::EmissionChanged& e) {
+  events_.push_back({.t_s = e.t_s, .kind = "emission", .fire_unit = e.radar, .outcome = e.emitting ? "on" : "off",
+                     .detail = e.reason});
+}
+
 void EventLog::on(const sim::ScriptApplied& e) {
   events_.push_back({.t_s = e.t_s, .kind = "scripted", .detail = e.description});
 }

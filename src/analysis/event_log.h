@@ -19,6 +19,8 @@
 //                    detail (the friendly track and its distance);
 //   fighter_take_off, fighter_fire, fighter_landed: fire_unit (the fighter), track_id, detail;
 //   reload           a launcher reloaded: fire_unit, detail (rounds loaded and left);
+//   emission         a radar started or stopped radiating: fire_unit (the radar), outcome (on, off),
+//                    detail (why);
 //   scripted         a scripted or injected event took effect: detail.
 // Per-step truth, plots, angle reports, tracker steps and picture samples are left out: they are
 // the bulk of a run and `rampart run --out` records them.
@@ -65,6 +67,7 @@ class EventLog : public ReplicationObserver {
   void on(const sim::InterceptorResolved& e) override;
   void on(const sim::FighterActed& e) override;
   void on(const sim::LauncherReloaded& e) override;
+  void on(const sim::EmissionChanged& e) override;
   void on(const sim::ScriptApplied& e) override;
 
   const std::vector<LoggedEvent>& events() const { return events_; }

@@ -192,6 +192,11 @@ void LiveFeed::on(const sim::LauncherReloaded& e) {
   event(e.t_s, "reload", e.fire_unit, 0, fmt::format("{} rounds loaded, {} left", e.rounds, e.rounds_left));
 }
 
+void LiveFeed::on(const sim::EmissionChanged& e) {
+  const std::lock_guard lock(mutex_);
+  event(e.t_s, "emission", e.radar, 0, fmt::format("{}: {}", e.emitting ? "radiating" : "silent", e.reason));
+}
+
 void LiveFeed::on(const sim::ScriptApplied& e) {
   const std::lock_guard lock(mutex_);
   event(e.t_s, "script", "", 0, e.description, EventAudience::kInstructor);

@@ -42,6 +42,7 @@ class LiveFeed : public sim::EventSink {
   void on(const sim::InterceptorResolved& e) override;
   void on(const sim::FighterActed& e) override;
   void on(const sim::LauncherReloaded& e) override;
+  void on(const sim::EmissionChanged& e) override;
   void on(const sim::ScriptApplied& e) override;
 
  private:

@@ -60,6 +60,16 @@ const char* to_string(ScriptedEvent::Action action) {
     case ScriptedEvent::Action::kLinkLost: return "link_lost";
     case ScriptedEvent::Action::kLinkRestored: return "link_restored";
     case ScriptedEvent::Action::kWeaponsControl: return "weapons_control";
+    case ScriptedEvent::Action::kEmission: return "emission";
+  }
+  return "?";
+}
+
+const char* to_string(Emission emission) {
+  switch (emission) {
+    case Emission::kOn: return "on";
+    case Emission::kOff: return "off";
+    case Emission::kWeaponsReach: return "weapons_reach";
   }
   return "?";
 }
@@ -70,6 +80,8 @@ std::string describe(const ScriptedEvent& event) {
       return fmt::format("add_raid {} ({} x {})", event.raid.name, event.raid.count, to_string(event.raid.kind));
     case ScriptedEvent::Action::kWeaponsControl:
       return fmt::format("weapons_control {}", to_string(event.weapons_control));
+    case ScriptedEvent::Action::kEmission:
+      return fmt::format("emission {} {}", event.target, to_string(event.emission));
     default: return fmt::format("{} {}", to_string(event.action), event.target);
   }
 }
@@ -108,7 +120,8 @@ const std::vector<AssignmentPolicyKind> kAssignmentPolicies = {
 const std::vector<ScriptedEvent::Action> kScriptedActions = {
     ScriptedEvent::Action::kAddRaid,      ScriptedEvent::Action::kSensorOut,    ScriptedEvent::Action::kSensorBack,
     ScriptedEvent::Action::kFireUnitOut,  ScriptedEvent::Action::kFireUnitBack, ScriptedEvent::Action::kLinkLost,
-    ScriptedEvent::Action::kLinkRestored, ScriptedEvent::Action::kWeaponsControl};
+    ScriptedEvent::Action::kLinkRestored, ScriptedEvent::Action::kWeaponsControl, ScriptedEvent::Action::kEmission};
+const std::vector<Emission> kEmissions = {Emission::kOn, Emission::kOff, Emission::kWeaponsReach};
 const std::vector<FriendlyKind> kFriendlyKinds = {
     FriendlyKind::kFighter, FriendlyKind::kAirborneEarlyWarning, FriendlyKind::kTransport,
     FriendlyKind::kHelicopter};
@@ -139,6 +152,7 @@ class ScenarioReader {
     s.time_step_s = top.number_or("time_step_s", 0.1, Range{0.001, 10.0});
     read_origin(top, s);
     for (const auto& n : capped_list(top, "assets", true)) s.assets.push_back(read_asset(n));
+    for (const auto& n : capped_list(top, "emitters", false)) s.emitters.push_back(read_emitter(n));
     for (const auto& n : capped_list(top, "sensors", true)) {
       if (n.IsMap() && n["name"] && n["name"].IsScalar()) sensor_names_.push_back(n["name"].Scalar());
       if (n.IsMap() && n["type"] && n["type"].IsScalar() && n["type"].Scalar() == "esm") {
@@ -173,6 +187,7 @@ class ScenarioReader {
     for (const auto& r : s.radars) sensor_names_.push_back(r.name);
     for (const auto& e : s.esm_sensors) sensor_names_.push_back(e.name);
     for (const auto& i : s.irst_sensors) sensor_names_.push_back(i.name);
+    for (const auto& e : s.emitters) emitter_names_.push_back(e.name);
     return read_event(n, s);
   }
 
@@ -327,6 +342,11 @@ class ScenarioReader {
         m.number_or("iff_azimuth_resolution_deg", r.beamwidth_az_deg, Range{0.1, 30.0});
     r.iff_altitude_tolerance_m =
         m.number_or("iff_altitude_tolerance_m", r.iff_altitude_tolerance_m, Range{0.0, 5'000.0});
+    r.emission = read_emission(m, r.emission);
+    // The reach may be given with any emission, for a scripted event to switch to weapons_reach.
+    if (r.emission == Emission::kWeaponsReach || m.has("emission_reach_m"))
+      r.emission_reach_m = m.number("emission_reach_m", Range{1000.0, kMaxDistance_m}).value_or(1e5);
+    r.emission_hold_s = m.number_or("emission_hold_s", r.emission_hold_s, Range::between(0.0, 3600.0));
     if (r.min_range_m >= r.max_range_m)
       m.error_at("min_range_m", fmt::format("'min_range_m' in {} must be less than max_range_m", m.what()));
     else
@@ -394,6 +414,37 @@ class ScenarioReader {
     return r;
   }
 
+  Emitter read_emitter(const YAML::Node& n) {
+    MapReader m(n, item_name(n, "emitter", ++emitter_count_), d_);
+    Emitter e;
+    if (!m.is_map()) return e;
+    e.name = read_name(m);
+    emitter_names_.push_back(e.name);
+    e.frequency_hz = m.number("frequency_hz", Range::between(1e8, 1e11)).value_or(1e9);
+    e.prf_hz = m.number("prf_hz", Range::between(10.0, 1e6)).value_or(1000.0);
+    e.pulse_width_s = m.number("pulse_width_s", Range::between(1e-8, 1e-3)).value_or(1e-6);
+    e.peak_power_w = m.number("peak_power_w", Range{0.0, 1e9, true, false}).value_or(1.0);
+    e.antenna_gain_db = m.number_or("antenna_gain_db", 0.0, Range::between(-20.0, 60.0));
+    e.in_library = m.boolean_or("in_library", true);
+    m.check_unknown_keys();
+    return e;
+  }
+
+  /// A raid's or friendly's `emitter:`, which must be one of the scenario's `emitters:`.
+  std::string read_emitter_name(MapReader& m) {
+    const std::string name = m.text("emitter", false).value_or("");
+    if (!name.empty() && std::find(emitter_names_.begin(), emitter_names_.end(), name) == emitter_names_.end()) {
+      const std::string close = did_you_mean(name, emitter_names_);
+      m.error_at("emitter", fmt::format("{} carries the emitter '{}', which is not in the scenario's `emitters:` list; "
+                                        "{}",
+                                        m.what(), name,
+                                        close.empty() ? "add it there with its frequency_hz, prf_hz, pulse_width_s "
+                                                        "and peak_power_w"
+                                                      : fmt::format("did you mean '{}'?", close)));
+    }
+    return name;
+  }
+
   EsmSensor read_esm(const YAML::Node& n) {
     MapReader m(n, item_name(n, "sensor", ++sensor_count_), d_);
     EsmSensor e;
@@ -401,9 +452,16 @@ class ScenarioReader {
     e.name = read_name(m);
     m.allow("type");
     e.position = read_position(m, &e.site_alt_m);
-    e.max_range_m = m.number("max_range_m", Range{1000.0, 1'000'000.0}).value_or(1e5);
+    e.mast_height_m = m.number_or("mast_height_m", e.mast_height_m, Range::between(0.0, 1000.0));
+    e.max_range_m = m.number_or("max_range_m", e.max_range_m, Range{1000.0, kMaxDistance_m});
     e.bearing_sigma_deg = m.number("bearing_sigma_deg", Range{0.0, 20.0, true, false}).value_or(1.0);
     e.period_s = m.number_or("period_s", 1.0, Range{0.1, 60.0});
+    e.sensitivity_dbm = m.number_or("sensitivity_dbm", e.sensitivity_dbm, Range::between(-120.0, 0.0));
+    e.antenna_gain_db = m.number_or("antenna_gain_db", e.antenna_gain_db, Range::between(-20.0, 40.0));
+    e.losses_db = m.number_or("losses_db", e.losses_db, Range::between(0.0, 40.0));
+    e.frequency_sigma_hz = m.number_or("frequency_sigma_hz", e.frequency_sigma_hz, Range{0.0, 1e9, true, false});
+    e.prf_sigma_hz = m.number_or("prf_sigma_hz", e.prf_sigma_hz, Range{0.0, 1e5, true, false});
+    e.pulse_width_sigma_s = m.number_or("pulse_width_sigma_s", e.pulse_width_sigma_s, Range{0.0, 1e-3, true, false});
     m.check_unknown_keys();
     return e;
   }
@@ -484,7 +542,7 @@ class ScenarioReader {
     const auto target = reference(m, "target", s.assets, "asset");
     r.target_asset = target.value_or(0);
     r.damage_fraction = m.number_or("damage_fraction", default_damage_fraction(r.kind), Range::probability());
-    r.emitter = m.text("emitter", false).value_or("");
+    r.emitter = read_emitter_name(m);
     m.check_unknown_keys();
     if (target && r.route.size() >= 2) warn_if_unreachable(r, s.assets[*target], s.duration_s, n.Mark());
     return r;
@@ -533,7 +591,7 @@ class ScenarioReader {
     f.speed_mps = m.number("speed_mps", Range{1.0, 3000.0}).value_or(1.0);
     f.rcs_m2 = m.number("rcs_m2", Range{1e-5, 1e4}).value_or(1.0);
     f.iff_on = m.boolean_or("iff_on", true);
-    f.emitter = m.text("emitter", false).value_or("");
+    f.emitter = read_emitter_name(m);
     m.check_unknown_keys();
     return f;
   }
@@ -570,6 +628,11 @@ class ScenarioReader {
     const double end_s = m.number_or("end_time_s", duration_s + 1.0, Range::non_negative());
     if (end_s <= start_s) m.error_at("end_time_s", fmt::format("'end_time_s' in {} must be after start_time_s", m.what()));
     return {start_s, end_s};
+  }
+
+  Emission read_emission(MapReader& m, Emission fallback) {
+    const auto e = m.choice("emission", enum_names(kEmissions), false);
+    return e ? enum_from(*e, kEmissions) : fallback;
   }
 
   WeaponsControl read_control(MapReader& m, bool required, WeaponsControl fallback) {
@@ -711,12 +774,30 @@ class ScenarioReader {
       m.allow("name");
       m.allow("raid");
       m.allow("weapons_control");
+      m.allow("emission");
     } else if (e.action == A::kAddRaid) {
       const YAML::Node raid = m.node("raid");
       if (raid.IsDefined()) e.raid = read_raid(raid, s);
       else m.missing("raid");
     } else if (e.action == A::kWeaponsControl) {
       e.weapons_control = read_control(m, true, e.weapons_control);
+    } else if (e.action == A::kEmission) {
+      e.target = m.text("name").value_or("");
+      std::vector<std::string> radars;
+      for (const auto& r : s.radars) radars.push_back(r.name);
+      const auto radar = std::find_if(s.radars.begin(), s.radars.end(), [&](const Radar& r) { return r.name == e.target; });
+      if (!e.target.empty() && radar == s.radars.end()) {
+        const std::string close = did_you_mean(e.target, radars);
+        m.error_at("name", fmt::format("{} names '{}', which is not a radar of the scenario (only radars emit){}",
+                                       m.what(), e.target,
+                                       close.empty() ? "" : fmt::format(" (did you mean '{}'?)", close)));
+      }
+      if (!m.has("emission")) m.missing("emission");
+      e.emission = read_emission(m, e.emission);
+      if (e.emission == Emission::kWeaponsReach && radar != s.radars.end() && radar->emission_reach_m <= 0.0)
+        m.error_at("emission", fmt::format("{}: radar '{}' has no emission_reach_m, so it cannot radiate on weapons "
+                                           "reach; give the radar `emission_reach_m` or choose on or off",
+                                           m.what(), e.target));
     } else {
       e.target = m.text("name").value_or("");
       std::vector<std::string> names;
@@ -753,9 +834,10 @@ class ScenarioReader {
   LocalFrame frame_;
   std::vector<std::pair<std::string, YAML::Mark>> names_;
   std::vector<std::string> sensor_names_;  ///< of every kind, in the file's order
+  std::vector<std::string> emitter_names_;
   std::size_t asset_count_ = 0, sensor_count_ = 0, weapon_count_ = 0, fire_unit_count_ = 0,
               raid_count_ = 0, friendly_count_ = 0, squadron_count_ = 0, zone_count_ = 0, corridor_count_ = 0,
-              event_count_ = 0;
+              event_count_ = 0, emitter_count_ = 0;
   long threats_ = 0;  ///< over the raids read so far
 };
 

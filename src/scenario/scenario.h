@@ -33,6 +33,12 @@ struct Asset {
   int priority = 2;       ///< defence priority, 1 (highest) to 3
 };
 
+/// When a radar radiates (emission control, EMCON): always, never, or only while a track C2 has
+/// not identified friendly is inside emission_reach_m of it (the reach of the weapons it serves),
+/// so that it is not heard, located and attacked while it has nothing to engage.
+enum class Emission { kOn, kOff, kWeaponsReach };
+const char* to_string(Emission emission);
+
 /// A rotating surveillance radar. Detection follows the radar range equation with Swerling 1
 /// fluctuation; false alarms are Poisson over the resolution cells of each scan.
 struct Radar {
@@ -74,17 +80,45 @@ struct Radar {
   double iff_range_resolution_m = 300.0;
   double iff_azimuth_resolution_deg = 2.0;  ///< the loader defaults it to beamwidth_az_deg
   double iff_altitude_tolerance_m = 100.0;  ///< Mode C is reported in 100 ft (30 m) steps
+  Emission emission = Emission::kOn;
+  /// Under Emission::kWeaponsReach: the radar radiates from the C2 cycle a track not identified
+  /// friendly comes within emission_reach_m (horizontal range) until emission_hold_s after the
+  /// last one left.
+  double emission_reach_m = 0.0;
+  double emission_hold_s = 30.0;
 };
 
-/// A passive ESM receiver: it hears emitting entities within range and reports the bearing
-/// (with Gaussian noise) and the emitter's name.
+/// A radar carried by an aircraft or missile, as an ESM receiver sees it: the signal parameters
+/// it identifies the emitter by, and the power it hears. The scenario's `emitters:` list holds
+/// every emitter its raids and friendlies carry; `in_library: false` ones are missing from our
+/// ESM library (heard, but not named).
+struct Emitter {
+  std::string name;
+  double frequency_hz = 0.0;
+  double prf_hz = 0.0;
+  double pulse_width_s = 0.0;
+  double peak_power_w = 0.0;
+  double antenna_gain_db = 0.0;  ///< main-lobe gain: what an ESM receiver hears as the beam sweeps it
+  bool in_library = true;
+};
+
+/// A passive ESM receiver (sensors/esm.h): it hears an emitter whose power at its antenna is above
+/// its sensitivity, measures the bearing and the signal parameters with Gaussian errors, and names
+/// the emitter from its library.
 struct EsmSensor {
   std::string name;
   Point2 position;
   double site_alt_m = 0.0;
-  double max_range_m = 0.0;
+  double mast_height_m = 10.0;  ///< antenna above the ground
+  double max_range_m = 1'000'000.0;  ///< instrumented range (processing limit)
   double bearing_sigma_deg = 0.0;
   double period_s = 1.0;
+  double sensitivity_dbm = -65.0;  ///< smallest pulse power at the antenna port it detects
+  double antenna_gain_db = 0.0;
+  double losses_db = 3.0;
+  double frequency_sigma_hz = 5e6;
+  double prf_sigma_hz = 5.0;
+  double pulse_width_sigma_s = 5e-8;
 };
 
 /// A passive infrared search-and-track sensor: it measures the bearing and elevation of flying
@@ -274,12 +308,14 @@ struct ScriptedEvent {
     kLinkLost,        ///< the link of the sensor or fire unit `target` to C2 is down
     kLinkRestored,
     kWeaponsControl,  ///< the default weapons control becomes `weapons_control`
+    kEmission,        ///< the radar `target` radiates as `emission` says from now on
   };
   double at_s = 0.0;
   Action action = Action::kSensorOut;
   std::string target;
   Raid raid;
   WeaponsControl weapons_control = WeaponsControl::kTight;
+  Emission emission = Emission::kOn;
 };
 const char* to_string(ScriptedEvent::Action action);
 /// One line that says what the event does, e.g. "sensor_out Coastal".
@@ -294,6 +330,7 @@ struct Scenario {
   std::vector<Asset> assets;
   std::vector<Radar> radars;
   std::vector<EsmSensor> esm_sensors;
+  std::vector<Emitter> emitters;
   std::vector<Irst> irst_sensors;
   std::vector<WeaponType> weapon_types;
   std::vector<FireUnit> fire_units;

@@ -23,7 +23,8 @@ SensorSuite make_sensors(const scenario::Scenario& s, const LocalFrame& frame, s
     const auto& radar = static_cast<const SurveillanceRadar&>(*suite.sensors[i]);
     suite.interrogators.push_back({i, std::make_unique<IffInterrogator>(radar, seed)});
   }
-  add_all<EsmReceiver>(s.esm_sensors, frame, seed, suite);
+  for (std::size_t i = 0; i < s.esm_sensors.size(); ++i)
+    suite.sensors.push_back(std::make_unique<EsmReceiver>(static_cast<int>(i + 1), s.esm_sensors[i], s.emitters, frame, seed));
   add_all<InfraredSearchTrack>(s.irst_sensors, frame, seed, suite);
   return suite;
 }

@@ -180,6 +180,14 @@ struct LauncherReloaded {
   int rounds_left = 0;    ///< ready and in reserve after it
 };
 
+/// A radar started or stopped radiating (emission control: c2/emission_control.h).
+struct EmissionChanged {
+  double t_s = 0.0;
+  const std::string& radar;
+  bool emitting = false;
+  const std::string& reason;
+};
+
 /// A scripted or injected event took effect.
 struct ScriptApplied {
   double t_s = 0.0;
@@ -214,6 +222,7 @@ class EventSink {
   virtual void on(const InterceptorResolved&) {}
   virtual void on(const FighterActed&) {}
   virtual void on(const LauncherReloaded&) {}
+  virtual void on(const EmissionChanged&) {}
   virtual void on(const ScriptApplied&) {}
   virtual void on(const RunEnded&) {}
 };

@@ -170,6 +170,10 @@ void Recorder::on(const LauncherReloaded& e) {
             fmt::format("{} rounds loaded, {} left", e.rounds, e.rounds_left));
 }
 
+void Recorder::on(const EmissionChanged& e) {
+  event_row(e.t_s, "emission", e.radar, 0, 0, 0, e.emitting ? "on" : "off", std::nullopt, std::nullopt, e.reason);
+}
+
 void Recorder::on(const ScriptApplied& e) {
   event_row(e.t_s, "scripted", "", 0, 0, 0, "", std::nullopt, std::nullopt, e.description);
 }

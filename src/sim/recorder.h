@@ -40,6 +40,7 @@ class Recorder : public EventSink {
   void on(const InterceptorResolved& e) override;
   void on(const FighterActed& e) override;
   void on(const LauncherReloaded& e) override;
+  void on(const EmissionChanged& e) override;
   void on(const ScriptApplied& e) override;
   void on(const RunEnded& e) override;
 

@@ -49,6 +49,7 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
       engagements_(seed_),
       sensor_stations_(sensors_.sensors.size()),
       unit_stations_(s.fire_units.size()),
+      emission_(s.radars),
       scorer_(s) {
   for (std::size_t i = 0; i < kSchedule.size(); ++i) {
     const double period_s = kSchedule[i].period_s == kC2Period ? s.c2.period_s : kSchedule[i].period_s;
@@ -58,7 +59,8 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
       s, [this](const c2::IffQuery& q) {
         c2::IffReply reply;
         for (const auto& [sensor, iff] : sensors_.interrogators) {
-          if (!sensor_stations_[sensor].usable() || !iff->covers(q.p_enu_m)) continue;
+          // The interrogator is silent when its radar is (emission control).
+          if (!sensor_stations_[sensor].usable() || !emission_.emitting(sensor) || !iff->covers(q.p_enu_m)) continue;
           reply.covered = true;
           if (iff->challenge({q.p_enu_m, q.p_cov_m2, q.has_height}, q.key, world_.entities())) {
             reply.replied = true;
@@ -88,6 +90,13 @@ bool Simulation::step() {
   if (done()) return false;
   if (!wall_start_) wall_start_ = std::chrono::steady_clock::now();
   const double t_s = next_time_s();
+  if (k_ == 0) {  // at the first step, so that sinks subscribed after construction hear it
+    for (std::size_t i = 0; i < scenario_.radars.size(); ++i) {
+      if (emission_.emitting(i)) continue;
+      const std::string why = fmt::format("silent at the start (emission {})", to_string(scenario_.radars[i].emission));
+      bus_.publish(EmissionChanged{t_s, sensor_names_[i], false, why});
+    }
+  }
   for (; next_scripted_ < scenario_.events.size() && scenario_.events[next_scripted_].at_s <= t_s; ++next_scripted_)
     apply(t_s, scenario_.events[next_scripted_]);
   for (; !injected_.empty(); injected_.pop_front()) apply(t_s, injected_.front());
@@ -143,6 +152,13 @@ void Simulation::apply(double t_s, const scenario::ScriptedEvent& event) {
     case A::kLinkLost: station(event.target).linked = false; break;
     case A::kLinkRestored: station(event.target).linked = true; break;
     case A::kWeaponsControl: battle_manager_->doctrine().order(event.weapons_control); break;
+    case A::kEmission: {
+      const auto radar = std::find_if(scenario_.radars.begin(), scenario_.radars.end(),
+                                      [&](const scenario::Radar& r) { return r.name == event.target; });
+      if (radar == scenario_.radars.end()) throw InputError(fmt::format("no radar is named '{}'", event.target));
+      publish(t_s, emission_.set_mode(t_s, static_cast<std::size_t>(radar - scenario_.radars.begin()), event.emission));
+      break;
+    }
   }
   bus_.publish(ScriptApplied{t_s, scenario::describe(event)});
 }
@@ -166,7 +182,7 @@ void Simulation::motion(double t_s) {
 void Simulation::sense(double t_s) {
   if (t_s <= t_prev_s_) return;  // the first step has swept nothing yet
   for (std::size_t i = 0; i < sensors_.sensors.size(); ++i) {
-    if (!sensor_stations_[i].in_action) continue;
+    if (!sensor_stations_[i].in_action || (i < scenario_.radars.size() && !emission_.emitting(i))) continue;
     sensors::Observation seen;
     auto& sensor = *sensors_.sensors[i];
     sensor.observe(t_prev_s_, t_s, world_.entities(), next_plot_id_, seen);
@@ -267,6 +283,7 @@ void Simulation::command(double t_s) {
   engagements_.guide(tracks);
   const c2::C2Decision decision = battle_manager_->step(t_s, tracks, weapon_status(), bearings);
   bus_.publish(ThreatsRanked{t_s, decision.threats});
+  publish(t_s, emission_.update(t_s, tracks, [&](std::uint32_t id) { return battle_manager_->identity(id); }));
   for (const auto& assessment : decision.kill_assessments) bus_.publish(KillAssessed{assessment});
   for (const auto& command : decision.fighter_commands) execute(t_s, command);
   for (const auto& b : decision.newly_blocked)
@@ -343,6 +360,10 @@ void Simulation::execute(double t_s, const c2::FighterCommand& command) {
       world_.land(command.entity_id);
       break;
   }
+}
+
+void Simulation::publish(double t_s, const std::vector<c2::EmissionControl::Change>& changes) {
+  for (const auto& c : changes) bus_.publish(EmissionChanged{t_s, sensor_names_[c.radar], c.emitting, c.reason});
 }
 
 void Simulation::engage(double t_s) {

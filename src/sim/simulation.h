@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "c2/battle_manager.h"
+#include "c2/emission_control.h"
 #include "engagement/effector.h"
 #include "engagement/engagements.h"
 #include "scenario/scenario.h"
@@ -106,6 +107,7 @@ class Simulation {
   /// The fire units as C2 sees them: in action and linked, less what orders in transit will take.
   std::vector<c2::WeaponStatus> weapon_status() const;
   void execute(double t_s, const c2::FighterCommand& command);
+  void publish(double t_s, const std::vector<c2::EmissionControl::Change>& changes);
   Station& station(const std::string& name);
 
   scenario::Scenario scenario_;
@@ -136,6 +138,7 @@ class Simulation {
   std::vector<LayoutItem> layout_;
   std::vector<Station> sensor_stations_;
   std::vector<Station> unit_stations_;
+  c2::EmissionControl emission_;  ///< which radars radiate (the first sensors of the suite)
 
   EventBus bus_;
   std::unique_ptr<Recorder> recorder_;  ///< only with RunOptions::out_dir

@@ -28,6 +28,9 @@ const std::vector<Kind> kKinds = {
     {"esm",
      [](scenario::Scenario& s) {
        s.esm_sensors.push_back({.name = "ESM", .max_range_m = 150'000.0, .bearing_sigma_deg = 1.0, .period_s = 2.0});
+       // Heard to about 1,000 km by its power: the instrumented 150 km is the limit here.
+       s.emitters.push_back({.name = "Fire can", .frequency_hz = 9e9, .prf_hz = 3000.0, .pulse_width_s = 5e-7,
+                             .peak_power_w = 1e5, .antenna_gain_db = 30.0});
      },
      150'000.0},
     {"irst",

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <tuple>
 #include <thread>
 #include <vector>
 
@@ -290,6 +292,61 @@ TEST(Approval, ApprovingEveryProposalAtOnceFightsLikeTheAutomaticAid) {
   EXPECT_NEAR(approved.killed, automatic.killed, 4);
   EXPECT_NEAR(approved.leakers, automatic.leakers, 4);
   EXPECT_GT(approved.interceptors_fired, 0);
+}
+
+
+/// What each radar saw and when it switched, from the stream.
+struct EmissionLog : EventSink {
+  std::map<std::string, std::vector<double>> plot_times;  ///< radar -> time of each look with plots
+  std::vector<std::tuple<double, std::string, bool>> changes;
+  void on(const PlotsMade& e) override {
+    if (!e.look.batch.plots.empty()) plot_times[e.sensor].push_back(e.t_s);
+  }
+  void on(const EmissionChanged& e) override { changes.emplace_back(e.t_s, e.radar, e.emitting); }
+};
+
+TEST(EmissionControl, ARadarOnWeaponsReachIsSilentUntilATrackComesInReach) {
+  auto s = load("src/scenario/test/data/minimal.yaml");
+  scenario::Radar fc = s.radars.front();
+  fc.name = "Fire control";
+  fc.emission = scenario::Emission::kWeaponsReach;
+  fc.emission_reach_m = 40'000.0;  // the raid flies south from 60 km north at 250 m/s
+  s.friendlies.clear();  // an unidentified patrol in reach would bring it up too
+  s.radars.push_back(fc);
+  Simulation sim(s, {});
+  EmissionLog log;
+  sim.subscribe(log);
+  sim.run();
+  // Silent at the start, live once the raid's track is inside 40 km of the radar (5 km north of
+  // the origin): the raid is 40 km away at (60 - 45) / 0.25 = 60 s.
+  ASSERT_GE(log.changes.size(), 2u);
+  EXPECT_EQ(log.changes[0], std::make_tuple(0.0, std::string("Fire control"), false));
+  const auto& [on_t_s, on_radar, on] = log.changes[1];
+  EXPECT_EQ(on_radar, "Fire control");
+  EXPECT_TRUE(on);
+  EXPECT_GE(on_t_s, 60.0);
+  EXPECT_LE(on_t_s, 75.0);
+  ASSERT_FALSE(log.plot_times["Fire control"].empty());
+  EXPECT_GE(log.plot_times["Fire control"].front(), on_t_s);
+  EXPECT_LT(log.plot_times["Radar"].front(), 20.0);
+}
+
+TEST(EmissionControl, AScriptedOrderSilencesARadarAndItsInterrogator) {
+  auto s = load("src/scenario/test/data/minimal.yaml");
+  scenario::ScriptedEvent off;
+  off.at_s = 50.0;
+  off.action = scenario::ScriptedEvent::Action::kEmission;
+  off.target = "Radar";
+  off.emission = scenario::Emission::kOff;
+  s.events.push_back(off);
+  Simulation sim(s, {});
+  EmissionLog log;
+  sim.subscribe(log);
+  sim.run();
+  ASSERT_EQ(log.changes.size(), 1u);
+  EXPECT_EQ(log.changes[0], std::make_tuple(50.0, std::string("Radar"), false));
+  ASSERT_FALSE(log.plot_times["Radar"].empty());
+  EXPECT_LE(log.plot_times["Radar"].back(), 50.0);
 }
 
 }  // namespace

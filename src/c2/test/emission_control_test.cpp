@@ -1,0 +1,91 @@
+// Emission control decided on tracks: a radar on weapons reach goes live when a confirmed track
+// not identified friendly comes within its reach, and silent a hold time after the last one left.
+#include <gtest/gtest.h>
+
+#include "c2/emission_control.h"
+
+namespace rampart::c2 {
+namespace {
+
+scenario::Radar radar(scenario::Emission emission, double reach_m = 40'000.0, double hold_s = 30.0) {
+  scenario::Radar r;
+  r.name = "FC";
+  r.position = {1000.0, 2000.0};
+  r.emission = emission;
+  r.emission_reach_m = reach_m;
+  r.emission_hold_s = hold_s;
+  return r;
+}
+
+messages::TrackState track(std::uint32_t id, double east_m, double north_m,
+                           messages::TrackStatus status = messages::TrackStatus::kConfirmed) {
+  messages::TrackState t;
+  t.id = id;
+  t.x << east_m, north_m, 3000.0, 0.0, 0.0, 0.0;
+  t.status = status;
+  return t;
+}
+
+Identity unknown(std::uint32_t) { return Identity::kUnknown; }
+
+TEST(EmissionControl, StartsAsTheScenarioSays) {
+  const EmissionControl c({radar(scenario::Emission::kOn), radar(scenario::Emission::kOff),
+                           radar(scenario::Emission::kWeaponsReach)});
+  EXPECT_TRUE(c.emitting(0));
+  EXPECT_FALSE(c.emitting(1));
+  EXPECT_FALSE(c.emitting(2));
+}
+
+TEST(EmissionControl, WeaponsReachGoesLiveOnATrackInReachAndSilentAfterTheHold) {
+  EmissionControl c({radar(scenario::Emission::kWeaponsReach)});
+  // 1000 + 30000 east, 2000 + 30000 north: 42.4 km from the radar, outside the 40 km reach.
+  EXPECT_TRUE(c.update(0.0, {track(7, 31'000.0, 32'000.0)}, unknown).empty());
+  EXPECT_FALSE(c.emitting(0));
+  // 1000 + 24000, 2000 + 32000: 40.0 km (24-32-40 triangle), just inside.
+  const auto on = c.update(1.0, {track(7, 25'000.0, 34'000.0)}, unknown);
+  ASSERT_EQ(on.size(), 1u);
+  EXPECT_TRUE(on[0].emitting);
+  EXPECT_EQ(on[0].reason, "track 7 at 40.0 km, inside the 40.0 km reach");
+  EXPECT_TRUE(c.emitting(0));
+  // The track is lost at 2 s: the radar stays on through the 30 s hold and goes off at 31 s.
+  EXPECT_TRUE(c.update(2.0, {}, unknown).empty());
+  EXPECT_TRUE(c.update(30.9, {}, unknown).empty());
+  const auto off = c.update(31.0, {}, unknown);
+  ASSERT_EQ(off.size(), 1u);
+  EXPECT_FALSE(off[0].emitting);
+  EXPECT_EQ(off[0].reason, "no track inside the 40.0 km reach for 30 s");
+}
+
+TEST(EmissionControl, FriendsNeutralsAndTentativeTracksDoNotBringItUp) {
+  EmissionControl c({radar(scenario::Emission::kWeaponsReach)});
+  const auto friendly = [](std::uint32_t id) { return id == 1 ? Identity::kFriend : Identity::kNeutral; };
+  EXPECT_TRUE(c.update(0.0, {track(1, 1000.0, 2000.0), track(2, 1000.0, 3000.0)}, friendly).empty());
+  EXPECT_TRUE(c.update(1.0, {track(3, 1000.0, 3000.0, messages::TrackStatus::kTentative)}, unknown).empty());
+  EXPECT_FALSE(c.emitting(0));
+  const auto hostile = [](std::uint32_t) { return Identity::kHostile; };
+  EXPECT_EQ(c.update(2.0, {track(3, 1000.0, 3000.0)}, hostile).size(), 1u);
+}
+
+TEST(EmissionControl, OrdersTakeEffectAtOnce) {
+  EmissionControl c({radar(scenario::Emission::kOn)});
+  const auto off = c.set_mode(5.0, 0, scenario::Emission::kOff);
+  ASSERT_EQ(off.size(), 1u);
+  EXPECT_FALSE(off[0].emitting);
+  EXPECT_EQ(off[0].reason, "emission off ordered");
+  // Off stays off whatever the picture.
+  EXPECT_TRUE(c.update(6.0, {track(1, 1000.0, 3000.0)}, unknown).empty());
+  EXPECT_TRUE(c.set_mode(7.0, 0, scenario::Emission::kOff).empty());
+  // To weapons reach: silent until a cycle finds a track in reach.
+  EXPECT_TRUE(c.set_mode(8.0, 0, scenario::Emission::kWeaponsReach).empty());
+  EXPECT_EQ(c.update(9.0, {track(1, 1000.0, 3000.0)}, unknown).size(), 1u);
+  EXPECT_TRUE(c.emitting(0));
+  // From live weapons reach to on: no change; back to weapons reach with nothing in reach and the
+  // hold long past: off at the next cycle.
+  EXPECT_TRUE(c.set_mode(10.0, 0, scenario::Emission::kOn).empty());
+  EXPECT_TRUE(c.set_mode(50.0, 0, scenario::Emission::kWeaponsReach).empty());
+  EXPECT_EQ(c.update(51.0, {}, unknown).size(), 1u);
+  EXPECT_FALSE(c.emitting(0));
+}
+
+}  // namespace
+}  // namespace rampart::c2
