@@ -1,6 +1,8 @@
 // The sensor stage's cost: target-radar checks per second on one core, 1,000 flying targets seen
-// by 10 surveillance radars. A check is one target against one radar's look: range and sector
-// gates, elevation, horizon, SNR, the detection draw and, when detected, the plot.
+// by 10 surveillance radars in the full environment: multipath and sea clutter (sea state 3), an
+// MTI filter, and five of the targets carrying noise jammers. A check is one target against one
+// radar's look: range and sector gates, elevation, horizon, the pattern-propagation factor,
+// clutter, jamming, SINR, the detection draw and, when detected, the plot.
 // - KernelSteps: the looks the simulation makes, one per 0.1 s base step (a 6-degree sector of a
 //   6 s revolution), so most checks end at the sector gate;
 // - FullRevolutions: one look per revolution, so every target in range is in the sector: the
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "core/random.h"
+#include "core/units.h"
 #include "sensors/radar.h"
 #include "sensors/test/test_radar.h"
 
@@ -29,6 +32,8 @@ scenario::Radar radar_spec(int i) {
   r.scan_period_s = 6.0;
   r.coherent_integration = i % 2 == 0;  // half Swerling 1 closed form, half a tabulated curve
   r.swerling_case = i % 2 == 0 ? 1 : 3;
+  r.mti = environment::MtiFilter{.improvement_db = 35.0, .min_detectable_speed_mps = 3.0,
+                                 .wavelength_m = kSpeedOfLight_mps / r.frequency_hz, .prf_hz = {400.0}};
   return r;
 }
 
@@ -40,13 +45,17 @@ struct Picture {
 Picture picture() {
   const LocalFrame frame({35.0, -30.0, 0.0});
   Picture p;
-  for (int i = 0; i < 10; ++i) p.radars.emplace_back(i + 1, radar_spec(i), frame, 42);
+  const scenario::Environment sea{.sea_state = 3.0};
+  for (int i = 0; i < 10; ++i) p.radars.emplace_back(i + 1, radar_spec(i), sea, frame, 42);
   RandomStream rng(42, 0, Purpose::kTest);
   for (std::uint32_t id = 1; id <= 1000; ++id) {
     world::Entity e{.id = id, .name = "t", .rcs_m2 = rng.uniform(0.05, 10.0)};
     e.state = world::EntityState::kFlying;
     e.geodetic = frame.surface_point(rng.uniform(-250e3, 250e3), rng.uniform(-250e3, 250e3), rng.uniform(50.0, 12e3));
     e.p_enu_m = frame.to_enu(e.geodetic);
+    const double heading_rad = rng.uniform(0.0, kTwoPi), speed_mps = rng.uniform(0.0, 300.0);
+    e.v_enu_mps = {speed_mps * std::sin(heading_rad), speed_mps * std::cos(heading_rad), 0.0};
+    if (id % 200 == 0) e.jammer = environment::NoiseJammer{.power_w = 100.0, .antenna_gain_db = 3.0, .bandwidth_hz = 5e8};
     p.targets.push_back(e);
   }
   return p;

@@ -108,6 +108,9 @@ std::optional<std::pair<Identity, std::string>> Identifier::classify(double t_s,
   if (state.own_cycles >= (suspected ? kOwnCorrelationCyclesFromHostile : kOwnCorrelationCycles))
     return std::pair{Identity::kFriend,
                      fmt::format("correlates with the data-link position report of own aircraft {}", own_unit)};
+  // A track moving with an own aircraft's report keeps its identity while the correlation runs its
+  // cycles: silence to IFF is what that aircraft would give with its transponder off.
+  if (state.own_cycles > 0 && !suspected) return std::nullopt;
   const std::size_t in_window = std::min(window, state.replies.size());
   const auto answered = std::count(state.replies.end() - static_cast<std::ptrdiff_t>(in_window), state.replies.end(), true);
   if (answered >= settings_.iff_friend_replies)

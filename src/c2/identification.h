@@ -6,7 +6,9 @@
 //   0. correlated with the data-link position report of one own aircraft for
 //      kOwnCorrelationCycles cycles in a row (kOwnCorrelationCyclesFromHostile for a track
 //      identified hostile or suspect): the report and the track are each other's nearest,
-//      within kOwnCorrelation_m horizontally and kOwnCorrelation_mps in velocity -> friend
+//      within kOwnCorrelation_m horizontally and kOwnCorrelation_mps in velocity -> friend;
+//      while such a correlation is running on a track not yet hostile or suspect, the track
+//      keeps its identity (no rule below applies to it)
 //   1. valid IFF replies to k of the last n challenges made inside coverage (c2:
 //      iff_friend_replies, iff_friend_window)              -> friend
 //   2. an ESM bearing on the track with a hostile emitter  -> hostile

@@ -27,22 +27,34 @@ double sea_reflectivity(double grazing_rad, double frequency_hz, double sea_stat
   return db_to_ratio(db);
 }
 
-double land_gamma(Terrain terrain, double frequency_hz) {
+const char* to_string(LandCover land_cover) {
+  switch (land_cover) {
+    case LandCover::kDesert: return "desert";
+    case LandCover::kFarmland: return "farmland";
+    case LandCover::kWoods: return "woods";
+    case LandCover::kWoodedHills: return "wooded_hills";
+    case LandCover::kUrban: return "urban";
+    case LandCover::kMountains: return "mountains";
+  }
+  return "?";
+}
+
+double land_gamma(LandCover land_cover, double frequency_hz) {
   RAMPART_DEMAND(frequency_hz > 0.0, "a positive frequency");
   double gamma_10ghz_db = 0.0;
-  switch (terrain) {
-    case Terrain::kDesert: gamma_10ghz_db = -20.0; break;
-    case Terrain::kFarmland: gamma_10ghz_db = -15.0; break;
-    case Terrain::kWoods: gamma_10ghz_db = -15.0; break;
-    case Terrain::kWoodedHills: gamma_10ghz_db = -10.0; break;
-    case Terrain::kUrban: gamma_10ghz_db = -10.0; break;
-    case Terrain::kMountains: gamma_10ghz_db = -5.0; break;
+  switch (land_cover) {
+    case LandCover::kDesert: gamma_10ghz_db = -20.0; break;
+    case LandCover::kFarmland: gamma_10ghz_db = -15.0; break;
+    case LandCover::kWoods: gamma_10ghz_db = -15.0; break;
+    case LandCover::kWoodedHills: gamma_10ghz_db = -10.0; break;
+    case LandCover::kUrban: gamma_10ghz_db = -10.0; break;
+    case LandCover::kMountains: gamma_10ghz_db = -5.0; break;
   }
   return db_to_ratio(gamma_10ghz_db + 5.0 * std::log10(frequency_hz / 10e9));
 }
 
-double land_reflectivity(double grazing_rad, double frequency_hz, Terrain terrain) {
-  return land_gamma(terrain, frequency_hz) * std::sin(std::max(grazing_rad, 0.0));
+double land_reflectivity(double grazing_rad, double frequency_hz, LandCover land_cover) {
+  return land_gamma(land_cover, frequency_hz) * std::sin(std::max(grazing_rad, 0.0));
 }
 
 double clutter_grazing_rad(double radar_height_m, double slant_range_m, double k_factor) {
@@ -63,7 +75,7 @@ double clutter_rcs_m2(const ClutterSurface& surface, double frequency_hz, double
   const double psi = clutter_grazing_rad(radar_height_m, slant_range_m, k_factor);
   if (psi <= 0.0) return 0.0;
   const double sigma0 = surface.sea ? sea_reflectivity(psi, frequency_hz, surface.sea_state, surface.polarization)
-                                    : land_reflectivity(psi, frequency_hz, surface.terrain);
+                                    : land_reflectivity(psi, frequency_hz, surface.land_cover);
   return sigma0 * clutter_cell_area_m2(slant_range_m, beamwidth_az_rad, pulse_width_s, psi);
 }
 

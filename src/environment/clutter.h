@@ -34,14 +34,16 @@
 
 namespace rampart::environment {
 
-enum class Terrain { kDesert, kFarmland, kWoods, kWoodedHills, kUrban, kMountains };
+enum class LandCover { kDesert, kFarmland, kWoods, kWoodedHills, kUrban, kMountains };
+/// desert, farmland, woods, wooded_hills, urban, mountains.
+const char* to_string(LandCover land_cover);
 
 /// NRL sea reflectivity sigma0 (m^2/m^2, a ratio) at `grazing_rad`.
 double sea_reflectivity(double grazing_rad, double frequency_hz, double sea_state, Polarization polarization);
 /// gamma (a ratio) of a terrain at `frequency_hz`.
-double land_gamma(Terrain terrain, double frequency_hz);
+double land_gamma(LandCover land_cover, double frequency_hz);
 /// Constant-gamma land reflectivity gamma sin(psi) (a ratio).
-double land_reflectivity(double grazing_rad, double frequency_hz, Terrain terrain);
+double land_reflectivity(double grazing_rad, double frequency_hz, LandCover land_cover);
 
 /// Grazing angle of the surface at `slant_range_m` from a radar at `radar_height_m`; 0 at and
 /// beyond the radar's clutter horizon.
@@ -54,7 +56,7 @@ struct ClutterSurface {
   bool sea = true;
   double sea_state = 3.0;                                  ///< sea
   Polarization polarization = Polarization::kHorizontal;  ///< sea
-  Terrain terrain = Terrain::kFarmland;                    ///< land
+  LandCover land_cover = LandCover::kFarmland;             ///< land
 };
 
 /// Clutter RCS (m^2) in the cell at `slant_range_m`: sigma0(psi) times the cell's area; 0

@@ -24,6 +24,10 @@ struct Plot {
   double range_sigma_m = 0.0;
   double az_sigma_rad = 0.0;
   double el_sigma_rad = 0.0;
+  /// A Doppler radar's radial speed (positive receding) and its sigma.
+  bool has_radial_speed = false;
+  double radial_speed_mps = 0.0;
+  double radial_speed_sigma_mps = 0.0;
   /// Position in the scenario frame. For a 2-D radar the elevation is taken as zero, so only
   /// east and north are measurements.
   Eigen::Vector3d p_enu_m = Eigen::Vector3d::Zero();

@@ -1,6 +1,7 @@
 #include "scenario/loader.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include <fmt/format.h>
@@ -121,6 +122,9 @@ const std::vector<ScriptedEvent::Action> kScriptedActions = {
     ScriptedEvent::Action::kAddRaid,      ScriptedEvent::Action::kSensorOut,    ScriptedEvent::Action::kSensorBack,
     ScriptedEvent::Action::kFireUnitOut,  ScriptedEvent::Action::kFireUnitBack, ScriptedEvent::Action::kLinkLost,
     ScriptedEvent::Action::kLinkRestored, ScriptedEvent::Action::kWeaponsControl, ScriptedEvent::Action::kEmission};
+const std::vector<environment::LandCover> kLandCovers = {
+    environment::LandCover::kDesert, environment::LandCover::kFarmland, environment::LandCover::kWoods,
+    environment::LandCover::kWoodedHills, environment::LandCover::kUrban, environment::LandCover::kMountains};
 const std::vector<Emission> kEmissions = {Emission::kOn, Emission::kOff, Emission::kWeaponsReach};
 const std::vector<FriendlyKind> kFriendlyKinds = {
     FriendlyKind::kFighter, FriendlyKind::kAirborneEarlyWarning, FriendlyKind::kTransport,
@@ -153,6 +157,8 @@ class ScenarioReader {
     read_origin(top, s);
     for (const auto& n : capped_list(top, "assets", true)) s.assets.push_back(read_asset(n));
     for (const auto& n : capped_list(top, "emitters", false)) s.emitters.push_back(read_emitter(n));
+    if (top.has("environment")) s.environment = read_environment(top.node("environment"));
+    else top.allow("environment");
     for (const auto& n : capped_list(top, "sensors", true)) {
       if (n.IsMap() && n["name"] && n["name"].IsScalar()) sensor_names_.push_back(n["name"].Scalar());
       if (n.IsMap() && n["type"] && n["type"].IsScalar() && n["type"].Scalar() == "esm") {
@@ -342,6 +348,17 @@ class ScenarioReader {
         m.number_or("iff_azimuth_resolution_deg", r.beamwidth_az_deg, Range{0.1, 30.0});
     r.iff_altitude_tolerance_m =
         m.number_or("iff_altitude_tolerance_m", r.iff_altitude_tolerance_m, Range{0.0, 5'000.0});
+    read_antenna(m, r);
+    r.polarization = m.choice("polarization", {"horizontal", "vertical"}, false).value_or("horizontal") == "vertical"
+                         ? environment::Polarization::kVertical
+                         : environment::Polarization::kHorizontal;
+    if (m.has("mti")) r.mti = read_mti(m.node("mti"), r, m.what());
+    else m.allow("mti");
+    if (m.has("radial_speed_sigma_mps"))
+      r.radial_speed_sigma_mps = m.number("radial_speed_sigma_mps", Range{0.0, 100.0, true, false});
+    r.bias_range_m = m.number_or("bias_range_m", 0.0, Range::between(-10'000.0, 10'000.0));
+    r.bias_az_deg = m.number_or("bias_az_deg", 0.0, Range::between(-10.0, 10.0));
+    r.bias_el_deg = m.number_or("bias_el_deg", 0.0, Range::between(-10.0, 10.0));
     r.emission = read_emission(m, r.emission);
     // The reach may be given with any emission, for a scripted event to switch to weapons_reach.
     if (r.emission == Emission::kWeaponsReach || m.has("emission_reach_m"))
@@ -412,6 +429,181 @@ class ScenarioReader {
     r.elevation_sigma_deg = m.number_or("elevation_sigma_deg", r.elevation_sigma_deg, Range{0.0, 10.0, true, false});
     m.check_unknown_keys();
     return r;
+  }
+
+  /// The scenario's `environment:`: surface, propagation, clutter, and terrain (a grid file in
+  /// the ESRI ASCII format, relative to the scenario's folder, and/or synthetic hills and ridges).
+  Environment read_environment(const YAML::Node& n) {
+    MapReader m(n, "environment", d_);
+    Environment env;
+    if (!m.is_map()) return env;
+    env.sea_state = m.number_or("sea_state", env.sea_state, Range::between(0.0, 7.0));
+    const auto cover = m.choice("land_cover", enum_names(kLandCovers), false);
+    if (cover) env.land_cover = enum_from(*cover, kLandCovers);
+    env.multipath = m.boolean_or("multipath", env.multipath);
+    env.clutter = m.boolean_or("clutter", env.clutter);
+    if (m.has("terrain")) env.terrain = read_terrain(m.node("terrain"));
+    else m.allow("terrain");
+    m.check_unknown_keys();
+    return env;
+  }
+
+  std::shared_ptr<const environment::Terrain> read_terrain(const YAML::Node& n) {
+    MapReader m(n, "terrain", d_);
+    if (!m.is_map()) return nullptr;
+    std::optional<environment::Terrain> terrain;
+    if (m.has("file")) {
+      const std::string file = m.text("file").value_or("");
+      std::filesystem::path path(file);
+      if (path.is_relative()) path = std::filesystem::path(d_.file()).parent_path() / path;
+      try {
+        terrain = environment::Terrain::read_esri_ascii(path.string());
+      } catch (const InputError& e) {
+        m.error_at("file", fmt::format("terrain: {}", e.what()));
+      }
+    } else {
+      m.allow("file");
+    }
+    environment::SyntheticTerrain synthetic;
+    synthetic.cell_m = m.number_or("cell_m", synthetic.cell_m, Range{10.0, 10'000.0});
+    synthetic.base_height_m = m.number_or("base_height_m", 0.0, Range::between(-500.0, 9000.0));
+    for (const auto& h : capped_list(m, "hills", false)) {
+      MapReader hm(h, fmt::format("hill #{} of the terrain", synthetic.hills.size() + 1), d_);
+      if (!hm.is_map()) continue;
+      const YAML::Node at = hm.node("center");
+      Point2 c;
+      if (at.IsDefined()) c = read_point(at, "the center of " + hm.what());
+      else hm.missing("center");
+      synthetic.hills.push_back({c.east_m, c.north_m, hm.number("height_m", Range::between(-500.0, 9000.0)).value_or(0.0),
+                                 hm.number("radius_m", Range{10.0, 200'000.0}).value_or(1000.0)});
+      hm.check_unknown_keys();
+    }
+    for (const auto& r : capped_list(m, "ridges", false)) {
+      MapReader rm(r, fmt::format("ridge #{} of the terrain", synthetic.ridges.size() + 1), d_);
+      if (!rm.is_map()) continue;
+      Point2 a, b;
+      if (rm.has("from")) a = read_point(rm.node("from"), "the start of " + rm.what());
+      else rm.missing("from");
+      if (rm.has("to")) b = read_point(rm.node("to"), "the end of " + rm.what());
+      else rm.missing("to");
+      synthetic.ridges.push_back({a.east_m, a.north_m, b.east_m, b.north_m,
+                                  rm.number("height_m", Range::between(-500.0, 9000.0)).value_or(0.0),
+                                  rm.number("half_width_m", Range{10.0, 100'000.0}).value_or(1000.0)});
+      rm.check_unknown_keys();
+    }
+    const bool features = !synthetic.hills.empty() || !synthetic.ridges.empty();
+    if (m.has("extent")) {
+      MapReader e(m.node("extent"), "the extent of the terrain", d_);
+      synthetic.west_m = e.number("west_m", Range::between(-kMaxDistance_m, kMaxDistance_m)).value_or(0.0);
+      synthetic.south_m = e.number("south_m", Range::between(-kMaxDistance_m, kMaxDistance_m)).value_or(0.0);
+      synthetic.east_m = e.number("east_m", Range::between(-kMaxDistance_m, kMaxDistance_m)).value_or(1.0);
+      synthetic.north_m = e.number("north_m", Range::between(-kMaxDistance_m, kMaxDistance_m)).value_or(1.0);
+      e.check_unknown_keys();
+      if (synthetic.east_m <= synthetic.west_m || synthetic.north_m <= synthetic.south_m)
+        m.error_at("extent", "the extent of the terrain must have east_m > west_m and north_m > south_m");
+      else if ((synthetic.east_m - synthetic.west_m) / synthetic.cell_m >= environment::kMaxTerrainCells ||
+               (synthetic.north_m - synthetic.south_m) / synthetic.cell_m >= environment::kMaxTerrainCells)
+        m.error_at("extent", fmt::format("the terrain's extent at cell_m {:.0f} needs more than {} cells a side; "
+                                         "raise cell_m or shrink the extent",
+                                         synthetic.cell_m, environment::kMaxTerrainCells));
+    } else if (features && !terrain) {
+      m.missing("extent");
+    } else {
+      m.allow("extent");
+    }
+    m.check_unknown_keys();
+    if (!d_.empty()) return nullptr;
+    if (!terrain && !features && !m.has("extent")) {
+      m.error_here("terrain needs a `file`, or an `extent` with `hills` or `ridges`");
+      return nullptr;
+    }
+    if (terrain) {
+      terrain->add_features(synthetic.hills, synthetic.ridges);
+      return std::make_shared<const environment::Terrain>(std::move(*terrain));
+    }
+    return std::make_shared<const environment::Terrain>(environment::Terrain::synthesize(synthetic));
+  }
+
+  /// A radar's `antenna:`; without one, default_antenna.
+  void read_antenna(MapReader& radar, Radar& r) {
+    r.antenna = default_antenna(r);
+    environment::AntennaSpec& a = r.antenna;
+    if (radar.has("antenna")) {
+      MapReader m(radar.node("antenna"), "the antenna of " + radar.what(), d_);
+      if (!m.is_map()) return;
+      const auto coverage = m.choice("elevation", {"pencil", "cosecant_squared", "stacked_beams"}, false);
+      if (coverage == "pencil") a.coverage = environment::ElevationCoverage::kPencil;
+      if (coverage == "stacked_beams") a.coverage = environment::ElevationCoverage::kStackedBeams;
+      a.shape = m.choice("main_lobe", {"sinc_squared", "gaussian"}, false).value_or("sinc_squared") == "gaussian"
+                    ? environment::MainLobeShape::kGaussian
+                    : environment::MainLobeShape::kSincSquared;
+      a.beamwidth_el_deg = m.number_or("beamwidth_el_deg", a.beamwidth_el_deg, Range{0.1, 90.0});
+      a.tilt_deg = m.number_or("tilt_deg", a.coverage == environment::ElevationCoverage::kCosecantSquared
+                                               ? a.beamwidth_el_deg / 2.0 : a.tilt_deg,
+                               Range::between(-10.0, 90.0));
+      a.upper_elevation_deg = m.number_or("upper_elevation_deg", a.upper_elevation_deg, Range::between(-10.0, 90.0));
+      a.beams = m.integer_or("beams", a.coverage == environment::ElevationCoverage::kStackedBeams ? 2 : 1, 1, 64);
+      a.sidelobe_level_db = m.number_or("sidelobe_level_db", a.sidelobe_level_db, Range::between(-80.0, -10.0));
+      m.check_unknown_keys();
+      for (const auto& problem : environment::antenna_problems(a))
+        m.error_here(fmt::format("the antenna of {}: {}", radar.what(), problem));
+    } else {
+      radar.allow("antenna");
+    }
+  }
+
+  environment::MtiFilter read_mti(const YAML::Node& n, const Radar& r, const std::string& radar) {
+    MapReader m(n, "the mti of " + radar, d_);
+    environment::MtiFilter f;
+    if (!m.is_map()) return f;
+    f.improvement_db = m.number_or("improvement_db", f.improvement_db, Range::between(0.0, 80.0));
+    f.min_detectable_speed_mps = m.number_or("min_detectable_speed_mps", f.min_detectable_speed_mps, Range::between(0.0, 100.0));
+    f.wavelength_m = kSpeedOfLight_mps / r.frequency_hz;
+    if (m.has("staggered_prf_hz")) {
+      const YAML::Node list = m.node("staggered_prf_hz");
+      if (!list.IsSequence() || list.size() < 2 || list.size() > 8) {
+        m.error_at("staggered_prf_hz", fmt::format("'staggered_prf_hz' in {} must list 2 to 8 PRFs", m.what()));
+      } else {
+        for (const auto& v : list) {
+          try {
+            const double prf = v.as<double>();
+            if (!(prf >= 10.0 && prf <= 1e6)) throw YAML::Exception(v.Mark(), "");
+            const double highest_prf_hz =
+                kSpeedOfLight_mps / (2.0 * (r.max_range_m + kSpeedOfLight_mps * r.pulse_width_s / 2.0));
+            if (prf > highest_prf_hz)
+              d_.error(v.Mark().line, v.Mark().column,
+                       fmt::format("{}: at {:.0f} Hz an echo from max_range_m arrives after the next pulse; a staggered "
+                                   "PRF must stay at or below {:.0f} Hz",
+                                   m.what(), prf, std::floor(highest_prf_hz)));
+            f.prf_hz.push_back(prf);
+          } catch (const YAML::Exception&) {
+            d_.error(v.Mark().line, v.Mark().column,
+                     fmt::format("'staggered_prf_hz' in {} must list PRFs from 10 Hz to 1 MHz", m.what()));
+          }
+        }
+      }
+    } else {
+      f.prf_hz.push_back(r.prf_hz.value_or(kSpeedOfLight_mps / (2.0 * (r.max_range_m + kSpeedOfLight_mps * r.pulse_width_s / 2.0))));
+    }
+    m.check_unknown_keys();
+    return f;
+  }
+
+  /// A raid's or friendly's `jammer:` (a barrage noise jammer, environment/jamming.h).
+  std::optional<environment::NoiseJammer> read_jammer(MapReader& owner) {
+    if (!owner.has("jammer")) {
+      owner.allow("jammer");
+      return std::nullopt;
+    }
+    MapReader m(owner.node("jammer"), "the jammer of " + owner.what(), d_);
+    environment::NoiseJammer j;
+    if (!m.is_map()) return j;
+    j.power_w = m.number("power_w", Range{0.0, 1e6, true, false}).value_or(1.0);
+    j.antenna_gain_db = m.number_or("antenna_gain_db", 0.0, Range::between(-20.0, 40.0));
+    j.bandwidth_hz = m.number("bandwidth_hz", Range{1e3, 1e11}).value_or(1e8);
+    j.losses_db = m.number_or("losses_db", 0.0, Range::between(0.0, 40.0));
+    m.check_unknown_keys();
+    return j;
   }
 
   Emitter read_emitter(const YAML::Node& n) {
@@ -543,6 +735,8 @@ class ScenarioReader {
     r.target_asset = target.value_or(0);
     r.damage_fraction = m.number_or("damage_fraction", default_damage_fraction(r.kind), Range::probability());
     r.emitter = read_emitter_name(m);
+    r.jammer = read_jammer(m);
+    r.repeat_route = m.boolean_or("repeat_route", false);
     m.check_unknown_keys();
     if (target && r.route.size() >= 2) warn_if_unreachable(r, s.assets[*target], s.duration_s, n.Mark());
     return r;
@@ -592,6 +786,7 @@ class ScenarioReader {
     f.rcs_m2 = m.number("rcs_m2", Range{1e-5, 1e4}).value_or(1.0);
     f.iff_on = m.boolean_or("iff_on", true);
     f.emitter = read_emitter_name(m);
+    f.jammer = read_jammer(m);
     m.check_unknown_keys();
     return f;
   }
@@ -842,6 +1037,16 @@ class ScenarioReader {
 };
 
 }  // namespace
+
+environment::AntennaSpec default_antenna(const Radar& r) {
+  environment::AntennaSpec a;
+  a.beamwidth_az_deg = r.beamwidth_az_deg;
+  a.beamwidth_el_deg = environment::elevation_beamwidth_for_gain_deg(r.antenna_gain_db, r.beamwidth_az_deg);
+  a.coverage = environment::ElevationCoverage::kCosecantSquared;
+  a.tilt_deg = a.beamwidth_el_deg / 2.0;
+  a.upper_elevation_deg = std::max(r.max_elevation_deg, a.tilt_deg + 1.0);
+  return a;
+}
 
 Scenario parse_scenario(const std::string& yaml_text, Diagnostics& diagnostics) {
   YAML::Node root;

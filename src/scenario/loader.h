@@ -13,6 +13,11 @@ namespace rampart::scenario {
 /// file name labels the messages. The returned scenario is meaningful only when no problem was found.
 Scenario parse_scenario(const std::string& yaml_text, Diagnostics& diagnostics);
 
+/// The antenna of a radar that names none: a cosecant-squared fan whose elevation beamwidth
+/// follows from its gain and azimuth beamwidth (environment/antenna.h), peaking at half that
+/// beamwidth and shaped up to max_elevation_deg.
+environment::AntennaSpec default_antenna(const Radar& r);
+
 /// Parses and checks one item of the `events:` list of scenario `s` (its names, its frame), as
 /// code injects it into a running simulation; problems go into `diagnostics` as in parse_scenario.
 ScriptedEvent parse_event(const std::string& yaml_text, const Scenario& s, Diagnostics& diagnostics);

@@ -7,12 +7,18 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <limits>
 #include <string>
 #include <vector>
 
 #include "core/geodesy.h"
+#include "environment/antenna.h"
+#include "environment/clutter.h"
+#include "environment/jamming.h"
+#include "environment/propagation.h"
+#include "environment/terrain.h"
 #include "messages/orders.h"
 
 namespace rampart::scenario {
@@ -80,6 +86,18 @@ struct Radar {
   double iff_range_resolution_m = 300.0;
   double iff_azimuth_resolution_deg = 2.0;  ///< the loader defaults it to beamwidth_az_deg
   double iff_altitude_tolerance_m = 100.0;  ///< Mode C is reported in 100 ft (30 m) steps
+  /// The antenna's patterns (environment/antenna.h); its azimuth beamwidth is beamwidth_az_deg.
+  environment::AntennaSpec antenna;
+  environment::Polarization polarization = environment::Polarization::kHorizontal;
+  /// The clutter filter (MTI or Doppler: environment/clutter.h), with its wavelength and PRFs
+  /// filled from the radar's; absent, clutter adds to the noise unfiltered.
+  std::optional<environment::MtiFilter> mti;
+  /// Measures the radial speed of what it detects (a Doppler radar), with this sigma.
+  std::optional<double> radial_speed_sigma_mps;
+  /// Systematic errors added to every measurement (unknown to the tracker, which may estimate them).
+  double bias_range_m = 0.0;
+  double bias_az_deg = 0.0;
+  double bias_el_deg = 0.0;
   Emission emission = Emission::kOn;
   /// Under Emission::kWeaponsReach: the radar radiates from the C2 cycle a track not identified
   /// friendly comes within emission_reach_m (horizontal range) until emission_hold_s after the
@@ -166,6 +184,8 @@ struct Raid {
   std::size_t target_asset = 0;   ///< index into Scenario::assets
   double damage_fraction = 0.0;   ///< fraction of the asset's value one arrival destroys
   std::string emitter;            ///< name of the radar it emits with; empty when silent
+  std::optional<environment::NoiseJammer> jammer;  ///< a noise jammer it carries
+  bool repeat_route = false;      ///< flies its route as a loop (a stand-off jammer's orbit)
 };
 
 struct Friendly {
@@ -179,6 +199,7 @@ struct Friendly {
   double rcs_m2 = 0.0;
   bool iff_on = true;  ///< transponder answers IFF challenges
   std::string emitter;  ///< name of the radar it emits with; empty when silent
+  std::optional<environment::NoiseJammer> jammer;  ///< a noise jammer it carries
 };
 
 /// Fighters at readiness on an airbase for defensive counter-air: scrambled by C2 against
@@ -321,6 +342,16 @@ const char* to_string(ScriptedEvent::Action action);
 /// One line that says what the event does, e.g. "sensor_out Coastal".
 std::string describe(const ScriptedEvent& event);
 
+/// What the sensors look through (the scenario's `environment:`). Where the terrain is above 0 m
+/// the surface is land of `land_cover`; elsewhere it is sea of `sea_state`.
+struct Environment {
+  std::shared_ptr<const environment::Terrain> terrain;  ///< none: sea level everywhere
+  double sea_state = 3.0;
+  environment::LandCover land_cover = environment::LandCover::kFarmland;
+  bool multipath = true;  ///< the sea's reflection (lobing, the loss at the horizon, diffraction)
+  bool clutter = true;    ///< sea and land clutter in the radars' cells
+};
+
 struct Scenario {
   std::string name;
   std::uint64_t random_seed = 0;
@@ -331,6 +362,7 @@ struct Scenario {
   std::vector<Radar> radars;
   std::vector<EsmSensor> esm_sensors;
   std::vector<Emitter> emitters;
+  Environment environment;
   std::vector<Irst> irst_sensors;
   std::vector<WeaponType> weapon_types;
   std::vector<FireUnit> fire_units;

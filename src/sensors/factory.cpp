@@ -17,7 +17,8 @@ void add_all(const std::vector<Spec>& specs, const LocalFrame& frame, std::uint6
 
 SensorSuite make_sensors(const scenario::Scenario& s, const LocalFrame& frame, std::uint64_t seed) {
   SensorSuite suite;
-  add_all<SurveillanceRadar>(s.radars, frame, seed, suite);
+  for (std::size_t i = 0; i < s.radars.size(); ++i)
+    suite.sensors.push_back(std::make_unique<SurveillanceRadar>(static_cast<int>(i + 1), s.radars[i], s.environment, frame, seed));
   for (std::size_t i = 0; i < s.radars.size(); ++i) {
     if (!s.radars[i].iff_interrogator) continue;
     const auto& radar = static_cast<const SurveillanceRadar&>(*suite.sensors[i]);

@@ -1,19 +1,48 @@
 #include "sensors/radar.h"
 
+#include <algorithm>
 #include <cmath>
 
+#include "core/error.h"
 #include "core/units.h"
+#include "environment/jamming.h"
 
 namespace rampart::sensors {
 namespace {
 constexpr double kEffectiveEarthFactor = 4.0 / 3.0;
+/// How far beyond the geometric horizon a sea-surface radar still looks (diffraction): at 1.2
+/// horizons the single-mode loss is tens of dB even for the lowest targets.
+constexpr double kDiffractionReach = 1.2;
+/// k_m of the thermal angle error theta / (k_m sqrt(2 SINR)): the slope of the beam-split or
+/// monopulse angle discriminator (Barton: 1.2 to 1.9; strobes use the same, environment/jamming.h).
+constexpr double kAngleErrorSlope = 1.6;
+
+environment::Propagation::Options propagation_options(const scenario::Radar& spec, const scenario::Environment& env,
+                                                      double antenna_alt_m) {
+  environment::Propagation::Options o;
+  o.frequency_hz = spec.frequency_hz;
+  o.radar_height_m = std::max(antenna_alt_m, 1.0);
+  o.surface = environment::sea_surface(env.sea_state, spec.frequency_hz);
+  o.polarization = spec.polarization;
+  o.multipath = env.multipath;
+  o.k_factor = kEffectiveEarthFactor;
+  return o;
 }
 
-SurveillanceRadar::SurveillanceRadar(int sensor_id, const scenario::Radar& spec,
+environment::RadarLink radar_link(const scenario::Radar& spec) {
+  return {spec.peak_power_w, spec.antenna_gain_db, spec.frequency_hz, spec.pulse_width_s, spec.noise_figure_db,
+          spec.losses_db, spec.coherent_integration ? spec.pulses_integrated : 1};
+}
+}  // namespace
+
+SurveillanceRadar::SurveillanceRadar(int sensor_id, const scenario::Radar& spec, const scenario::Environment& environment,
                                      const LocalFrame& scenario_frame, std::uint64_t seed)
     : id_(sensor_id),
       spec_(spec),
+      environment_(environment),
       mount_(scenario_frame, spec.position.east_m, spec.position.north_m, spec.site_alt_m + spec.antenna_height_m),
+      antenna_(spec.antenna),
+      propagation_(propagation_options(spec, environment, spec.site_alt_m + spec.antenna_height_m)),
       seed_(seed),
       false_alarm_stream_(seed, static_cast<std::uint64_t>(sensor_id), Purpose::kFalseAlarm) {
   const double lambda_m = kSpeedOfLight_mps / spec.frequency_hz;
@@ -32,6 +61,17 @@ SurveillanceRadar::SurveillanceRadar(int sensor_id, const scenario::Radar& spec,
   if (!(spec.swerling_case == 1 && spec.coherent_integration))
     curve_.emplace(spec.swerling_case, spec.coherent_integration ? 1 : spec.pulses_integrated, Integration::kNoncoherent,
                    spec.false_alarm_probability);
+  if (environment.terrain) {
+    // The mask reaches as far as the radar looks over the grid; beyond the grid the surface is sea
+    // (0 m), which cannot raise the mask (above_terrain holds its last value).
+    const auto& t = *environment.terrain;
+    double farthest_m = 0.0;
+    for (const double e : {t.west_m(), t.west_m() + t.cell_m() * (t.cols() - 1)})
+      for (const double n : {t.south_m(), t.south_m() + t.cell_m() * (t.rows() - 1)})
+        farthest_m = std::max(farthest_m, std::hypot(e - spec.position.east_m, n - spec.position.north_m));
+    terrain_mask_.emplace(environment.terrain, spec.position.east_m, spec.position.north_m, mount_.alt_m,
+                          std::clamp(farthest_m, 2.0 * t.cell_m(), spec.max_range_m));
+  }
 }
 
 double SurveillanceRadar::detection_probability(double snr_ratio) const {
@@ -72,22 +112,122 @@ RandomStream& SurveillanceRadar::stream(std::unordered_map<std::uint32_t, Random
   return it->second;
 }
 
-messages::Plot SurveillanceRadar::make_plot(std::uint64_t plot_id, double t_s, double range_m,
-                                            double az_rad, double el_rad) const {
+// The scenario frame and the radar's are both Cartesian (the Earth-centred frame rotated and
+// shifted), so one rigid motion takes a target's scenario position to the radar's frame: the point
+// to_enu(geodetic) gives, without a geodetic conversion per target.
+SurveillanceRadar::Geometry SurveillanceRadar::geometry(const Eigen::Vector3d& p_enu_m) const {
+  Geometry g;
+  g.local_m = mount_.R_scenario_from_sensor.transpose() * (p_enu_m - mount_.position_enu_m);
+  g.range_m = g.local_m.norm();
+  g.ground_range_m = g.local_m.head<2>().norm();
+  g.az_rad = azimuth_rad(g.local_m.x(), g.local_m.y());
+  g.el_rad = std::atan2(g.local_m.z(), g.ground_range_m);
+  return g;
+}
+
+bool SurveillanceRadar::above_terrain(const world::Entity& e, const Geometry& g) const {
+  if (!terrain_mask_) return true;
+  const auto& mask = *terrain_mask_;
+  const double az_rad = azimuth_rad(e.p_enu_m.x() - mount_.position_enu_m.x(), e.p_enu_m.y() - mount_.position_enu_m.y());
+  if (g.ground_range_m < mask.max_range_m()) return mask.visible(g.ground_range_m, az_rad, e.geodetic.alt_m);
+  // Beyond the grid only the sea: the mask angle stays what it was at the grid's far edge.
+  return mask.elevation_rad(g.ground_range_m, e.geodetic.alt_m) >
+         mask.mask_angle_rad(mask.max_range_m() - mask.range_step_m(), az_rad);
+}
+
+double SurveillanceRadar::jamming_to_noise(double az_rad, double el_rad, const world::Entity* target,
+                                           const std::vector<world::Entity>& truth) const {
+  double jn = 0.0;
+  for (const auto& j : truth) {
+    if (!j.flying() || !j.jammer) continue;
+    const Geometry g = geometry(j.p_enu_m);
+    const double gain = &j == target ? antenna_.gain_ratio(0.0, el_rad)
+                                     : antenna_.gain_ratio(wrap_pi(g.az_rad - az_rad), g.el_rad);
+    if (terrain_mask_ && !above_terrain(j, g)) continue;
+    if (!terrain_mask_ && g.range_m > horizon_range_m(j.geodetic.alt_m)) continue;
+    jn += environment::JammingLink(radar_link(spec_), *j.jammer).jamming_to_noise(std::max(g.range_m, 1.0), gain);
+  }
+  return jn;
+}
+
+SurveillanceRadar::Echo SurveillanceRadar::echo(const world::Entity& e, const std::vector<world::Entity>& truth) const {
+  Echo out;
+  const Geometry g = geometry(e.p_enu_m);
+  if (g.range_m < spec_.min_range_m || g.range_m > spec_.max_range_m || g.el_rad > deg_to_rad(spec_.max_elevation_deg))
+    return out;
+  if (!above_terrain(e, g)) return out;
+  const auto& terrain = environment_.terrain;
+  const double ground_height_m = terrain ? std::max(terrain->height_m(e.p_enu_m.x(), e.p_enu_m.y()), 0.0) : 0.0;
+  const bool over_sea = ground_height_m <= 0.0;
+  const double horizon_m = horizon_range_m(e.geodetic.alt_m - ground_height_m);
+  const auto& elevation = antenna_.elevation();
+  double f = 0.0;
+  if (over_sea && environment_.multipath) {
+    if (g.ground_range_m > kDiffractionReach * horizon_m) return out;
+    const auto path = propagation_.path(std::max(e.geodetic.alt_m, 0.1), g.ground_range_m);
+    const double f_direct = elevation.voltage_ratio(path.geometry.direct_elevation_rad);
+    const double f_reflected =
+        path.geometry.line_of_sight ? elevation.voltage_ratio(path.geometry.reflected_elevation_rad) : 0.0;
+    f = propagation_.factor(path, f_direct, f_reflected);
+  } else {
+    if (g.range_m > horizon_m) return out;
+    f = elevation.voltage_ratio(g.el_rad);
+  }
+  out.visible = true;
+  out.propagation_factor = f;
+  const double f2 = f * f;
+  const double signal = snr(g.range_m, e.rcs_m2) * f2 * f2;
+  if (environment_.clutter) {
+    const environment::ClutterSurface surface{.sea = over_sea, .sea_state = environment_.sea_state,
+                                              .polarization = spec_.polarization,
+                                              .land_cover = environment_.land_cover};
+    const double clutter_m2 = environment::clutter_rcs_m2(surface, spec_.frequency_hz, mount_.alt_m, g.range_m,
+                                                          deg_to_rad(spec_.beamwidth_az_deg), spec_.pulse_width_s);
+    const double psi = environment::clutter_grazing_rad(mount_.alt_m, g.range_m);
+    const double g_el = elevation.gain_ratio(-psi);
+    out.clutter_to_noise = snr(g.range_m, clutter_m2) * g_el * g_el;
+  }
+  out.jamming_to_noise = jamming_to_noise(g.az_rad, g.el_rad, &e, truth);
+  const Eigen::Vector3d los = e.p_enu_m - mount_.position_enu_m;
+  out.radial_speed_mps = e.v_enu_mps.dot(los) / std::max(los.norm(), 1.0);
+  double filtered_signal = signal;
+  if (spec_.mti) {
+    const double improvement = db_to_ratio(spec_.mti->improvement_db);
+    out.notched = spec_.mti->notches(out.radial_speed_mps);
+    if (out.notched) filtered_signal /= improvement;
+    out.clutter_to_noise /= improvement;
+  }
+  out.sinr = filtered_signal / (1.0 + out.jamming_to_noise + out.clutter_to_noise);
+  return out;
+}
+
+messages::Plot SurveillanceRadar::make_plot(std::uint64_t plot_id, double t_s, const Measured& m) const {
   messages::Plot p;
   p.id = plot_id;
   p.t_s = t_s;
   p.sensor_id = id_;
-  p.range_m = range_m;
-  p.az_rad = az_rad;
+  p.range_m = m.range_m;
+  p.az_rad = m.az_rad;
   p.has_elevation = spec_.el_sigma_deg.has_value();
-  p.el_rad = p.has_elevation ? el_rad : 0.0;
-  p.range_sigma_m = spec_.range_sigma_m;
-  p.az_sigma_rad = deg_to_rad(spec_.az_sigma_deg);
-  p.el_sigma_rad = p.has_elevation ? deg_to_rad(*spec_.el_sigma_deg) : 0.0;
+  p.el_rad = p.has_elevation ? m.el_rad : 0.0;
+  // The accuracy the radar reports with each plot: its floor and the thermal-noise term at the
+  // plot's SINR (the header's formulas).
+  const double two_sinr = 2.0 * std::max(m.sinr, 1e-3);
+  const auto rss = [&](double floor, double thermal) { return std::sqrt(floor * floor + thermal * thermal / two_sinr); };
+  p.range_sigma_m = rss(spec_.range_sigma_m, kSpeedOfLight_mps * spec_.pulse_width_s / 2.0);
+  p.az_sigma_rad = rss(deg_to_rad(spec_.az_sigma_deg), deg_to_rad(spec_.beamwidth_az_deg) / kAngleErrorSlope);
+  p.el_sigma_rad = p.has_elevation
+                       ? rss(deg_to_rad(*spec_.el_sigma_deg), deg_to_rad(spec_.antenna.beamwidth_el_deg) / kAngleErrorSlope)
+                       : 0.0;
+  if (spec_.radial_speed_sigma_mps) {
+    p.has_radial_speed = true;
+    p.radial_speed_mps = m.radial_speed_mps;
+    p.radial_speed_sigma_mps = *spec_.radial_speed_sigma_mps;
+  }
 
   const double ce = std::cos(p.el_rad), se = std::sin(p.el_rad);
-  const double ca = std::cos(az_rad), sa = std::sin(az_rad);
+  const double ca = std::cos(p.az_rad), sa = std::sin(p.az_rad);
+  const double range_m = p.range_m;
   const Eigen::Vector3d local(range_m * ce * sa, range_m * ce * ca, range_m * se);
   p.p_enu_m = mount_.R_scenario_from_sensor * local + mount_.position_enu_m;
 
@@ -108,7 +248,7 @@ messages::Plot SurveillanceRadar::make_plot(std::uint64_t plot_id, double t_s, d
 }
 
 Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector<world::Entity>& truth,
-                             std::uint64_t& next_plot_id) {
+                             std::uint64_t& next_plot_id, std::vector<AngleReport>* strobes) {
   Look out;
   auto& batch = out.batch;
   batch.sensor_id = id_;
@@ -123,32 +263,63 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
   auto in_sector = [&](double az_rad) { return wrap_two_pi(az_rad - batch.az_begin_rad) < sector_rad; };
   const double max_el_rad = deg_to_rad(spec_.max_elevation_deg);
 
-  // The scenario frame and the radar's are both Cartesian (the Earth-centred frame rotated and
-  // shifted), so one rigid motion takes a target's scenario position to the radar's frame: the
-  // point to_enu(geodetic) gives, without a geodetic conversion per target.
-  const Eigen::Matrix3d R_sensor_from_scenario = mount_.R_scenario_from_sensor.transpose();
+  // The detections of the sweep, before cells are merged.
+  struct Detection {
+    std::uint32_t truth_id;
+    Geometry geometry;
+    double sinr, radial_speed_mps;
+  };
+  std::vector<Detection> detections;
   const double max_range2_m2 = spec_.max_range_m * spec_.max_range_m;
+  const Eigen::Matrix3d R_sensor_from_scenario = mount_.R_scenario_from_sensor.transpose();
   for (const auto& e : truth) {
     if (!e.flying()) continue;
+    // The cheap tests first: most targets are outside the sector or out of range.
     const Eigen::Vector3d local = R_sensor_from_scenario * (e.p_enu_m - mount_.position_enu_m);
-    const double range2_m2 = local.squaredNorm();
-    if (range2_m2 > max_range2_m2) continue;
-    const double range_m = std::sqrt(range2_m2);
-    const double az_rad = azimuth_rad(local.x(), local.y());
-    if (!in_sector(az_rad)) continue;
-    const double el_rad = std::atan2(local.z(), local.head<2>().norm());
-    if (range_m < spec_.min_range_m || range_m > spec_.max_range_m || el_rad > max_el_rad ||
-        range_m > horizon_range_m(e.geodetic.alt_m)) {
-      continue;
+    if (local.squaredNorm() > max_range2_m2 || !in_sector(azimuth_rad(local.x(), local.y()))) continue;
+    const Echo x = echo(e, truth);
+    if (!x.visible) continue;
+    if (!stream(detection_streams_, e.id, Purpose::kDetection).bernoulli(detection_probability(x.sinr))) continue;
+    detections.push_back({e.id, geometry(e.p_enu_m), x.sinr, x.radial_speed_mps});
+  }
+
+  // Resolution: detections within one range cell (c tau / 2) and one beamwidth of each other are
+  // one echo to the plot extractor; it reports their SINR-weighted centroid, credited to the
+  // strongest. Sorted by range, a cell's members are neighbours.
+  const double cell_m = kSpeedOfLight_mps * spec_.pulse_width_s / 2.0;
+  const double beam_rad = deg_to_rad(spec_.beamwidth_az_deg);
+  std::sort(detections.begin(), detections.end(), [](const Detection& a, const Detection& b) {
+    return a.geometry.range_m != b.geometry.range_m ? a.geometry.range_m < b.geometry.range_m : a.truth_id < b.truth_id;
+  });
+  std::vector<bool> merged(detections.size(), false);
+  for (std::size_t i = 0; i < detections.size(); ++i) {
+    if (merged[i]) continue;
+    const Detection* strongest = &detections[i];
+    double weight = detections[i].sinr, range_m = weight * detections[i].geometry.range_m;
+    double el_rad = weight * detections[i].geometry.el_rad, radial_mps = weight * detections[i].radial_speed_mps;
+    double az_offset_rad = 0.0;  // weighted, relative to detection i (azimuths wrap)
+    for (std::size_t k = i + 1; k < detections.size() && detections[k].geometry.range_m - detections[i].geometry.range_m < cell_m; ++k) {
+      const double d_az = wrap_pi(detections[k].geometry.az_rad - detections[i].geometry.az_rad);
+      if (merged[k] || std::abs(d_az) >= beam_rad) continue;
+      merged[k] = true;
+      const Detection& d = detections[k];
+      weight += d.sinr;
+      range_m += d.sinr * d.geometry.range_m;
+      el_rad += d.sinr * d.geometry.el_rad;
+      radial_mps += d.sinr * d.radial_speed_mps;
+      az_offset_rad += d.sinr * d_az;
+      if (d.sinr > strongest->sinr) strongest = &d;
     }
-    const double pd = detection_probability(snr(range_m, e.rcs_m2));
-    if (!stream(detection_streams_, e.id, Purpose::kDetection).bernoulli(pd)) continue;
-    RandomStream& noise = stream(noise_streams_, e.id, Purpose::kMeasurementNoise);
-    const double r = std::max(0.0, range_m + noise.normal(0.0, spec_.range_sigma_m));
-    const double az = wrap_two_pi(az_rad + noise.normal(0.0, deg_to_rad(spec_.az_sigma_deg)));
-    const double el = spec_.el_sigma_deg ? el_rad + noise.normal(0.0, deg_to_rad(*spec_.el_sigma_deg)) : 0.0;
-    batch.plots.push_back(make_plot(next_plot_id, t_end_s, r, az, el));
-    out.origins.push_back({next_plot_id, e.id});
+    const double true_az_rad = wrap_two_pi(detections[i].geometry.az_rad + az_offset_rad / weight);
+    RandomStream& noise = stream(noise_streams_, strongest->truth_id, Purpose::kMeasurementNoise);
+    Measured m{range_m / weight, true_az_rad, el_rad / weight, strongest->sinr, radial_mps / weight};
+    const messages::Plot ideal = make_plot(0, t_end_s, m);  // its sigmas, at the SINR
+    m.range_m = std::max(0.0, m.range_m + spec_.bias_range_m + noise.normal(0.0, ideal.range_sigma_m));
+    m.az_rad = wrap_two_pi(m.az_rad + deg_to_rad(spec_.bias_az_deg) + noise.normal(0.0, ideal.az_sigma_rad));
+    m.el_rad = spec_.el_sigma_deg ? m.el_rad + deg_to_rad(spec_.bias_el_deg) + noise.normal(0.0, ideal.el_sigma_rad) : 0.0;
+    if (spec_.radial_speed_sigma_mps) m.radial_speed_mps += noise.normal(0.0, *spec_.radial_speed_sigma_mps);
+    batch.plots.push_back(make_plot(next_plot_id, t_end_s, m));
+    out.origins.push_back({next_plot_id, strongest->truth_id});
     ++next_plot_id;
   }
 
@@ -158,16 +329,33 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
     const double r = false_alarm_stream_.uniform(spec_.min_range_m, spec_.max_range_m);
     const double az = wrap_two_pi(batch.az_begin_rad + false_alarm_stream_.uniform(0.0, sector_rad));
     const double el = false_alarm_stream_.uniform(0.0, max_el_rad);
-    batch.plots.push_back(make_plot(next_plot_id, t_end_s, r, az, el));
+    // A false alarm crossed the threshold on noise: its SINR is about the threshold's.
+    batch.plots.push_back(make_plot(next_plot_id, t_end_s, {r, az, el, -std::log(spec_.false_alarm_probability), 0.0}));
     out.origins.push_back({next_plot_id, 0});
     ++next_plot_id;
   }
+
+  if (strobes) {
+    for (const auto& j : truth) {
+      if (!j.flying() || !j.jammer) continue;
+      const Geometry g = geometry(j.p_enu_m);
+      if (!in_sector(g.az_rad)) continue;
+      const double jn = jamming_to_noise(g.az_rad, g.el_rad, &j, truth);
+      const auto s = environment::strobe(jn, beam_rad);
+      if (!s) continue;
+      RandomStream& noise = stream(noise_streams_, j.id, Purpose::kMeasurementNoise);
+      const Eigen::Vector3d d = j.p_enu_m - mount_.position_enu_m;
+      strobes->push_back({.t_s = t_end_s,
+                          .sensor = spec_.name,
+                          .sensor_enu_m = mount_.position_enu_m,
+                          .bearing_rad = wrap_two_pi(azimuth_rad(d.x(), d.y()) + noise.normal(0.0, s->bearing_sigma_rad)),
+                          .bearing_sigma_rad = s->bearing_sigma_rad,
+                          .emitter = kJammerStrobe,
+                          .truth_id = j.id});
+    }
+  }
   return out;
 }
-
-}  // namespace rampart::sensors
-
-namespace rampart::sensors {
 
 SensorSite SurveillanceRadar::site() const {
   return {spec_.name, spec_.el_sigma_deg ? "radar_3d" : "radar_2d", mount_.position_enu_m, spec_.max_range_m};
@@ -175,7 +363,7 @@ SensorSite SurveillanceRadar::site() const {
 
 void SurveillanceRadar::observe(double t_begin_s, double t_end_s, const std::vector<world::Entity>& truth,
                                 std::uint64_t& next_plot_id, Observation& out) {
-  out.looks.push_back(look(t_begin_s, t_end_s, truth, next_plot_id));
+  out.looks.push_back(look(t_begin_s, t_end_s, truth, next_plot_id, &out.angles));
 }
 
 }  // namespace rampart::sensors

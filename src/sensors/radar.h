@@ -1,14 +1,41 @@
-// A rotating surveillance radar.
+// A rotating surveillance radar in its environment.
 //
-// Detection: the radar range equation gives the signal-to-noise ratio of a target,
-//   SNR = Pt G^2 lambda^2 sigma n / ((4 pi)^3 k T0 F B L R^4),   B = 1 / pulse width,
+// Detection: the radar range equation gives the signal-to-noise ratio of a target at the beam's
+// peak in free space,
+//   SNR0 = Pt G^2 lambda^2 sigma n / ((4 pi)^3 k T0 F B L R^4),   B = 1 / pulse width,
 // with n the pulses integrated coherently (n = 1 per pulse when they are integrated
-// non-coherently, in the detector). The detection probability is that of a square-law detector
-// for the radar's Swerling case (sensors/detection.h): for the default, Swerling 1 after coherent
-// integration, exactly Pd = Pfa^(1 / (1 + SNR)).
-// A target is seen only inside [min, max] range, below the maximum elevation and above the radar
-// horizon of a 4/3 Earth: R <= sqrt(2 k Re h_radar) + sqrt(2 k Re h_target), k = 4/3.
-// Measurements: Gaussian noise on range, azimuth and (3-D radars) elevation.
+// non-coherently, in the detector). The environment scales and adds to it:
+//   signal    SNR = SNR0 F^4, F the pattern-propagation factor (environment/propagation.h):
+//             the antenna's elevation voltage pattern f toward the target (environment/antenna.h)
+//             and, over the sea, the reflected ray and the diffraction beyond the horizon;
+//             without multipath (or over land) F = f(el);
+//   clutter   CNR = SNR0(sigma_c) g_el(-psi)^2, sigma_c the clutter in the target's resolution
+//             cell (sea or land by the terrain under the target; environment/clutter.h), psi the
+//             grazing angle; zero beyond the clutter horizon;
+//   jamming   J/N summed over every flying noise jammer, each through the antenna's gain toward
+//             it while the beam points at the target (environment/jamming.h); a jammer on the
+//             target itself is in the main beam (self-protection);
+//   filter    an MTI or Doppler filter divides the clutter by its improvement factor I, and the
+//             target too when its radial speed falls in the notch (a hovering helicopter):
+//   SINR = SNR' / (1 + J/N + CNR'),  SNR' = SNR (or SNR / I in the notch),  CNR' = CNR / I (CNR
+//   without a filter). The detection probability is that of a square-law detector for the
+//   radar's Swerling case at this SINR (sensors/detection.h): for the default, Swerling 1 after
+//   coherent integration, exactly Pd = Pfa^(1 / (1 + SINR)).
+// Visibility: a target is seen only inside [min, max] range, below the maximum elevation, above
+// the terrain (a per-radar terrain mask, environment/terrain.h) and, where F does not say it
+// (land, or no multipath), above the radar horizon of a 4/3 Earth:
+//   R <= sqrt(2 k Re h_radar) + sqrt(2 k Re h_target), k = 4/3.
+// Measurements: Gaussian noise whose sigma grows as the SINR falls (Barton, Radar System Analysis
+// and Modeling, ch. on measurement accuracy: thermal-noise error of a beam-split angle or a
+// range gate), on top of the radar's fixed floor:
+//   sigma_r^2 = range_sigma_m^2 + (c tau / 2 / sqrt(2 SINR))^2,
+//   sigma_az^2 = az_sigma^2 + (theta_az / (k_m sqrt(2 SINR)))^2, k_m = 1.6 the angle
+//   discriminator's slope, and likewise in elevation with the elevation beamwidth;
+// plus the scenario's bias (unknown to the tracker), and the radial speed with its sigma for a
+// Doppler radar. Targets in one resolution cell (within c tau / 2 in range and one beamwidth in
+// azimuth) give one plot, at their SINR-weighted centroid, credited to the strongest.
+// Strobes: a noise jammer in the swept sector whose main-beam J/N is over 10 dB paints a strobe,
+// a bearing-only angle report (environment/jamming.h: strobe()).
 // False alarms: a Poisson number per look, mean Pfa times the resolution cells swept (range
 // cells of c tau / 2 times beamwidths), uniform over the swept cells.
 // The antenna turns clockwise at a constant rate; each look reports the sector swept since the
@@ -16,12 +43,17 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <vector>
 
 #include "core/geodesy.h"
 #include "core/random.h"
+#include "environment/antenna.h"
+#include "environment/clutter.h"
+#include "environment/propagation.h"
+#include "environment/terrain.h"
 #include "scenario/scenario.h"
 #include "sensors/detection.h"
 #include "sensors/sensor.h"
@@ -29,13 +61,29 @@
 
 namespace rampart::sensors {
 
+/// What a strobe's angle report names as its emitter: noise jamming on that bearing.
+inline constexpr const char* kJammerStrobe = "noise jammer";
+
 class SurveillanceRadar : public Sensor {
  public:
-  SurveillanceRadar(int sensor_id, const scenario::Radar& spec, const LocalFrame& scenario_frame,
-                    std::uint64_t seed);
+  SurveillanceRadar(int sensor_id, const scenario::Radar& spec, const scenario::Environment& environment,
+                    const LocalFrame& scenario_frame, std::uint64_t seed);
 
-  /// Signal-to-noise ratio (a ratio, not dB) of a target of `rcs_m2` at `range_m`.
+  /// Signal-to-noise ratio (a ratio, not dB) of a target of `rcs_m2` at `range_m` in the beam's
+  /// peak, in free space.
   double snr(double range_m, double rcs_m2) const;
+  /// What the detector sees of a flying entity: SINR, and whether it is visible at all.
+  struct Echo {
+    bool visible = false;  ///< inside the radar's reach, above the terrain and the horizon
+    double sinr = 0.0;
+    double propagation_factor = 0.0;  ///< F (one-way, voltage)
+    double clutter_to_noise = 0.0;    ///< after the filter
+    double jamming_to_noise = 0.0;
+    bool notched = false;             ///< in the clutter filter's notch
+    double radial_speed_mps = 0.0;    ///< positive receding
+  };
+  /// The echo of `target` (which must be flying) given every flying jammer of `truth`.
+  Echo echo(const world::Entity& target, const std::vector<world::Entity>& truth) const;
   /// Swerling 1 detection probability for a given SNR and false-alarm probability.
   static double swerling1_pd(double snr, double false_alarm_probability);
   /// This radar's detection probability at `snr` (as snr() gives it).
@@ -47,8 +95,9 @@ class SurveillanceRadar : public Sensor {
 
   /// The sector swept during (t_begin_s, t_end_s]: detections of flying truth in it, and false
   /// alarms. Plot ids are taken from `next_plot_id`, which is advanced.
+  /// Strobes of jammers in the sector go to `strobes` when given.
   Look look(double t_begin_s, double t_end_s, const std::vector<world::Entity>& truth,
-            std::uint64_t& next_plot_id);
+            std::uint64_t& next_plot_id, std::vector<AngleReport>* strobes = nullptr);
 
   SensorSite site() const override;
   void observe(double t_begin_s, double t_end_s, const std::vector<world::Entity>& truth,
@@ -61,16 +110,33 @@ class SurveillanceRadar : public Sensor {
   const Eigen::Vector3d& position_enu_m() const { return mount_.position_enu_m; }
   /// Mean number of false alarms in one full scan.
   double false_alarms_per_scan() const;
+  const environment::AntennaPattern& antenna() const { return antenna_; }
 
  private:
-  messages::Plot make_plot(std::uint64_t plot_id, double t_s, double range_m, double az_rad,
-                           double el_rad) const;
+  /// A target's geometry in the radar's frame.
+  struct Geometry {
+    Eigen::Vector3d local_m;  ///< radar frame ENU
+    double range_m = 0.0, az_rad = 0.0, el_rad = 0.0, ground_range_m = 0.0;
+  };
+  Geometry geometry(const Eigen::Vector3d& p_enu_m) const;
+  /// Above the terrain mask (true without terrain).
+  bool above_terrain(const world::Entity& e, const Geometry& g) const;
+  double jamming_to_noise(double az_rad, double el_rad, const world::Entity* target,
+                          const std::vector<world::Entity>& truth) const;
+  struct Measured {
+    double range_m, az_rad, el_rad, sinr, radial_speed_mps;
+  };
+  messages::Plot make_plot(std::uint64_t plot_id, double t_s, const Measured& m) const;
   RandomStream& stream(std::unordered_map<std::uint32_t, RandomStream>& streams, std::uint32_t truth_id,
                        Purpose purpose);
 
   int id_;
   scenario::Radar spec_;
+  scenario::Environment environment_;
   SensorMount mount_;
+  environment::AntennaPattern antenna_;
+  environment::Propagation propagation_;
+  std::optional<environment::SiteMask> terrain_mask_;
   double snr_at_1m_1m2_;  ///< SNR of a 1 m^2 target at 1 m: snr = this * rcs / R^4
   std::optional<DetectionCurve> curve_;  ///< all but Swerling 1 after coherent integration
   double az_phase_rad_;

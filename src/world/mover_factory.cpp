@@ -6,7 +6,7 @@
 namespace rampart::world {
 
 std::unique_ptr<Mover> make_mover(const scenario::Raid& raid) {
-  return std::make_unique<WaypointMover>(Route(raid.route, raid.speed_mps, false), raid.altitude_m);
+  return std::make_unique<WaypointMover>(Route(raid.route, raid.speed_mps, raid.repeat_route), raid.altitude_m);
 }
 
 std::unique_ptr<Mover> make_mover(const scenario::Friendly& friendly) {

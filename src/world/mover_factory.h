@@ -9,7 +9,7 @@
 
 namespace rampart::world {
 
-/// How each threat of a raid moves: the raid's route, open, at its altitude and speed.
+/// How each threat of a raid moves: the raid's route (open, or a loop), at its altitude and speed.
 std::unique_ptr<Mover> make_mover(const scenario::Raid& raid);
 /// How a scripted friendly moves: its route (closed for a patrol) at its altitude and speed.
 std::unique_ptr<Mover> make_mover(const scenario::Friendly& friendly);

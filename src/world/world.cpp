@@ -22,7 +22,8 @@ World::World(const scenario::Scenario& s) : frame_(s.origin), assets_(s.assets) 
          .iff_on = f.iff_on,
          .on_datalink = f.kind == scenario::FriendlyKind::kFighter ||
                         f.kind == scenario::FriendlyKind::kAirborneEarlyWarning,
-         .emitter = f.emitter},
+         .emitter = f.emitter,
+         .jammer = f.jammer},
         make_mover(f));
   }
 }
@@ -43,6 +44,7 @@ std::vector<std::uint32_t> World::add_raid(const scenario::Raid& raid, double t0
          .rcs_m2 = raid.rcs_m2,
          .iff_on = false,
          .emitter = raid.emitter,
+         .jammer = raid.jammer,
          .expendable = raid.kind == scenario::ThreatKind::kCruiseMissile || raid.kind == scenario::ThreatKind::kDrone,
          .target_asset = raid.target_asset,
          .damage_fraction = raid.damage_fraction},

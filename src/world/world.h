@@ -38,6 +38,7 @@ struct Entity {
   /// Reports its position on the tactical data link (military aircraft: fighters, AEW).
   bool on_datalink = false;
   std::string emitter;      ///< radar it emits with; empty when silent
+  std::optional<environment::NoiseJammer> jammer;  ///< a noise jammer it carries, always on
   bool expendable = false;  ///< ends at its target (missiles, one-way drones)
   std::optional<std::size_t> target_asset;
   double damage_fraction = 0.0;

@@ -40,11 +40,11 @@ TEST(SeaClutter, NrlModelByHand) {
 TEST(LandClutter, ConstantGammaByHand) {
   // Farmland: gamma = -15 dB at 10 GHz; at 3 GHz -15 + 5 log10(0.3) = -17.614 dB = 0.017321.
   // sigma0 at 1 deg = gamma sin(1 deg) = -17.614 - 17.581 = -35.195 dB.
-  EXPECT_NEAR(db10(land_gamma(Terrain::kFarmland, 3e9)), -17.614, 1e-3);
-  EXPECT_NEAR(db10(land_reflectivity(deg_to_rad(1.0), 3e9, Terrain::kFarmland)), -35.195, 1e-3);
-  EXPECT_NEAR(db10(land_gamma(Terrain::kMountains, 10e9)), -5.0, 1e-12);
-  EXPECT_NEAR(db10(land_gamma(Terrain::kDesert, 10e9)), -20.0, 1e-12);
-  EXPECT_GT(land_gamma(Terrain::kUrban, 3e9), land_gamma(Terrain::kWoods, 3e9));
+  EXPECT_NEAR(db10(land_gamma(LandCover::kFarmland, 3e9)), -17.614, 1e-3);
+  EXPECT_NEAR(db10(land_reflectivity(deg_to_rad(1.0), 3e9, LandCover::kFarmland)), -35.195, 1e-3);
+  EXPECT_NEAR(db10(land_gamma(LandCover::kMountains, 10e9)), -5.0, 1e-12);
+  EXPECT_NEAR(db10(land_gamma(LandCover::kDesert, 10e9)), -20.0, 1e-12);
+  EXPECT_GT(land_gamma(LandCover::kUrban, 3e9), land_gamma(LandCover::kWoods, 3e9));
 }
 
 TEST(Clutter, RcsInTheCellByHand) {
@@ -57,7 +57,7 @@ TEST(Clutter, RcsInTheCellByHand) {
   EXPECT_NEAR(clutter_cell_area_m2(20000.0, deg_to_rad(1.5), 1e-6, clutter_grazing_rad(415.0, 20000.0)), 78500.5, 0.5);
   ClutterSurface farmland;
   farmland.sea = false;
-  farmland.terrain = Terrain::kFarmland;
+  farmland.land_cover = LandCover::kFarmland;
   EXPECT_NEAR(clutter_rcs_m2(farmland, 3e9, 415.0, 20000.0, deg_to_rad(1.5), 1e-6), 26.613, 0.01);
   // The clutter horizon: sqrt(2 a_e h + h^2) = 83.97 km.
   EXPECT_GT(clutter_rcs_m2(farmland, 3e9, 415.0, 83900.0, deg_to_rad(1.5), 1e-6), 0.0);

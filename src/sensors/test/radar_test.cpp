@@ -31,7 +31,7 @@ TEST(Radar, Swerling1DetectionProbability) {
 
 TEST(Radar, RadarEquationByHand) {
   const LocalFrame frame({35.0, -30.0, 0.0});
-  const SurveillanceRadar radar(1, test_radar(true), frame, 1);
+  const SurveillanceRadar radar(1, test_radar(true), kFreeSpace, frame, 1);
   const double lambda = kSpeedOfLight_mps / 3e9;
   const double g = db_to_ratio(35.0);
   const double expected = 1e6 * g * g * lambda * lambda * 2.0 * 10 /
@@ -43,7 +43,7 @@ TEST(Radar, RadarEquationByHand) {
 
 TEST(Radar, HorizonOfFourThirdsEarth) {
   const LocalFrame frame({35.0, -30.0, 0.0});
-  const SurveillanceRadar radar(1, test_radar(true), frame, 1);
+  const SurveillanceRadar radar(1, test_radar(true), kFreeSpace, frame, 1);
   // sqrt(2 * 4/3 * 6371 km * 10 m) = 13.03 km, the textbook 4.12 sqrt(h) km.
   EXPECT_NEAR(radar.horizon_range_m(0.0), 13'035.0, 5.0);
   EXPECT_NEAR(radar.horizon_range_m(100.0), 13'035.0 + 41'222.0, 20.0);
@@ -63,10 +63,16 @@ double detection_rate(SurveillanceRadar& radar, const world::Entity& e, int scan
 
 TEST(Radar, EmpiricalDetectionRateMatchesSwerling1) {
   const LocalFrame frame({35.0, -30.0, 0.0});
-  SurveillanceRadar radar(1, test_radar(true), frame, 99);
-  const auto e = target_at(frame, 1, 60'000.0, 120'000.0, 9000.0, 0.5);
-  const double range_m = radar.frame().to_enu(e.geodetic).norm();
-  const double pd = SurveillanceRadar::swerling1_pd(radar.snr(range_m, 0.5), 1e-6);
+  SurveillanceRadar radar(1, test_radar(true), kFreeSpace, frame, 99);
+  const auto e = target_at(frame, 1, 60'000.0, 120'000.0, 5000.0, 0.5);
+  const Eigen::Vector3d local = radar.frame().to_enu(e.geodetic);
+  const double range_m = local.norm();
+  // Free space: the signal is the radar equation's at the beam's peak times the antenna's two-way
+  // elevation gain toward the target.
+  const double g = radar.antenna().elevation().gain_ratio(std::atan2(local.z(), local.head<2>().norm()));
+  const double sinr = radar.echo(e, {e}).sinr;
+  EXPECT_NEAR(sinr / (radar.snr(range_m, 0.5) * g * g), 1.0, 1e-9);
+  const double pd = SurveillanceRadar::swerling1_pd(sinr, 1e-6);
   ASSERT_GT(pd, 0.2);
   ASSERT_LT(pd, 0.95);
   const int scans = 4000;
@@ -76,19 +82,19 @@ TEST(Radar, EmpiricalDetectionRateMatchesSwerling1) {
 
 TEST(Radar, NonCoherentIntegrationAndOtherSwerlingCasesDetectAsTheirCurve) {
   const LocalFrame frame({35.0, -30.0, 0.0});
-  const auto e = target_at(frame, 1, 60'000.0, 110'000.0, 9000.0, 0.5);
+  const auto e = target_at(frame, 1, 60'000.0, 110'000.0, 5000.0, 0.5);
   for (const int swerling_case : {0, 2, 3}) {
     scenario::Radar spec = test_radar(true);
     spec.coherent_integration = false;
     spec.swerling_case = swerling_case;
-    SurveillanceRadar radar(1, spec, frame, 7);
-    const SurveillanceRadar coherent(1, test_radar(true), frame, 7);
+    SurveillanceRadar radar(1, spec, kFreeSpace, frame, 7);
+    const SurveillanceRadar coherent(1, test_radar(true), kFreeSpace, frame, 7);
     const double range_m = radar.frame().to_enu(e.geodetic).norm();
     // The detector integrates the 10 pulses: snr() is that of one pulse.
     EXPECT_NEAR(radar.snr(range_m, 0.5) * 10.0 / coherent.snr(range_m, 0.5), 1.0, 1e-12);
-    const double pd =
-        detection_probability(swerling_case, 10, Integration::kNoncoherent, radar.snr(range_m, 0.5), 1e-6);
-    EXPECT_NEAR(radar.detection_probability(radar.snr(range_m, 0.5)), pd, 2e-3);
+    const double sinr = radar.echo(e, {e}).sinr;
+    const double pd = detection_probability(swerling_case, 10, Integration::kNoncoherent, sinr, 1e-6);
+    EXPECT_NEAR(radar.detection_probability(sinr), pd, 2e-3);
     ASSERT_GT(pd, 0.1) << swerling_case;
     ASSERT_LT(pd, 0.97) << swerling_case;
     const int scans = 3000;
@@ -98,7 +104,7 @@ TEST(Radar, NonCoherentIntegrationAndOtherSwerlingCasesDetectAsTheirCurve) {
 
 TEST(Radar, NothingBelowTheHorizonOrBeyondRange) {
   const LocalFrame frame({35.0, -30.0, 0.0});
-  SurveillanceRadar radar(1, test_radar(true), frame, 3);
+  SurveillanceRadar radar(1, test_radar(true), kFreeSpace, frame, 3);
   EXPECT_EQ(detection_rate(radar, target_at(frame, 1, 0.0, 60'000.0, 30.0, 100.0), 50), 0.0);  // below the horizon
   EXPECT_EQ(detection_rate(radar, target_at(frame, 2, 0.0, 310'000.0, 20000.0, 100.0), 50), 0.0);  // too far
   EXPECT_EQ(detection_rate(radar, target_at(frame, 3, 0.0, 40'000.0, 5000.0, 100.0), 50), 1.0);
@@ -106,7 +112,7 @@ TEST(Radar, NothingBelowTheHorizonOrBeyondRange) {
 
 TEST(Radar, OnlyTheSweptSectorIsLookedAt) {
   const LocalFrame frame({35.0, -30.0, 0.0});
-  SurveillanceRadar radar(1, test_radar(true), frame, 3);
+  SurveillanceRadar radar(1, test_radar(true), kFreeSpace, frame, 3);
   const auto e = target_at(frame, 1, 0.0, 40'000.0, 5000.0, 100.0);  // due north
   std::uint64_t id = 1;
   int sectors_with_target = 0;
@@ -126,8 +132,9 @@ TEST(Radar, PlotsConvertToTheScenarioFrame) {
   spec.range_sigma_m = 1e-3;
   spec.az_sigma_deg = 1e-7;
   spec.el_sigma_deg = 1e-7;
-  SurveillanceRadar radar(1, spec, frame, 5);
-  const auto e = target_at(frame, 7, 80'000.0, 60'000.0, 8000.0, 100.0);
+  SurveillanceRadar radar(1, spec, kFreeSpace, frame, 5);
+  // So strong that the thermal-noise part of the accuracy vanishes too.
+  const auto e = target_at(frame, 7, 80'000.0, 60'000.0, 8000.0, 1e10);
   std::uint64_t id = 1;
   const Look look = radar.look(0.0, 4.0, {e}, id);
   const messages::Plot* plot = nullptr;
@@ -155,7 +162,7 @@ TEST(Radar, ItsFrameIsARigidMotionOfTheScenarioFrame) {
 
 TEST(Radar, TwoDimensionalRadarMeasuresNoHeight) {
   const LocalFrame frame({35.0, -30.0, 0.0});
-  SurveillanceRadar radar(1, test_radar(false), frame, 5);
+  SurveillanceRadar radar(1, test_radar(false), kFreeSpace, frame, 5);
   const auto e = target_at(frame, 1, 0.0, 40'000.0, 5000.0, 100.0);
   std::uint64_t id = 1;
   const Look look = radar.look(0.0, 4.0, {e}, id);
@@ -170,7 +177,7 @@ TEST(Radar, FalseAlarmCountMatchesCellsTimesPfa) {
   const LocalFrame frame({35.0, -30.0, 0.0});
   scenario::Radar spec = test_radar(true);
   spec.false_alarm_probability = 1e-4;
-  SurveillanceRadar radar(1, spec, frame, 11);
+  SurveillanceRadar radar(1, spec, kFreeSpace, frame, 11);
   // (300 km - 0.5 km) / 149.9 m cells (c tau / 2) x 180 beams x 1e-4 = 35.96 per scan.
   EXPECT_NEAR(radar.false_alarms_per_scan(), 35.965, 0.001);
   std::uint64_t id = 1;
@@ -193,7 +200,7 @@ class IffTest : public ::testing::Test {
     return e;
   }
   const LocalFrame frame{Geodetic{35.0, -30.0, 0.0}};
-  const SurveillanceRadar radar{1, answering(test_radar(true)), frame, 5};
+  const SurveillanceRadar radar{1, answering(test_radar(true)), kFreeSpace, frame, 5};
   const IffInterrogator iff{radar, 5};
   const world::Entity friendly = transponder(target_at(frame, 1, 0.0, 50'000.0, 6000.0, 5.0));
 };

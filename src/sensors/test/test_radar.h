@@ -1,6 +1,7 @@
 // The surveillance radar the sensor tests share: 1 MW, 35 dB, S band, 300 km.
 #pragma once
 
+#include "scenario/loader.h"
 #include "scenario/scenario.h"
 
 namespace rampart::sensors {
@@ -27,7 +28,11 @@ inline scenario::Radar test_radar(bool three_d) {
   r.range_sigma_m = 50.0;
   r.az_sigma_deg = 0.2;
   if (three_d) r.el_sigma_deg = 0.3;
+  r.antenna = scenario::default_antenna(r);
   return r;
 }
+
+/// No multipath and no clutter: the radar equation alone, for hand-worked values.
+inline const scenario::Environment kFreeSpace{.multipath = false, .clutter = false};
 
 }  // namespace rampart::sensors

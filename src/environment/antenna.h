@@ -39,7 +39,7 @@
 #include <string>
 #include <vector>
 
-namespace rampart::sensors {
+namespace rampart::environment {
 
 enum class MainLobeShape { kSincSquared, kGaussian };
 enum class ElevationCoverage { kPencil, kCosecantSquared, kStackedBeams };
@@ -140,4 +140,4 @@ class AntennaPattern {
   double sidelobe_ratio_;
 };
 
-}  // namespace rampart::sensors
+}  // namespace rampart::environment

@@ -1,4 +1,4 @@
-#include "sensors/antenna.h"
+#include "environment/antenna.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include "core/error.h"
 #include "core/units.h"
 
-namespace rampart::sensors {
+namespace rampart::environment {
 namespace {
 
 AntennaSpec pencil(MainLobeShape shape = MainLobeShape::kSincSquared) {
@@ -187,4 +187,4 @@ TEST(Antenna, ValidationSaysWhatIsWrong) {
 }
 
 }  // namespace
-}  // namespace rampart::sensors
+}  // namespace rampart::environment

@@ -1,4 +1,4 @@
-#include "sensors/antenna.h"
+#include "environment/antenna.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include "core/error.h"
 #include "core/units.h"
 
-namespace rampart::sensors {
+namespace rampart::environment {
 namespace {
 
 /// The root of (sin a / a)^2 = 1/2: the sinc^2 lobe's half-power point in u.
@@ -209,4 +209,4 @@ double AntennaPattern::voltage_ratio(double az_off_boresight_rad, double el_rad)
   return std::sqrt(gain_ratio(az_off_boresight_rad, el_rad));
 }
 
-}  // namespace rampart::sensors
+}  // namespace rampart::environment
