@@ -43,6 +43,9 @@ struct AssignmentContext {
   std::vector<messages::TrackState> friendly_tracks;  ///< friends and assumed friends
   double deconfliction_radius_m = 0.0;
   double order_delay_s = 0.0;  ///< from C2's order to the fire unit's receipt
+  /// Whether fire unit `fire_unit`'s fire-control radar sees the point p_enu_m over the terrain
+  /// (C2's map); unset: no terrain, every point is in sight.
+  std::function<bool(std::size_t fire_unit, const Eigen::Vector3d& p_enu_m)> in_sight;
 };
 
 struct AssignmentResult {

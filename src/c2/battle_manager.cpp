@@ -2,11 +2,15 @@
 
 #include <algorithm>
 
+#include "c2/intercept.h"
+
 namespace rampart::c2 {
 BattleManager::BattleManager(const scenario::Scenario& s, IffChallenge iff)
     : assets_(s.assets),
       settings_(s.c2),
       origin_alt_m_(s.origin.alt_m),
+      terrain_(s.environment.terrain),
+      fire_units_(s.fire_units),
       identifier_(s, std::move(iff)),
       doctrine_(s.c2),
       assignment_(make_assignment_policy(s.c2.assignment)),
@@ -28,7 +32,14 @@ C2Decision BattleManager::step(double t_s, const std::vector<messages::TrackStat
   std::vector<messages::TrackState> candidates;
   std::map<std::uint32_t, messages::TrackState> by_id;
   AssignmentContext context{t_s, origin_alt_m_, &doctrine_, [this](std::uint32_t id) { return identity(id); }, {},
-                            settings_.deconfliction_radius_m, settings_.c2_to_fire_unit_latency_s};
+                            settings_.deconfliction_radius_m, settings_.c2_to_fire_unit_latency_s, {}};
+  if (terrain_) {
+    context.in_sight = [this](std::size_t unit, const Eigen::Vector3d& p_enu_m) {
+      const scenario::FireUnit& f = fire_units_.at(unit);
+      return terrain_->line_of_sight(f.position.east_m, f.position.north_m, f.site_alt_m + f.antenna_height_m,
+                                     p_enu_m.x(), p_enu_m.y(), altitude_m(p_enu_m, origin_alt_m_));
+    };
+  }
   std::set<std::uint32_t> live;
   for (const auto& t : tracks) {
     live.insert(t.id);

@@ -68,6 +68,8 @@ class BattleManager {
   std::vector<scenario::Asset> assets_;
   scenario::C2Settings settings_;
   double origin_alt_m_;
+  std::shared_ptr<const environment::Terrain> terrain_;  ///< the map C2 holds (none: no terrain)
+  std::vector<scenario::FireUnit> fire_units_;
   Identifier identifier_;
   Doctrine doctrine_;
   std::shared_ptr<const AssignmentPolicy> assignment_;

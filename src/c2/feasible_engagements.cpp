@@ -54,6 +54,7 @@ FeasibleEngagements feasible_engagements(const std::vector<ThreatAssessment>& th
       if (e.slots_of_weapon[w].empty()) continue;
       const auto intercept = feasible_intercept(threats[j], track, weapons[w], context.origin_alt_m, context.order_delay_s);
       if (!intercept) continue;
+      if (context.in_sight && !context.in_sight(weapons[w].fire_unit, intercept->p_enu_m)) continue;
       const auto control = context.doctrine->control_at(intercept->p_enu_m, context.t_s);
       if (!Doctrine::permits(context.identity(track.id), control)) continue;
       const messages::TrackState* nearest_friend = nullptr;

@@ -11,6 +11,7 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <optional>
 #include <limits>
 #include <memory>
 #include <string>
@@ -35,6 +36,9 @@ struct Interceptor {
   /// The warhead's altitude limits (true height above the ellipsoid); a fighter's missile has none.
   double min_altitude_m = -std::numeric_limits<double>::infinity();
   double max_altitude_m = std::numeric_limits<double>::infinity();
+  /// Surface-to-air: where the fire-control radar guiding it stands, (east_m, north_m) in the
+  /// scenario frame and its antenna's alt_m; it must see the target to the end (terrain).
+  std::optional<Eigen::Vector3d> fire_control_site_m;
 
   bool surface_to_air() const { return fighter_entity == 0; }
 };

@@ -67,6 +67,13 @@ Resolution Engagements::endgame(const Interceptor& m, world::World& world) const
     return r;
   }
   const double alt_m = nearest->geodetic.alt_m;
+  if (terrain_ && m.fire_control_site_m) {
+    const Eigen::Vector3d& site = *m.fire_control_site_m;
+    if (!terrain_->line_of_sight(site.x(), site.y(), site.z(), nearest->p_enu_m.x(), nearest->p_enu_m.y(), alt_m)) {
+      r.reason = fmt::format("terrain masks {} from the fire-control radar", nearest->name);
+      return r;
+    }
+  }
   if (alt_m < m.min_altitude_m) {
     r.reason = fmt::format("below floor ({} at {:.0f} m, floor {:.0f} m)", nearest->name, alt_m, m.min_altitude_m);
     return r;

@@ -13,9 +13,11 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <memory>
 #include <vector>
 
 #include "engagement/effector.h"
+#include "environment/terrain.h"
 #include "messages/orders.h"
 #include "messages/reports.h"
 #include "messages/tracks.h"
@@ -45,7 +47,10 @@ struct Resolution {
 /// Every interceptor in flight, and their resolution against truth.
 class Engagements {
  public:
-  explicit Engagements(std::uint64_t seed) : seed_(seed) {}
+  /// With `terrain`, a surface-to-air interceptor whose fire-control radar cannot see its target
+  /// at the end (the terrain between) finds nothing.
+  explicit Engagements(std::uint64_t seed, std::shared_ptr<const environment::Terrain> terrain = nullptr)
+      : seed_(seed), terrain_(std::move(terrain)) {}
 
   /// The effector arsenal[order.fire_unit] receives `order` at t_s (see Effector::launch).
   /// Returns the interceptors it launches, numbered.
@@ -64,6 +69,7 @@ class Engagements {
   Resolution endgame(const Interceptor& m, world::World& world) const;
 
   std::uint64_t seed_;
+  std::shared_ptr<const environment::Terrain> terrain_;
   std::uint64_t next_id_ = 1;
   std::vector<Interceptor> flying_;
 };

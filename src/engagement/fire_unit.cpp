@@ -56,7 +56,11 @@ std::vector<Interceptor> FireUnit::launch(double t_s, const messages::FireOrder&
     }
   }
   RAMPART_DEMAND(rounds == 0, "launch of more rounds than are ready");
-  return interceptors_for(order, spec_.name, type_, t_s + type_.reaction_time_s);
+  std::vector<Interceptor> out = interceptors_for(order, spec_.name, type_, t_s + type_.reaction_time_s);
+  for (auto& m : out)
+    m.fire_control_site_m = Eigen::Vector3d(spec_.position.east_m, spec_.position.north_m,
+                                            spec_.site_alt_m + spec_.antenna_height_m);
+  return out;
 }
 
 void FireUnit::release_channel() {

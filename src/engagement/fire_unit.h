@@ -12,6 +12,7 @@
 
 namespace rampart::engagement {
 
+
 class FireUnit final : public Effector {
  public:
   FireUnit(std::size_t index, const scenario::FireUnit& spec, const scenario::WeaponType& type,

@@ -709,6 +709,7 @@ class ScenarioReader {
     f.launchers = m.integer_or("launchers", 1, 1, 100);
     f.rounds_per_launcher = m.integer_or("rounds_per_launcher", 1, 1, 64);
     f.reload_rounds = m.integer_or("reload_rounds", 0, 0, 10'000);
+    f.antenna_height_m = m.number_or("antenna_height_m", f.antenna_height_m, Range::between(0.0, 100.0));
     m.check_unknown_keys();
     return f;
   }

@@ -162,6 +162,7 @@ struct FireUnit {
   int launchers = 1;
   int rounds_per_launcher = 1;
   int reload_rounds = 0;  ///< missiles in reserve for reloading launchers
+  double antenna_height_m = 10.0;  ///< its fire-control radar's antenna above the site (line of sight)
 };
 
 enum class ThreatKind { kStrikeAircraft, kCruiseMissile, kDrone, kHelicopter };

@@ -13,14 +13,16 @@ constexpr double kIdentificationGate = 16.27;
 }  // namespace
 
 EsmReceiver::EsmReceiver(int sensor_id, const scenario::EsmSensor& spec, const std::vector<scenario::Emitter>& emitters,
-                         const LocalFrame& scenario_frame, std::uint64_t seed)
+                         const LocalFrame& scenario_frame, std::uint64_t seed,
+                         std::shared_ptr<const environment::Terrain> terrain)
     : id_(sensor_id),
       spec_(spec),
       emitters_(emitters),
       position_enu_m_(scenario_frame.surface_point_enu(spec.position.east_m, spec.position.north_m,
                                                        spec.site_alt_m + spec.mast_height_m)),
       horizon_k_re_m_(2.0 * (4.0 / 3.0) * kEarthRadius_m),
-      noise_(seed, static_cast<std::uint64_t>(1000 + sensor_id), Purpose::kMeasurementNoise) {}
+      noise_(seed, static_cast<std::uint64_t>(1000 + sensor_id), Purpose::kMeasurementNoise),
+      terrain_(std::move(terrain)) {}
 
 SensorSite EsmReceiver::site() const { return {spec_.name, "esm", position_enu_m_, spec_.max_range_m}; }
 
@@ -66,6 +68,10 @@ std::vector<AngleReport> EsmReceiver::listen(double t_s, const std::vector<world
     const double range_m = d.norm();
     const double horizon_m = horizon_site_m + std::sqrt(horizon_k_re_m_ * std::max(e.geodetic.alt_m, 0.0));
     if (range_m > spec_.max_range_m || range_m > horizon_m || range_m > hearing_range_m(*emitter)) continue;
+    if (terrain_ && !terrain_->line_of_sight(spec_.position.east_m, spec_.position.north_m,
+                                             spec_.site_alt_m + spec_.mast_height_m, e.p_enu_m.x(), e.p_enu_m.y(),
+                                             e.geodetic.alt_m))
+      continue;
     const double sigma_rad = deg_to_rad(spec_.bearing_sigma_deg);
     const double bearing_rad = wrap_two_pi(azimuth_rad(d.x(), d.y()) + noise_.normal(0.0, sigma_rad));
     const double f_hz = emitter->frequency_hz + noise_.normal(0.0, spec_.frequency_sigma_hz);

@@ -10,7 +10,8 @@
 // far beyond the radar's own detection range (one-way against two-way spreading). Gt is the
 // emitter's main-lobe gain: a scanning radar's beam sweeps the receiver once a scan, which the
 // receiver's period (about a scan or more) catches. The emitter must also be above the receiver's
-// 4/3-Earth horizon, R <= sqrt(2 k Re h_rx) + sqrt(2 k Re h_tx), and inside its instrumented range.
+// 4/3-Earth horizon, R <= sqrt(2 k Re h_rx) + sqrt(2 k Re h_tx), in its line of sight over the
+// terrain, and inside its instrumented range.
 // Only the entities of the world emit (the scenario's radars are ours, not heard by our ESM).
 //
 // Measurement: the bearing (compass, scenario frame axes) and the emitter's frequency, PRF and
@@ -26,11 +27,13 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/geodesy.h"
 #include "core/random.h"
+#include "environment/terrain.h"
 #include "scenario/scenario.h"
 #include "sensors/sensor.h"
 #include "world/world.h"
@@ -42,8 +45,10 @@ inline constexpr const char* kUnknownEmitter = "unknown";
 
 class EsmReceiver : public Sensor {
  public:
+  /// With `terrain`, it hears only emitters in its line of sight over the terrain.
   EsmReceiver(int sensor_id, const scenario::EsmSensor& spec, const std::vector<scenario::Emitter>& emitters,
-              const LocalFrame& scenario_frame, std::uint64_t seed);
+              const LocalFrame& scenario_frame, std::uint64_t seed,
+              std::shared_ptr<const environment::Terrain> terrain = nullptr);
 
   /// What it hears at t_s.
   std::vector<AngleReport> listen(double t_s, const std::vector<world::Entity>& truth);
@@ -65,6 +70,7 @@ class EsmReceiver : public Sensor {
   Eigen::Vector3d position_enu_m_;
   double horizon_k_re_m_;
   RandomStream noise_;
+  std::shared_ptr<const environment::Terrain> terrain_;
 };
 
 }  // namespace rampart::sensors

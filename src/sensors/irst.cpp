@@ -13,11 +13,12 @@ constexpr std::uint64_t kIrstKey = 3000;  ///< keeps IRST draws apart from radar
 }  // namespace
 
 InfraredSearchTrack::InfraredSearchTrack(int sensor_id, const scenario::Irst& spec, const LocalFrame& scenario_frame,
-                                         std::uint64_t seed)
+                                         std::uint64_t seed, std::shared_ptr<const environment::Terrain> terrain)
     : id_(sensor_id),
       spec_(spec),
       mount_(scenario_frame, spec.position.east_m, spec.position.north_m, spec.site_alt_m + spec.mast_height_m),
-      seed_(seed) {}
+      seed_(seed),
+      terrain_(std::move(terrain)) {}
 
 SensorSite InfraredSearchTrack::site() const { return {spec_.name, "irst", mount_.position_enu_m, spec_.max_range_m}; }
 
@@ -35,6 +36,9 @@ void InfraredSearchTrack::observe(double t_begin_s, double t_end_s, const std::v
     const double range_m = local.norm();
     const double horizon_m = horizon_sensor_m + std::sqrt(k_re_m * std::max(e.geodetic.alt_m, 0.0));
     if (range_m > spec_.max_range_m || range_m > horizon_m) continue;
+    if (terrain_ && !terrain_->line_of_sight(spec_.position.east_m, spec_.position.north_m, mount_.alt_m, e.p_enu_m.x(),
+                                             e.p_enu_m.y(), e.geodetic.alt_m))
+      continue;
     const std::uint64_t key =
         entity_key(entity_key(kIrstKey + static_cast<std::uint64_t>(id_), e.id), static_cast<std::uint64_t>(frame));
     if (!RandomStream(seed_, key, Purpose::kDetection).bernoulli(spec_.detection_probability)) continue;

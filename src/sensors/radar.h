@@ -61,9 +61,6 @@
 
 namespace rampart::sensors {
 
-/// What a strobe's angle report names as its emitter: noise jamming on that bearing.
-inline constexpr const char* kJammerStrobe = "noise jammer";
-
 class SurveillanceRadar : public Sensor {
  public:
   SurveillanceRadar(int sensor_id, const scenario::Radar& spec, const scenario::Environment& environment,

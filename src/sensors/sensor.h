@@ -48,6 +48,9 @@ struct AngleReport {
   std::uint32_t truth_id = 0;  ///< the entity seen, for analysis only: never given to C2
 };
 
+/// What a radar's strobe (an AngleReport) names as its emitter: noise jamming on that bearing.
+inline constexpr const char* kJammerStrobe = "noise jammer";
+
 /// What the sensors produced in one step.
 struct Observation {
   std::vector<Look> looks;

@@ -177,8 +177,23 @@ void Scorer::on(const FighterActed& e) {
   if (e.action == "take_off") ++summary_.fighter_sorties;
 }
 
+void Scorer::on(const AnglesMade& e) {
+  for (const auto& a : e.reports) summary_.jamming_strobes += a.emitter == sensors::kJammerStrobe;
+}
+
+void Scorer::on(const EmissionChanged& e) {
+  if (!e.emitting) {
+    silent_since_s_.emplace(e.radar, e.t_s);
+  } else if (const auto it = silent_since_s_.find(e.radar); it != silent_since_s_.end()) {
+    summary_.radar_silent_s += e.t_s - it->second;
+    silent_since_s_.erase(it);
+  }
+}
+
 void Scorer::on(const RunEnded& e) {
   summary_.sim_time_s = e.t_s;
+  for (const auto& [radar, since_s] : silent_since_s_) summary_.radar_silent_s += e.t_s - since_s;
+  silent_since_s_.clear();
   summary_.interceptors_in_flight_at_end = static_cast<int>(e.interceptors_in_flight);
 }
 

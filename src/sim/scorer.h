@@ -64,6 +64,8 @@ class Scorer : public EventSink {
   void on(const InterceptorLaunched& e) override;
   void on(const InterceptorResolved& e) override;
   void on(const FighterActed& e) override;
+  void on(const AnglesMade& e) override;
+  void on(const EmissionChanged& e) override;
   void on(const RunEnded& e) override;
 
   /// The scores so far, with the air-picture counts computed from the samples.
@@ -92,6 +94,7 @@ class Scorer : public EventSink {
   /// Hostile entity -> its last positions (east, north), one per kLeakPathStep_s.
   std::map<std::uint32_t, std::deque<std::array<double, 2>>> recent_en_m_;
   double last_path_sample_s_ = -std::numeric_limits<double>::infinity();
+  std::map<std::string, double> silent_since_s_;  ///< radars silent now, since when
 };
 
 }  // namespace rampart::sim

@@ -61,6 +61,8 @@ struct Summary {
   int kill_assessments_wrong = 0;  ///< judged killed while the target lives, or survived while it was killed
   long plots = 0;
   long false_alarm_plots = 0;
+  long jamming_strobes = 0;    ///< bearing-only reports of noise jammers by the radars
+  double radar_silent_s = 0.0;  ///< radar-seconds without radiating (emission control), summed over radars
   int tracks_confirmed = 0;
   int false_tracks = 0;   ///< see scorer.h and docs/outputs.md
   int track_breaks = 0;   ///< see scorer.h and docs/outputs.md
