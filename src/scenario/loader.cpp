@@ -455,7 +455,7 @@ class ScenarioReader {
     if (m.has("file")) {
       const std::string file = m.text("file").value_or("");
       std::filesystem::path path(file);
-      if (path.is_relative()) path = std::filesystem::path(d_.file()).parent_path() / path;
+      if (path.is_relative()) path = (std::filesystem::path(d_.file()).parent_path() / path).lexically_normal();
       try {
         terrain = environment::Terrain::read_esri_ascii(path.string());
       } catch (const InputError& e) {
@@ -500,14 +500,17 @@ class ScenarioReader {
       synthetic.north_m = e.number("north_m", Range::between(-kMaxDistance_m, kMaxDistance_m)).value_or(1.0);
       e.check_unknown_keys();
       if (synthetic.east_m <= synthetic.west_m || synthetic.north_m <= synthetic.south_m)
-        m.error_at("extent", "the extent of the terrain must have east_m > west_m and north_m > south_m");
+        m.error_at("extent", fmt::format("the extent of the terrain must have east_m > west_m and north_m > south_m "
+                                         "(got west_m {:g}, east_m {:g}, south_m {:g}, north_m {:g})",
+                                         synthetic.west_m, synthetic.east_m, synthetic.south_m, synthetic.north_m));
       else if ((synthetic.east_m - synthetic.west_m) / synthetic.cell_m >= environment::kMaxTerrainCells ||
                (synthetic.north_m - synthetic.south_m) / synthetic.cell_m >= environment::kMaxTerrainCells)
         m.error_at("extent", fmt::format("the terrain's extent at cell_m {:.0f} needs more than {} cells a side; "
                                          "raise cell_m or shrink the extent",
                                          synthetic.cell_m, environment::kMaxTerrainCells));
-    } else if (features && !terrain) {
-      m.missing("extent");
+    } else if (features && !terrain && !m.has("file")) {
+      m.error_here("terrain has hills or ridges but no grid to lay them on: give an `extent: {west_m, south_m, "
+                   "east_m, north_m}` that covers them, or a grid `file`");
     } else {
       m.allow("extent");
     }
@@ -562,7 +565,11 @@ class ScenarioReader {
     if (m.has("staggered_prf_hz")) {
       const YAML::Node list = m.node("staggered_prf_hz");
       if (!list.IsSequence() || list.size() < 2 || list.size() > 8) {
-        m.error_at("staggered_prf_hz", fmt::format("'staggered_prf_hz' in {} must list 2 to 8 PRFs", m.what()));
+        m.error_at("staggered_prf_hz",
+                   fmt::format("'staggered_prf_hz' in {} must list 2 to 8 PRFs{}", m.what(),
+                               list.IsSequence() && list.size() == 1
+                                   ? " (got 1); for a single PRF leave staggered_prf_hz out and give the radar `prf_hz`"
+                                   : ""));
       } else {
         for (const auto& v : list) {
           try {

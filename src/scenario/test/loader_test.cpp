@@ -106,16 +106,122 @@ TEST(ScenarioLoader, MissingFileIsAnInputError) {
   }
 }
 
+/// data/environment.yaml uses every key of the radars' environment; what it says is what is read.
+TEST(ScenarioLoader, ReadsTheEnvironmentAntennaMtiJammersEmittersAndEmission) {
+  const Scenario s = load_scenario_file((kData / "environment.yaml").string());
+  // environment: sea state 4 over wooded hills, multipath on, clutter off.
+  EXPECT_DOUBLE_EQ(s.environment.sea_state, 4.0);
+  EXPECT_EQ(s.environment.land_cover, environment::LandCover::kWoodedHills);
+  EXPECT_TRUE(s.environment.multipath);
+  EXPECT_FALSE(s.environment.clutter);
+  // Synthetic terrain: 200 m cells over x in [-20, 20] km, y in [0, 40] km, base 10 m.
+  ASSERT_TRUE(s.environment.terrain);
+  const auto& terrain = *s.environment.terrain;
+  EXPECT_DOUBLE_EQ(terrain.cell_m(), 200.0);
+  EXPECT_DOUBLE_EQ(terrain.west_m(), -20'000.0);
+  EXPECT_DOUBLE_EQ(terrain.south_m(), 0.0);
+  EXPECT_EQ(terrain.cols(), 201);
+  EXPECT_EQ(terrain.rows(), 201);
+  // The hill's centre is a cell centre: base 10 + hill 600 (the ridge is 10 km away).
+  EXPECT_NEAR(terrain.height_m(5000.0, 20'000.0), 610.0, 1e-3);
+  // The ridge's crest: 10 + 400, plus the hill's tail 11.18 km from its centre,
+  // 600 exp(-11,180^2 / (2 x 3000^2)) = 0.58 m.
+  EXPECT_NEAR(terrain.height_m(0.0, 30'000.0), 410.58, 0.01);
+  EXPECT_NEAR(terrain.height_m(-10'000.0, 10'000.0), 10.0, 1e-3);  // far from both: the base
+  EXPECT_DOUBLE_EQ(terrain.height_m(50'000.0, 10'000.0), 0.0);      // off the grid: the sea
+
+  ASSERT_EQ(s.radars.size(), 2u);
+  const Radar& radar = s.radars[0];
+  EXPECT_EQ(radar.antenna.coverage, environment::ElevationCoverage::kStackedBeams);
+  EXPECT_EQ(radar.antenna.shape, environment::MainLobeShape::kGaussian);
+  EXPECT_DOUBLE_EQ(radar.antenna.beamwidth_az_deg, 1.5);  // the radar's beamwidth_az_deg
+  EXPECT_DOUBLE_EQ(radar.antenna.beamwidth_el_deg, 2.0);
+  EXPECT_DOUBLE_EQ(radar.antenna.tilt_deg, 0.5);
+  EXPECT_DOUBLE_EQ(radar.antenna.upper_elevation_deg, 10.5);
+  EXPECT_EQ(radar.antenna.beams, 6);
+  EXPECT_DOUBLE_EQ(radar.antenna.sidelobe_level_db, -35.0);
+  EXPECT_EQ(radar.polarization, environment::Polarization::kVertical);
+  ASSERT_TRUE(radar.mti.has_value());
+  EXPECT_DOUBLE_EQ(radar.mti->improvement_db, 35.0);
+  EXPECT_DOUBLE_EQ(radar.mti->min_detectable_speed_mps, 4.0);
+  EXPECT_EQ(radar.mti->prf_hz, (std::vector<double>{600.0, 700.0}));
+  EXPECT_NEAR(radar.mti->wavelength_m, 0.09993, 1e-5);  // c / 3 GHz
+  ASSERT_TRUE(radar.radial_speed_sigma_mps.has_value());
+  EXPECT_DOUBLE_EQ(*radar.radial_speed_sigma_mps, 2.0);
+  EXPECT_DOUBLE_EQ(radar.bias_range_m, 100.0);
+  EXPECT_DOUBLE_EQ(radar.bias_az_deg, 0.1);
+  EXPECT_EQ(radar.emission, Emission::kWeaponsReach);
+  EXPECT_DOUBLE_EQ(radar.emission_reach_m, 60'000.0);
+  EXPECT_DOUBLE_EQ(radar.emission_hold_s, 45.0);
+
+  // The L-band fan: csc^2 from 3 to 40 deg; its elevation beamwidth by the rule
+  // 26,000 / (G theta_az) = 26,000 / (1995.3 x 2) = 6.515 deg; the MTI's defaults, on the one PRF
+  // that keeps 250 km unambiguous, c / (2 (250 km + c tau / 2)) = 598.87 Hz.
+  const Radar& fan = s.radars[1];
+  EXPECT_EQ(fan.antenna.coverage, environment::ElevationCoverage::kCosecantSquared);
+  EXPECT_EQ(fan.antenna.shape, environment::MainLobeShape::kSincSquared);
+  EXPECT_DOUBLE_EQ(fan.antenna.tilt_deg, 3.0);
+  EXPECT_DOUBLE_EQ(fan.antenna.upper_elevation_deg, 40.0);
+  EXPECT_NEAR(fan.antenna.beamwidth_el_deg, 6.515, 1e-3);
+  EXPECT_EQ(fan.polarization, environment::Polarization::kHorizontal);
+  ASSERT_TRUE(fan.mti.has_value());
+  EXPECT_DOUBLE_EQ(fan.mti->improvement_db, 30.0);
+  ASSERT_EQ(fan.mti->prf_hz.size(), 1u);
+  EXPECT_NEAR(fan.mti->prf_hz[0], 598.87, 0.01);
+  EXPECT_NEAR(fan.mti->wavelength_m, 0.2306, 1e-4);  // c / 1.3 GHz
+  EXPECT_EQ(fan.emission, Emission::kOn);
+
+  ASSERT_EQ(s.esm_sensors.size(), 1u);
+  EXPECT_DOUBLE_EQ(s.esm_sensors[0].sensitivity_dbm, -70.0);
+  EXPECT_DOUBLE_EQ(s.esm_sensors[0].mast_height_m, 20.0);
+  EXPECT_DOUBLE_EQ(s.esm_sensors[0].bearing_sigma_deg, 1.5);
+
+  ASSERT_EQ(s.emitters.size(), 1u);
+  EXPECT_EQ(s.emitters[0].name, "X-band search");
+  EXPECT_DOUBLE_EQ(s.emitters[0].frequency_hz, 9.4e9);
+  EXPECT_DOUBLE_EQ(s.emitters[0].prf_hz, 1000.0);
+  EXPECT_DOUBLE_EQ(s.emitters[0].pulse_width_s, 1e-6);
+  EXPECT_DOUBLE_EQ(s.emitters[0].peak_power_w, 50'000.0);
+  EXPECT_DOUBLE_EQ(s.emitters[0].antenna_gain_db, 30.0);
+  EXPECT_FALSE(s.emitters[0].in_library);
+
+  ASSERT_EQ(s.raids.size(), 1u);
+  EXPECT_EQ(s.raids[0].emitter, "X-band search");
+  ASSERT_TRUE(s.raids[0].jammer.has_value());
+  EXPECT_DOUBLE_EQ(s.raids[0].jammer->power_w, 50.0);
+  EXPECT_DOUBLE_EQ(s.raids[0].jammer->antenna_gain_db, 3.0);
+  EXPECT_DOUBLE_EQ(s.raids[0].jammer->bandwidth_hz, 2e8);
+  EXPECT_DOUBLE_EQ(s.raids[0].jammer->losses_db, 1.0);
+  ASSERT_EQ(s.friendlies.size(), 1u);
+  ASSERT_TRUE(s.friendlies[0].jammer.has_value());
+  EXPECT_DOUBLE_EQ(s.friendlies[0].jammer->power_w, 20.0);
+  EXPECT_DOUBLE_EQ(s.friendlies[0].jammer->antenna_gain_db, 0.0);  // defaults
+  EXPECT_DOUBLE_EQ(s.friendlies[0].jammer->losses_db, 0.0);
+  EXPECT_TRUE(s.friendlies[0].repeat_route);
+
+  ASSERT_EQ(s.events.size(), 1u);
+  EXPECT_EQ(s.events[0].action, ScriptedEvent::Action::kEmission);
+  EXPECT_EQ(s.events[0].target, "Radar");
+  EXPECT_EQ(s.events[0].emission, Emission::kOn);
+  EXPECT_DOUBLE_EQ(s.events[0].at_s, 60.0);
+}
+
 /// Every file in data/invalid ends with `# expect: LINE:COL: message` lines: exactly the problems
-/// validation must report, in file order.
+/// validation must report, in file order. `${DATA}` in a message stands for the folder above
+/// data/invalid (where the terrain files a scenario names relatively are found), as the path to
+/// the file was given.
 TEST(ScenarioLoader, EachMalformedFileReportsExactlyItsProblems) {
   int files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(kData / "invalid")) {
     const std::string text = read(entry.path());
     std::vector<std::string> expected;
     std::istringstream lines(text);
+    const std::string data_dir = entry.path().parent_path().parent_path().string();
     for (std::string line; std::getline(lines, line);) {
-      if (line.rfind("# expect: ", 0) == 0) expected.push_back(entry.path().string() + ":" + line.substr(10));
+      if (line.rfind("# expect: ", 0) != 0) continue;
+      std::string message = line.substr(10);
+      for (std::size_t at; (at = message.find("${DATA}")) != std::string::npos;) message.replace(at, 7, data_dir);
+      expected.push_back(entry.path().string() + ":" + message);
     }
     ASSERT_FALSE(expected.empty()) << entry.path() << " has no '# expect:' line";
     Diagnostics d(entry.path().string());
