@@ -192,6 +192,12 @@ double ElevationPattern::coverage(double el_rad) const {
 
 double ElevationPattern::gain_ratio(double el_rad) const { return std::max(coverage(el_rad), sidelobe_ratio_); }
 
+double ElevationPattern::receive_gain_ratio(double target_el_rad, double el_rad) const {
+  if (coverage_ != ElevationCoverage::kStackedBeams) return gain_ratio(el_rad);
+  const double centre_rad = tilt_rad_ + beam_index(target_el_rad) * spacing_rad_;
+  return std::max(main_lobe_ratio(shape_, el_rad - centre_rad, beamwidth_rad_), sidelobe_ratio_);
+}
+
 double ElevationPattern::voltage_ratio(double el_rad) const { return std::sqrt(gain_ratio(el_rad)); }
 
 // ---- both planes ----
@@ -203,6 +209,11 @@ AntennaPattern::AntennaPattern(const AntennaSpec& spec)
 
 double AntennaPattern::gain_ratio(double az_off_boresight_rad, double el_rad) const {
   return std::max(azimuth_.main_lobe(az_off_boresight_rad) * elevation_.coverage(el_rad), sidelobe_ratio_);
+}
+
+double AntennaPattern::receive_gain_ratio(double target_el_rad, double az_off_boresight_rad, double el_rad) const {
+  const double g_el = elevation_.receive_gain_ratio(target_el_rad, el_rad);
+  return std::max(azimuth_.main_lobe(az_off_boresight_rad) * g_el, sidelobe_ratio_);
 }
 
 double AntennaPattern::voltage_ratio(double az_off_boresight_rad, double el_rad) const {

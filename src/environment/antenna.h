@@ -108,6 +108,10 @@ class ElevationPattern {
   double coverage(double el_rad) const;
   /// Stacked beams: the beam (0 = lowest) whose lobe is strongest at `el_rad`; 0 otherwise.
   int beam_index(double el_rad) const;
+  /// The gain at `el_rad` of the beam that receives a target at `target_el_rad`, floor included:
+  /// for stacked beams that beam's own lobe (clutter and jamming enter the target's beam, not
+  /// the envelope: an upper beam sees little of the ground), otherwise gain_ratio(el_rad).
+  double receive_gain_ratio(double target_el_rad, double el_rad) const;
   /// Stacked beams: the loss (ratio <= 1) halfway between two adjacent beams; 1 otherwise.
   double crossover_ratio() const;
 
@@ -131,6 +135,9 @@ class AntennaPattern {
   /// max(g_az g_el, floor): one-way power relative to the peak gain.
   double gain_ratio(double az_off_boresight_rad, double el_rad) const;
   double voltage_ratio(double az_off_boresight_rad, double el_rad) const;
+  /// max(g_az g_el, floor) with g_el the lobe of the beam receiving a target at `target_el_rad`
+  /// (ElevationPattern::receive_gain_ratio without its floor).
+  double receive_gain_ratio(double target_el_rad, double az_off_boresight_rad, double el_rad) const;
   const AzimuthPattern& azimuth() const { return azimuth_; }
   const ElevationPattern& elevation() const { return elevation_; }
 

@@ -142,7 +142,7 @@ double SurveillanceRadar::jamming_to_noise(double az_rad, double el_rad, const w
     if (!j.flying() || !j.jammer) continue;
     const Geometry g = geometry(j.p_enu_m);
     const double gain = &j == target ? antenna_.gain_ratio(0.0, el_rad)
-                                     : antenna_.gain_ratio(wrap_pi(g.az_rad - az_rad), g.el_rad);
+                                     : antenna_.receive_gain_ratio(el_rad, wrap_pi(g.az_rad - az_rad), g.el_rad);
     if (terrain_mask_ && !above_terrain(j, g)) continue;
     if (!terrain_mask_ && g.range_m > horizon_range_m(j.geodetic.alt_m)) continue;
     jn += environment::JammingLink(radar_link(spec_), *j.jammer).jamming_to_noise(std::max(g.range_m, 1.0), gain);
@@ -159,19 +159,19 @@ SurveillanceRadar::Echo SurveillanceRadar::echo(const world::Entity& e, const st
   const auto& terrain = environment_.terrain;
   const double ground_height_m = terrain ? std::max(terrain->height_m(e.p_enu_m.x(), e.p_enu_m.y()), 0.0) : 0.0;
   const bool over_sea = ground_height_m <= 0.0;
-  const double horizon_m = horizon_range_m(e.geodetic.alt_m - ground_height_m);
+  const double horizon_m = horizon_range_m(e.geodetic.alt_m);
   const auto& elevation = antenna_.elevation();
-  double f = 0.0;
-  if (over_sea && environment_.multipath) {
-    if (g.ground_range_m > kDiffractionReach * horizon_m) return out;
-    const auto path = propagation_.path(std::max(e.geodetic.alt_m, 0.1), g.ground_range_m);
-    const double f_direct = elevation.voltage_ratio(path.geometry.direct_elevation_rad);
+  const bool sea_paths = over_sea && environment_.multipath;
+  if (g.ground_range_m > (sea_paths ? kDiffractionReach * horizon_m : horizon_m)) return out;
+  // The antenna sees the direct ray at its elevation over the 4/3 Earth (refraction bends it up).
+  const auto path = propagation_.path(std::max(e.geodetic.alt_m, 0.1), g.ground_range_m);
+  const double el_rad = path.geometry.direct_elevation_rad;
+  const double f_direct = elevation.voltage_ratio(el_rad);
+  double f = f_direct;
+  if (sea_paths) {
     const double f_reflected =
         path.geometry.line_of_sight ? elevation.voltage_ratio(path.geometry.reflected_elevation_rad) : 0.0;
     f = propagation_.factor(path, f_direct, f_reflected);
-  } else {
-    if (g.range_m > horizon_m) return out;
-    f = elevation.voltage_ratio(g.el_rad);
   }
   out.visible = true;
   out.propagation_factor = f;
@@ -184,10 +184,10 @@ SurveillanceRadar::Echo SurveillanceRadar::echo(const world::Entity& e, const st
     const double clutter_m2 = environment::clutter_rcs_m2(surface, spec_.frequency_hz, mount_.alt_m, g.range_m,
                                                           deg_to_rad(spec_.beamwidth_az_deg), spec_.pulse_width_s);
     const double psi = environment::clutter_grazing_rad(mount_.alt_m, g.range_m);
-    const double g_el = elevation.gain_ratio(-psi);
+    const double g_el = elevation.receive_gain_ratio(el_rad, -psi);
     out.clutter_to_noise = snr(g.range_m, clutter_m2) * g_el * g_el;
   }
-  out.jamming_to_noise = jamming_to_noise(g.az_rad, g.el_rad, &e, truth);
+  out.jamming_to_noise = jamming_to_noise(g.az_rad, el_rad, &e, truth);
   const Eigen::Vector3d los = e.p_enu_m - mount_.position_enu_m;
   out.radial_speed_mps = e.v_enu_mps.dot(los) / std::max(los.norm(), 1.0);
   double filtered_signal = signal;
