@@ -131,7 +131,7 @@ class AssociationTracker final : public Tracker {
         record_hit(track.state, track.history, plot, log_pd_over_lambda_ + map_log_likelihood[i]);
         result.associations.push_back({track.state.id, plot.id});
       } else if (looked) {
-        record_miss(track.state, track.history, log_miss_);
+        record_miss(track.state, track.history, log_miss_, batch.sensor_id);
       }
       if (manage(track, horizontal_sigma_m(now.P), result)) survivors.push_back(std::move(track));
     }
@@ -139,6 +139,7 @@ class AssociationTracker final : public Tracker {
       if (plot_used[j]) continue;
       TrackRecord track{new_track(batch.plots[j], next_id_++, config_.initial_speed_sigma_mps), {}, {},
                         1.0, batch.t_s};
+      track.history.misses.hit(batch.sensor_id);
       if (imm_) {
         const ImmTuning& t = *imm_tuning_;
         const double other = 0.5 * (1.0 - t.initial_cv_probability);

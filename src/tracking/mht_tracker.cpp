@@ -208,7 +208,7 @@ class MhtTracker final : public Tracker {
                                     [&](const GatedPair& x) { return x.plot == plot; });
         record_hit(b.state, b.history, p, mht.log_pd_over_lambda_ + g->log_likelihood);
       } else if (looked[parent]) {
-        record_miss(b.state, b.history, mht.log_miss_);
+        record_miss(b.state, b.history, mht.log_miss_, batch.sensor_id);
       }
       const double sigma = plot >= 0 ? horizontal_sigma_m(b.state.P) : sigma_m[parent];
       return store(key, std::move(b), sigma);
@@ -219,6 +219,7 @@ class MhtTracker final : public Tracker {
       Branch b;
       b.state = new_track(batch.plots[plot], mht.next_id_++, mht.config_.initial_speed_sigma_mps);
       b.plot = plot;
+      b.history.misses.hit(batch.sensor_id);
       b.existence = mht.config_.initial_existence_probability;
       b.existence_t_s = batch.t_s;
       const double sigma = horizontal_sigma_m(b.state.P);

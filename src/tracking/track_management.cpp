@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "core/units.h"
 
@@ -71,18 +72,49 @@ void add_score(TrackState& track, LookHistory& history, double increment) {
 }
 }  // namespace
 
+void SensorMisses::hit(int sensor_id) {
+  for (int i = 0; i < used; ++i)
+    if (slots[i].first == sensor_id) {
+      slots[i].second = 0;
+      return;
+    }
+  if (used < kMissSensors) {
+    slots[used++] = {sensor_id, 0};
+    return;
+  }
+  *std::max_element(slots.begin(), slots.end(), [](const auto& a, const auto& b) { return a.second < b.second; }) =
+      {sensor_id, 0};
+}
+
+bool SensorMisses::miss(int sensor_id) {
+  for (int i = 0; i < used; ++i)
+    if (slots[i].first == sensor_id) {
+      ++slots[i].second;
+      return true;
+    }
+  return false;
+}
+
+int SensorMisses::fewest() const {
+  int n = std::numeric_limits<int>::max();
+  for (int i = 0; i < used; ++i) n = std::min(n, slots[i].second);
+  return used == 0 ? 0 : n;
+}
+
 void record_hit(TrackState& track, LookHistory& history, const Plot& plot, double score_increment) {
   ++track.updates;
   track.consecutive_misses = 0;
+  history.misses.hit(plot.sensor_id);
   track.has_height = track.has_height || plot.has_elevation;
   ++history.looks;
   ++history.hits;
   add_score(track, history, score_increment);
 }
 
-void record_miss(TrackState& track, LookHistory& history, double score_increment) {
+void record_miss(TrackState& track, LookHistory& history, double score_increment, int sensor_id) {
+  if (!history.misses.miss(sensor_id)) return;  // a sensor that has never detected it
   ++history.looks;
-  ++track.consecutive_misses;
+  track.consecutive_misses = history.misses.fewest();
   add_score(track, history, score_increment);
 }
 

@@ -10,6 +10,8 @@
 // `delete_after_misses` consecutive missed looks.
 #pragma once
 
+#include <array>
+#include <utility>
 #include "tracking/kalman.h"
 #include "tracking/tracker.h"
 #include "tracking/types.h"
@@ -27,11 +29,31 @@ struct ConfirmationRule {
   int window_n = 4;
 };
 
+/// Consecutive misses of a track by each sensor that has detected it, since that sensor's last
+/// hit. Only those sensors' looks count (for confirmation and deletion): a short-range or
+/// low-power radar that looks at a track it has never detected (it may be unable to) neither
+/// fails a tentative track nor deletes one another radar keeps seeing; a track is missed as its
+/// best sensor misses it. Inline for kMissSensors sensors (no allocation per track or MHT
+/// hypothesis); a further sensor takes the slot of the one with most misses.
+struct SensorMisses {
+  static constexpr int kMissSensors = 4;
+  std::array<std::pair<int, int>, kMissSensors> slots{};  ///< (sensor id, consecutive misses)
+  int used = 0;
+  /// The sensor detected the track: its count restarts.
+  void hit(int sensor_id);
+  /// The sensor looked and missed. Returns whether the look counts (the sensor has detected the
+  /// track before).
+  bool miss(int sensor_id);
+  /// The fewest consecutive misses over the sensors that have detected the track.
+  int fewest() const;
+};
+
 /// Hits and looks of a track, counted from its birth, and its peak score.
 struct LookHistory {
   int looks = 1;
   int hits = 1;
   double peak_score = 0.0;
+  SensorMisses misses;
 };
 
 /// The confirmation and deletion rules of a TrackerConfig (see TrackLogic).
@@ -61,7 +83,9 @@ TrackState new_track(const Plot& plot, std::uint32_t id, double initial_speed_si
 /// itself is updated by the caller).
 void record_hit(TrackState& track, LookHistory& history, const Plot& plot, double score_increment);
 /// Counts a look without a plot, adding score_increment.
-void record_miss(TrackState& track, LookHistory& history, double score_increment);
+/// `sensor_id` looked at the track and did not see it. Counted only for a sensor that has detected
+/// the track (SensorMisses); track.consecutive_misses becomes the fewest over those sensors.
+void record_miss(TrackState& track, LookHistory& history, double score_increment, int sensor_id);
 
 enum class Verdict { kKeep, kConfirmed, kDeleted };
 
