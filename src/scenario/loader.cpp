@@ -775,6 +775,7 @@ class ScenarioReader {
       }
       along_m += d.norm();
     }
+    if (r.repeat_route) return;  // a loop (a stand-off jammer's orbit) is not meant to arrive
     d_.warning(mark.line, mark.column,
                fmt::format("the route of raid '{}' never comes within {:.0f} m of its target '{}': it cannot arrive",
                            r.name, target.radius_m, target.name));
