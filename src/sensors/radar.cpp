@@ -135,22 +135,33 @@ bool SurveillanceRadar::above_terrain(const world::Entity& e, const Geometry& g)
          mask.mask_angle_rad(mask.max_range_m() - mask.range_step_m(), az_rad);
 }
 
+SurveillanceRadar::Jammers SurveillanceRadar::jammers_in(const std::vector<world::Entity>& truth) const {
+  Jammers jammers;
+  for (const auto& e : truth)
+    if (e.flying() && e.jammer) jammers.push_back({&e, environment::JammingLink(radar_link(spec_), *e.jammer)});
+  return jammers;
+}
+
 double SurveillanceRadar::jamming_to_noise(double az_rad, double el_rad, const world::Entity* target,
-                                           const std::vector<world::Entity>& truth) const {
+                                           const Jammers& jammers) const {
   double jn = 0.0;
-  for (const auto& j : truth) {
-    if (!j.flying() || !j.jammer) continue;
+  for (const Jammer& jammer : jammers) {
+    const world::Entity& j = *jammer.entity;
     const Geometry g = geometry(j.p_enu_m);
     const double gain = &j == target ? antenna_.gain_ratio(0.0, el_rad)
                                      : antenna_.receive_gain_ratio(el_rad, wrap_pi(g.az_rad - az_rad), g.el_rad);
     if (terrain_mask_ && !above_terrain(j, g)) continue;
     if (!terrain_mask_ && g.range_m > horizon_range_m(j.geodetic.alt_m)) continue;
-    jn += environment::JammingLink(radar_link(spec_), *j.jammer).jamming_to_noise(std::max(g.range_m, 1.0), gain);
+    jn += jammer.link.jamming_to_noise(std::max(g.range_m, 1.0), gain);
   }
   return jn;
 }
 
 SurveillanceRadar::Echo SurveillanceRadar::echo(const world::Entity& e, const std::vector<world::Entity>& truth) const {
+  return echo(e, jammers_in(truth));
+}
+
+SurveillanceRadar::Echo SurveillanceRadar::echo(const world::Entity& e, const Jammers& jammers) const {
   Echo out;
   const Geometry g = geometry(e.p_enu_m);
   if (g.range_m < spec_.min_range_m || g.range_m > spec_.max_range_m || g.el_rad > deg_to_rad(spec_.max_elevation_deg))
@@ -187,7 +198,7 @@ SurveillanceRadar::Echo SurveillanceRadar::echo(const world::Entity& e, const st
     const double g_el = elevation.receive_gain_ratio(el_rad, -psi);
     out.clutter_to_noise = snr(g.range_m, clutter_m2) * g_el * g_el;
   }
-  out.jamming_to_noise = jamming_to_noise(g.az_rad, el_rad, &e, truth);
+  out.jamming_to_noise = jamming_to_noise(g.az_rad, el_rad, &e, jammers);
   const Eigen::Vector3d los = e.p_enu_m - mount_.position_enu_m;
   out.radial_speed_mps = e.v_enu_mps.dot(los) / std::max(los.norm(), 1.0);
   double filtered_signal = signal;
@@ -272,12 +283,13 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
   std::vector<Detection> detections;
   const double max_range2_m2 = spec_.max_range_m * spec_.max_range_m;
   const Eigen::Matrix3d R_sensor_from_scenario = mount_.R_scenario_from_sensor.transpose();
+  const Jammers jammers = jammers_in(truth);
   for (const auto& e : truth) {
     if (!e.flying()) continue;
     // The cheap tests first: most targets are outside the sector or out of range.
     const Eigen::Vector3d local = R_sensor_from_scenario * (e.p_enu_m - mount_.position_enu_m);
     if (local.squaredNorm() > max_range2_m2 || !in_sector(azimuth_rad(local.x(), local.y()))) continue;
-    const Echo x = echo(e, truth);
+    const Echo x = echo(e, jammers);
     if (!x.visible) continue;
     if (!stream(detection_streams_, e.id, Purpose::kDetection).bernoulli(detection_probability(x.sinr))) continue;
     detections.push_back({e.id, geometry(e.p_enu_m), x.sinr, x.radial_speed_mps});
@@ -336,11 +348,11 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
   }
 
   if (strobes) {
-    for (const auto& j : truth) {
-      if (!j.flying() || !j.jammer) continue;
+    for (const Jammer& jammer : jammers) {
+      const world::Entity& j = *jammer.entity;
       const Geometry g = geometry(j.p_enu_m);
       if (!in_sector(g.az_rad)) continue;
-      const double jn = jamming_to_noise(g.az_rad, g.el_rad, &j, truth);
+      const double jn = jamming_to_noise(g.az_rad, g.el_rad, &j, jammers);
       const auto s = environment::strobe(jn, beam_rad);
       if (!s) continue;
       RandomStream& noise = stream(noise_streams_, j.id, Purpose::kMeasurementNoise);

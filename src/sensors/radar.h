@@ -52,6 +52,7 @@
 #include "core/random.h"
 #include "environment/antenna.h"
 #include "environment/clutter.h"
+#include "environment/jamming.h"
 #include "environment/propagation.h"
 #include "environment/terrain.h"
 #include "scenario/scenario.h"
@@ -118,8 +119,16 @@ class SurveillanceRadar : public Sensor {
   Geometry geometry(const Eigen::Vector3d& p_enu_m) const;
   /// Above the terrain mask (true without terrain).
   bool above_terrain(const world::Entity& e, const Geometry& g) const;
-  double jamming_to_noise(double az_rad, double el_rad, const world::Entity* target,
-                          const std::vector<world::Entity>& truth) const;
+  /// A flying entity that carries a jammer, and its link to this radar.
+  struct Jammer {
+    const world::Entity* entity;
+    environment::JammingLink link;
+  };
+  using Jammers = std::vector<Jammer>;
+  /// The flying entities of `truth` that carry a jammer.
+  Jammers jammers_in(const std::vector<world::Entity>& truth) const;
+  Echo echo(const world::Entity& target, const Jammers& jammers) const;
+  double jamming_to_noise(double az_rad, double el_rad, const world::Entity* target, const Jammers& jammers) const;
   struct Measured {
     double range_m, az_rad, el_rad, sinr, radial_speed_mps;
   };
