@@ -20,12 +20,9 @@
 //     and that of the 2-of-3 criterion a four-state Markov chain over the last two scans; both
 //     averaged over 256 scan phases (uniform, as the radar's is per seed). Ratio = simulated /
 //     calculated median; they should agree to within a scan's travel (6 s x 240 m/s = 1.44 km).
-//     Without multipath the radar (sensors/radar.cpp, echo()) looks the elevation pattern up at the
-//     geometric elevation of the straight line on the true Earth, while F = f(theta_d) of
-//     environment/propagation.h takes the 4/3-earth (refracted) one, about d / (8 Re) higher
-//     (0.1 deg at 100 km): on the lower skirt of the lowest beam that is about 0.5 dB one way near
-//     the horizon, 1 dB in the SNR (the pattern enters twice). The extra row "..calc at geometric el" repeats the calculation with the radar's
-//     elevation, which isolates that difference.
+//     The radar (sensors/radar.cpp, echo()) and the calculation both look the elevation pattern up
+//     at the direct ray's 4/3-earth (refracted) elevation theta_d, with multipath or without, and
+//     take the clutter through the beam that receives the target (the lowest, for a sea-skimmer).
 // (2) Burn-through. A 5 m^2 Swerling 1 fighter at 8,000 m closes radially from 150 km at 250 m/s,
 //     (a) carrying a self-protection jammer (100 W, 3 dB, 500 MHz), (b) screened by a stand-off
 //     jammer held at a point of its orbit 200 km from the radar at 8,000 m, 5 degrees off the
@@ -41,8 +38,9 @@
 //     (sensors/detection.h required_snr, Swerling 1 after coherent integration), with the
 //     antenna's gains as echo() applies them: the target's echo scaled by g_el(el_t)^2 (two-way),
 //     a self-protection jammer received through g_el(el_t) (folded into the jammer's gain), a
-//     stand-off jammer through max(g_az(off) g_el(el_j), sidelobe floor), elevations geometric as
-//     echo() takes them. The gains vary along the run (the stacked beams' crossovers), so they are
+//     stand-off jammer through max(g_az(off) g_b(el_j), sidelobe floor) with g_b the lobe of the
+//     beam receiving the target; el_t the direct ray's 4/3-earth elevation, el_j the jammer's
+//     straight-line one, as echo() takes them. The gains vary along the run (the stacked beams' crossovers), so they are
 //     those at the burn-through range itself: the calculated SINR is stepped in from 150 km in
 //     10 m steps to where it first reaches D, and the closed form is evaluated with the gains
 //     there. Printed: the exact closed form (n S / (J + N) = D), the J/S equation with noise
@@ -150,14 +148,10 @@ struct Calculation {
 
   /// SINR of a target of `rcs_m2` at `height_m` above the sea, `ground_m` away along the surface,
   /// closing at `radial_mps` (negative closing); slant range out.
-  /// `geometric_el_rad`: when given and multipath is off, the direct ray's gain is looked up at
-  /// this elevation (the straight line on the true Earth) instead of the 4/3-earth one.
-  double sea_sinr(double rcs_m2, double height_m, double ground_m, double radial_mps, double* slant_m,
-                  std::optional<double> geometric_el_rad = std::nullopt) const {
+  double sea_sinr(double rcs_m2, double height_m, double ground_m, double radial_mps, double* slant_m) const {
     const environment::Propagation::Path path = propagation.path(height_m, ground_m);
     const auto& el = antenna.elevation();
-    const double f_direct = el.voltage_ratio(geometric_el_rad && !env.multipath ? *geometric_el_rad
-                                                                                : path.geometry.direct_elevation_rad);
+    const double f_direct = el.voltage_ratio(path.geometry.direct_elevation_rad);
     const double f_reflected = path.geometry.line_of_sight ? el.voltage_ratio(path.geometry.reflected_elevation_rad) : 0.0;
     const double F = propagation.factor(path, f_direct, f_reflected);
     const double r = path.geometry.line_of_sight ? path.geometry.direct_range_m
@@ -171,7 +165,7 @@ struct Calculation {
       const double h = antenna_alt_m(spec);
       const double sigma_c =
           environment::clutter_rcs_m2(surface, spec.frequency_hz, h, r, deg_to_rad(spec.beamwidth_az_deg), spec.pulse_width_s);
-      const double g = el.gain_ratio(-environment::clutter_grazing_rad(h, r));
+      const double g = el.receive_gain_ratio(path.geometry.direct_elevation_rad, -environment::clutter_grazing_rad(h, r));
       cnr = snr_1m_1m2 * sigma_c / std::pow(r, 4) * g * g;
     }
     if (spec.mti) {
@@ -271,8 +265,7 @@ struct CalculatedDetections {
   std::vector<Weighted> first, confirm;
 };
 
-CalculatedDetections calculate_skimmer(const scenario::Environment& env, double height_m,
-                                       bool geometric_elevation = false) {
+CalculatedDetections calculate_skimmer(const scenario::Environment& env, double height_m) {
   const Site& site = sr1();
   const Calculation calc(site.spec, env);
   const double T = site.spec.scan_period_s;
@@ -295,9 +288,7 @@ CalculatedDetections calculate_skimmer(const scenario::Environment& env, double 
       const Eigen::Vector3d los = e.p_enu_m - geometry_only.position_enu_m();
       const double radial = e.v_enu_mps.dot(los) / los.norm();
       double slant_m = 0.0;
-      const double geometric_el = std::atan2(local.z(), local.head<2>().norm());
-      const double sinr = calc.sea_sinr(kSkimmerRcs_m2, e.geodetic.alt_m, local.head<2>().norm(), radial, &slant_m,
-                                        geometric_elevation ? std::optional<double>(geometric_el) : std::nullopt);
+      const double sinr = calc.sea_sinr(kSkimmerRcs_m2, e.geodetic.alt_m, local.head<2>().norm(), radial, &slant_m);
       const double pd = sinr > 0.0 ? calc.pd(sinr) : 0.0;
       slant_m = los.norm();  // the same range the simulation records (the 4/3-earth one differs by metres)
       out.first.push_back({slant_m, survive * pd / kPhases});
@@ -336,22 +327,15 @@ void skimmer_figure(int runs) {
     for (const auto& c : cases) {
       const FirstDetections sim = simulate_skimmer(c.env, h, runs);
       const CalculatedDetections calc = calculate_skimmer(c.env, h);
-      auto rows = [&](const CalculatedDetections& k_all, const char* label) {
-        for (int which = 0; which < 2; ++which) {
-          const std::vector<double>& s = which == 0 ? sim.first_m : sim.confirm_m;
-          const std::vector<Weighted>& k = which == 0 ? k_all.first : k_all.confirm;
-          const double sm = percentile(s, 0.5), cm = weighted_quantile(k, 0.5);
-          std::printf("%4.0f m  %-22s %-9s %7.1f [%6.1f, %6.1f] %7.1f [%6.1f, %6.1f] %8.3f %6.2f km\n", h,
-                      which == 0 ? label : "", which == 0 ? "first" : "2-of-3", sm / 1e3, percentile(s, 0.9) / 1e3,
-                      percentile(s, 0.1) / 1e3, cm / 1e3, weighted_quantile(k, 0.1) / 1e3,
-                      weighted_quantile(k, 0.9) / 1e3, sm / cm, (sm - cm) / 1e3);
-        }
-      };
-      rows(calc, c.name);
-      // Without multipath the radar looks its pattern up at the geometric elevation (the straight
-      // line on the true Earth) while the 4/3-earth calculation uses the refracted ray's: the same
-      // simulation against the calculation with the geometric elevation.
-      if (!c.env.multipath) rows(calculate_skimmer(c.env, h, true), " ..calc at geometric el");
+      for (int which = 0; which < 2; ++which) {
+        const std::vector<double>& s = which == 0 ? sim.first_m : sim.confirm_m;
+        const std::vector<Weighted>& k = which == 0 ? calc.first : calc.confirm;
+        const double sm = percentile(s, 0.5), cm = weighted_quantile(k, 0.5);
+        std::printf("%4.0f m  %-22s %-9s %7.1f [%6.1f, %6.1f] %7.1f [%6.1f, %6.1f] %8.3f %6.2f km\n", h,
+                    which == 0 ? c.name : "", which == 0 ? "first" : "2-of-3", sm / 1e3, percentile(s, 0.9) / 1e3,
+                    percentile(s, 0.1) / 1e3, cm / 1e3, weighted_quantile(k, 0.1) / 1e3,
+                    weighted_quantile(k, 0.9) / 1e3, sm / cm, (sm - cm) / 1e3);
+      }
       if (sim.missed) std::printf("        (%d runs never confirmed before %0.f km)\n", sim.missed, kStopGround_m / 1e3);
     }
   }
@@ -498,8 +482,13 @@ BurnThrough calculate_burn_through(const JammingCase& c, double pd) {
     place(truth[0], geometry_only, site.frame, kFighterAz_rad, ground_m, c.altitude_m, kFighterSpeed_mps);
     double az = 0.0, el = 0.0;
     const double r = polar(truth[0], &az, &el);
+    // The antenna sees the fighter along the direct ray over the 4/3 Earth.
+    const Eigen::Vector3d l = R_sensor * (truth[0].p_enu_m - geometry_only.position_enu_m());
+    el = environment::reflection_geometry(antenna_alt_m(spec), truth[0].geodetic.alt_m, l.head<2>().norm())
+             .direct_elevation_rad;
     *g_t = antenna.elevation().gain_ratio(el);
-    *g_j = c.self_protection ? antenna.gain_ratio(0.0, el) : antenna.gain_ratio(wrap_pi(jam_az - az), jam_el);
+    *g_j = c.self_protection ? antenna.gain_ratio(0.0, el)
+                             : antenna.receive_gain_ratio(el, wrap_pi(jam_az - az), jam_el);
     return r;
   };
   const environment::RadarLink radar = radar_link(spec);

@@ -135,6 +135,57 @@ TEST(Antenna, StackedBeamsEnvelope) {
   EXPECT_DOUBLE_EQ(el.gain_ratio(deg_to_rad(-10.0)), 1e-3);
 }
 
+TEST(Antenna, StackedBeamsReceiveThroughTheTargetsBeamNotTheEnvelope) {
+  // Clutter and jamming reach the receiver through the beam that holds the target: its own lobe
+  // at their elevation, not the envelope of all the beams (sinc^2 lobes 2.5 deg tall, centres
+  // 1, 3, 5, 7, 9 deg; x beamwidths off the centre: u = 2 x 1.391557 x, g = (sin u / u)^2).
+  const ElevationPattern el(stacked());
+  const auto receive = [&](double target_deg, double deg) {
+    return el.receive_gain_ratio(deg_to_rad(target_deg), deg_to_rad(deg));
+  };
+  // A target at 5.3 deg is in beam 2 (centre 5 deg).
+  ASSERT_EQ(el.beam_index(deg_to_rad(5.3)), 2);
+  EXPECT_DOUBLE_EQ(receive(5.3, 5.0), 1.0);
+  // 4 deg: 1 deg = 0.4 beamwidths off: u = 1.113246, (0.89714 / 1.11325)^2 = 0.649435, which is
+  // also the envelope there (the crossover).
+  EXPECT_NEAR(receive(5.3, 4.0), 0.649435, 1e-6);
+  // 3 deg: 0.8 beamwidths off beam 2: u = 2.226492, (0.79262 / 2.22649)^2 = 0.126734, where the
+  // envelope is beam 1's peak, 1.
+  EXPECT_NEAR(receive(5.3, 3.0), 0.126734, 1e-6);
+  EXPECT_DOUBLE_EQ(el.gain_ratio(deg_to_rad(3.0)), 1.0);
+  // The sea at -0.5 deg: 5.5 deg = 2.2 beamwidths off beam 2, past its first null (1.1288): the
+  // floor, -30 dB; the envelope there is beam 0's, 1.5 deg = 0.6 beamwidths off: u = 1.669869,
+  // (0.99510 / 1.66987)^2 = 0.355112.
+  EXPECT_DOUBLE_EQ(receive(5.3, -0.5), 1e-3);
+  EXPECT_NEAR(el.gain_ratio(deg_to_rad(-0.5)), 0.355112, 1e-6);
+  // A target in the lowest beam (0.8 deg) sees the sea through that beam: the envelope's 0.355112.
+  EXPECT_NEAR(receive(0.8, -0.5), 0.355112, 1e-6);
+  // Either side of the crossover at 2 deg: 0 deg is 1 deg = 0.4 beamwidths off beam 0 (0.649435)
+  // but 3 deg = 1.2 beamwidths off beam 1, past its null (the floor).
+  EXPECT_NEAR(receive(1.9, 0.0), 0.649435, 1e-6);
+  EXPECT_DOUBLE_EQ(receive(2.1, 0.0), 1e-3);
+  // Targets outside the stack are in the outer beams: 0.2 beamwidths (0.5 deg) off beam 4's
+  // centre, u = 0.556623, (0.52832 / 0.55662)^2 = 0.900897.
+  EXPECT_DOUBLE_EQ(receive(-3.0, 1.0), 1.0);
+  EXPECT_NEAR(receive(30.0, 8.5), 0.900897, 1e-6);
+
+  // Other coverages are one beam: the gain at the elevation, whatever the target's.
+  const ElevationPattern fan(cosecant_squared());
+  for (const double deg : {-2.0, 0.0, 1.0, 4.0, 30.0})
+    for (const double target_deg : {0.5, 10.0}) {
+      EXPECT_DOUBLE_EQ(fan.receive_gain_ratio(deg_to_rad(target_deg), deg_to_rad(deg)), fan.gain_ratio(deg_to_rad(deg)));
+    }
+
+  // Both planes: the azimuth main lobe times the receiving beam's lobe, over one floor.
+  const AntennaPattern antenna(stacked());
+  // Half a beamwidth off in azimuth (0.5) and at 3 deg for the 5.3 deg target: 0.5 x 0.126734.
+  EXPECT_NEAR(antenna.receive_gain_ratio(deg_to_rad(5.3), deg_to_rad(0.75), deg_to_rad(3.0)), 0.5 * 0.126734, 1e-6);
+  EXPECT_NEAR(antenna.gain_ratio(deg_to_rad(0.75), deg_to_rad(3.0)), 0.5, 1e-12);  // the envelope's
+  // In the azimuth main lobe, past the receiving beam's null: the floor once, not 0.5 x floor.
+  EXPECT_DOUBLE_EQ(antenna.receive_gain_ratio(deg_to_rad(5.3), deg_to_rad(0.75), deg_to_rad(-0.5)), 1e-3);
+  EXPECT_DOUBLE_EQ(antenna.receive_gain_ratio(deg_to_rad(5.3), deg_to_rad(30.0), deg_to_rad(5.0)), 1e-3);
+}
+
 TEST(Antenna, BothPlanesShareOneFloor) {
   AntennaSpec s = cosecant_squared();
   const AntennaPattern antenna(s);

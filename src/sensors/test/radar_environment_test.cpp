@@ -36,14 +36,18 @@ world::Entity target_at(std::uint32_t id, double east_m, double north_m, double 
   return e;
 }
 
-/// The target's geometry in the radar's frame, worked independently of the radar.
+/// The target's geometry in the radar's frame, worked independently of the radar: el_rad the
+/// straight line's (true Earth), direct_el_rad the direct ray's over the 4/3 Earth, where the
+/// antenna sees it (test_radar.h), from the 10 m antenna over the target's horizontal distance d.
 struct Polar {
-  double range_m, ground_range_m, az_rad, el_rad;
+  double range_m, ground_range_m, az_rad, el_rad, direct_el_rad;
 };
 Polar polar(const SurveillanceRadar& radar, const world::Entity& e) {
   const Eigen::Vector3d local = radar.frame().to_enu(e.geodetic);
   const double ground = local.head<2>().norm();
-  return {local.norm(), ground, azimuth_rad(local.x(), local.y()), std::atan2(local.z(), ground)};
+  const double antenna_alt_m = radar.spec().site_alt_m + radar.spec().antenna_height_m;
+  return {local.norm(), ground, azimuth_rad(local.x(), local.y()), std::atan2(local.z(), ground),
+          direct_elevation_rad(antenna_alt_m, e.geodetic.alt_m, ground)};
 }
 
 /// A sinc^2 main lobe by hand: (sin u / u)^2, u = 1.391557 x / (theta / 2), zero past the null.
@@ -88,27 +92,33 @@ TEST(RadarEnvironment, CosecantSquaredFanScalesTheEchoByItsTwoWayGain) {
   const double el1 = deg_to_rad(26'000.0 / (db_to_ratio(35.0) * 2.0) / 2.0);  // 2.0555 deg, the fan's peak
   ASSERT_NEAR(rad_to_deg(el1), 2.0555, 1e-3);
   {
-    // In the csc^2 law: 20 km, 2000 m: el = atan((2000 - 10 - 20 km^2 / (2 Re)) / 20 km) = 5.59 deg,
-    // G = sin^2(2.0555) / sin^2(5.59) = (0.035866 / 0.097430)^2 = 0.1355, SNR x G^2 = SNR x 0.0184
+    // In the csc^2 law: 20 km, 2000 m (d = 20.006 km, the target's horizontal distance in the
+    // radar's frame). The antenna sees the direct ray over the 4/3 Earth (a_e = 8494.7 km):
+    // el = atan((2000 - 10 - d^2 / (2 a_e)) / d) = atan((1990 - 23.6) / 20,006) = 5.614 deg, 5.612
+    // on the sphere (test_radar.h), against the true Earth's straight line 5.591 deg;
+    // G = sin^2(2.0555) / sin^2(5.612) = (0.035867 / 0.097797)^2 = 0.1345, SNR x G^2 = SNR x 0.0181
     // (-17.4 dB).
     const auto e = target_at(1, 0.0, 20'000.0, 2000.0, 1.0);
     const Polar p = polar(radar, e);
-    EXPECT_NEAR(rad_to_deg(p.el_rad), 5.59, 0.01);
-    const double g = std::pow(std::sin(el1) / std::sin(p.el_rad), 2);
-    EXPECT_NEAR(g, 0.1355, 5e-4);
+    EXPECT_NEAR(rad_to_deg(p.el_rad), 5.591, 0.001);
+    EXPECT_NEAR(rad_to_deg(p.direct_el_rad), 5.612, 0.001);
+    const double g = std::pow(std::sin(el1) / std::sin(p.direct_el_rad), 2);
+    EXPECT_NEAR(g, 0.1345, 5e-4);
     const auto x = radar.echo(e, {e});
     ASSERT_TRUE(x.visible);
     EXPECT_NEAR(x.sinr / (radar.snr(p.range_m, 1.0) * g * g), 1.0, 1e-9);
     EXPECT_NEAR(x.propagation_factor, std::sqrt(g), 1e-9);  // free space: F = f(el)
   }
   {
-    // Below the peak, the main lobe: 30 km, 600 m: el = 0.99 deg, 1.07 deg under the peak,
-    // u = 2 x 1.3916 x 1.07 / 4.111 = 0.723, G = (sin u / u)^2 = 0.84.
+    // Below the peak, the main lobe: 30 km, 600 m: el = (600 - 10) / 30 km - 30 km / (2 a_e) =
+    // 0.019666 - 0.001766 rad = 1.025 deg (0.99 deg on the true Earth), 1.030 deg under the peak,
+    // u = 2 x 1.3916 x 1.030 / 4.111 = 0.697, G = (sin u / u)^2 = 0.848.
     const auto e = target_at(2, 0.0, 30'000.0, 600.0, 1.0);
     const Polar p = polar(radar, e);
     EXPECT_NEAR(rad_to_deg(p.el_rad), 0.99, 0.01);
-    const double g = sinc2(p.el_rad - el1, deg_to_rad(4.1111));
-    EXPECT_NEAR(g, 0.84, 0.01);
+    EXPECT_NEAR(rad_to_deg(p.direct_el_rad), 1.025, 0.001);
+    const double g = sinc2(p.direct_el_rad - el1, deg_to_rad(4.1111));
+    EXPECT_NEAR(g, 0.848, 0.001);
     const auto x = radar.echo(e, {e});
     EXPECT_NEAR(x.sinr / (radar.snr(p.range_m, 1.0) * g * g), 1.0, 1e-4);
   }
@@ -132,16 +142,21 @@ TEST(RadarEnvironment, StackedBeamsScaleTheEchoByTheNearestBeamsGain) {
   struct Case {
     double north_m, alt_m, el_deg, centre_deg, gain;
   };
-  // el = atan((h - 10 - d^2 / (2 Re)) / d), the Earth's drop 31.4 m at 20 km, 125.6 m at 40 km:
-  // 20 km, 1800 m: el = 5.02 deg, beam 2 (4 deg), 1.02 deg off: u = 0.8135, G = 0.7978.
-  // 20 km, 3500 m: el = 9.81 deg, beam 4 (10 deg), 0.19 deg off: u = 0.1544, G = 0.9921.
-  // 40 km, 200 m: el = 0.09 deg, beam 1 (1 deg), 0.91 deg off: u = 0.7219, G = 0.8378.
-  for (const Case c : {Case{20'000.0, 1800.0, 5.02, 4.0, 0.7978}, Case{20'000.0, 3500.0, 9.81, 10.0, 0.9921},
-                       Case{40'000.0, 200.0, 0.09, 1.0, 0.8378}}) {
+  // The direct ray over the 4/3 Earth, el = atan((h - 10 - d^2 / (2 a_e)) / d), a_e = 8494.7 km:
+  // the drop 23.6 m at 20 km, 94.2 m at 40 km (31.4 m and 125.6 m on the true Earth, whose
+  // straight line gives 5.02, 9.81 and 0.09 deg):
+  // 20 km, 1800 m: el = atan(1766.4 / 20,006) = 5.046 deg (5.045 on the sphere, test_radar.h),
+  //   beam 2 (4 deg), 1.045 deg off: u = 2 x 1.3916 x 1.045 / 3.5 = 0.8309, G = 0.7900.
+  // 20 km, 3500 m: el = atan(3466.4 / 20,011) = 9.828 deg; on the sphere the horizontal is
+  //   stretched by 1 + h / a_e: 9.824 deg, beam 4 (10 deg), 0.176 deg off: u = 0.1402, G = 0.9935.
+  // 40 km, 200 m: el = 190 / 40 km - 40 km / (2 a_e) = 0.004750 - 0.002354 rad = 0.137 deg,
+  //   beam 1 (1 deg), 0.863 deg off: u = 0.6860, G = 0.8526.
+  for (const Case c : {Case{20'000.0, 1800.0, 5.045, 4.0, 0.7900}, Case{20'000.0, 3500.0, 9.824, 10.0, 0.9935},
+                       Case{40'000.0, 200.0, 0.137, 1.0, 0.8526}}) {
     const auto e = target_at(1, 0.0, c.north_m, c.alt_m, 1.0);
     const Polar p = polar(radar, e);
-    EXPECT_NEAR(rad_to_deg(p.el_rad), c.el_deg, 0.005);
-    const double g = sinc2(p.el_rad - deg_to_rad(c.centre_deg), deg_to_rad(3.5));
+    EXPECT_NEAR(rad_to_deg(p.direct_el_rad), c.el_deg, 0.001);
+    const double g = sinc2(p.direct_el_rad - deg_to_rad(c.centre_deg), deg_to_rad(3.5));
     EXPECT_NEAR(g, c.gain, 1e-3) << c.el_deg;
     const auto x = radar.echo(e, {e});
     ASSERT_TRUE(x.visible);
@@ -216,12 +231,19 @@ TEST(RadarEnvironment, SeaSkimmerNearTheHorizonIsLostToMultipathAndSeenByDiffrac
   const auto far = target_at(1, 0.0, 1.21 * horizon_m, 10.0, 1.0);
   EXPECT_FALSE(radar.echo(far, {far}).visible);
 
-  // Without multipath: free space inside the horizon, nothing beyond it.
+  // Without multipath: free space inside the horizon, nothing beyond it. At 0.9 horizons
+  // (d = 23.46 km, both 10 m up) the direct ray leaves the antenna at el = 0 - d / (2 a_e) =
+  // -0.001381 rad = -0.0791 deg over the 4/3 Earth (the true Earth's straight line dips -0.1057):
+  // 2.1346 deg under the fan's peak, u = 2 x 1.3916 x 2.1346 / 4.111 = 1.4451,
+  // F = f = sin u / u = 0.99215 / 1.4451 = 0.6865.
   const SurveillanceRadar flat(1, test_radar(true), kFreeSpace, kFrame, 1);
   const auto inside = target_at(1, 0.0, 0.9 * horizon_m, 10.0, 1.0);
   const auto x = flat.echo(inside, {inside});
   ASSERT_TRUE(x.visible);
-  EXPECT_NEAR(x.propagation_factor, flat.antenna().elevation().voltage_ratio(polar(flat, inside).el_rad), 1e-12);
+  const Polar p_inside = polar(flat, inside);
+  EXPECT_NEAR(rad_to_deg(p_inside.direct_el_rad), -0.0791, 1e-4);
+  EXPECT_NEAR(x.propagation_factor, 0.6865, 1e-4);
+  EXPECT_NEAR(x.propagation_factor, flat.antenna().elevation().voltage_ratio(p_inside.direct_el_rad), 1e-12);
   for (const double fraction : {1.01, 1.1}) {
     const auto e = target_at(1, 0.0, fraction * horizon_m, 10.0, 1.0);
     EXPECT_FALSE(flat.echo(e, {e}).visible) << fraction;
@@ -265,13 +287,20 @@ TEST(RadarEnvironment, SeaClutterAndTheMtiNotch) {
   const double sigma_c = sigma0 * area;
   const environment::ClutterSurface surface{.sea = true, .sea_state = 3.0};
   EXPECT_NEAR(sigma_c / environment::clutter_rcs_m2(surface, 3e9, 10.0, R, deg_to_rad(2.0), 1e-6), 1.0, 1e-9);
+  // The fan is one beam: the clutter enters the target's beam at the fan's gain toward -psi.
   const double g_down = plain.antenna().elevation().gain_ratio(-psi);
+  EXPECT_DOUBLE_EQ(plain.antenna().elevation().receive_gain_ratio(p.direct_el_rad, -psi), g_down);
   const double cnr = plain.snr(R, sigma_c) * g_down * g_down;
   EXPECT_NEAR(ratio_to_db(cnr), 30.5, 0.1);  // clutter well above the noise: the test means something
 
   const auto x_hover = plain.echo(truth[0], truth);
   const auto x_runner = plain.echo(truth[1], truth);
-  const double g = plain.antenna().elevation().gain_ratio(p.el_rad);
+  // The target's own echo through the direct ray over the 4/3 Earth: el = (100 - 10) / 8000 -
+  // 8000 / (2 a_e) = 0.011250 - 0.000471 rad = 0.6176 deg (0.6085 on the true Earth), 1.4379 deg
+  // under the fan's peak: u = 0.9735, G = 0.7214.
+  EXPECT_NEAR(rad_to_deg(p.direct_el_rad), 0.6176, 1e-4);
+  const double g = plain.antenna().elevation().gain_ratio(p.direct_el_rad);
+  EXPECT_NEAR(g, 0.7214, 1e-4);
   const double signal = plain.snr(R, 5.0) * g * g;
   EXPECT_NEAR(x_hover.clutter_to_noise / cnr, 1.0, 1e-9);
   EXPECT_FALSE(x_hover.notched);  // no filter, no notch
@@ -292,6 +321,74 @@ TEST(RadarEnvironment, SeaClutterAndTheMtiNotch) {
   EXPECT_NEAR(f_hover.sinr / (signal / improvement / (1.0 + cnr / improvement)), 1.0, 1e-9);
   EXPECT_NEAR(f_runner.sinr / (signal / (1.0 + cnr / improvement)), 1.0, 1e-9);
   EXPECT_GT(f_runner.sinr, 100.0 * f_hover.sinr);
+}
+
+TEST(RadarEnvironment, StackedBeamsUpperBeamsSeeFarLessSeaClutter) {
+  // The point of stacked beams: the clutter enters through the beam that receives the target,
+  // so a target in an upper beam is not competing with the sea the lowest beam sees.
+  const scenario::Environment sea{.sea_state = 3.0, .multipath = false, .clutter = true};
+  auto spec = test_radar(true);
+  // Four sinc^2 beams 3.5 deg tall centred at 1, 4, 7, 10 deg, floor -30 dB.
+  spec.antenna = {.shape = environment::MainLobeShape::kSincSquared,
+                  .coverage = environment::ElevationCoverage::kStackedBeams,
+                  .beamwidth_az_deg = 2.0,
+                  .beamwidth_el_deg = 3.5,
+                  .tilt_deg = 1.0,
+                  .upper_elevation_deg = 10.0,
+                  .beams = 4,
+                  .sidelobe_level_db = -30.0};
+  const SurveillanceRadar radar(1, spec, sea, kFrame, 1);
+  const auto& elevation = radar.antenna().elevation();
+  // The same 5 m^2 target 8 km north, low and higher up.
+  const std::vector<world::Entity> truth{target_at(1, 0.0, 8000.0, 100.0, 5.0), target_at(2, 0.0, 8000.0, 500.0, 5.0)};
+  const Polar low = polar(radar, truth[0]), up = polar(radar, truth[1]);
+  // Low: el = 90 / 8000 - 8000 / (2 a_e) = 0.6176 deg, in beam 0 (1 deg).
+  // Up: el = atan((490 - 3.8) / 8000.6) = 3.478 deg, in beam 1 (4 deg).
+  EXPECT_NEAR(rad_to_deg(low.direct_el_rad), 0.6176, 1e-4);
+  EXPECT_NEAR(rad_to_deg(up.direct_el_rad), 3.478, 1e-3);
+  ASSERT_EQ(elevation.beam_index(low.direct_el_rad), 0);
+  ASSERT_EQ(elevation.beam_index(up.direct_el_rad), 1);
+
+  // Each one's resolution cell (R = 8000.6 and 8015.3 m): psi = 0.0446 deg, sigma0 = -75.3 dB,
+  // sigma_c = 1.24e-3 m^2 (SeaClutterAndTheMtiNotch works them by hand), SNR(sigma_c) = 4.8e3.
+  const environment::ClutterSurface surface{.sea = true, .sea_state = 3.0};
+  const auto clutter_snr = [&](const Polar& p) {
+    return radar.snr(p.range_m, environment::clutter_rcs_m2(surface, 3e9, 10.0, p.range_m, deg_to_rad(2.0), 1e-6));
+  };
+  const double psi_low = environment::clutter_grazing_rad(10.0, low.range_m);
+  const double psi_up = environment::clutter_grazing_rad(10.0, up.range_m);
+  EXPECT_NEAR(rad_to_deg(psi_low), 0.0446, 1e-4);
+  EXPECT_NEAR(rad_to_deg(psi_up), 0.0445, 1e-4);
+  // Low: the sea at -0.0446 deg is 1.0446 deg under beam 0's centre: u = 2 x 1.3916 x 1.0446 / 3.5
+  // = 0.8306, g = (sin u / u)^2 = 0.7902: CNR = 4.81e3 x 0.7902^2 = 3.00e3 (34.8 dB).
+  const double g_low = sinc2(-psi_low - deg_to_rad(1.0), deg_to_rad(3.5));
+  EXPECT_NEAR(g_low, 0.7902, 1e-4);
+  const double cnr_low = clutter_snr(low) * g_low * g_low;
+  EXPECT_NEAR(ratio_to_db(cnr_low), 34.8, 0.1);
+  // Up: the sea is 4.0445 deg under beam 1's centre: u = 2 x 1.3916 x 4.0445 / 3.5 = 3.216, past
+  // the first null (pi): the -30 dB floor, CNR = 4.74e3 x 1e-6 = 4.7e-3 (-23.2 dB). Through the
+  // envelope (beam 0's lobe, 0.790) it would have been the low target's 34.8 dB.
+  EXPECT_GT(2.0 * 1.39155737825151 * (psi_up + deg_to_rad(4.0)) / deg_to_rad(3.5), kPi);
+  const double cnr_up = clutter_snr(up) * 1e-3 * 1e-3;
+  EXPECT_NEAR(ratio_to_db(cnr_up), -23.2, 0.1);
+  EXPECT_NEAR(elevation.gain_ratio(-psi_up), 0.790, 1e-3);
+
+  const auto x_low = radar.echo(truth[0], truth);
+  const auto x_up = radar.echo(truth[1], truth);
+  ASSERT_TRUE(x_low.visible && x_up.visible);
+  EXPECT_NEAR(x_low.clutter_to_noise / cnr_low, 1.0, 1e-9);
+  EXPECT_NEAR(x_up.clutter_to_noise / cnr_up, 1.0, 1e-9);
+  // 58 dB less clutter for the same target one beam up.
+  EXPECT_NEAR(ratio_to_db(x_up.clutter_to_noise / x_low.clutter_to_noise), -58.0, 0.1);
+  // The signal through the envelope: 0.382 deg under beam 0's centre (g = 0.9696) and 0.522 deg
+  // under beam 1's (g = 0.9438).
+  const double g_sig_low = sinc2(low.direct_el_rad - deg_to_rad(1.0), deg_to_rad(3.5));
+  const double g_sig_up = sinc2(up.direct_el_rad - deg_to_rad(4.0), deg_to_rad(3.5));
+  EXPECT_NEAR(g_sig_low, 0.9696, 1e-4);
+  EXPECT_NEAR(g_sig_up, 0.9438, 1e-4);
+  EXPECT_NEAR(x_low.sinr / (radar.snr(low.range_m, 5.0) * g_sig_low * g_sig_low / (1.0 + cnr_low)), 1.0, 1e-9);
+  EXPECT_NEAR(x_up.sinr / (radar.snr(up.range_m, 5.0) * g_sig_up * g_sig_up / (1.0 + cnr_up)), 1.0, 1e-9);
+  EXPECT_GT(x_up.sinr, 1000.0 * x_low.sinr);  // clutter-limited low, noise-limited one beam up
 }
 
 // ---- jamming ----
@@ -318,7 +415,12 @@ TEST(RadarEnvironment, SelfProtectionAndStandOffJammingToNoise) {
   const Polar p = polar(radar, self);
   const Polar pj = polar(radar, stand_off);
   EXPECT_NEAR(rad_to_deg(wrap_pi(pj.az_rad - p.az_rad)), 20.0, 0.01);
-  const double g_main = radar.antenna().elevation().gain_ratio(p.el_rad);  // g_az(0) = 1
+  // The target (and its jammer) through the direct ray over the 4/3 Earth: d = 50.022 km,
+  // el = atan((3000 - 10 - d^2 / (2 a_e)) / d) = atan((2990 - 147.3) / 50,022) = 3.253 deg (3.251 on
+  // the sphere; 3.196 on the true Earth), G = sin^2(2.0555) / sin^2(3.251) = 0.3999, g_az(0) = 1.
+  EXPECT_NEAR(rad_to_deg(p.direct_el_rad), 3.251, 0.001);
+  const double g_main = radar.antenna().elevation().gain_ratio(p.direct_el_rad);
+  EXPECT_NEAR(g_main, 0.3999, 1e-4);
   const double signal = radar.snr(p.range_m, 5.0) * g_main * g_main;
 
   {  // Self-protection alone: in the main beam at the target's own range.
@@ -348,20 +450,28 @@ TEST(RadarEnvironment, SelfProtectionAndStandOffJammingToNoise) {
 }
 
 TEST(RadarEnvironment, SelfProtectionTargetIsSeenOnlyInsideBurnThrough) {
-  // 10 W, 100 MHz on a 5 m^2 target. J/S grows as R^2, the echo falls as R^-4:
-  //   at 10 km, 300 m up (el 1.6 deg, g = 0.97): SNR = 1.582e22 x 5 / (10 km)^4 x g^2 = 7.4e6,
-  //   J/N = 1001.5 x (50/10)^2 x g = 2.4e4: SINR = 300, Pd = 1e-6^(1/301) = 0.955;
-  //   at 150 km, 3000 m up (el 0.47 deg, 1.59 deg under the fan's peak, g = 0.67):
-  //   SNR = 156 x g^2 = 70, J/N = 111 x g = 74: SINR = 0.93, Pd = 1e-6^(1/1.93) = 0.0008.
+  // 10 W, 100 MHz on a 5 m^2 target. J/S grows as R^2, the echo falls as R^-4; both the echo and
+  // the jamming come through the antenna's gain g toward the direct ray over the 4/3 Earth:
+  //   at 10 km, 300 m up: el = 290 / 10 km - 10 km / (2 a_e) = 0.029000 - 0.000589 rad = 1.628 deg
+  //   (1.616 on the true Earth), 0.428 deg under the fan's peak, u = 0.290, g = 0.972:
+  //   SNR = 1.582e22 x 5 / (10 km)^4 x g^2 = 7.90e6 x 0.945 = 7.46e6,
+  //   J/N = 1001.5 x (50/10)^2 x g = 2.50e4 x 0.972 = 2.43e4: SINR = 307, Pd = 1e-6^(1/308) = 0.956;
+  //   at 150 km, 3000 m up: el = 2990 / 150 km - 150 km / (2 a_e) = 0.019931 - 0.008831 rad =
+  //   0.636 deg (0.466 on the true Earth), 1.420 deg under the fan's peak, u = 0.961, g = 0.7275:
+  //   SNR = 156.1 x g^2 = 82.6, J/N = 111.2 x g = 80.9: SINR = 1.009, Pd = 1e-6^(1/2.009) = 0.0010.
+  // The jammer is the target's own (the same entity of truth): it is in the main beam.
   const SurveillanceRadar probe(1, test_radar(true), kFreeSpace, kFrame, 1);
   const environment::NoiseJammer jammer{.power_w = 10.0, .antenna_gain_db = 0.0, .bandwidth_hz = 1e8};
   auto near = target_at(1, 0.0, 10'000.0, 300.0, 5.0);
   auto far = target_at(1, 0.0, 150'000.0, 3000.0, 5.0);
   near.jammer = far.jammer = jammer;
-  const auto x_near = probe.echo(near, {near});
-  const auto x_far = probe.echo(far, {far});
+  EXPECT_NEAR(rad_to_deg(polar(probe, near).direct_el_rad), 1.627, 0.001);
+  EXPECT_NEAR(rad_to_deg(polar(probe, far).direct_el_rad), 0.636, 0.001);
+  const std::vector<world::Entity> truth_near{near}, truth_far{far};
+  const auto x_near = probe.echo(truth_near[0], truth_near);
+  const auto x_far = probe.echo(truth_far[0], truth_far);
   EXPECT_NEAR(x_near.sinr, 307.0, 3.0);
-  EXPECT_NEAR(x_far.sinr, 0.93, 0.01);
+  EXPECT_NEAR(x_far.sinr, 1.009, 0.01);
   EXPECT_GT(probe.detection_probability(x_near.sinr), 0.9);
   EXPECT_LT(probe.detection_probability(x_far.sinr), 0.1);
   EXPECT_GT(x_far.jamming_to_noise, 10.0);  // far from the noise-limited case

@@ -68,8 +68,15 @@ TEST(Radar, EmpiricalDetectionRateMatchesSwerling1) {
   const Eigen::Vector3d local = radar.frame().to_enu(e.geodetic);
   const double range_m = local.norm();
   // Free space: the signal is the radar equation's at the beam's peak times the antenna's two-way
-  // elevation gain toward the target.
-  const double g = radar.antenna().elevation().gain_ratio(std::atan2(local.z(), local.head<2>().norm()));
+  // elevation gain toward the direct ray over the 4/3 Earth (test_radar.h): d = 134.24 km,
+  // el = (5000 - 10) / d - d / (2 a_e) = 0.037172 - 0.007901 rad = 1.677 deg (1.675 on the sphere;
+  // the true Earth's straight line is at 1.525 deg), 0.380 deg under the fan's 2.0555 deg peak:
+  // u = 2 x 1.3916 x 0.380 / 4.111 = 0.2573, g = (sin u / u)^2 = 0.9781.
+  const double el = direct_elevation_rad(10.0, 5000.0, local.head<2>().norm());
+  EXPECT_NEAR(rad_to_deg(std::atan2(local.z(), local.head<2>().norm())), 1.525, 0.001);
+  EXPECT_NEAR(rad_to_deg(el), 1.675, 0.001);
+  const double g = radar.antenna().elevation().gain_ratio(el);
+  EXPECT_NEAR(g, 0.9781, 1e-4);
   const double sinr = radar.echo(e, {e}).sinr;
   EXPECT_NEAR(sinr / (radar.snr(range_m, 0.5) * g * g), 1.0, 1e-9);
   const double pd = SurveillanceRadar::swerling1_pd(sinr, 1e-6);

@@ -1,6 +1,9 @@
 // The surveillance radar the sensor tests share: 1 MW, 35 dB, S band, 300 km.
 #pragma once
 
+#include <cmath>
+
+#include "core/units.h"
 #include "scenario/loader.h"
 #include "scenario/scenario.h"
 
@@ -30,6 +33,20 @@ inline scenario::Radar test_radar(bool three_d) {
   if (three_d) r.el_sigma_deg = 0.3;
   r.antenna = scenario::default_antenna(r);
   return r;
+}
+
+/// The elevation at the radar of the direct ray to a target `ground_range_m` away, as the radar's
+/// antenna sees it: over the 4/3 effective Earth (refraction bends the ray down, so it leaves the
+/// radar higher than the straight line of the true Earth), worked on the sphere of radius
+/// a_e = 4/3 x 6371 km = 8494.7 km: with the central angle phi = d / a_e,
+///   tan el = ((a_e + h_t) cos phi - (a_e + h_r)) / ((a_e + h_t) sin phi),
+/// about (h_t - h_r) / d - d / (2 a_e) on a flat 4/3 Earth (atan((h_t - h_r - d^2 / (2 a_e)) / d)
+/// closer above a few degrees). It is d / (8 Re) above the true Earth's geometric elevation
+/// (h_t - h_r) / d - d / (2 Re): 0.11 degree at 100 km.
+inline double direct_elevation_rad(double radar_alt_m, double target_alt_m, double ground_range_m) {
+  const double a_e = 4.0 / 3.0 * kEarthRadius_m;
+  const double phi = ground_range_m / a_e;
+  return std::atan2((a_e + target_alt_m) * std::cos(phi) - (a_e + radar_alt_m), (a_e + target_alt_m) * std::sin(phi));
 }
 
 /// No multipath and no clutter: the radar equation alone, for hand-worked values.
