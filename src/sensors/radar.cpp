@@ -137,22 +137,25 @@ bool SurveillanceRadar::above_terrain(const world::Entity& e, const Geometry& g)
 
 SurveillanceRadar::Jammers SurveillanceRadar::jammers_in(const std::vector<world::Entity>& truth) const {
   Jammers jammers;
-  for (const auto& e : truth)
-    if (e.flying() && e.jammer) jammers.push_back({&e, environment::JammingLink(radar_link(spec_), *e.jammer)});
+  for (const auto& e : truth) {
+    if (!e.flying() || !e.jammer) continue;
+    const Geometry g = geometry(e.p_enu_m);
+    const bool in_sight = terrain_mask_ ? above_terrain(e, g) : g.range_m <= horizon_range_m(e.geodetic.alt_m);
+    const double el_rad = propagation_.path(std::max(e.geodetic.alt_m, 0.1), g.ground_range_m).geometry.direct_elevation_rad;
+    jammers.push_back({&e, g.az_rad, std::max(g.range_m, 1.0), el_rad, in_sight,
+                       environment::JammingLink(radar_link(spec_), *e.jammer)});
+  }
   return jammers;
 }
 
 double SurveillanceRadar::jamming_to_noise(double az_rad, double el_rad, const world::Entity* target,
                                            const Jammers& jammers) const {
   double jn = 0.0;
-  for (const Jammer& jammer : jammers) {
-    const world::Entity& j = *jammer.entity;
-    const Geometry g = geometry(j.p_enu_m);
-    const double gain = &j == target ? antenna_.gain_ratio(0.0, el_rad)
-                                     : antenna_.receive_gain_ratio(el_rad, wrap_pi(g.az_rad - az_rad), g.el_rad);
-    if (terrain_mask_ && !above_terrain(j, g)) continue;
-    if (!terrain_mask_ && g.range_m > horizon_range_m(j.geodetic.alt_m)) continue;
-    jn += jammer.link.jamming_to_noise(std::max(g.range_m, 1.0), gain);
+  for (const Jammer& j : jammers) {
+    if (!j.in_sight) continue;
+    const double gain = j.entity == target ? antenna_.gain_ratio(0.0, el_rad)
+                                           : antenna_.receive_gain_ratio(el_rad, wrap_pi(j.az_rad - az_rad), j.el_rad);
+    jn += j.link.jamming_to_noise(j.range_m, gain);
   }
   return jn;
 }
@@ -350,9 +353,8 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
   if (strobes) {
     for (const Jammer& jammer : jammers) {
       const world::Entity& j = *jammer.entity;
-      const Geometry g = geometry(j.p_enu_m);
-      if (!in_sector(g.az_rad)) continue;
-      const double jn = jamming_to_noise(g.az_rad, g.el_rad, &j, jammers);
+      if (!in_sector(jammer.az_rad)) continue;
+      const double jn = jamming_to_noise(jammer.az_rad, jammer.el_rad, &j, jammers);
       const auto s = environment::strobe(jn, beam_rad);
       if (!s) continue;
       RandomStream& noise = stream(noise_streams_, j.id, Purpose::kMeasurementNoise);

@@ -86,7 +86,8 @@ class SurveillanceRadar : public Sensor {
   static double swerling1_pd(double snr, double false_alarm_probability);
   /// This radar's detection probability at `snr` (as snr() gives it).
   double detection_probability(double snr) const;
-  /// Largest slant range at which a target at `target_alt_m` is above the 4/3-Earth horizon.
+  /// Largest range at which a target at `target_alt_m` is above the 4/3-Earth horizon (compared
+  /// with the ground range; the two differ by a few metres at the horizon).
   double horizon_range_m(double target_alt_m) const;
   /// Compass azimuth of the beam at t_s (sensor frame).
   double beam_az_rad(double t_s) const;
@@ -119,9 +120,13 @@ class SurveillanceRadar : public Sensor {
   Geometry geometry(const Eigen::Vector3d& p_enu_m) const;
   /// Above the terrain mask (true without terrain).
   bool above_terrain(const world::Entity& e, const Geometry& g) const;
-  /// A flying entity that carries a jammer, and its link to this radar.
+  /// A flying entity that carries a jammer, where the radar sees it (its compass azimuth, range
+  /// and direct-ray elevation over the 4/3 Earth) and whether it can (terrain, horizon), and its
+  /// link to this radar.
   struct Jammer {
     const world::Entity* entity;
+    double az_rad, range_m, el_rad;
+    bool in_sight;
     environment::JammingLink link;
   };
   using Jammers = std::vector<Jammer>;

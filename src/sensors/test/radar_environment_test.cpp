@@ -490,8 +490,9 @@ TEST(RadarEnvironment, SelfProtectionTargetIsSeenOnlyInsideBurnThrough) {
 TEST(RadarEnvironment, StrongJammerInTheSweptSectorPaintsAStrobe) {
   SurveillanceRadar radar(1, test_radar(true), kFreeSpace, kFrame, 3);
   // Strong: 10 W at 150 km, 8 km up, azimuth 60 deg: J/N = 1001.5 x (50/150)^2 x g_el = 111 g_el;
-  // at el = atan((7990 - 1766) / 150 km) = 2.38 deg the csc^2 gain is sin^2(2.0555) / sin^2(2.38)
-  // = 0.75: J/N = 83 (19.2 dB).
+  // the jammer is seen on its direct ray over the 4/3 Earth, el = (8000 - 10) / 150 km - 150 km /
+  // (2 x 8494.7 km) = 3.05 - 0.51 = 2.54 deg, where the csc^2 gain is sin^2(2.0555) / sin^2(2.54)
+  // = 0.656: J/N = 73 (18.6 dB).
   // Weak: 0.01 W at 250 km, 8 km up (el 0.9 deg, g_el 0.7): J/N = 1001.5 x (50/250)^2 x 1e-3
   // x 0.7 = 0.03 (-15 dB): no strobe.
   auto strong = target_at(1, 150e3 * std::sin(deg_to_rad(60.0)), 150e3 * std::cos(deg_to_rad(60.0)), 8000.0, 1.0);
@@ -501,13 +502,15 @@ TEST(RadarEnvironment, StrongJammerInTheSweptSectorPaintsAStrobe) {
   const std::vector<world::Entity> truth{strong, weak};
 
   const Polar ps = polar(radar, strong);
-  const double g_strong = radar.antenna().elevation().gain_ratio(ps.el_rad);
+  EXPECT_NEAR(rad_to_deg(ps.direct_el_rad), 2.54, 0.01);
+  const double g_strong = radar.antenna().elevation().gain_ratio(ps.direct_el_rad);
+  EXPECT_NEAR(g_strong, 0.656, 0.005);
   const double jn_strong =
       environment::JammingLink(test_link(), *strong.jammer).jamming_to_noise(ps.range_m, g_strong);
   EXPECT_GT(ratio_to_db(jn_strong), 10.0);
   const Polar pw = polar(radar, weak);
   const double jn_weak = environment::JammingLink(test_link(), *weak.jammer)
-                             .jamming_to_noise(pw.range_m, radar.antenna().elevation().gain_ratio(pw.el_rad));
+                             .jamming_to_noise(pw.range_m, radar.antenna().elevation().gain_ratio(pw.direct_el_rad));
   EXPECT_LT(ratio_to_db(jn_weak), 10.0);
 
   std::vector<AngleReport> strobes;
@@ -519,10 +522,10 @@ TEST(RadarEnvironment, StrongJammerInTheSweptSectorPaintsAStrobe) {
   EXPECT_EQ(s.emitter, kJammerStrobe);
   EXPECT_EQ(s.sensor, "test 3-D");
   EXPECT_FALSE(s.elevation_rad.has_value());
-  // sigma = theta / (k_m sqrt(2 J/N)) = 2 deg / (1.6 sqrt(2 x 83)) = 0.097 deg (the weak jammer's
+  // sigma = theta / (k_m sqrt(2 J/N)) = 2 deg / (1.6 sqrt(2 x 73)) = 0.1035 deg (the weak jammer's
   // sidelobe leak adds 5e-7 relative to J/N).
   const double sigma = deg_to_rad(2.0) / (1.6 * std::sqrt(2.0 * jn_strong));
-  EXPECT_NEAR(rad_to_deg(sigma), 0.097, 0.001);
+  EXPECT_NEAR(rad_to_deg(sigma), 0.1035, 0.001);
   EXPECT_NEAR(s.bearing_sigma_rad / sigma, 1.0, 1e-5);
   const double true_bearing = azimuth_rad(strong.p_enu_m.x(), strong.p_enu_m.y());
   EXPECT_NEAR(true_bearing, deg_to_rad(60.0), 1e-3);
