@@ -97,6 +97,7 @@ std::optional<std::pair<Identity, std::string>> Identifier::classify(double t_s,
   const auto drop_after = static_cast<std::size_t>(settings_.iff_friend_drop_after);
   // A reply to a track next to a reported own aircraft may be that aircraft's: it proves nothing,
   // and neither counts for nor against the track.
+  if (reply.mode3a_code) state.mode3a_code = reply.mode3a_code;
   if (reply.covered && !(garbled && reply.replied)) {
     state.replies.push_back(reply.replied);
     if (state.replies.size() > std::max(window, drop_after)) state.replies.pop_front();
@@ -143,12 +144,21 @@ std::optional<std::pair<Identity, std::string>> Identifier::classify_silent(doub
   if (!emitter.empty() && listed(settings_.friendly_emitters))
     return std::pair{Identity::kAssumedFriend, fmt::format("ESM: friendly emitter '{}'", emitter)};
   if (in_corridor(t_s, track)) return std::pair{Identity::kAssumedFriend, std::string("in a safe-passage corridor")};
+  const bool own_code = state.mode3a_code && std::find(settings_.own_mode3a_codes.begin(), settings_.own_mode3a_codes.end(),
+                                                       *state.mode3a_code) != settings_.own_mode3a_codes.end();
+  if (own_code && settings_.trust_mode3a)
+    return std::pair{Identity::kAssumedFriend,
+                     fmt::format("Mode 3/A code {:04o} of own forces (not authenticated)", *state.mode3a_code)};
   const double speed_mps = track.velocity_enu_mps().head<2>().norm();
   if (speed_mps > settings_.profile.hostile_speed_mps)
     return std::pair{Identity::kHostile, fmt::format("speed {:.0f} m/s above the hostile limit", speed_mps)};
   if (current == Identity::kAssumedFriend) return std::nullopt;
   if (state.silent_challenges >= settings_.iff_challenges_before_hostile) {
     const std::string silent = fmt::format("no IFF reply to {} challenges", state.silent_challenges);
+    if (own_code)
+      return std::pair{Identity::kSuspect,
+                       fmt::format("{} in the secure mode, but Mode 3/A code {:04o} of own forces", silent,
+                                   *state.mode3a_code)};
     if (heading_to_an_asset(track)) return std::pair{Identity::kHostile, silent + ", heading for a defended asset"};
     return std::pair{Identity::kSuspect, silent};
   }

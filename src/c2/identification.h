@@ -9,15 +9,19 @@
 //      within kOwnCorrelation_m horizontally and kOwnCorrelation_mps in velocity -> friend;
 //      while such a correlation is running on a track not yet hostile or suspect, the track
 //      keeps its identity (no rule below applies to it)
-//   1. valid IFF replies to k of the last n challenges made inside coverage (c2:
+//   1. valid secure-mode IFF replies to k of the last n challenges made inside coverage (c2:
 //      iff_friend_replies, iff_friend_window)              -> friend
+//   1a. no secure reply, but a Mode 3/A code of own forces (c2: own_mode3a_codes) with
+//      trust_mode3a                                         -> assumed friend
 //   2. an ESM bearing on the track with a hostile emitter  -> hostile
 //   3. an ESM bearing on the track with a friendly emitter -> assumed friend
 //   4. inside a safe-passage corridor (time window, altitude band within two standard deviations
 //      of the track's height, within its width, heading along it within 30 degrees, no faster
 //      than its speed limit)                                -> assumed friend
 //   5. faster than the hostile speed                        -> hostile
-//   6. silent to `challenges_before_hostile` challenges made inside IFF coverage:
+//   6. silent to `challenges_before_hostile` secure challenges made inside IFF coverage:
+//        answering an own-forces Mode 3/A code (an own aircraft whose secure mode failed, or a
+//        spoofer: the evidence conflicts)                    -> suspect
 //        heading to reach a defended asset                  -> hostile
 //        otherwise                                          -> suspect
 //   7. low and fast (a sea-skimmer's profile)               -> suspect
@@ -62,7 +66,8 @@ struct IffQuery {
 /// correlated with the track.
 struct IffReply {
   bool covered = false;
-  bool replied = false;
+  bool replied = false;  ///< a valid secure-mode (Mode 4/5) reply
+  std::optional<int> mode3a_code;  ///< the Mode 3/A code that came back, if any (unauthenticated)
 };
 using IffChallenge = std::function<IffReply(const IffQuery& query)>;
 
@@ -114,6 +119,7 @@ class Identifier {
     std::deque<bool> replies;  ///< the last max(n, d) challenges inside coverage: answered or not
     std::uint32_t own_unit = 0;  ///< the own aircraft it correlated with last cycle (0: none)
     int own_cycles = 0;          ///< cycles in a row it did
+    std::optional<int> mode3a_code;  ///< the last Mode 3/A code it answered with
   };
   /// The identity the rules give and why; nullopt keeps the current one.
   std::optional<std::pair<Identity, std::string>> classify(double t_s, const messages::TrackState& track,

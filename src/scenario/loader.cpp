@@ -596,6 +596,23 @@ class ScenarioReader {
     return f;
   }
 
+  /// A Mode 3/A code: four octal digits, 0000 to 7777.
+  std::optional<int> mode3a_code_of(const YAML::Node& n, const std::string& what) {
+    const std::string text = n.IsScalar() ? n.Scalar() : "";
+    if (text.size() == 4 && text.find_first_not_of("01234567") == std::string::npos) return std::stoi(text, nullptr, 8);
+    d_.error(n.Mark().line, n.Mark().column,
+             fmt::format("{} must be a Mode 3/A code of four octal digits, 0000 to 7777 (got '{}')", what, text));
+    return std::nullopt;
+  }
+
+  std::optional<int> read_mode3a(MapReader& m) {
+    if (!m.has("mode3a_code")) {
+      m.allow("mode3a_code");
+      return std::nullopt;
+    }
+    return mode3a_code_of(m.node("mode3a_code"), fmt::format("'mode3a_code' in {}", m.what()));
+  }
+
   /// A raid's or friendly's `jammer:` (a barrage noise jammer, environment/jamming.h).
   std::optional<environment::NoiseJammer> read_jammer(MapReader& owner) {
     if (!owner.has("jammer")) {
@@ -745,6 +762,7 @@ class ScenarioReader {
     r.emitter = read_emitter_name(m);
     r.jammer = read_jammer(m);
     r.repeat_route = m.boolean_or("repeat_route", false);
+    r.mode3a_code = read_mode3a(m);
     m.check_unknown_keys();
     if (target && r.route.size() >= 2) warn_if_unreachable(r, s.assets[*target], s.duration_s, n.Mark());
     return r;
@@ -794,6 +812,7 @@ class ScenarioReader {
     f.speed_mps = m.number("speed_mps", Range{1.0, 3000.0}).value_or(1.0);
     f.rcs_m2 = m.number("rcs_m2", Range{1e-5, 1e4}).value_or(1.0);
     f.iff_on = m.boolean_or("iff_on", true);
+    f.mode3a_code = read_mode3a(m);
     f.emitter = read_emitter_name(m);
     f.jammer = read_jammer(m);
     m.check_unknown_keys();
@@ -943,6 +962,15 @@ class ScenarioReader {
     for (const auto& z : capped_list(m, "zones", false)) c.zones.push_back(read_zone(z, duration_s));
     for (const auto& k : capped_list(m, "corridors", false)) c.corridors.push_back(read_corridor(k, duration_s));
     c.hostile_emitters = read_names(m, "hostile_emitters");
+    if (const YAML::Node codes = m.node("own_mode3a_codes"); codes.IsDefined()) {
+      if (!codes.IsSequence()) {
+        m.error_at("own_mode3a_codes", "'own_mode3a_codes' in c2 must be a list of Mode 3/A codes");
+      } else {
+        for (const auto& item : codes)
+          if (const auto value = mode3a_code_of(item, "each of 'own_mode3a_codes' in c2")) c.own_mode3a_codes.push_back(*value);
+      }
+    }
+    c.trust_mode3a = m.boolean_or("trust_mode3a", c.trust_mode3a);
     c.friendly_emitters = read_names(m, "friendly_emitters");
     if (m.has("identification")) c.profile = read_profile(m.node("identification"));
     else m.allow("identification");

@@ -187,6 +187,9 @@ struct Raid {
   std::string emitter;            ///< name of the radar it emits with; empty when silent
   std::optional<environment::NoiseJammer> jammer;  ///< a noise jammer it carries
   bool repeat_route = false;      ///< flies its route as a loop (a stand-off jammer's orbit)
+  /// A Mode 3/A code its transponder answers with (a hostile mimicking a friend or an airliner;
+  /// it has no secure mode). Octal digits, e.g. 4521.
+  std::optional<int> mode3a_code;
 };
 
 struct Friendly {
@@ -198,7 +201,8 @@ struct Friendly {
   double altitude_m = 0.0;
   double speed_mps = 0.0;
   double rcs_m2 = 0.0;
-  bool iff_on = true;  ///< transponder answers IFF challenges
+  bool iff_on = true;  ///< its transponder answers secure (Mode 4/5) IFF challenges
+  std::optional<int> mode3a_code;  ///< the Mode 3/A code it squawks (octal digits), if any
   std::string emitter;  ///< name of the radar it emits with; empty when silent
   std::optional<environment::NoiseJammer> jammer;  ///< a noise jammer it carries
 };
@@ -294,6 +298,11 @@ struct C2Settings {
   WeaponsControl weapons_control = WeaponsControl::kTight;  ///< outside every zone
   std::vector<ControlZone> zones;
   std::vector<Corridor> corridors;
+  /// Mode 3/A codes own forces squawk. A track answering one without a secure reply is not
+  /// taken for a friend (Mode 3/A is not authenticated: anyone can squawk it) but is held at
+  /// suspect rather than hostile, unless trust_mode3a makes it an assumed friend.
+  std::vector<int> own_mode3a_codes;
+  bool trust_mode3a = false;
   std::vector<std::string> hostile_emitters;
   std::vector<std::string> friendly_emitters;
   ProfileRules profile;

@@ -33,19 +33,22 @@ bool IffInterrogator::correlates(const world::Entity& e, const IffTrack& track) 
   return std::abs(dh_m) <= spec.iff_altitude_tolerance_m + 2.0 * std::sqrt(track.p_cov_m2(2, 2));
 }
 
-bool IffInterrogator::challenge(const IffTrack& track, std::uint64_t challenge_key,
-                                const std::vector<world::Entity>& truth) const {
-  if (!radar_.spec().iff_interrogator || !covers(track.p_enu_m)) return false;
-  bool transponder_in_cell = false;
+IffInterrogator::Answer IffInterrogator::challenge(const IffTrack& track, std::uint64_t challenge_key,
+                                                   const std::vector<world::Entity>& truth) const {
+  Answer answer;
+  if (!radar_.spec().iff_interrogator || !covers(track.p_enu_m)) return answer;
+  bool secure_in_cell = false;
+  std::optional<int> code_in_cell;
   for (const auto& e : truth) {
-    if (e.flying() && e.iff_on && correlates(e, track)) {
-      transponder_in_cell = true;
-      break;
-    }
+    if (!e.flying() || (!e.iff_on && !e.mode3a_code) || !correlates(e, track)) continue;
+    secure_in_cell = secure_in_cell || e.iff_on;
+    if (!code_in_cell) code_in_cell = e.mode3a_code;
   }
-  if (!transponder_in_cell) return false;
   RandomStream draw(seed_, entity_key(static_cast<std::uint64_t>(radar_.id()), challenge_key), Purpose::kIff);
-  return draw.bernoulli(radar_.spec().iff_reply_probability);
+  const double p = radar_.spec().iff_reply_probability;
+  answer.secure = draw.bernoulli(p) && secure_in_cell;  // the first draw is the secure mode's, as ever
+  if (code_in_cell && draw.bernoulli(p)) answer.mode3a_code = code_in_cell;
+  return answer;
 }
 
 }  // namespace rampart::sensors

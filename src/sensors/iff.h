@@ -15,11 +15,15 @@
 // and h_e the entity's true altitude (Mode C). Heights are above the ellipsoid; in the scenario
 // frame h = h0 + up + d^2 / 2R to second order in the distance d from its origin, so h_e - h_t
 // needs no origin. A correlated transponder answers with the configured reply probability.
-// C2 learns only whether a valid correlated reply came back, never which entity sent it.
+// Two modes are interrogated: the secure mode (Mode 4/5 style: only own forces' transponders,
+// `iff_on`, can answer it validly) and Mode 3/A (a four-digit octal code anyone may squawk).
+// C2 learns only whether a valid correlated secure reply came back and which Mode 3/A code did,
+// never which entity sent them.
 #pragma once
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "sensors/radar.h"
@@ -45,9 +49,16 @@ class IffInterrogator {
   /// Whether `e` lies in the cell of the challenged track (position and its covariance).
   bool correlates(const world::Entity& e, const IffTrack& track) const;
 
-  /// Challenges the track; `challenge_key` identifies the challenge (track and challenge number)
-  /// so draws do not depend on the order of challenges.
-  bool challenge(const IffTrack& track, std::uint64_t challenge_key, const std::vector<world::Entity>& truth) const;
+  /// What came back from the challenged cell: a valid secure-mode (Mode 4/5) reply, and a Mode 3/A
+  /// code (unauthenticated: friends, airliners and spoofers alike answer it).
+  struct Answer {
+    bool secure = false;
+    std::optional<int> mode3a_code;
+  };
+  /// Challenges the track in both modes; `challenge_key` identifies the challenge (track and
+  /// challenge number) so draws do not depend on the order of challenges. Each transponder in the
+  /// cell answers each mode it has with the reply probability.
+  Answer challenge(const IffTrack& track, std::uint64_t challenge_key, const std::vector<world::Entity>& truth) const;
 
  private:
   const SurveillanceRadar& radar_;

@@ -62,7 +62,9 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
           // The interrogator is silent when its radar is (emission control).
           if (!sensor_stations_[sensor].usable() || !emission_.emitting(sensor) || !iff->covers(q.p_enu_m)) continue;
           reply.covered = true;
-          if (iff->challenge({q.p_enu_m, q.p_cov_m2, q.has_height}, q.key, world_.entities())) {
+          const auto answer = iff->challenge({q.p_enu_m, q.p_cov_m2, q.has_height}, q.key, world_.entities());
+          if (!reply.mode3a_code) reply.mode3a_code = answer.mode3a_code;
+          if (answer.secure) {
             reply.replied = true;
             break;
           }

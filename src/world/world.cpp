@@ -20,6 +20,7 @@ World::World(const scenario::Scenario& s) : frame_(s.origin), assets_(s.assets) 
          .start_time_s = f.start_time_s,
          .rcs_m2 = f.rcs_m2,
          .iff_on = f.iff_on,
+         .mode3a_code = f.mode3a_code,
          .on_datalink = f.kind == scenario::FriendlyKind::kFighter ||
                         f.kind == scenario::FriendlyKind::kAirborneEarlyWarning,
          .emitter = f.emitter,
@@ -43,6 +44,7 @@ std::vector<std::uint32_t> World::add_raid(const scenario::Raid& raid, double t0
          .start_time_s = t0_s + raid.start_time_s + i * raid.spacing_s,
          .rcs_m2 = raid.rcs_m2,
          .iff_on = false,
+         .mode3a_code = raid.mode3a_code,
          .emitter = raid.emitter,
          .jammer = raid.jammer,
          .expendable = raid.kind == scenario::ThreatKind::kCruiseMissile || raid.kind == scenario::ThreatKind::kDrone,

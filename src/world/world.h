@@ -34,7 +34,8 @@ struct Entity {
   std::string kind;  ///< the scenario kind name, e.g. "cruise_missile", "fighter"
   double start_time_s = 0.0;
   double rcs_m2 = 0.0;
-  bool iff_on = false;
+  bool iff_on = false;  ///< answers secure-mode IFF challenges
+  std::optional<int> mode3a_code;  ///< answers Mode 3/A challenges with this code
   /// Reports its position on the tactical data link (military aircraft: fighters, AEW).
   bool on_datalink = false;
   std::string emitter;      ///< radar it emits with; empty when silent

@@ -145,6 +145,33 @@ TEST(Identification, RepliesMakeFriendSilenceMakesHostileOrSuspect) {
   EXPECT_EQ(id.identity(1), Identity::kPending);
 }
 
+/// Mode 3/A is not authenticated: an own-forces code without a secure reply holds an inbound track
+/// at suspect (not hostile), and makes it an assumed friend only when C2 trusts Mode 3/A; a code
+/// that is not own forces' changes nothing.
+TEST(Identification, AnOwnForcesMode3aCodeWithoutASecureReplyIsSuspectUnlessTrusted) {
+  const int own = 04521, airliner = 01200;
+  const IffChallenge squawk = [&](const IffQuery& q) {
+    return IffReply{true, false, q.p_enu_m.x() < 0 ? std::optional<int>(own) : std::optional<int>(airliner)};
+  };
+  auto s = c2_scenario();
+  s.c2.own_mode3a_codes = {own};
+  const std::vector<messages::TrackState> tracks = {track(1, {-1000, 50'000, 5000}, {0, -200, 0}),   // own code
+                                                    track(2, {1000, 50'000, 5000}, {0, -200, 0})};   // airliner's
+  Identifier held(s, squawk);
+  held.update(0.0, tracks, {});
+  const auto changes = held.update(1.0, tracks, {});
+  EXPECT_EQ(held.identity(1), Identity::kSuspect);
+  EXPECT_EQ(held.identity(2), Identity::kHostile);
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].reason, "no IFF reply to 2 challenges in the secure mode, but Mode 3/A code 4521 of own forces");
+  s.c2.trust_mode3a = true;
+  Identifier trusting(s, squawk);
+  const auto trusted = trusting.update(0.0, tracks, {});
+  EXPECT_EQ(trusting.identity(1), Identity::kAssumedFriend);
+  ASSERT_FALSE(trusted.empty());
+  EXPECT_EQ(trusted[0].reason, "Mode 3/A code 4521 of own forces (not authenticated)");
+}
+
 /// Friend is re-evaluated at every challenge: in at 2 of the last 4 replies, out only when the
 /// last 8 all went unanswered. Replies to challenges 1 to 11: yes, no, yes, then no.
 TEST(Identification, FriendHasHysteresisAndDropsBackWhenRepliesStop) {

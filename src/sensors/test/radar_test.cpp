@@ -215,9 +215,29 @@ class IffTest : public ::testing::Test {
 TEST_F(IffTest, FriendlyTransponderAnswersHostileDoesNot) {
   const auto hostile = target_at(frame, 2, 20'000.0, 50'000.0, 6000.0, 5.0);
   const std::vector<world::Entity> truth{friendly, hostile};
-  EXPECT_TRUE(iff.challenge({friendly.p_enu_m + Eigen::Vector3d(100, -200, 0)}, 1, truth));
-  EXPECT_FALSE(iff.challenge({hostile.p_enu_m}, 2, truth));
+  EXPECT_TRUE(iff.challenge({friendly.p_enu_m + Eigen::Vector3d(100, -200, 0)}, 1, truth).secure);
+  EXPECT_FALSE(iff.challenge({hostile.p_enu_m}, 2, truth).secure);
   EXPECT_FALSE(iff.covers(Eigen::Vector3d(0.0, 400'000.0, 10'000.0)));
+}
+
+/// Both modes: a friend answers the secure mode and its Mode 3/A code; a hostile squawking a code
+/// answers Mode 3/A only; an aircraft with neither answers nothing.
+TEST_F(IffTest, ASpooferAnswersMode3aButNotTheSecureMode) {
+  world::Entity own = friendly;
+  own.mode3a_code = 04521;
+  auto spoofer = target_at(frame, 2, 20'000.0, 50'000.0, 6000.0, 5.0);
+  spoofer.mode3a_code = 04521;
+  const auto silent = target_at(frame, 3, -20'000.0, 50'000.0, 6000.0, 5.0);
+  const std::vector<world::Entity> truth{own, spoofer, silent};
+  const auto a = iff.challenge({own.p_enu_m}, 1, truth);
+  EXPECT_TRUE(a.secure);
+  EXPECT_EQ(a.mode3a_code, 04521);
+  const auto b = iff.challenge({spoofer.p_enu_m}, 2, truth);
+  EXPECT_FALSE(b.secure);
+  EXPECT_EQ(b.mode3a_code, 04521);
+  const auto c = iff.challenge({silent.p_enu_m}, 3, truth);
+  EXPECT_FALSE(c.secure);
+  EXPECT_FALSE(c.mode3a_code.has_value());
 }
 
 /// The Bandit-A-2 situation: a hostile at 5000 m flies under a friendly fighter at 6000 m. The
@@ -231,11 +251,11 @@ TEST_F(IffTest, ATransponderAThousandMetresAboveDoesNotAnswerForTheTrackBelow) {
     p(2, 2) = sigma_m * sigma_m;
     return p;
   };
-  EXPECT_FALSE(iff.challenge({hostile.p_enu_m, height_sigma(150.0), true}, 1, truth));
-  EXPECT_TRUE(iff.challenge({friendly.p_enu_m, height_sigma(150.0), true}, 2, truth));
-  EXPECT_TRUE(iff.challenge({hostile.p_enu_m, height_sigma(150.0), false}, 3, truth));
+  EXPECT_FALSE(iff.challenge({hostile.p_enu_m, height_sigma(150.0), true}, 1, truth).secure);
+  EXPECT_TRUE(iff.challenge({friendly.p_enu_m, height_sigma(150.0), true}, 2, truth).secure);
+  EXPECT_TRUE(iff.challenge({hostile.p_enu_m, height_sigma(150.0), false}, 3, truth).secure);
   // Within 100 m + 2 x 460 m = 1020 m a poor height estimate still correlates.
-  EXPECT_TRUE(iff.challenge({hostile.p_enu_m, height_sigma(460.0), true}, 4, truth));
+  EXPECT_TRUE(iff.challenge({hostile.p_enu_m, height_sigma(460.0), true}, 4, truth).secure);
 }
 
 /// The resolution cell in range (300 m) and azimuth (the 2-degree default beam, +-1 degree), each
