@@ -161,12 +161,11 @@ double SurveillanceRadar::jamming_to_noise(double az_rad, double el_rad, const w
 }
 
 SurveillanceRadar::Echo SurveillanceRadar::echo(const world::Entity& e, const std::vector<world::Entity>& truth) const {
-  return echo(e, jammers_in(truth));
+  return echo(e, geometry(e.p_enu_m), jammers_in(truth));
 }
 
-SurveillanceRadar::Echo SurveillanceRadar::echo(const world::Entity& e, const Jammers& jammers) const {
+SurveillanceRadar::Echo SurveillanceRadar::echo(const world::Entity& e, const Geometry& g, const Jammers& jammers) const {
   Echo out;
-  const Geometry g = geometry(e.p_enu_m);
   if (g.range_m < spec_.min_range_m || g.range_m > spec_.max_range_m || g.el_rad > deg_to_rad(spec_.max_elevation_deg))
     return out;
   if (!above_terrain(e, g)) return out;
@@ -215,7 +214,18 @@ SurveillanceRadar::Echo SurveillanceRadar::echo(const world::Entity& e, const Ja
   return out;
 }
 
-messages::Plot SurveillanceRadar::make_plot(std::uint64_t plot_id, double t_s, const Measured& m) const {
+SurveillanceRadar::Accuracy SurveillanceRadar::accuracy(double sinr) const {
+  const double two_sinr = 2.0 * std::max(sinr, 1e-3);
+  const auto rss = [&](double floor, double thermal) { return std::sqrt(floor * floor + thermal * thermal / two_sinr); };
+  return {rss(spec_.range_sigma_m, kSpeedOfLight_mps * spec_.pulse_width_s / 2.0),
+          rss(deg_to_rad(spec_.az_sigma_deg), deg_to_rad(spec_.beamwidth_az_deg) / kAngleErrorSlope),
+          spec_.el_sigma_deg
+              ? rss(deg_to_rad(*spec_.el_sigma_deg), deg_to_rad(spec_.antenna.beamwidth_el_deg) / kAngleErrorSlope)
+              : 0.0};
+}
+
+messages::Plot SurveillanceRadar::make_plot(std::uint64_t plot_id, double t_s, const Measured& m,
+                                            const Accuracy& sigma) const {
   messages::Plot p;
   p.id = plot_id;
   p.t_s = t_s;
@@ -224,15 +234,10 @@ messages::Plot SurveillanceRadar::make_plot(std::uint64_t plot_id, double t_s, c
   p.az_rad = m.az_rad;
   p.has_elevation = spec_.el_sigma_deg.has_value();
   p.el_rad = p.has_elevation ? m.el_rad : 0.0;
-  // The accuracy the radar reports with each plot: its floor and the thermal-noise term at the
-  // plot's SINR (the header's formulas).
-  const double two_sinr = 2.0 * std::max(m.sinr, 1e-3);
-  const auto rss = [&](double floor, double thermal) { return std::sqrt(floor * floor + thermal * thermal / two_sinr); };
-  p.range_sigma_m = rss(spec_.range_sigma_m, kSpeedOfLight_mps * spec_.pulse_width_s / 2.0);
-  p.az_sigma_rad = rss(deg_to_rad(spec_.az_sigma_deg), deg_to_rad(spec_.beamwidth_az_deg) / kAngleErrorSlope);
-  p.el_sigma_rad = p.has_elevation
-                       ? rss(deg_to_rad(*spec_.el_sigma_deg), deg_to_rad(spec_.antenna.beamwidth_el_deg) / kAngleErrorSlope)
-                       : 0.0;
+  // The accuracy the radar reports with each plot, at the plot's SINR.
+  p.range_sigma_m = sigma.range_sigma_m;
+  p.az_sigma_rad = sigma.az_sigma_rad;
+  p.el_sigma_rad = p.has_elevation ? sigma.el_sigma_rad : 0.0;
   if (spec_.radial_speed_sigma_mps) {
     p.has_radial_speed = true;
     p.radial_speed_mps = m.radial_speed_mps;
@@ -292,10 +297,11 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
     // The cheap tests first: most targets are outside the sector or out of range.
     const Eigen::Vector3d local = R_sensor_from_scenario * (e.p_enu_m - mount_.position_enu_m);
     if (local.squaredNorm() > max_range2_m2 || !in_sector(azimuth_rad(local.x(), local.y()))) continue;
-    const Echo x = echo(e, jammers);
+    const Geometry g = geometry(e.p_enu_m);
+    const Echo x = echo(e, g, jammers);
     if (!x.visible) continue;
     if (!stream(detection_streams_, e.id, Purpose::kDetection).bernoulli(detection_probability(x.sinr))) continue;
-    detections.push_back({e.id, geometry(e.p_enu_m), x.sinr, x.radial_speed_mps});
+    detections.push_back({e.id, g, x.sinr, x.radial_speed_mps});
   }
 
   // Resolution: detections within one range cell (c tau / 2) and one beamwidth of each other are
@@ -328,12 +334,12 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
     const double true_az_rad = wrap_two_pi(detections[i].geometry.az_rad + az_offset_rad / weight);
     RandomStream& noise = stream(noise_streams_, strongest->truth_id, Purpose::kMeasurementNoise);
     Measured m{range_m / weight, true_az_rad, el_rad / weight, strongest->sinr, radial_mps / weight};
-    const messages::Plot ideal = make_plot(0, t_end_s, m);  // its sigmas, at the SINR
-    m.range_m = std::max(0.0, m.range_m + spec_.bias_range_m + noise.normal(0.0, ideal.range_sigma_m));
-    m.az_rad = wrap_two_pi(m.az_rad + deg_to_rad(spec_.bias_az_deg) + noise.normal(0.0, ideal.az_sigma_rad));
-    m.el_rad = spec_.el_sigma_deg ? m.el_rad + deg_to_rad(spec_.bias_el_deg) + noise.normal(0.0, ideal.el_sigma_rad) : 0.0;
+    const Accuracy sigma = accuracy(m.sinr);
+    m.range_m = std::max(0.0, m.range_m + spec_.bias_range_m + noise.normal(0.0, sigma.range_sigma_m));
+    m.az_rad = wrap_two_pi(m.az_rad + deg_to_rad(spec_.bias_az_deg) + noise.normal(0.0, sigma.az_sigma_rad));
+    m.el_rad = spec_.el_sigma_deg ? m.el_rad + deg_to_rad(spec_.bias_el_deg) + noise.normal(0.0, sigma.el_sigma_rad) : 0.0;
     if (spec_.radial_speed_sigma_mps) m.radial_speed_mps += noise.normal(0.0, *spec_.radial_speed_sigma_mps);
-    batch.plots.push_back(make_plot(next_plot_id, t_end_s, m));
+    batch.plots.push_back(make_plot(next_plot_id, t_end_s, m, sigma));
     out.origins.push_back({next_plot_id, strongest->truth_id});
     ++next_plot_id;
   }
@@ -345,7 +351,8 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
     const double az = wrap_two_pi(batch.az_begin_rad + false_alarm_stream_.uniform(0.0, sector_rad));
     const double el = false_alarm_stream_.uniform(0.0, max_el_rad);
     // A false alarm crossed the threshold on noise: its SINR is about the threshold's.
-    batch.plots.push_back(make_plot(next_plot_id, t_end_s, {r, az, el, -std::log(spec_.false_alarm_probability), 0.0}));
+    const double threshold_sinr = -std::log(spec_.false_alarm_probability);
+    batch.plots.push_back(make_plot(next_plot_id, t_end_s, {r, az, el, threshold_sinr, 0.0}, accuracy(threshold_sinr)));
     out.origins.push_back({next_plot_id, 0});
     ++next_plot_id;
   }

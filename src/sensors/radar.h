@@ -132,12 +132,18 @@ class SurveillanceRadar : public Sensor {
   using Jammers = std::vector<Jammer>;
   /// The flying entities of `truth` that carry a jammer.
   Jammers jammers_in(const std::vector<world::Entity>& truth) const;
-  Echo echo(const world::Entity& target, const Jammers& jammers) const;
+  /// The echo of `target`, whose geometry `g` is given.
+  Echo echo(const world::Entity& target, const Geometry& g, const Jammers& jammers) const;
   double jamming_to_noise(double az_rad, double el_rad, const world::Entity* target, const Jammers& jammers) const;
   struct Measured {
     double range_m, az_rad, el_rad, sinr, radial_speed_mps;
   };
-  messages::Plot make_plot(std::uint64_t plot_id, double t_s, const Measured& m) const;
+  /// The accuracy of a plot at `sinr`: the floor and the thermal-noise term (the header's formulas).
+  struct Accuracy {
+    double range_sigma_m, az_sigma_rad, el_sigma_rad;
+  };
+  Accuracy accuracy(double sinr) const;
+  messages::Plot make_plot(std::uint64_t plot_id, double t_s, const Measured& m, const Accuracy& sigma) const;
   RandomStream& stream(std::unordered_map<std::uint32_t, RandomStream>& streams, std::uint32_t truth_id,
                        Purpose purpose);
 

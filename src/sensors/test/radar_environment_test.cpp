@@ -39,6 +39,18 @@ world::Entity target_at(std::uint32_t id, double east_m, double north_m, double 
 /// The target's geometry in the radar's frame, worked independently of the radar: el_rad the
 /// straight line's (true Earth), direct_el_rad the direct ray's over the 4/3 Earth, where the
 /// antenna sees it (test_radar.h), from the 10 m antenna over the target's horizontal distance d.
+/// Four sinc^2 beams 3.5 deg tall centred at 1, 4, 7, 10 deg (3 deg apart), floor -30 dB.
+environment::AntennaSpec four_stacked_beams() {
+  return {.shape = environment::MainLobeShape::kSincSquared,
+          .coverage = environment::ElevationCoverage::kStackedBeams,
+          .beamwidth_az_deg = 2.0,
+          .beamwidth_el_deg = 3.5,
+          .tilt_deg = 1.0,
+          .upper_elevation_deg = 10.0,
+          .beams = 4,
+          .sidelobe_level_db = -30.0};
+}
+
 struct Polar {
   double range_m, ground_range_m, az_rad, el_rad, direct_el_rad;
 };
@@ -126,15 +138,7 @@ TEST(RadarEnvironment, CosecantSquaredFanScalesTheEchoByItsTwoWayGain) {
 
 TEST(RadarEnvironment, StackedBeamsScaleTheEchoByTheNearestBeamsGain) {
   auto spec = test_radar(true);
-  // Four sinc^2 beams 3.5 deg tall centred at 1, 4, 7, 10 deg (3 deg apart).
-  spec.antenna = {.shape = environment::MainLobeShape::kSincSquared,
-                  .coverage = environment::ElevationCoverage::kStackedBeams,
-                  .beamwidth_az_deg = 2.0,
-                  .beamwidth_el_deg = 3.5,
-                  .tilt_deg = 1.0,
-                  .upper_elevation_deg = 10.0,
-                  .beams = 4,
-                  .sidelobe_level_db = -30.0};
+  spec.antenna = four_stacked_beams();
   const SurveillanceRadar radar(1, spec, kFreeSpace, kFrame, 1);
   // Crossover, halfway between two beams: u = 2 x 1.3916 x 1.5 / 3.5 = 1.1928,
   // G = (sin 1.1928 / 1.1928)^2 = (0.92948 / 1.1928)^2 = 0.6073.
@@ -328,15 +332,7 @@ TEST(RadarEnvironment, StackedBeamsUpperBeamsSeeFarLessSeaClutter) {
   // so a target in an upper beam is not competing with the sea the lowest beam sees.
   const scenario::Environment sea{.sea_state = 3.0, .multipath = false, .clutter = true};
   auto spec = test_radar(true);
-  // Four sinc^2 beams 3.5 deg tall centred at 1, 4, 7, 10 deg, floor -30 dB.
-  spec.antenna = {.shape = environment::MainLobeShape::kSincSquared,
-                  .coverage = environment::ElevationCoverage::kStackedBeams,
-                  .beamwidth_az_deg = 2.0,
-                  .beamwidth_el_deg = 3.5,
-                  .tilt_deg = 1.0,
-                  .upper_elevation_deg = 10.0,
-                  .beams = 4,
-                  .sidelobe_level_db = -30.0};
+  spec.antenna = four_stacked_beams();
   const SurveillanceRadar radar(1, spec, sea, kFrame, 1);
   const auto& elevation = radar.antenna().elevation();
   // The same 5 m^2 target 8 km north, low and higher up.
