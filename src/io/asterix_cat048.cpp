@@ -1,6 +1,5 @@
 #include "io/asterix_cat048.h"
 
-#include <array>
 #include <cmath>
 
 #include "core/error.h"
@@ -11,7 +10,6 @@ namespace {
 
 using asterix::Bytes;
 using asterix::put;
-using asterix::SubfieldRule;
 
 constexpr std::uint8_t kCategory = 48;
 constexpr double kRangeLsb_nm = 1.0 / 256.0;
@@ -30,6 +28,7 @@ constexpr int kFrn130 = 7;
 constexpr int kFrn220 = 8;
 constexpr int kFrn161 = 11;
 constexpr int kFrn200 = 13;
+constexpr int kFrn120 = 20;
 
 // I048/020 first octet.
 constexpr int kTypShift = 5;
@@ -38,6 +37,9 @@ constexpr std::uint8_t kSim = 0x10;
 constexpr std::uint8_t kSrr = 0x40;
 constexpr std::uint8_t kSam = 0x20;
 constexpr std::uint8_t kPam = 0x08;
+// I048/120 primary subfield: CAL RDS spare(5) FX; CAL's value is 10 bits two's complement.
+constexpr std::uint8_t kCal = 0x80;
+constexpr int kCalBits = 10;
 
 constexpr std::uint16_t kMaxCode = 07777;
 constexpr std::uint16_t kMaxTrackNumber = 4095;
@@ -70,6 +72,7 @@ Bytes encode_record(const Cat048Report& r) {
   if (r.aircraft_address) frns.push_back(kFrn220);
   if (r.track_number) frns.push_back(kFrn161);
   if (r.velocity) frns.push_back(kFrn200);
+  if (r.radial_doppler_speed_mps) frns.push_back(kFrn120);
 
   Bytes out = asterix::fspec(frns);
   out.push_back(r.sac);
@@ -100,12 +103,16 @@ Bytes encode_record(const Cat048Report& r) {
                                     "I048/200 ground speed (NM/s)"), 2);
     put(out, asterix::wrapped_angle_lsbs(r.velocity->heading_deg, 16, who, "I048/200 heading (deg)"), 2);
   }
+  if (r.radial_doppler_speed_mps) {
+    out.push_back(kCal);
+    const std::int64_t lsbs =
+        asterix::signed_lsbs(*r.radial_doppler_speed_mps, 1.0, kCalBits, who, "I048/120 Doppler speed (m/s)");
+    put(out, lsbs & ((1 << kCalBits) - 1), 2);  // D = 0: valid
+  }
   return out;
 }
 
 // ---- decoding ----
-
-constexpr std::array<SubfieldRule, 2> kRules120 = {2, -6};  // CAL, RDS
 
 Cat048PlotCharacteristics read_characteristics(asterix::RecordReader& in) {
   const char* item = "I048/130";
@@ -125,6 +132,23 @@ Cat048PlotCharacteristics read_characteristics(asterix::RecordReader& in) {
     }
   }
   return c;
+}
+
+/// I048/120: the CAL subfield's speed when present (RDS is skipped).
+std::optional<double> read_doppler_speed(asterix::RecordReader& in) {
+  const char* item = "I048/120";
+  const std::size_t primary_at = in.position();
+  const Bytes primary = in.extended(item);
+  if (primary.size() > 1 || (primary[0] & 0x3E)) {
+    in.fail(primary_at, std::string(item) + ": primary subfield announces subfields beyond CAL and RDS");
+  }
+  std::optional<double> speed_mps;
+  if (primary[0] & kCal) {
+    const auto bits = static_cast<std::int64_t>(in.unsigned_value(2, item) & ((1 << kCalBits) - 1));
+    speed_mps = static_cast<double>((bits ^ (1 << (kCalBits - 1))) - (1 << (kCalBits - 1)));
+  }
+  if (primary[0] & 0x40) in.skip_repetitive(6, item);  // RDS: DOP, AMB, FRQ per repetition
+  return speed_mps;
 }
 
 Cat048Report read_record(asterix::RecordReader& in) {
@@ -180,7 +204,7 @@ Cat048Report read_record(asterix::RecordReader& in) {
       case 17: in.skip(2, "I048/080"); break;
       case 18: in.skip(4, "I048/100"); break;
       case 19: in.skip(2, "I048/110"); break;
-      case 20: in.skip_compound(kRules120, "I048/120"); break;
+      case kFrn120: r.radial_doppler_speed_mps = read_doppler_speed(in); break;
       case 21: in.skip(2, "I048/230"); break;
       case 22: in.skip(7, "I048/260"); break;
       case 23: in.skip(1, "I048/055"); break;

@@ -15,6 +15,8 @@
 //   FRN 11 I048/161 track number                   4 spare bits, 12-bit number
 //   FRN 13 I048/200 calculated track velocity      ground speed 2 bytes LSB 2^-14 NM/s, heading
 //                                                  2 bytes LSB 360/2^16 deg
+//   FRN 20 I048/120 radial Doppler speed           compound; CAL (2 bytes: D, 5 spare bits, 10 bits
+//                                                  two's complement, LSB 1 m/s) carried, RDS skipped
 // Every other item of the UAP is skipped by its length rule (fixed, extended by FX, repetitive,
 // compound, explicit RE/SP); blocks of other categories are skipped whole.
 #pragma once
@@ -68,6 +70,9 @@ struct Cat048Report {
   std::optional<std::uint32_t> aircraft_address;  ///< I048/220, 24-bit ICAO address
   std::optional<std::uint16_t> track_number;  ///< I048/161, 12 bits
   std::optional<Cat048TrackVelocity> velocity;  ///< I048/200
+  /// I048/120 CAL, the calculated Doppler (radial) speed, -512 to 511 m/s; positive receding as
+  /// our plots give it (the item fixes no sign; Wireshark shows the value as sent).
+  std::optional<double> radial_doppler_speed_mps;
 };
 
 /// Encodes the reports as CAT048 data blocks of at most `max_block_bytes` each, in input order;

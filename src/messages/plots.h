@@ -8,6 +8,7 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace rampart::messages {
@@ -28,6 +29,9 @@ struct Plot {
   bool has_radial_speed = false;
   double radial_speed_mps = 0.0;
   double radial_speed_sigma_mps = 0.0;
+  /// The plot's amplitude: the echo's power per pulse at the receiver input (what ASTERIX I048/130
+  /// PAM reports), when the sensor measures it.
+  std::optional<double> amplitude_dbm;
   /// Position in the scenario frame. For a 2-D radar the elevation is taken as zero, so only
   /// east and north are measurements.
   Eigen::Vector3d p_enu_m = Eigen::Vector3d::Zero();

@@ -309,6 +309,17 @@ class ScenarioReader {
     return a;
   }
 
+  ReferenceDetection read_reference_detection(MapReader& radar) {
+    MapReader m(radar.node("reference_detection"), "the reference detection of " + radar.what(), d_);
+    ReferenceDetection ref;
+    if (!m.is_map()) return ref;
+    ref.range_m = m.number("range_m", Range{1000.0, 1'000'000.0}).value_or(1e5);
+    ref.rcs_m2 = m.number_or("rcs_m2", 1.0, Range{1e-5, 1e5});
+    ref.pd = m.number_or("pd", 0.9, Range{0.1, 0.99});
+    m.check_unknown_keys();
+    return ref;
+  }
+
   Radar read_radar(const YAML::Node& n) {
     MapReader m(n, item_name(n, "sensor", ++sensor_count_), d_);
     Radar r;
@@ -318,7 +329,17 @@ class ScenarioReader {
     r.position = read_position(m, &r.site_alt_m);
     r.antenna_height_m = m.number_or("antenna_height_m", 10.0, Range::between(0.0, 1000.0));
     r.scan_period_s = m.number("scan_period_s", Range{0.1, 120.0}).value_or(1.0);
-    r.peak_power_w = m.number("peak_power_w", Range{0.0, 1e9, true, false}).value_or(1.0);
+    if (m.has("reference_detection")) {
+      r.reference = read_reference_detection(m);
+      m.allow("peak_power_w");
+      if (m.has("peak_power_w"))
+        m.error_at("peak_power_w", fmt::format("{} gives both peak_power_w and reference_detection; give one of them "
+                                               "(the radar derives its peak power from the reference)",
+                                               m.what()));
+    } else {
+      m.allow("reference_detection");
+      r.peak_power_w = m.number("peak_power_w", Range{0.0, 1e9, true, false}).value_or(1.0);
+    }
     r.antenna_gain_db = m.number("antenna_gain_db", Range::between(0.0, 60.0)).value_or(0.0);
     r.frequency_hz = m.number("frequency_hz", Range::between(1e8, 1e11)).value_or(1e9);
     r.pulse_width_s = m.number("pulse_width_s", Range::between(1e-8, 1e-3)).value_or(1e-6);

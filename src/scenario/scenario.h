@@ -45,6 +45,15 @@ struct Asset {
 enum class Emission { kOn, kOff, kWeaponsReach };
 const char* to_string(Emission emission);
 
+/// A radar's sensitivity given the way radar data sheets give it: it detects a target of rcs_m2
+/// at range_m with probability pd, in free space on the peak of its beam (no propagation factor,
+/// clutter or jamming). The radar derives the peak power that does so (sensors/radar.h).
+struct ReferenceDetection {
+  double range_m = 0.0;
+  double rcs_m2 = 1.0;
+  double pd = 0.9;
+};
+
 /// A rotating surveillance radar. Detection follows the radar range equation with Swerling 1
 /// fluctuation; false alarms are Poisson over the resolution cells of each scan.
 struct Radar {
@@ -53,7 +62,10 @@ struct Radar {
   double site_alt_m = 0.0;          ///< ground height above the ellipsoid
   double antenna_height_m = 0.0;    ///< above the ground
   double scan_period_s = 0.0;
+  /// The transmitter's peak power; with `reference`, 0 in the scenario and derived by the radar.
   double peak_power_w = 0.0;
+  /// The sensitivity as a reference detection range instead of a peak power (one or the other).
+  std::optional<ReferenceDetection> reference;
   double antenna_gain_db = 0.0;
   double frequency_hz = 0.0;
   double pulse_width_s = 0.0;

@@ -51,10 +51,21 @@ SurveillanceRadar::SurveillanceRadar(int sensor_id, const scenario::Radar& spec,
   // Coherent integration gains the pulse count in SNR before detection; non-coherent integration
   // happens in the detector (detection.h), which takes the SNR of one pulse.
   const double coherent_gain = spec.coherent_integration ? spec.pulses_integrated : 1.0;
-  const double numerator = spec.peak_power_w * gain * gain * lambda_m * lambda_m * coherent_gain;
-  const double denominator = std::pow(4.0 * kPi, 3) * kBoltzmann_JpK * kStandardTemperature_K *
-                             db_to_ratio(spec.noise_figure_db) * bandwidth_hz * db_to_ratio(spec.losses_db);
-  snr_at_1m_1m2_ = numerator / denominator;
+  const double watts_to_snr_at_1m_1m2 = gain * gain * lambda_m * lambda_m * coherent_gain /
+                                        (std::pow(4.0 * kPi, 3) * kBoltzmann_JpK * kStandardTemperature_K *
+                                         db_to_ratio(spec.noise_figure_db) * bandwidth_hz * db_to_ratio(spec.losses_db));
+  pulse_noise_dbm_ = ratio_to_db(kBoltzmann_JpK * kStandardTemperature_K * db_to_ratio(spec.noise_figure_db) *
+                                  bandwidth_hz / coherent_gain) + 30.0;
+  if (spec.reference) {
+    // The SNR the detector needs for the reference Pd, put at the reference range and RCS:
+    // snr(R0) = snr_1 sigma0 / R0^4 = required, so snr_1 = required R0^4 / sigma0.
+    const double required = required_snr(spec.swerling_case, spec.coherent_integration ? 1 : spec.pulses_integrated,
+                                          Integration::kNoncoherent, spec.reference->pd, spec.false_alarm_probability);
+    snr_at_1m_1m2_ = required * std::pow(spec.reference->range_m, 4) / spec.reference->rcs_m2;
+    spec_.peak_power_w = snr_at_1m_1m2_ / watts_to_snr_at_1m_1m2;
+  } else {
+    snr_at_1m_1m2_ = spec.peak_power_w * watts_to_snr_at_1m_1m2;
+  }
   az_phase_rad_ = RandomStream(seed, static_cast<std::uint64_t>(sensor_id), Purpose::kScenario).uniform(0.0, kTwoPi);
   // Swerling 1 after coherent integration has the closed form swerling1_pd; every other waveform
   // and target model gets its tabulated curve.
@@ -238,6 +249,7 @@ messages::Plot SurveillanceRadar::make_plot(std::uint64_t plot_id, double t_s, c
   p.range_sigma_m = sigma.range_sigma_m;
   p.az_sigma_rad = sigma.az_sigma_rad;
   p.el_sigma_rad = p.has_elevation ? sigma.el_sigma_rad : 0.0;
+  p.amplitude_dbm = ratio_to_db(m.snr) + pulse_noise_dbm_;
   if (spec_.radial_speed_sigma_mps) {
     p.has_radial_speed = true;
     p.radial_speed_mps = m.radial_speed_mps;
@@ -286,7 +298,7 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
   struct Detection {
     std::uint32_t truth_id;
     Geometry geometry;
-    double sinr, radial_speed_mps;
+    double sinr, radial_speed_mps, snr;
   };
   std::vector<Detection> detections;
   const double max_range2_m2 = spec_.max_range_m * spec_.max_range_m;
@@ -301,7 +313,7 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
     const Echo x = echo(e, g, jammers);
     if (!x.visible) continue;
     if (!stream(detection_streams_, e.id, Purpose::kDetection).bernoulli(detection_probability(x.sinr))) continue;
-    detections.push_back({e.id, g, x.sinr, x.radial_speed_mps});
+    detections.push_back({e.id, g, x.sinr, x.radial_speed_mps, x.sinr * (1.0 + x.jamming_to_noise + x.clutter_to_noise)});
   }
 
   // Resolution: detections within one range cell (c tau / 2) and one beamwidth of each other are
@@ -333,7 +345,7 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
     }
     const double true_az_rad = wrap_two_pi(detections[i].geometry.az_rad + az_offset_rad / weight);
     RandomStream& noise = stream(noise_streams_, strongest->truth_id, Purpose::kMeasurementNoise);
-    Measured m{range_m / weight, true_az_rad, el_rad / weight, strongest->sinr, radial_mps / weight};
+    Measured m{range_m / weight, true_az_rad, el_rad / weight, strongest->sinr, radial_mps / weight, strongest->snr};
     const Accuracy sigma = accuracy(m.sinr);
     m.range_m = std::max(0.0, m.range_m + spec_.bias_range_m + noise.normal(0.0, sigma.range_sigma_m));
     m.az_rad = wrap_two_pi(m.az_rad + deg_to_rad(spec_.bias_az_deg) + noise.normal(0.0, sigma.az_sigma_rad));
@@ -352,7 +364,7 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
     const double el = false_alarm_stream_.uniform(0.0, max_el_rad);
     // A false alarm crossed the threshold on noise: its SINR is about the threshold's.
     const double threshold_sinr = -std::log(spec_.false_alarm_probability);
-    batch.plots.push_back(make_plot(next_plot_id, t_end_s, {r, az, el, threshold_sinr, 0.0}, accuracy(threshold_sinr)));
+    batch.plots.push_back(make_plot(next_plot_id, t_end_s, {r, az, el, threshold_sinr, 0.0, threshold_sinr}, accuracy(threshold_sinr)));
     out.origins.push_back({next_plot_id, 0});
     ++next_plot_id;
   }

@@ -4,7 +4,10 @@
 // peak in free space,
 //   SNR0 = Pt G^2 lambda^2 sigma n / ((4 pi)^3 k T0 F B L R^4),   B = 1 / pulse width,
 // with n the pulses integrated coherently (n = 1 per pulse when they are integrated
-// non-coherently, in the detector). The environment scales and adds to it:
+// non-coherently, in the detector). A radar given by a reference detection instead (Pd0 on
+// sigma0 at R0: scenario::ReferenceDetection) has the Pt that makes SNR0(sigma0, R0) the SNR its
+// detector needs for Pd0 (detection.h: required_snr), so the same equation then holds at every
+// range. The environment scales and adds to it:
 //   signal    SNR = SNR0 F^4, F the pattern-propagation factor (environment/propagation.h):
 //             the antenna's elevation voltage pattern f toward the target (environment/antenna.h)
 //             and, over the sea, the reflected ray and the diffraction beyond the horizon;
@@ -32,7 +35,8 @@
 //   sigma_az^2 = az_sigma^2 + (theta_az / (k_m sqrt(2 SINR)))^2, k_m = 1.6 the angle
 //   discriminator's slope, and likewise in elevation with the elevation beamwidth;
 // plus the scenario's bias (unknown to the tracker), and the radial speed with its sigma for a
-// Doppler radar. Targets in one resolution cell (within c tau / 2 in range and one beamwidth in
+// Doppler radar. A plot's amplitude is the echo's power per pulse at the receiver input,
+// SNR' k T0 F B / n (SNR' the signal over the noise after the filter, n the coherent gain). Targets in one resolution cell (within c tau / 2 in range and one beamwidth in
 // azimuth) give one plot, at their SINR-weighted centroid, credited to the strongest.
 // Strobes: a noise jammer in the swept sector whose main-beam J/N is over 10 dB paints a strobe,
 // a bearing-only angle report (environment/jamming.h: strobe()).
@@ -137,6 +141,7 @@ class SurveillanceRadar : public Sensor {
   double jamming_to_noise(double az_rad, double el_rad, const world::Entity* target, const Jammers& jammers) const;
   struct Measured {
     double range_m, az_rad, el_rad, sinr, radial_speed_mps;
+    double snr;  ///< the signal alone over the noise (after the filter): the plot's amplitude
   };
   /// The accuracy of a plot at `sinr`: the floor and the thermal-noise term (the header's formulas).
   struct Accuracy {
@@ -155,6 +160,7 @@ class SurveillanceRadar : public Sensor {
   environment::Propagation propagation_;
   std::optional<environment::SiteMask> terrain_mask_;
   double snr_at_1m_1m2_;  ///< SNR of a 1 m^2 target at 1 m: snr = this * rcs / R^4
+  double pulse_noise_dbm_;  ///< k T0 F B in dBm, less the coherent gain: amplitude = snr dB + this
   std::optional<DetectionCurve> curve_;  ///< all but Swerling 1 after coherent integration
   double az_phase_rad_;
   std::uint64_t seed_;

@@ -13,6 +13,7 @@ namespace {
 // I048/090 holds -2048 <= FL < 2048; a plot beyond (a false alarm high above the beam's reach of
 // any aircraft) goes without it.
 constexpr double kMaxFlightLevel = 2047.75;
+constexpr double kMaxDopplerSpeed_mps = 511.5;  // I048/120 CAL: 10 bits two's complement, 1 m/s
 
 }  // namespace
 
@@ -75,6 +76,13 @@ void AsterixRecorder::on(const PlotsMade& e) {
       const double fl = height_from_slant_m(p.range_m, p.el_rad, radar.antenna_alt_m) / kMetresPerFoot / 100.0;
       if (std::abs(fl) < kMaxFlightLevel) r.flight_level_fl = fl;
     }
+    if (p.amplitude_dbm) {
+      // PAM is one signed byte of dBm: a stronger echo saturates it, a weaker one is at its floor.
+      r.characteristics = io::Cat048PlotCharacteristics{
+          .psr_amplitude_dbm = static_cast<std::int8_t>(std::clamp(std::round(*p.amplitude_dbm), -128.0, 127.0))};
+    }
+    if (p.has_radial_speed && std::abs(p.radial_speed_mps) < kMaxDopplerSpeed_mps)
+      r.radial_doppler_speed_mps = p.radial_speed_mps;
     pending_.push_back({p.t_s, r});
   }
 }

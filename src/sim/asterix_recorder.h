@@ -8,9 +8,12 @@
 // TYP 1 (single primary detection) and SIM 1 (a simulated report), I048/040 its slant range and
 // azimuth measured by that radar (its own polar frame), and, for a 3-D radar, I048/090 the height
 // of the plot (height_from_slant_m over a spherical earth from the antenna's altitude) as a flight
-// level (omitted when beyond the item's +-2048 FL). Not written, because a plot carries nothing to fill them honestly: I048/070 and /220 (no
-// IFF or Mode S reply travels with a plot), /130 (no amplitude), /161 (plots are not tracks),
-// /200 (no radial velocity is measured).
+// level (omitted when beyond the item's +-2048 FL), I048/130 PAM the plot's amplitude (the echo's
+// power per pulse at the receiver input, dBm, clamped to the byte's -128 to 127), and, for a
+// Doppler radar, I048/120 CAL its measured radial speed (positive receding; omitted beyond the
+// item's +-511 m/s). Not written, because a plot carries nothing to fill them honestly: I048/070
+// and /220 (no IFF or Mode S reply travels with a primary plot), /161 and /200 (plots are not
+// tracks: I048/200 is a track's ground velocity, not the radial speed).
 // As each antenna turns: CAT034 (asterix_cat034.h) north markers (I034/000 = 1, with I034/041 the
 // antenna rotation period) and sector crossings (I034/000 = 2, I034/020 the sector's start
 // azimuth) at every multiple of 360/32 deg, timed where the beam crosses it.

@@ -39,7 +39,8 @@ Recorder::Recorder(const std::string& out_dir, const std::vector<LayoutItem>& la
       "t_s", "truth_id", "name", "side", "kind", "state", "lat_deg", "lon_deg", "alt_m", "east_m", "north_m", "up_m",
       "ve_mps", "vn_mps"});
   plots_ = std::make_unique<io::CsvWriter>(path("plots.csv"), std::vector<std::string>{
-      "t_s", "sensor", "plot_id", "range_m", "az_deg", "el_deg", "east_m", "north_m", "up_m", "source", "truth_id"});
+      "t_s", "sensor", "plot_id", "range_m", "az_deg", "el_deg", "east_m", "north_m", "up_m", "amplitude_dbm", "radial_speed_mps",
+      "source", "truth_id"});
   angles_ = std::make_unique<io::CsvWriter>(path("angles.csv"), std::vector<std::string>{
       "t_s", "sensor", "bearing_deg", "bearing_sigma_deg", "elevation_deg", "elevation_sigma_deg", "emitter",
       "truth_id"});
@@ -99,6 +100,7 @@ void Recorder::on(const PlotsMade& e) {
     plots_->row({fixed(p.t_s, 2), e.sensor, std::to_string(p.id), fixed(p.range_m, 1),
                  fixed(rad_to_deg(p.az_rad), 4), p.has_elevation ? fixed(rad_to_deg(p.el_rad), 4) : "",
                  fixed(p.p_enu_m.x(), 1), fixed(p.p_enu_m.y(), 1), p.has_elevation ? fixed(p.p_enu_m.z(), 1) : "",
+                 p.amplitude_dbm ? fixed(*p.amplitude_dbm, 1) : "", p.has_radial_speed ? fixed(p.radial_speed_mps, 1) : "",
                  truth_id ? "target" : "false_alarm", std::to_string(truth_id)});
   }
 }

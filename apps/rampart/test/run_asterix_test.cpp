@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <tuple>
@@ -52,16 +53,19 @@ struct PlotRow {
   double t_s, range_m, az_deg;
   std::string sensor;
   bool has_elevation;
+  double amplitude_dbm;
+  std::optional<double> radial_speed_mps;
 };
 
 std::vector<PlotRow> read_plots_csv(const fs::path& path) {
   std::vector<PlotRow> rows;
   std::istringstream in(rampart::test::slurp(path));
   std::string line;
-  std::getline(in, line);  // t_s,sensor,plot_id,range_m,az_deg,el_deg,...
+  std::getline(in, line);  // t_s,sensor,plot_id,range_m,az_deg,el_deg,east_m,north_m,up_m,amplitude_dbm,radial_speed_mps,...
   while (std::getline(in, line)) {
     const auto f = rampart::io::test::split(line, ',');
-    rows.push_back({std::stod(f[0]), std::stod(f[3]), std::stod(f[4]), f[1], !f[5].empty()});
+    rows.push_back({std::stod(f[0]), std::stod(f[3]), std::stod(f[4]), f[1], !f[5].empty(), std::stod(f[9]),
+                    f[10].empty() ? std::nullopt : std::optional<double>(std::stod(f[10]))});
   }
   return rows;
 }
@@ -71,26 +75,34 @@ TEST_F(RunAsterix, EveryPlotOfPlotsCsvIsACat048ReportOfItsRadar) {
   auto reports = rampart::io::decode_cat048(rampart::io::asterix::read_file(ast()), ast());
   ASSERT_GT(rows.size(), 1000u);
   ASSERT_EQ(reports.size(), rows.size());
-  // Both in time order; within one time, ordered alike by radar and range.
-  std::vector<std::tuple<double, int, double, double, bool>> csv;
+  // Both in time order; within one time, ordered alike by radar and range. Amplitude: PAM's
+  // dBm byte; radial speed: I048/120 CAL in m/s (NaN when absent).
+  using Row = std::tuple<double, int, double, double, bool, double, double>;
+  const double none = std::nan("");
+  std::vector<Row> csv;
   for (const PlotRow& r : rows) {
-    csv.emplace_back(std::round(r.t_s * 10.0), r.sensor == "SR-1 Ridge" ? 1 : 2, r.range_m, r.az_deg, r.has_elevation);
+    csv.emplace_back(std::round(r.t_s * 10.0), r.sensor == "SR-1 Ridge" ? 1 : 2, r.range_m, r.az_deg, r.has_elevation,
+                     std::clamp(r.amplitude_dbm, -128.0, 127.0), r.radial_speed_mps.value_or(none));
   }
-  std::vector<std::tuple<double, int, double, double, bool>> asterix;
+  std::vector<Row> asterix;
   for (const auto& r : reports) {
     EXPECT_EQ(r.sac, 0);
     EXPECT_EQ(r.detection, rampart::io::Cat048DetectionType::kSinglePsr);
     EXPECT_TRUE(r.simulated);
-    EXPECT_FALSE(r.mode3a_code || r.track_number || r.aircraft_address || r.velocity || r.characteristics);
+    EXPECT_FALSE(r.mode3a_code || r.track_number || r.aircraft_address || r.velocity);
+    EXPECT_TRUE(r.characteristics && r.characteristics->psr_amplitude_dbm && !r.characteristics->ssr_replies &&
+                !r.characteristics->ssr_amplitude_dbm);
     asterix.emplace_back(std::round(r.time_of_day_s * 10.0), r.sic, *r.range_nm * 1852.0, *r.azimuth_deg,
-                         r.flight_level_fl.has_value());
+                         r.flight_level_fl.has_value(), r.characteristics->psr_amplitude_dbm.value_or(0),
+                         r.radial_doppler_speed_mps.value_or(none));
   }
   std::sort(csv.begin(), csv.end());
   std::sort(asterix.begin(), asterix.end());
-  int with_flight_level = 0;
+  int with_flight_level = 0, with_radial_speed = 0;
+  double weakest_dbm = 0.0, strongest_dbm = -200.0;
   for (std::size_t i = 0; i < csv.size(); ++i) {
-    const auto& [t_c, sic_c, range_c, az_c, el_c] = csv[i];
-    const auto& [t_a, sic_a, range_a, az_a, fl_a] = asterix[i];
+    const auto& [t_c, sic_c, range_c, az_c, el_c, pam_c, radial_c] = csv[i];
+    const auto& [t_a, sic_a, range_a, az_a, fl_a, pam_a, radial_a] = asterix[i];
     SCOPED_TRACE("plot " + std::to_string(i));
     EXPECT_EQ(t_a, t_c);
     EXPECT_EQ(sic_a, sic_c);
@@ -98,9 +110,23 @@ TEST_F(RunAsterix, EveryPlotOfPlotsCsvIsACat048ReportOfItsRadar) {
     EXPECT_NEAR(std::remainder(az_a - az_c, 360.0), 0.0, 180.0 / 65536 + 5e-5);
     EXPECT_FALSE(sic_a == 2 && fl_a);  // SR-2 is 2-D
     EXPECT_FALSE(fl_a && !el_c);      // a flight level only for a plot with an elevation
+    EXPECT_NEAR(pam_a, pam_c, 0.55);  // rounded to 1 dBm, and the CSV's 0.1
+    // SR-2 alone measures the radial speed (a Doppler radar), and its plots carry it.
+    EXPECT_EQ(std::isnan(radial_c), sic_c == 1);
+    if (std::abs(radial_c) < 511.0) {
+      EXPECT_NEAR(radial_a, radial_c, 0.55);
+    }
     with_flight_level += fl_a ? 1 : 0;
+    with_radial_speed += std::isnan(radial_a) ? 0 : 1;
+    weakest_dbm = std::min(weakest_dbm, pam_a);
+    strongest_dbm = std::max(strongest_dbm, pam_a);
   }
   EXPECT_GT(with_flight_level, 1000);
+  EXPECT_GT(with_radial_speed, 1000);
+  // Echoes from the detection threshold (13 dB over k T0 F B, -110.8 dBm for SR-1's 1 us pulse
+  // and 3 dB noise figure, less its coherent gain) to a big target near the radar.
+  EXPECT_LT(weakest_dbm, -110.0);
+  EXPECT_GT(strongest_dbm, -90.0);
 }
 
 TEST_F(RunAsterix, EachAntennaTurnGivesANorthMarkerAnd31SectorCrossingsInTimeOrder) {

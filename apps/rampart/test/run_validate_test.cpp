@@ -49,7 +49,7 @@ TEST(RunCommand, OutWritesTheRecord) {
   ASSERT_EQ(r.status, 0) << r.err;
   const std::map<std::string, std::string> headers = {
       {"truth.csv", "t_s,truth_id,name,side,kind,state,"},
-      {"plots.csv", "t_s,sensor,plot_id,range_m,az_deg,el_deg,east_m,north_m,up_m,source,truth_id\n"},
+      {"plots.csv", "t_s,sensor,plot_id,range_m,az_deg,el_deg,east_m,north_m,up_m,amplitude_dbm,radial_speed_mps,source,truth_id\n"},
       {"tracks.csv", "t_s,track_id,status,identity,"},
       {"events.csv", "t_s,event,unit,track_id,interceptor_id,threat,truth_id,outcome,east_m,north_m,up_m,miss_m,detail\n"},
       {"identities.csv", "t_s,track_id,from,to,reason\n"},

@@ -104,6 +104,7 @@ TEST(AsterixCat048, RoundTripKeepsEveryItemWithinHalfAnLsb) {
   in.aircraft_address = 0xAB4CBD;
   in.track_number = 4095;
   in.velocity = Cat048TrackVelocity{0.128662109375, 32.6};
+  in.radial_doppler_speed_mps = -512.0;  // the least of the 10 bits
   const auto out = decode_cat048(single_block({in}), "round trip");
   ASSERT_EQ(out.size(), 1u);
   const Cat048Report& r = out[0];
@@ -119,6 +120,7 @@ TEST(AsterixCat048, RoundTripKeepsEveryItemWithinHalfAnLsb) {
   EXPECT_EQ(r.track_number, in.track_number);
   EXPECT_DOUBLE_EQ(r.velocity->ground_speed_nm_per_s, 0.128662109375);
   EXPECT_NEAR(r.velocity->heading_deg, 32.6, 0.5 * 360.0 / 65536);
+  EXPECT_EQ(r.radial_doppler_speed_mps, std::optional<double>(-512.0));
 }
 
 TEST(AsterixCat048, RejectsValuesOutsideAnItemsRange) {
@@ -143,6 +145,9 @@ TEST(AsterixCat048, RejectsValuesOutsideAnItemsRange) {
   r = hand_worked_report();
   r.track_number = 4096;
   EXPECT_THROW(encode_cat048_blocks(std::vector<Cat048Report>{r}), InputError);
+  r = hand_worked_report();
+  r.radial_doppler_speed_mps = 512.0;  // 10 bits two's complement end at 511 m/s
+  EXPECT_THROW(encode_cat048_blocks(std::vector<Cat048Report>{r}), InputError);
 }
 
 TEST(AsterixCat048Malformed, EachIsAnInputErrorSayingWhereAndWhat) {
@@ -164,10 +169,13 @@ TEST(AsterixCat048Malformed, EachIsAnInputErrorSayingWhereAndWhat) {
   // I048/130 announcing its undefined eighth subfield (second primary octet).
   EXPECT_EQ(cat048_error({0x30, 0x00, 0x06, 0x02, 0x01, 0x80}),
             "in.ast: byte 4: I048/130: primary subfield announces subfield 8, which is not defined (the item has 7)");
+  // I048/120 (FRN 20, third FSPEC byte) with a spare bit of its primary subfield set.
+  EXPECT_EQ(cat048_error({0x30, 0x00, 0x07, 0x01, 0x01, 0x04, 0xA0}),
+            "in.ast: byte 6: I048/120: primary subfield announces subfields beyond CAL and RDS");
 }
 
 // I048 items Rampart does not carry are skipped by their length rules: 240 (6 bytes), 250
-// (repetitive, 8 bytes each), 042 (4), 170 (extended), 120 (compound CAL + repetitive RDS), SP.
+// (repetitive, 8 bytes each), 042 (4), 170 (extended), 120's RDS (repetitive), SP; 120's CAL is read.
 TEST(AsterixCat048, SkipsItemsItDoesNotCarry) {
   Bytes block = {0x30, 0x00, 0x00,
                  0xE1, 0x6B, 0x05, 0x04,  // 010 140 020 | 240 250 042 170 | 120 | SP
@@ -176,7 +184,7 @@ TEST(AsterixCat048, SkipsItemsItDoesNotCarry) {
                  0x01, 1, 2, 3, 4, 5, 6, 7, 8,        // 250: one repetition
                  0, 0, 0, 0,                          // 042
                  0x01, 0x00,                          // 170: two octets
-                 0xC0, 0x12, 0x34, 0x01, 1, 2, 3, 4, 5, 6,  // 120: CAL, RDS with one repetition
+                 0xC0, 0x12, 0x34, 0x01, 1, 2, 3, 4, 5, 6,  // 120: CAL 0x234 = -460 m/s, RDS with one repetition
                  0x02, 0xFF};                          // SP: length 2
   block[2] = static_cast<std::uint8_t>(block.size());
   const auto decoded = decode_cat048(block, "skip");
@@ -185,6 +193,7 @@ TEST(AsterixCat048, SkipsItemsItDoesNotCarry) {
   EXPECT_EQ(decoded[0].sic, 2);
   EXPECT_DOUBLE_EQ(decoded[0].time_of_day_s, 2.0);
   EXPECT_FALSE(decoded[0].range_nm.has_value());
+  EXPECT_EQ(decoded[0].radial_doppler_speed_mps, std::optional<double>(-460.0));
 }
 
 // CAT034 examples of docs/interop.md.

@@ -34,6 +34,7 @@ std::vector<Cat048Report> reports() {
     r.aircraft_address = 0x3C660Cu + static_cast<std::uint32_t>(i);
     r.track_number = static_cast<std::uint16_t>(100 * i + 7);
     r.velocity = Cat048TrackVelocity{0.01 + 0.02 * i, 12.5 + 50.0 * i};
+    r.radial_doppler_speed_mps = -500.0 + 199.0 * i;  // both signs, to the ends of the 10 bits
     out.push_back(r);
   }
   return out;
@@ -42,7 +43,7 @@ std::vector<Cat048Report> reports() {
 TEST(AsterixCat048Tshark, TsharkDecodesEveryEncodedFieldToTheEncodedValue) {
   if (!test::tshark_installed()) GTEST_SKIP() << "tshark is not installed (scripts/setup.sh installs it)";
   const std::vector<Cat048Report> in = reports();
-  auto blocks = encode_cat048_blocks(in, 3 + 2 * 36);  // a full record is 35 or 36 bytes: several datagrams
+  auto blocks = encode_cat048_blocks(in, 3 + 2 * 39);  // a full record is 38 or 39 bytes: several datagrams
   ASSERT_GT(blocks.size(), 1u);
   const auto dir = std::filesystem::temp_directory_path() / ("rampart_cat048_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
@@ -52,7 +53,7 @@ TEST(AsterixCat048Tshark, TsharkDecodesEveryEncodedFieldToTheEncodedValue) {
   const auto c = test::tshark_columns(
       pcap, {"048_010_SAC", "048_010_SIC", "048_140_VALUE", "048_020_TYP", "048_020_SIM", "048_040_RHO",
              "048_040_THETA", "048_070_MODE3A", "048_090_FL", "048_130_SRR_VALUE", "048_130_SAM_VALUE",
-             "048_130_PAM_VALUE", "048_220_VALUE", "048_161_TRN", "048_200_GSP", "048_200_HDG"});
+             "048_130_PAM_VALUE", "048_220_VALUE", "048_161_TRN", "048_200_GSP", "048_200_HDG", "048_120_CAL_CAL"});
   std::filesystem::remove_all(dir);
   for (const auto& column : c) ASSERT_EQ(column.size(), in.size());
   const auto integer = [&](std::size_t column, std::size_t i) { return std::stol(c[column][i], nullptr, 0); };
@@ -76,6 +77,7 @@ TEST(AsterixCat048Tshark, TsharkDecodesEveryEncodedFieldToTheEncodedValue) {
     EXPECT_EQ(integer(13, i), *r.track_number);
     EXPECT_NEAR(real(14, i), r.velocity->ground_speed_nm_per_s, 0.5 / 16384);
     EXPECT_NEAR(real(15, i), r.velocity->heading_deg, 0.5 * 360.0 / 65536);
+    EXPECT_DOUBLE_EQ(real(16, i), *r.radial_doppler_speed_mps);
   }
 }
 

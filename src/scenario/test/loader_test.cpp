@@ -170,6 +170,13 @@ TEST(ScenarioLoader, ReadsTheEnvironmentAntennaMtiJammersEmittersAndEmission) {
   EXPECT_NEAR(fan.mti->prf_hz[0], 598.87, 0.01);
   EXPECT_NEAR(fan.mti->wavelength_m, 0.2306, 1e-4);  // c / 1.3 GHz
   EXPECT_EQ(fan.emission, Emission::kOn);
+  // Its sensitivity as a reference detection: 2 m^2 at 250 km with Pd 0.8 (the radar derives the power).
+  ASSERT_TRUE(fan.reference.has_value());
+  EXPECT_DOUBLE_EQ(fan.reference->range_m, 250'000.0);
+  EXPECT_DOUBLE_EQ(fan.reference->rcs_m2, 2.0);
+  EXPECT_DOUBLE_EQ(fan.reference->pd, 0.8);
+  EXPECT_DOUBLE_EQ(fan.peak_power_w, 0.0);
+  EXPECT_FALSE(s.radars[0].reference.has_value());
 
   ASSERT_EQ(s.esm_sensors.size(), 1u);
   EXPECT_DOUBLE_EQ(s.esm_sensors[0].sensitivity_dbm, -70.0);

@@ -41,6 +41,40 @@ TEST(Radar, RadarEquationByHand) {
   EXPECT_NEAR(radar.snr(50e3, 2.0) / radar.snr(100e3, 2.0), 16.0, 1e-9);  // R^-4
 }
 
+TEST(Radar, AReferenceDetectionRangeGivesItsPdThere) {
+  const LocalFrame frame({35.0, -30.0, 0.0});
+  scenario::Radar spec = test_radar(true);
+  spec.peak_power_w = 0.0;
+  spec.reference = scenario::ReferenceDetection{.range_m = 80e3, .rcs_m2 = 2.0, .pd = 0.9};
+  const SurveillanceRadar radar(1, spec, kFreeSpace, frame, 1);
+  // Swerling 1 after coherent integration: Pd = Pfa^(1 / (1 + SNR)), so Pd 0.9 at Pfa 1e-6 needs
+  // SNR = ln(1e-6) / ln(0.9) - 1 = 13.8155 / 0.105361 - 1 = 130.13 (21.14 dB) at 80 km on 2 m^2.
+  EXPECT_NEAR(radar.snr(80e3, 2.0), 130.13, 0.05);
+  EXPECT_NEAR(radar.detection_probability(radar.snr(80e3, 2.0)), 0.9, 1e-4);
+  EXPECT_NEAR(radar.snr(40e3, 2.0) / radar.snr(80e3, 2.0), 16.0, 1e-9);
+}
+
+TEST(Radar, AReferenceDetectionAndItsPeakPowerAreOneRadar) {
+  const LocalFrame frame({35.0, -30.0, 0.0});
+  for (const bool coherent : {true, false}) {
+    scenario::Radar by_power = test_radar(true);
+    by_power.coherent_integration = coherent;
+    by_power.swerling_case = coherent ? 1 : 2;
+    const SurveillanceRadar radar(1, by_power, kFreeSpace, frame, 1);
+    // Where the radar given by its 1 MW peak power detects 1 m^2 with Pd 0.5: R0 = (SNR(1 m) /
+    // SNR needed)^(1/4); the radar given by that reference must transmit the same 1 MW.
+    const double needed = required_snr(by_power.swerling_case, coherent ? 1 : by_power.pulses_integrated,
+                                       Integration::kNoncoherent, 0.5, by_power.false_alarm_probability);
+    scenario::Radar by_reference = by_power;
+    by_reference.peak_power_w = 0.0;
+    by_reference.reference =
+        scenario::ReferenceDetection{.range_m = std::pow(radar.snr(1.0, 1.0) / needed, 0.25), .rcs_m2 = 1.0, .pd = 0.5};
+    const SurveillanceRadar derived(1, by_reference, kFreeSpace, frame, 1);
+    EXPECT_NEAR(derived.spec().peak_power_w / by_power.peak_power_w, 1.0, 1e-6) << coherent;
+    EXPECT_NEAR(derived.snr(120e3, 3.0) / radar.snr(120e3, 3.0), 1.0, 1e-6) << coherent;
+  }
+}
+
 TEST(Radar, HorizonOfFourThirdsEarth) {
   const LocalFrame frame({35.0, -30.0, 0.0});
   const SurveillanceRadar radar(1, test_radar(true), kFreeSpace, frame, 1);
