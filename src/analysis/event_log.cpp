@@ -98,6 +98,19 @@ void EventLog::on(const sim::EmissionChanged& e) {
                      .detail = e.reason});
 }
 
+void EventLog::on(const sim::WeaponsReleased& e) {
+  events_.push_back({.t_s = e.t_s, .kind = "weapons_released", .entity_id = e.release.carrier_id,
+                     .entity = e.world.entity(e.release.carrier_id).name,
+                     .detail = fmt::format("{} x {}", e.release.weapon_ids.size(), e.release.weapon)});
+}
+
+void EventLog::on(const sim::RadarStruck& e) {
+  events_.push_back({.t_s = e.t_s, .kind = "radar_struck", .entity_id = e.strike.entity_id,
+                     .entity = e.world.entity(e.strike.entity_id).name, .fire_unit = e.radar,
+                     .outcome = e.strike.destroyed ? "destroyed" : "missed",
+                     .detail = fmt::format("burst {:.0f} m from the antenna", e.strike.miss_m)});
+}
+
 void EventLog::on(const sim::ScriptApplied& e) {
   events_.push_back({.t_s = e.t_s, .kind = "scripted", .detail = e.description});
 }

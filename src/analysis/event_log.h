@@ -21,6 +21,10 @@
 //   reload           a launcher reloaded: fire_unit, detail (rounds loaded and left);
 //   emission         a radar started or stopped radiating: fire_unit (the radar), outcome (on, off),
 //                    detail (why);
+//   weapons_released an aircraft released stand-off weapons: entity (the aircraft), detail (how
+//                    many of which);
+//   radar_struck     an anti-radiation missile burst at its radar: entity (the missile), fire_unit
+//                    (the radar), outcome (destroyed, missed), detail (miss distance);
 //   scripted         a scripted or injected event took effect: detail.
 // Per-step truth, plots, angle reports, tracker steps and picture samples are left out: they are
 // the bulk of a run and `rampart run --out` records them.
@@ -68,6 +72,8 @@ class EventLog : public ReplicationObserver {
   void on(const sim::FighterActed& e) override;
   void on(const sim::LauncherReloaded& e) override;
   void on(const sim::EmissionChanged& e) override;
+  void on(const sim::WeaponsReleased& e) override;
+  void on(const sim::RadarStruck& e) override;
   void on(const sim::ScriptApplied& e) override;
 
   const std::vector<LoggedEvent>& events() const { return events_; }

@@ -197,6 +197,20 @@ void LiveFeed::on(const sim::EmissionChanged& e) {
   event(e.t_s, "emission", e.radar, 0, fmt::format("{}: {}", e.emitting ? "radiating" : "silent", e.reason));
 }
 
+void LiveFeed::on(const sim::WeaponsReleased& e) {
+  const std::lock_guard lock(mutex_);
+  event(e.t_s, "weapons_released", "", 0,
+        fmt::format("{} released {} x {}", e.world.entity(e.release.carrier_id).name, e.release.weapon_ids.size(),
+                    e.release.weapon),
+        EventAudience::kInstructor);  // truth: the defence learns of the weapons from its picture
+}
+
+void LiveFeed::on(const sim::RadarStruck& e) {
+  if (!e.strike.destroyed) return;
+  const std::lock_guard lock(mutex_);
+  event(e.t_s, "radar_destroyed", e.radar, 0, "destroyed by an anti-radiation missile");
+}
+
 void LiveFeed::on(const sim::ScriptApplied& e) {
   const std::lock_guard lock(mutex_);
   event(e.t_s, "script", "", 0, e.description, EventAudience::kInstructor);

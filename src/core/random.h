@@ -26,6 +26,7 @@ enum class Purpose : std::uint32_t {
   kTest = 7,
   kGenerator = 8,
   kAssignment = 9,  ///< randomised search of an assignment solver
+  kNavigation = 10,  ///< an inertial navigator's drift
 };
 
 /// Combines two identifiers (say a radar and a target) into one entity key, order-sensitively.

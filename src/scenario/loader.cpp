@@ -19,6 +19,7 @@ const char* to_string(ThreatKind kind) {
     case ThreatKind::kCruiseMissile: return "cruise_missile";
     case ThreatKind::kDrone: return "drone";
     case ThreatKind::kHelicopter: return "helicopter";
+    case ThreatKind::kAntiRadiationMissile: return "anti_radiation_missile";
   }
   return "?";
 }
@@ -113,7 +114,8 @@ Enum enum_from(const std::string& name, const std::vector<Enum>& values) {
 }
 
 const std::vector<ThreatKind> kThreatKinds = {ThreatKind::kStrikeAircraft, ThreatKind::kCruiseMissile,
-                                              ThreatKind::kDrone, ThreatKind::kHelicopter};
+                                              ThreatKind::kDrone, ThreatKind::kHelicopter,
+                                              ThreatKind::kAntiRadiationMissile};
 const std::vector<WeaponsControl> kWeaponsControls = {WeaponsControl::kFree, WeaponsControl::kTight,
                                                       WeaponsControl::kHold};
 const std::vector<AssignmentPolicyKind> kAssignmentPolicies = {
@@ -136,6 +138,7 @@ double default_damage_fraction(ThreatKind kind) {
     case ThreatKind::kCruiseMissile: return 0.5;
     case ThreatKind::kDrone: return 0.1;
     case ThreatKind::kHelicopter: return 0.2;
+    case ThreatKind::kAntiRadiationMissile: return 0.0;  // it destroys its radar, not an asset's value
   }
   return 0.0;
 }
@@ -274,12 +277,14 @@ class ScenarioReader {
     return {};
   }
 
-  std::vector<Point2> read_route(MapReader& m) {
+  /// A route of at least `min_points` waypoints (an ARM's may be its launch point alone).
+  std::vector<Point2> read_route(MapReader& m, std::size_t min_points = 2) {
     std::vector<Point2> route;
     const auto points = capped_list(m, "route", true);
     for (std::size_t i = 0; i < points.size(); ++i)
       route.push_back(read_point(points[i], fmt::format("waypoint {} of {}", i + 1, m.what())));
-    if (points.size() == 1) m.error_at("route", fmt::format("the route of {} needs at least two waypoints", m.what()));
+    if (!points.empty() && points.size() < min_points)
+      m.error_at("route", fmt::format("the route of {} needs at least two waypoints", m.what()));
     return route;
   }
 
@@ -764,29 +769,67 @@ class ScenarioReader {
     Raid r;
     if (!m.is_map()) return r;
     r.name = read_name(m);
-    r.kind = enum_from(m.choice("kind", enum_names(kThreatKinds)).value_or(""), kThreatKinds);
-    r.count = static_cast<int>(m.integer("count", 1, 10'000).value_or(1));
-    threats_ += r.count;
-    if (threats_ > kMaxThreats && threats_ - r.count <= kMaxThreats) {
-      m.error_at("count", fmt::format("the raids add up to more than {} threats, the most a scenario may have; "
-                                      "lower the counts or split the scenario", kMaxThreats));
-    }
+    read_threats(m, r, s, 1);
     r.start_time_s = m.number_or("start_time_s", 0.0, Range::non_negative());
-    r.spacing_s = m.number_or("spacing_s", 10.0, Range::non_negative());
-    r.route = read_route(m);
-    r.altitude_m = m.number("altitude_m", Range::between(1.0, kMaxAltitude_m)).value_or(1.0);
-    r.speed_mps = m.number("speed_mps", Range{1.0, 3000.0}).value_or(1.0);
-    r.rcs_m2 = m.number("rcs_m2", Range{1e-5, 1e4}).value_or(1.0);
-    const auto target = reference(m, "target", s.assets, "asset");
-    r.target_asset = target.value_or(0);
-    r.damage_fraction = m.number_or("damage_fraction", default_damage_fraction(r.kind), Range::probability());
+    r.route = read_route(m, r.kind == ThreatKind::kAntiRadiationMissile ? 1 : 2);
     r.emitter = read_emitter_name(m);
     r.jammer = read_jammer(m);
     r.repeat_route = m.boolean_or("repeat_route", false);
     r.mode3a_code = read_mode3a(m);
+    for (const auto& w : capped_list(m, "weapons", false)) r.weapons.push_back(read_weapon_release(w, r, s));
     m.check_unknown_keys();
-    if (target && r.route.size() >= 2) warn_if_unreachable(r, s.assets[*target], s.duration_s, n.Mark());
+    if (!r.target_radar && r.weapons.empty() && r.route.size() >= 2)
+      warn_if_unreachable(r, s.assets[r.target_asset], s.duration_s, n.Mark());
     return r;
+  }
+
+  /// What a raid and the stand-off weapons its aircraft release have alike: kind, count and
+  /// spacing, flight, target and warhead. `carriers` raise the count against the scenario's limit.
+  void read_threats(MapReader& m, Raid& r, const Scenario& s, int carriers) {
+    r.kind = enum_from(m.choice("kind", enum_names(kThreatKinds)).value_or(""), kThreatKinds);
+    r.count = static_cast<int>(m.integer("count", 1, 10'000).value_or(1));
+    threats_ += carriers * r.count;
+    if (threats_ > kMaxThreats && threats_ - carriers * r.count <= kMaxThreats) {
+      m.error_at("count", fmt::format("the raids add up to more than {} threats, the most a scenario may have; "
+                                      "lower the counts or split the scenario", kMaxThreats));
+    }
+    r.spacing_s = m.number_or("spacing_s", 10.0, Range::non_negative());
+    r.altitude_m = m.number("altitude_m", Range::between(1.0, kMaxAltitude_m)).value_or(1.0);
+    r.speed_mps = m.number("speed_mps", Range{1.0, 3000.0}).value_or(1.0);
+    r.rcs_m2 = m.number("rcs_m2", Range{1e-5, 1e4}).value_or(1.0);
+    if (r.kind == ThreatKind::kAntiRadiationMissile) {
+      m.allow("target");
+      if (m.has("target"))
+        m.error_at("target", fmt::format("{} is an anti-radiation missile: it attacks a radar, so give "
+                                         "`target_radar: NAME` instead of `target`", m.what()));
+      r.target_radar = reference(m, "target_radar", s.radars, "radar");
+      r.lethal_radius_m = m.number_or("lethal_radius_m", 20.0, Range{0.5, 1000.0});
+      r.drift_mps = m.number_or("drift_mps", 8.0, Range::between(0.0, 200.0));
+    } else {
+      m.allow("target_radar");
+      if (m.has("target_radar"))
+        m.error_at("target_radar", fmt::format("only an anti_radiation_missile homes on a radar; give {} a "
+                                               "`target` asset", m.what()));
+      else
+        r.target_asset = reference(m, "target", s.assets, "asset").value_or(0);
+    }
+    r.damage_fraction = m.number_or("damage_fraction", default_damage_fraction(r.kind), Range::probability());
+  }
+
+  /// One entry of a raid's `weapons:`: a stand-off weapon its aircraft release at release_range_m.
+  WeaponRelease read_weapon_release(const YAML::Node& n, const Raid& carrier, const Scenario& s) {
+    MapReader m(n, fmt::format("{} of raid '{}'", item_name(n, "weapon", ++release_count_), carrier.name), d_);
+    WeaponRelease w;
+    if (!m.is_map()) return w;
+    w.weapon.name = read_name(m);
+    read_threats(m, w.weapon, s, carrier.count);
+    if (w.weapon.kind != ThreatKind::kCruiseMissile && w.weapon.kind != ThreatKind::kAntiRadiationMissile &&
+        w.weapon.kind != ThreatKind::kDrone)
+      m.error_at("kind", fmt::format("{} is released from an aircraft: its kind must be cruise_missile, "
+                                     "anti_radiation_missile or drone", m.what()));
+    w.release_range_m = m.number("release_range_m", Range{100.0, 2'000'000.0}).value_or(100.0);
+    m.check_unknown_keys();
+    return w;
   }
 
   /// Warns when the raid's route never comes within its target's radius, or when its first threat
@@ -1090,7 +1133,7 @@ class ScenarioReader {
   std::vector<std::string> emitter_names_;
   std::size_t asset_count_ = 0, sensor_count_ = 0, weapon_count_ = 0, fire_unit_count_ = 0,
               raid_count_ = 0, friendly_count_ = 0, squadron_count_ = 0, zone_count_ = 0, corridor_count_ = 0,
-              event_count_ = 0, emitter_count_ = 0;
+              event_count_ = 0, emitter_count_ = 0, release_count_ = 0;
   long threats_ = 0;  ///< over the raids read so far
 };
 

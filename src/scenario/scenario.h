@@ -177,13 +177,20 @@ struct FireUnit {
   double antenna_height_m = 10.0;  ///< its fire-control radar's antenna above the site (line of sight)
 };
 
-enum class ThreatKind { kStrikeAircraft, kCruiseMissile, kDrone, kHelicopter };
+enum class ThreatKind { kStrikeAircraft, kCruiseMissile, kDrone, kHelicopter, kAntiRadiationMissile };
 enum class FriendlyKind { kFighter, kAirborneEarlyWarning, kTransport, kHelicopter };
 
 const char* to_string(ThreatKind kind);
 const char* to_string(FriendlyKind kind);
 
+struct WeaponRelease;
+
 /// A raid: `count` threats of one kind flying one route in trail, `spacing_s` apart.
+///
+/// An anti-radiation missile (ARM) raid has a target radar instead of a target asset: from the
+/// first waypoint of its route (its launch point; the route may be that one point) it homes on
+/// the radar while the radar radiates, and flies on to where it last heard it when it falls silent
+/// (world/world.h).
 struct Raid {
   std::string name;
   ThreatKind kind = ThreatKind::kStrikeAircraft;
@@ -194,14 +201,31 @@ struct Raid {
   double altitude_m = 0.0;
   double speed_mps = 0.0;
   double rcs_m2 = 0.0;
-  std::size_t target_asset = 0;   ///< index into Scenario::assets
+  std::size_t target_asset = 0;   ///< index into Scenario::assets (unused for an ARM)
   double damage_fraction = 0.0;   ///< fraction of the asset's value one arrival destroys
+  std::optional<std::size_t> target_radar;  ///< an ARM's: index into Scenario::radars
+  /// An ARM's warhead destroys its radar when it bursts this close to the antenna (horizontally).
+  double lethal_radius_m = 20.0;
+  /// An ARM that no longer hears its radar flies on to where it last heard it; its inertial
+  /// navigation drifts away from that point at this rate until the burst.
+  double drift_mps = 8.0;
+  /// Stand-off weapons it carries and releases (strike aircraft): each becomes a raid of its own.
+  std::vector<WeaponRelease> weapons;
   std::string emitter;            ///< name of the radar it emits with; empty when silent
   std::optional<environment::NoiseJammer> jammer;  ///< a noise jammer it carries
   bool repeat_route = false;      ///< flies its route as a loop (a stand-off jammer's orbit)
   /// A Mode 3/A code its transponder answers with (a hostile mimicking a friend or an airliner;
   /// it has no secure mode). Octal digits, e.g. 4521.
   std::optional<int> mode3a_code;
+};
+
+/// Stand-off weapons a raid's aircraft release: when an aircraft comes within release_range_m
+/// (horizontally) of the weapon's target (an asset, or a radar for ARMs), it releases
+/// `weapon.count` of them, `weapon.spacing_s` apart, each flying from the release point to its
+/// target as a threat of its own (`weapon`'s route and start time are set at the release).
+struct WeaponRelease {
+  double release_range_m = 0.0;
+  Raid weapon;
 };
 
 struct Friendly {

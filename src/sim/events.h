@@ -188,6 +188,21 @@ struct EmissionChanged {
   const std::string& reason;
 };
 
+/// An aircraft released stand-off weapons; they are threats of their own (a ThreatsAdded follows).
+struct WeaponsReleased {
+  double t_s = 0.0;
+  const world::World& world;
+  const world::Release& release;
+};
+
+/// An anti-radiation missile burst at its radar (`radar` its name), destroying it or not.
+struct RadarStruck {
+  double t_s = 0.0;
+  const world::World& world;
+  const world::RadarStrike& strike;
+  const std::string& radar;
+};
+
 /// A scripted or injected event took effect.
 struct ScriptApplied {
   double t_s = 0.0;
@@ -223,6 +238,8 @@ class EventSink {
   virtual void on(const FighterActed&) {}
   virtual void on(const LauncherReloaded&) {}
   virtual void on(const EmissionChanged&) {}
+  virtual void on(const WeaponsReleased&) {}
+  virtual void on(const RadarStruck&) {}
   virtual void on(const ScriptApplied&) {}
   virtual void on(const RunEnded&) {}
 };

@@ -176,6 +176,17 @@ void Recorder::on(const EmissionChanged& e) {
   event_row(e.t_s, "emission", e.radar, 0, 0, 0, e.emitting ? "on" : "off", std::nullopt, std::nullopt, e.reason);
 }
 
+void Recorder::on(const WeaponsReleased& e) {
+  const world::Entity& carrier = e.world.entity(e.release.carrier_id);
+  event_row(e.t_s, "weapons_released", "", 0, 0, e.release.carrier_id, "", carrier.p_enu_m, std::nullopt,
+            fmt::format("{} x {}", e.release.weapon_ids.size(), e.release.weapon));
+}
+
+void Recorder::on(const RadarStruck& e) {
+  event_row(e.t_s, "radar_struck", e.radar, 0, 0, e.strike.entity_id, e.strike.destroyed ? "destroyed" : "missed",
+            e.world.entity(e.strike.entity_id).p_enu_m, e.strike.miss_m, "");
+}
+
 void Recorder::on(const ScriptApplied& e) {
   event_row(e.t_s, "scripted", "", 0, 0, 0, "", std::nullopt, std::nullopt, e.description);
 }

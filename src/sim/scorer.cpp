@@ -44,6 +44,20 @@ void Scorer::on(const TruthMoved& e) {
   }
 }
 
+void Scorer::on(const WeaponsReleased& e) {
+  summary_.stand_off_weapons_released += static_cast<int>(e.release.weapon_ids.size());
+}
+
+void Scorer::on(const RadarStruck& e) {
+  if (!e.strike.destroyed) return;
+  summary_.radars_destroyed.push_back(e.radar);
+  if (leaked_.insert(e.strike.entity_id).second) {
+    ++summary_.leakers;
+    ++summary_.by_kind[e.world.entity(e.strike.entity_id).kind].leakers;
+  }
+  if (!summary_.first_leaker_time_s) summary_.first_leaker_time_s = e.t_s;
+}
+
 void Scorer::on(const PlotsMade& e) {
   track_truth_.on_plots(e);
   for (const auto& o : e.look.origins) {

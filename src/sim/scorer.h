@@ -66,6 +66,8 @@ class Scorer : public EventSink {
   void on(const FighterActed& e) override;
   void on(const AnglesMade& e) override;
   void on(const EmissionChanged& e) override;
+  void on(const WeaponsReleased& e) override;
+  void on(const RadarStruck& e) override;
   void on(const RunEnded& e) override;
 
   /// The scores so far, with the air-picture counts computed from the samples.

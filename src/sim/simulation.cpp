@@ -41,7 +41,7 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
       dt_s_(s.time_step_s),
       steps_(static_cast<long>(std::llround(s.duration_s / s.time_step_s))),
       approval_time_s_(options.approval_time_s),
-      world_(s),
+      world_(s, seed_),
       sensors_(sensors::make_sensors(s, world_.frame(), seed_)),
       tracker_(tracking::make_tracker(tracker_options(s.tracker))),
       arsenal_(engagement::make_fire_units(s, world_.frame())),
@@ -150,9 +150,9 @@ void Simulation::apply(double t_s, const scenario::ScriptedEvent& event) {
     case A::kSensorOut:
     case A::kFireUnitOut: station(event.target).in_action = false; break;
     case A::kSensorBack:
-    case A::kFireUnitBack: station(event.target).in_action = true; break;
+    case A::kFireUnitBack: station(event.target).in_action = !station(event.target).destroyed; break;
     case A::kLinkLost: station(event.target).linked = false; break;
-    case A::kLinkRestored: station(event.target).linked = true; break;
+    case A::kLinkRestored: station(event.target).linked = !station(event.target).destroyed; break;
     case A::kWeaponsControl: battle_manager_->doctrine().order(event.weapons_control); break;
     case A::kEmission: {
       const auto radar = std::find_if(scenario_.radars.begin(), scenario_.radars.end(),
@@ -177,8 +177,20 @@ void Simulation::run_stage(Stage stage, double t_s) {
 }
 
 void Simulation::motion(double t_s) {
-  const std::vector<world::Arrival> arrivals = world_.advance(t_s);
-  bus_.publish(TruthMoved{t_s, world_, arrivals});
+  // The anti-radiation missiles hear the radars that radiate now.
+  for (std::size_t i = 0; i < scenario_.radars.size(); ++i)
+    world_.set_emitting(i, sensor_stations_[i].in_action && emission_.emitting(i));
+  const world::Advance moved = world_.advance(t_s);
+  bus_.publish(TruthMoved{t_s, world_, moved.arrivals});
+  for (const auto& release : moved.releases) {
+    bus_.publish(WeaponsReleased{t_s, world_, release});
+    bus_.publish(ThreatsAdded{t_s, world_, release.weapon_ids});
+  }
+  for (const auto& strike : moved.strikes) {
+    // A destroyed radar is out of action for good: it neither observes nor answers IFF.
+    if (strike.destroyed) sensor_stations_[strike.radar] = {.in_action = false, .linked = false, .destroyed = true};
+    bus_.publish(RadarStruck{t_s, world_, strike, sensor_names_[strike.radar]});
+  }
 }
 
 void Simulation::sense(double t_s) {

@@ -87,6 +87,7 @@ class Simulation {
   struct Station {
     bool in_action = true;
     bool linked = true;
+    bool destroyed = false;  ///< for good: nothing brings it back
     bool usable() const { return in_action && linked; }
   };
 

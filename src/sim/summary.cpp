@@ -1,6 +1,7 @@
 #include "sim/summary.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/error.h"
 
@@ -43,6 +44,8 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["false_alarm_plots"] = s.false_alarm_plots;
   j["jamming_strobes"] = s.jamming_strobes;
   j["radar_silent_s"] = s.radar_silent_s;
+  j["stand_off_weapons_released"] = s.stand_off_weapons_released;
+  j["radars_destroyed"] = s.radars_destroyed;
   j["tracks_confirmed"] = s.tracks_confirmed;
   j["false_tracks"] = s.false_tracks;
   j["track_breaks"] = s.track_breaks;
@@ -100,6 +103,8 @@ Summary summary_from_json(const nlohmann::json& j) {
     j.at("false_alarm_plots").get_to(s.false_alarm_plots);
     j.at("jamming_strobes").get_to(s.jamming_strobes);
     j.at("radar_silent_s").get_to(s.radar_silent_s);
+    j.at("stand_off_weapons_released").get_to(s.stand_off_weapons_released);
+    j.at("radars_destroyed").get_to(s.radars_destroyed);
     j.at("tracks_confirmed").get_to(s.tracks_confirmed);
     j.at("false_tracks").get_to(s.false_tracks);
     j.at("track_breaks").get_to(s.track_breaks);
@@ -148,8 +153,11 @@ std::string to_text(const Summary& s) {
                      s.friendlies, s.fratricides, s.blocked_engagements);
   out += fmt::format("Air picture: {} plots ({} false alarms), {} tracks confirmed, {} false tracks, {} track "
                      "breaks\n", s.plots, s.false_alarm_plots, s.tracks_confirmed, s.false_tracks, s.track_breaks);
-  out += fmt::format("Radars: {:.0f} radar-seconds silent under emission control, {} jamming strobes\n",
-                     s.radar_silent_s, s.jamming_strobes);
+  out += fmt::format("Radars: {:.0f} radar-seconds silent under emission control, {} jamming strobes, {} destroyed "
+                     "by anti-radiation missiles{}\n", s.radar_silent_s, s.jamming_strobes, s.radars_destroyed.size(),
+                     s.radars_destroyed.empty() ? "" : fmt::format(" ({})", fmt::join(s.radars_destroyed, ", ")));
+  if (s.stand_off_weapons_released > 0)
+    out += fmt::format("Stand-off weapons released by the raids: {}\n", s.stand_off_weapons_released);
   out += fmt::format("Air picture quality: GOSPA {:.0f} m on average (localisation {:.0f}, missed {:.0f}, false "
                      "{:.0f})\n", s.gospa_mean_m, s.gospa_localisation_mean_m, s.gospa_missed_mean_m,
                      s.gospa_false_mean_m);

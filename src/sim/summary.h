@@ -39,7 +39,9 @@ struct Summary {
   double wall_time_s = 0.0;
   int threats = 0;
   int killed = 0;
-  int leakers = 0;  ///< threats that reached an asset (each counted once)
+  /// Threats that reached their target, each counted once: an asset, or for an anti-radiation
+  /// missile its radar, which it destroyed.
+  int leakers = 0;
   /// Leakers killed afterwards (a strike aircraft shot down after its release over an asset):
   /// in both killed and leakers.
   int killed_after_leaking = 0;
@@ -63,6 +65,8 @@ struct Summary {
   long false_alarm_plots = 0;
   long jamming_strobes = 0;    ///< bearing-only reports of noise jammers by the radars
   double radar_silent_s = 0.0;  ///< radar-seconds without radiating (emission control), summed over radars
+  int stand_off_weapons_released = 0;  ///< by the raids' aircraft (each also counted in threats)
+  std::vector<std::string> radars_destroyed;  ///< by anti-radiation missiles, in the order they fell
   int tracks_confirmed = 0;
   int false_tracks = 0;   ///< see scorer.h and docs/outputs.md
   int track_breaks = 0;   ///< see scorer.h and docs/outputs.md

@@ -5,12 +5,16 @@
 #include <memory>
 
 #include "scenario/scenario.h"
+#include "world/homing_mover.h"
 #include "world/mover.h"
 
 namespace rampart::world {
 
 /// How each threat of a raid moves: the raid's route (open, or a loop), at its altitude and speed.
 std::unique_ptr<Mover> make_mover(const scenario::Raid& raid);
+/// How an anti-radiation missile of `raid` moves: homing on `goal_map_m` (east_m, north_m,
+/// altitude_m) from its launch point, the route's first waypoint, at its altitude and speed.
+std::unique_ptr<HomingMover> make_homing_mover(const scenario::Raid& raid, const Eigen::Vector3d& goal_map_m);
 /// How a scripted friendly moves: its route (closed for a patrol) at its altitude and speed.
 std::unique_ptr<Mover> make_mover(const scenario::Friendly& friendly);
 /// How a fighter the squadron launches moves: steered by C2 from `at`, at the squadron's

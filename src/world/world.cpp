@@ -6,12 +6,16 @@
 #include <fmt/format.h>
 
 #include "core/error.h"
+#include "core/random.h"
+#include "core/units.h"
 #include "world/mover_factory.h"
 
 namespace rampart::world {
 
-World::World(const scenario::Scenario& s) : frame_(s.origin), assets_(s.assets) {
+World::World(const scenario::Scenario& s, std::uint64_t seed) : frame_(s.origin), seed_(seed), assets_(s.assets) {
   for (const auto& a : assets_) asset_value_left_.push_back(a.value);
+  for (const auto& r : s.radars)
+    radars_.push_back({Eigen::Vector3d(r.position.east_m, r.position.north_m, r.site_alt_m + r.antenna_height_m)});
   for (const auto& raid : s.raids) add_raid(raid, 0.0);
   for (const auto& f : s.friendlies) {
     add({.name = f.name,
@@ -38,22 +42,89 @@ void World::add(Entity e, std::unique_ptr<Mover> mover) {
 std::vector<std::uint32_t> World::add_raid(const scenario::Raid& raid, double t0_s) {
   std::vector<std::uint32_t> ids;
   for (int i = 0; i < raid.count; ++i) {
-    add({.name = fmt::format("{}-{}", raid.name, i + 1),
-         .side = Side::kHostile,
-         .kind = scenario::to_string(raid.kind),
-         .start_time_s = t0_s + raid.start_time_s + i * raid.spacing_s,
-         .rcs_m2 = raid.rcs_m2,
-         .iff_on = false,
-         .mode3a_code = raid.mode3a_code,
-         .emitter = raid.emitter,
-         .jammer = raid.jammer,
-         .expendable = raid.kind == scenario::ThreatKind::kCruiseMissile || raid.kind == scenario::ThreatKind::kDrone,
-         .target_asset = raid.target_asset,
-         .damage_fraction = raid.damage_fraction},
-        make_mover(raid));
+    Entity e{.name = fmt::format("{}-{}", raid.name, i + 1),
+             .side = Side::kHostile,
+             .kind = scenario::to_string(raid.kind),
+             .start_time_s = t0_s + raid.start_time_s + i * raid.spacing_s,
+             .rcs_m2 = raid.rcs_m2,
+             .iff_on = false,
+             .mode3a_code = raid.mode3a_code,
+             .emitter = raid.emitter,
+             .jammer = raid.jammer,
+             .expendable = raid.kind == scenario::ThreatKind::kCruiseMissile ||
+                           raid.kind == scenario::ThreatKind::kDrone ||
+                           raid.kind == scenario::ThreatKind::kAntiRadiationMissile,
+             .damage_fraction = raid.damage_fraction};
+    if (raid.target_radar) {
+      // Launched with the radar's position as intelligence gave it (its antenna), as if just heard.
+      const RadarSite& site = radars_.at(*raid.target_radar);
+      auto mover = make_homing_mover(raid, site.antenna_map_m);
+      RandomStream drift(seed_, entities_.size() + 1, Purpose::kNavigation);
+      const double direction_rad = drift.uniform(0.0, kTwoPi);
+      homing_[static_cast<std::uint32_t>(entities_.size() + 1)] =
+          Homing{*raid.target_radar, mover.get(), site.antenna_map_m, e.start_time_s,
+                 Eigen::Vector2d(std::sin(direction_rad), std::cos(direction_rad)), raid.drift_mps,
+                 raid.lethal_radius_m};
+      add(std::move(e), std::move(mover));
+    } else {
+      e.target_asset = raid.target_asset;
+      add(std::move(e), make_mover(raid));
+    }
+    if (!raid.weapons.empty()) loads_[entities_.back().id] = raid.weapons;
     ids.push_back(entities_.back().id);
   }
   return ids;
+}
+
+void World::set_emitting(std::size_t radar, bool emitting) {
+  RadarSite& site = radars_.at(radar);
+  site.emitting = emitting && !site.destroyed;
+}
+
+void World::guide(Homing& h, double t_s) {
+  const RadarSite& site = radars_[h.radar];
+  if (site.emitting) {
+    h.last_heard_map_m = site.antenna_map_m;
+    h.last_heard_t_s = t_s;
+    h.mover->aim(site.antenna_map_m);
+    return;
+  }
+  const Eigen::Vector2d drift_m = h.drift_direction * h.drift_mps * (t_s - h.last_heard_t_s);
+  h.mover->aim(h.last_heard_map_m + Eigen::Vector3d(drift_m.x(), drift_m.y(), 0.0));
+}
+
+Eigen::Vector2d World::target_map_m(const scenario::Raid& weapon) const {
+  if (weapon.target_radar) return radars_.at(*weapon.target_radar).antenna_map_m.head<2>();
+  const auto& p = assets_.at(weapon.target_asset).position;
+  return {p.east_m, p.north_m};
+}
+
+std::vector<Release> World::release_weapons(double t_s) {
+  std::vector<std::pair<std::uint32_t, scenario::Raid>> due;  // carrier, the weapons it releases
+  for (auto& [carrier_id, loads] : loads_) {
+    const Entity& carrier = entities_[carrier_id - 1];
+    if (!carrier.flying()) continue;
+    const MoverState& m = states_[carrier_id - 1];
+    const Eigen::Vector2d at_m(m.east_m, m.north_m);
+    for (auto load = loads.begin(); load != loads.end();) {
+      const Eigen::Vector2d target_m = target_map_m(load->weapon);
+      if ((target_m - at_m).norm() > load->release_range_m) {
+        ++load;
+        continue;
+      }
+      scenario::Raid weapon = load->weapon;
+      weapon.name = fmt::format("{} {}", carrier.name, weapon.name);
+      weapon.start_time_s = 0.0;
+      weapon.route = {{at_m.x(), at_m.y()}};
+      if (!weapon.target_radar) weapon.route.push_back({target_m.x(), target_m.y()});
+      due.emplace_back(carrier_id, std::move(weapon));
+      load = loads.erase(load);
+    }
+  }
+  std::vector<Release> releases;
+  for (const auto& [carrier_id, weapon] : due)
+    releases.push_back({carrier_id, weapon.name, add_raid(weapon, t_s)});
+  return releases;
 }
 
 void World::place(Entity& e, const MoverState& m) const {
@@ -62,26 +133,41 @@ void World::place(Entity& e, const MoverState& m) const {
   e.v_enu_mps = m.v_enu_mps;
 }
 
-std::vector<Arrival> World::advance(double t_s) {
-  std::vector<Arrival> arrivals;
+Advance World::advance(double t_s) {
+  Advance out;
   const double dt_s = std::max(0.0, t_s - t_s_);
   t_s_ = t_s;
+  states_.resize(entities_.size());
   for (std::size_t i = 0; i < entities_.size(); ++i) {
     Entity& e = entities_[i];
     const bool starts = e.state == EntityState::kWaiting && t_s >= e.start_time_s;
     if (starts) e.state = EntityState::kFlying;
     if (!e.flying()) continue;
     const double flight_time_s = t_s - e.start_time_s;
+    const auto homing = homing_.find(e.id);
+    if (homing != homing_.end()) guide(homing->second, t_s);
     // A mover's steps add up to its flight time: the first one counts from its start.
     const MoverState m = movers_[i]->advance(flight_time_s, starts ? flight_time_s : dt_s);
+    states_[i] = m;
     place(e, m);
+    if (homing != homing_.end()) {
+      if (m.finished) {
+        RadarSite& site = radars_[homing->second.radar];
+        const double miss_m = std::hypot(m.east_m - site.antenna_map_m.x(), m.north_m - site.antenna_map_m.y());
+        const bool destroyed = !site.destroyed && miss_m <= homing->second.lethal_radius_m;
+        if (destroyed) site = {site.antenna_map_m, false, true};
+        out.strikes.push_back({e.id, homing->second.radar, miss_m, destroyed});
+        e.state = EntityState::kImpacted;
+      }
+      continue;
+    }
     if (e.target_asset && !e.reached_target) {
       const auto& asset = assets_[*e.target_asset];
       if (std::hypot(m.east_m - asset.position.east_m, m.north_m - asset.position.north_m) <= asset.radius_m) {
         e.reached_target = true;
         const double lost = asset_value_left_[*e.target_asset] * e.damage_fraction;
         asset_value_left_[*e.target_asset] -= lost;
-        arrivals.push_back({e.id, *e.target_asset, lost});
+        out.arrivals.push_back({e.id, *e.target_asset, lost});
         if (e.expendable) {
           e.state = EntityState::kImpacted;
           continue;
@@ -90,7 +176,8 @@ std::vector<Arrival> World::advance(double t_s) {
     }
     if (m.finished) e.state = EntityState::kDeparted;
   }
-  return arrivals;
+  out.releases = release_weapons(t_s);
+  return out;
 }
 
 std::uint32_t World::launch(const std::string& name, const scenario::FighterSquadron& squadron,

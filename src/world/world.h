@@ -1,11 +1,22 @@
 // The true state of the air: every threat and friendly aircraft, each flown by its mover
 // (mover.h), which World::advance turns into geodetic and scenario-frame ENU coordinates.
 //
+// The raiders' own weapons are truth too. An aircraft of a raid with stand-off weapons releases
+// each load once, when it first comes within its release range (horizontal) of the load's target;
+// the weapons start from where it is, in trail, and fly to their target as threats of their own.
+// An anti-radiation missile (ARM) homes on its radar (homing_mover.h): while the radar radiates
+// the seeker's goal is the antenna; once it falls silent (or is taken out of action) the missile
+// flies on to where it last heard it, its inertial navigation drifting away from that point at
+// drift_mps in a direction of its own (a random draw), and comes back to the antenna if the radar
+// radiates again. It bursts on its goal: the radar is destroyed when that is within the lethal
+// radius (horizontal) of the antenna.
+//
 // Truth is read only by sensors, engagement physics and scoring; the tracker and C2 never see it.
 #pragma once
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +24,7 @@
 
 #include "core/geodesy.h"
 #include "scenario/scenario.h"
+#include "world/homing_mover.h"
 #include "world/mover.h"
 
 namespace rampart::world {
@@ -61,12 +73,41 @@ struct Arrival {
   double value_lost = 0.0;
 };
 
+/// An anti-radiation missile bursting at its radar.
+struct RadarStrike {
+  std::uint32_t entity_id = 0;
+  std::size_t radar = 0;  ///< index into the scenario's radars
+  double miss_m = 0.0;    ///< horizontal distance from the burst to the antenna
+  bool destroyed = false;  ///< this burst destroyed the radar (not one already destroyed)
+};
+
+/// Weapons an aircraft released in one advance.
+struct Release {
+  std::uint32_t carrier_id = 0;
+  std::string weapon;  ///< the load's name
+  std::vector<std::uint32_t> weapon_ids;
+};
+
+/// What one advance did besides moving everything.
+struct Advance {
+  std::vector<Arrival> arrivals;
+  std::vector<Release> releases;
+  std::vector<RadarStrike> strikes;
+};
+
 class World {
  public:
-  explicit World(const scenario::Scenario& s);
+  /// `seed` keys the draws of the truth (the ARMs' drift); by default the scenario's.
+  explicit World(const scenario::Scenario& s) : World(s, s.random_seed) {}
+  World(const scenario::Scenario& s, std::uint64_t seed);
 
-  /// Moves every entity to time t_s; returns the threats that reached their target asset.
-  std::vector<Arrival> advance(double t_s);
+  /// Moves every entity to time t_s; returns the threats that reached their target asset, the
+  /// weapons released and the ARMs' bursts.
+  Advance advance(double t_s);
+  /// Whether radar `radar` (index into the scenario's radars) radiates from now on, as the ARMs
+  /// hear it; a destroyed radar radiates no more.
+  void set_emitting(std::size_t radar, bool emitting);
+  bool radar_destroyed(std::size_t radar) const { return radars_.at(radar).destroyed; }
   /// Adds a raid's threats, the first starting at t0_s + raid.start_time_s; returns their ids.
   std::vector<std::uint32_t> add_raid(const scenario::Raid& raid, double t0_s);
   /// Marks an entity destroyed (by an interceptor).
@@ -95,11 +136,42 @@ class World {
   /// The steerable mover of an entity `order` (a verb: "land") is given to; aborts for any other.
   SteerableMover& steerable(std::uint32_t entity_id, const char* order);
 
+  /// A radar as the ARMs know it: its antenna, in map coordinates (east, north, altitude).
+  struct RadarSite {
+    Eigen::Vector3d antenna_map_m;
+    bool emitting = true;
+    bool destroyed = false;
+  };
+  /// An ARM's seeker and navigator.
+  struct Homing {
+    std::size_t radar = 0;
+    HomingMover* mover = nullptr;  ///< the entity's mover
+    Eigen::Vector3d last_heard_map_m;  ///< where it last heard the radar (at first: where it was told it is)
+    double last_heard_t_s = 0.0;
+    Eigen::Vector2d drift_direction;  ///< unit vector (east, north)
+    double drift_mps = 0.0;
+    double lethal_radius_m = 0.0;
+  };
+
+  /// Points the ARM at where it believes its radar to be at t_s.
+  void guide(Homing& h, double t_s);
+  /// Releases the loads of flying carriers in reach of their targets (added after the loop over
+  /// the entities, which adding would invalidate).
+  std::vector<Release> release_weapons(double t_s);
+  /// Where a load's target stands (map coordinates, horizontal).
+  Eigen::Vector2d target_map_m(const scenario::Raid& weapon) const;
+
   LocalFrame frame_;
+  std::uint64_t seed_;
+  std::vector<RadarSite> radars_;
+  std::map<std::uint32_t, Homing> homing_;  ///< the ARMs, by entity id
+  /// Each carrier's loads not yet released, by entity id.
+  std::map<std::uint32_t, std::vector<scenario::WeaponRelease>> loads_;
   std::vector<scenario::Asset> assets_;
   std::vector<double> asset_value_left_;
   std::vector<Entity> entities_;
   std::vector<std::unique_ptr<Mover>> movers_;  ///< movers_[i] flies entities_[i]
+  std::vector<MoverState> states_;  ///< states_[i]: entities_[i]'s at the last advance (map coordinates)
   double t_s_ = 0.0;  ///< time of the last advance
 };
 

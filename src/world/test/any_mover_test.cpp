@@ -39,6 +39,12 @@ const std::vector<Kind> kKinds = {
                                             .altitude_m = 8000, .speed_mps = 200});
      },
      200.0, 90.0},
+    {"homing",  // level towards a goal 8.5 km off, then the 30 degree dive onto it
+     [] {
+       return make_homing_mover(scenario::Raid{.route = {{0, 0}}, .altitude_m = 3000, .speed_mps = 300},
+                                Eigen::Vector3d(8000.0, 3000.0, 50.0));
+     },
+     300.0, 40.0},
     {"steered",  // north, then a turn east, then standing on the goal
      [] { return make_mover(scenario::FighterSquadron{.speed_mps = 300, .altitude_m = 6000}, {1000, 2000}); },
      300.0, 40.0,

@@ -49,7 +49,7 @@ TEST(World, ThreatsLaunchInTrailAndReachTheirAsset) {
   EXPECT_EQ(w.entity(2).state, EntityState::kWaiting);
   // The raid flies 60 km at 250 m/s; the town's radius is 3 km, reached after 57 km = 228 s.
   std::vector<Arrival> arrivals;
-  for (double t = 0; t <= 240.0 && arrivals.empty(); t += 0.5) arrivals = w.advance(t);
+  for (double t = 0; t <= 240.0 && arrivals.empty(); t += 0.5) arrivals = w.advance(t).arrivals;
   ASSERT_EQ(arrivals.size(), 1u);
   EXPECT_EQ(arrivals[0].entity_id, 1u);
   EXPECT_TRUE(w.entity(1).reached_target);
