@@ -184,43 +184,12 @@ class Reader {
   std::uint32_t u32() { return static_cast<std::uint32_t>(unsigned_value(4)); }
   double f32() { return std::bit_cast<float>(u32()); }
   double f64() { return std::bit_cast<double>(unsigned_value(8)); }
-  DisEntityId id() {
-    DisEntityId id;
-    id.site = u16();
-    id.application = u16();
-    id.entity = u16();
-    return id;
-  }
-  DisEntityType type() {
-    DisEntityType t;
-    t.kind = u8();
-    t.domain = u8();
-    t.country = u16();
-    t.category = u8();
-    t.subcategory = u8();
-    t.specific = u8();
-    t.extra = u8();
-    return t;
-  }
-  Eigen::Vector3d vector32() {
-    Eigen::Vector3d v;
-    for (int i = 0; i < 3; ++i) v[i] = f32();
-    return v;
-  }
-  Eigen::Vector3d vector64() {
-    Eigen::Vector3d v;
-    for (int i = 0; i < 3; ++i) v[i] = f64();
-    return v;
-  }
-  DisMunitionDescriptor descriptor() {
-    DisMunitionDescriptor d;
-    d.munition = type();
-    d.warhead = u16();
-    d.fuse = u16();
-    d.quantity = u16();
-    d.rate = u16();
-    return d;
-  }
+  // A braced list is evaluated left to right: the fields in wire order.
+  DisEntityId id() { return {u16(), u16(), u16()}; }
+  DisEntityType type() { return {u8(), u8(), u16(), u8(), u8(), u8(), u8()}; }
+  Eigen::Vector3d vector32() { return Eigen::Vector3d{f32(), f32(), f32()}; }
+  Eigen::Vector3d vector64() { return Eigen::Vector3d{f64(), f64(), f64()}; }
+  DisMunitionDescriptor descriptor() { return {type(), u16(), u16(), u16(), u16()}; }
 
  private:
   std::span<const std::uint8_t> bytes_;

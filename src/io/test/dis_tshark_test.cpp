@@ -77,7 +77,8 @@ void expect_header(const Row& r, const DisHeader& h, DisPduType type) {
   EXPECT_EQ(r.integer(kVersion), h.version);
   EXPECT_EQ(r.integer(kType), static_cast<int>(type));
   EXPECT_EQ(r.integer(kExercise), h.exercise_id);
-  EXPECT_NEAR(r.real(kTimestamp), h.timestamp_s, 2e-6);  // tshark rounds to the microsecond
+  // Rounded to a unit (1.68 us) when written; tshark prints whole microseconds.
+  EXPECT_NEAR(r.real(kTimestamp), h.timestamp_s, kDisTimestampUnit_s + 1e-6);
 }
 
 void expect_ids(const Row& r, const std::vector<DisEntityId>& ids) {
@@ -162,43 +163,20 @@ TEST(DisTshark, TsharkDecodesOurPdusToTheValuesWeEncoded) {
   if (!test::tshark_installed()) GTEST_SKIP() << "tshark is not installed (scripts/setup.sh installs it)";
   std::vector<DisPdu> pdus;
   for (int i = 0; i < 3; ++i) {
-    DisEntityState e;
+    DisEntityState e = test::entity_state();
     e.header.exercise_id = static_cast<std::uint8_t>(1 + i);
-    e.header.timestamp_s = 12.5 + 1000.0 * i;
-    e.id = {1, 2, static_cast<std::uint16_t>(10 + i)};
+    e.header.timestamp_s += 1000.0 * i;
+    e.id.entity = static_cast<std::uint16_t>(10 + i);
     e.force_id = static_cast<std::uint8_t>(1 + i % 2);
-    e.type = {1, 2, 0, static_cast<std::uint8_t>(1 + i), 0, 0, 0};
-    e.alternative_type = e.type;
-    e.v_ecef_mps = {-101.25 + i, 55.5, -12.125};
-    e.p_ecef_m = {4913185.123456 + i, -2837140.5, 3637866.987654};
-    e.orientation_rad = {-2.5 + i, 0.125, 0.0};
-    e.appearance = i == 2 ? kDisAppearanceDestroyed : 0u;
+    e.type.category = static_cast<std::uint8_t>(1 + i);
+    e.p_ecef_m.x() += 0.123456 * i;  // float64: tshark shows 15 digits
+    e.orientation_rad.x() += i;
+    e.appearance = i == 2 ? kDisAppearanceDeactivated : 0u;
     e.marking = "RAID-" + std::to_string(i);
     pdus.emplace_back(e);
   }
-  DisFire f;
-  f.header.timestamp_s = 77.75;
-  f.firing = {1, 2, 50001};
-  f.target = {1, 2, 11};
-  f.munition = {1, 2, 0};
-  f.event = {1, 2, 5};
-  f.p_ecef_m = {4913000.25, -2837000.5, 3637000.75};
-  f.descriptor = {{2, 1, 0, 1, 0, 0, 0}, 1000, 100, 1, 0};
-  f.v_ecef_mps = {300.5, -20.25, 600.0};
-  f.range_m = 18250.5;
-  pdus.emplace_back(f);
-  DisDetonation d;
-  d.header.timestamp_s = 95.5;
-  d.firing = f.firing;
-  d.target = f.target;
-  d.munition = f.munition;
-  d.event = f.event;
-  d.v_ecef_mps = {250.0, 125.0, -62.5};
-  d.p_ecef_m = {4913010.5, -2837010.25, 3637010.125};
-  d.descriptor = f.descriptor;
-  d.p_entity_m = {3.5, -1.25, 0.5};
-  d.result = kDisResultEntityImpact;
-  pdus.emplace_back(d);
+  pdus.emplace_back(test::fire());
+  pdus.emplace_back(test::detonation());
   std::vector<Bytes> payloads;
   for (const auto& p : pdus) payloads.push_back(encode_dis(p));
   const std::vector<Row> rows = tshark_rows_of(payloads, "ours");
