@@ -57,7 +57,6 @@ enum class DisPduType : std::uint8_t { kEntityState = 1, kFire = 2, kDetonation 
 inline constexpr std::uint8_t kDisForceOther = 0;
 inline constexpr std::uint8_t kDisForceFriendly = 1;
 inline constexpr std::uint8_t kDisForceOpposing = 2;
-inline constexpr std::uint8_t kDisForceNeutral = 3;
 
 /// Dead-reckoning algorithms used here: 1 static, 2 DRM(F, P, W) (constant velocity, fixed
 /// orientation, world coordinates).

@@ -86,8 +86,11 @@ void DisListener::apply(const io::DisEntityState& pdu, double t_s, Simulation& s
   const auto known = federates_.find(pdu.id);
   if (known != federates_.end()) {
     Federate& federate = known->second;
+    if (federate.ended) {
+      ++counts_.left_out;
+      return;
+    }
     ++counts_.entity_states;
-    if (federate.ended) return;
     federate.heard_t_s = t_s;
     if (destroyed || deactivated) {
       simulation.end_external(federate.entity_id, destroyed ? world::EntityState::kKilled : world::EntityState::kDeparted);

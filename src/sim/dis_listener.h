@@ -37,7 +37,7 @@ class DisListener {
     std::size_t datagrams = 0;
     std::size_t entity_states = 0;  ///< applied to an entity
     std::size_t entities = 0;       ///< brought into the run
-    std::size_t left_out = 0;       ///< PDUs of other types or entities, and our own
+    std::size_t left_out = 0;       ///< PDUs of other types, of other entities, of ended ones, and our own
     std::size_t malformed = 0;      ///< datagrams that did not decode
   };
 
