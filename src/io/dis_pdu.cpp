@@ -123,15 +123,19 @@ Bytes encode(const DisEntityState& e) {
   return w.take();
 }
 
-Bytes encode(const DisFire& f) {
-  check_header(f.header, f.firing);
-  check_location(f.p_ecef_m, f.firing);
+/// A Fire or Detonation PDU's header and the four IDs that open it: firing, target, munition, event.
+template <typename Warfare>
+Writer open_warfare(const Warfare& p, DisPduType type, std::size_t length) {
+  check_header(p.header, p.firing);
+  check_location(p.p_ecef_m, p.firing);
   Writer w;
-  w.header(f.header, DisPduType::kFire, kFamilyWarfare, kDisFireBytes);
-  w.id(f.firing);
-  w.id(f.target);
-  w.id(f.munition);
-  w.id(f.event);
+  w.header(p.header, type, kFamilyWarfare, length);
+  for (const DisEntityId& id : {p.firing, p.target, p.munition, p.event}) w.id(id);
+  return w;
+}
+
+Bytes encode(const DisFire& f) {
+  Writer w = open_warfare(f, DisPduType::kFire, kDisFireBytes);
   w.u32(f.fire_mission_index);
   w.vector64(f.p_ecef_m);
   w.descriptor(f.descriptor);
@@ -141,15 +145,8 @@ Bytes encode(const DisFire& f) {
 }
 
 Bytes encode(const DisDetonation& d) {
-  check_header(d.header, d.firing);
-  check_location(d.p_ecef_m, d.firing);
   check_no_variable_parameters(d.variable_parameters, d.firing);
-  Writer w;
-  w.header(d.header, DisPduType::kDetonation, kFamilyWarfare, kDisDetonationBytes);
-  w.id(d.firing);
-  w.id(d.target);
-  w.id(d.munition);
-  w.id(d.event);
+  Writer w = open_warfare(d, DisPduType::kDetonation, kDisDetonationBytes);
   w.vector32(d.v_ecef_mps);
   w.vector64(d.p_ecef_m);
   w.descriptor(d.descriptor);
@@ -232,13 +229,20 @@ DisEntityState read_entity_state(Reader& in, const DisHeader& header, std::size_
   return e;
 }
 
+/// The header and the four IDs that open a Fire or Detonation PDU.
+template <typename Warfare>
+Warfare read_warfare_ids(Reader& in, const DisHeader& header) {
+  Warfare p;
+  p.header = header;
+  p.firing = in.id();
+  p.target = in.id();
+  p.munition = in.id();
+  p.event = in.id();
+  return p;
+}
+
 DisFire read_fire(Reader& in, const DisHeader& header) {
-  DisFire f;
-  f.header = header;
-  f.firing = in.id();
-  f.target = in.id();
-  f.munition = in.id();
-  f.event = in.id();
+  DisFire f = read_warfare_ids<DisFire>(in, header);
   f.fire_mission_index = in.u32();
   f.p_ecef_m = in.vector64();
   f.descriptor = in.descriptor();
@@ -248,12 +252,7 @@ DisFire read_fire(Reader& in, const DisHeader& header) {
 }
 
 DisDetonation read_detonation(Reader& in, const DisHeader& header, std::size_t start, std::size_t length) {
-  DisDetonation d;
-  d.header = header;
-  d.firing = in.id();
-  d.target = in.id();
-  d.munition = in.id();
-  d.event = in.id();
+  DisDetonation d = read_warfare_ids<DisDetonation>(in, header);
   d.v_ecef_mps = in.vector32();
   d.p_ecef_m = in.vector64();
   d.descriptor = in.descriptor();

@@ -3,7 +3,7 @@
 // (World::add_external) that the sensors see like any other.
 //
 // Before each step the run drains the socket (drain()): every datagram waiting is decoded, and
-// each Entity State PDU of an air entity (dis_entity_types.h: its kind and notional radar
+// each Entity State PDU (of any exercise) of an air entity (dis_entity_types.h: its kind and notional radar
 // cross-section) updates the entity with that entity ID, or brings it in at the step about to
 // run: side friendly for force ID 1 and hostile otherwise, secure IFF for a friendly, name its
 // marking. Its ECEF location and velocity at the time of receipt (simulated time of the step
