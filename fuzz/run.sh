@@ -9,7 +9,7 @@ seconds=${1:-60}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$root/scripts/setup.sh" fuzz
 cd "$root"
-targets=(scenario_fuzz detections_fuzz truth_fuzz wta_instance_fuzz cat062_fuzz cat048_cat034_fuzz console_message_fuzz)
+targets=(scenario_fuzz detections_fuzz truth_fuzz wta_instance_fuzz cat062_fuzz cat048_cat034_fuzz dis_fuzz console_message_fuzz)
 flags="-fsanitize=fuzzer-no-link,address,undefined,float-cast-overflow -fno-sanitize-recover=all -g -O1"
 if [[ ! -f build-fuzz/build.ninja ]]; then
   cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -20,13 +20,14 @@ cmake --build build-fuzz --parallel "$(nproc)" --target "${targets[@]}" >&2
 
 # Seed corpus: the repository's own inputs for each reader (the corpus grows across runs).
 corpus=build-fuzz/corpus
-mkdir -p "$corpus"/{scenario_fuzz,detections_fuzz,truth_fuzz,wta_instance_fuzz,cat062_fuzz,cat048_cat034_fuzz,console_message_fuzz}
+mkdir -p "$corpus"/{scenario_fuzz,detections_fuzz,truth_fuzz,wta_instance_fuzz,cat062_fuzz,cat048_cat034_fuzz,dis_fuzz,console_message_fuzz}
 cp scenarios/*.yaml src/scenario/test/data/minimal.yaml src/scenario/test/data/invalid/*.yaml "$corpus/scenario_fuzz/"
 cp fuzz/seeds/detections/* "$corpus/detections_fuzz/"
 cp fuzz/seeds/truth/* "$corpus/truth_fuzz/"
 cp src/c2/wta/test/data/small_3x4x2.txt "$corpus/wta_instance_fuzz/"
 cp fuzz/seeds/cat062/* "$corpus/cat062_fuzz/"
 cp fuzz/seeds/cat048_cat034/* "$corpus/cat048_cat034_fuzz/"
+cp fuzz/seeds/dis/* "$corpus/dis_fuzz/"
 cp fuzz/seeds/console_message/* "$corpus/console_message_fuzz/"
 
 printf '%-20s %12s %8s\n' target executions crashes

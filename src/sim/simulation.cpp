@@ -88,6 +88,13 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
 
 Simulation::~Simulation() = default;
 
+std::uint32_t Simulation::add_external(world::Entity e, const world::ExternalFix& fix) {
+  const bool hostile = e.side == world::Side::kHostile;
+  const std::uint32_t id = world_.add_external(std::move(e), fix);
+  if (hostile) bus_.publish(ThreatsAdded{fix.t_s, world_, {id}});
+  return id;
+}
+
 bool Simulation::step() {
   if (done()) return false;
   if (!wall_start_) wall_start_ = std::chrono::steady_clock::now();

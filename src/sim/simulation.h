@@ -59,6 +59,15 @@ class Simulation {
   /// Applies `event` at the start of the next step (its at_s is not looked at).
   void inject(const scenario::ScriptedEvent& event) { injected_.push_back(event); }
 
+  /// Another simulator's entity (federation: sim/dis_listener.h) enters the world, flying from
+  /// fix.t_s (World::add_external); a hostile one is announced as a threat. Returns its id.
+  /// Called between steps, with fixes at or after next_time_s().
+  std::uint32_t add_external(world::Entity e, const world::ExternalFix& fix);
+  /// The latest report of an external entity (World::report_external).
+  void report_external(std::uint32_t entity_id, const world::ExternalFix& fix) { world_.report_external(entity_id, fix); }
+  /// An external entity leaves the air as its owner says (World::end_external).
+  void end_external(std::uint32_t entity_id, world::EntityState end) { world_.end_external(entity_id, end); }
+
   /// Approves or rejects the pending proposal `proposal_id` at the start of the next step. False
   /// (and nothing queued) when no such proposal is pending or a decision on it is queued already.
   bool decide(std::uint64_t proposal_id, bool approve);

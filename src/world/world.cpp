@@ -196,6 +196,33 @@ std::uint32_t World::launch(const std::string& name, const scenario::FighterSqua
   return e.id;
 }
 
+std::uint32_t World::add_external(Entity e, const ExternalFix& fix) {
+  e.start_time_s = fix.t_s;
+  e.external = true;
+  e.state = EntityState::kWaiting;
+  add(std::move(e), std::make_unique<ExternalMover>(frame_, fix));
+  return entities_.back().id;
+}
+
+ExternalMover& World::external(std::uint32_t entity_id) {
+  auto* mover = dynamic_cast<ExternalMover*>(movers_.at(entity_id - 1).get());
+  RAMPART_DEMAND(mover != nullptr, fmt::format("entity {} is not external", entity_id));
+  return *mover;
+}
+
+void World::report_external(std::uint32_t entity_id, const ExternalFix& fix) {
+  ExternalMover& mover = external(entity_id);
+  const Entity& e = entities_[entity_id - 1];
+  if (e.flying() || e.state == EntityState::kWaiting) mover.report(fix);
+}
+
+void World::end_external(std::uint32_t entity_id, EntityState end) {
+  RAMPART_DEMAND(end == EntityState::kKilled || end == EntityState::kDeparted, "an external entity is killed or departs");
+  external(entity_id);
+  Entity& e = entities_[entity_id - 1];
+  if (e.flying() || e.state == EntityState::kWaiting) e.state = end;
+}
+
 SteerableMover& World::steerable(std::uint32_t entity_id, const char* order) {
   const Entity& e = entities_.at(entity_id - 1);
   auto* mover = dynamic_cast<SteerableMover*>(movers_[entity_id - 1].get());

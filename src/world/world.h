@@ -24,6 +24,7 @@
 
 #include "core/geodesy.h"
 #include "scenario/scenario.h"
+#include "world/external_mover.h"
 #include "world/homing_mover.h"
 #include "world/mover.h"
 
@@ -53,6 +54,8 @@ struct Entity {
   std::string emitter;      ///< radar it emits with; empty when silent
   std::optional<environment::NoiseJammer> jammer;  ///< a noise jammer it carries, always on
   bool expendable = false;  ///< ends at its target (missiles, one-way drones)
+  /// Driven by another simulator (World::add_external), not by this one: its sinks leave it to its owner.
+  bool external = false;
   std::optional<std::size_t> target_asset;
   double damage_fraction = 0.0;
   bool reached_target = false;
@@ -121,6 +124,16 @@ class World {
   /// A flying aircraft with a steerable mover lands: it leaves the air.
   void land(std::uint32_t entity_id);
 
+  /// Adds an entity another simulator drives (federation: sim/dis_listener.h), flying from
+  /// fix.t_s on (the next advance at or after it), dead-reckoned between its reports by an
+  /// ExternalMover; returns its id. It is marked external.
+  std::uint32_t add_external(Entity e, const ExternalFix& fix);
+  /// The latest report of an external entity; ignored once it has left the air.
+  void report_external(std::uint32_t entity_id, const ExternalFix& fix);
+  /// An external entity leaves the air as its owner says: kKilled or kDeparted; ignored once it
+  /// has left already (killed here, say).
+  void end_external(std::uint32_t entity_id, EntityState end);
+
   const std::vector<Entity>& entities() const { return entities_; }
   const Entity& entity(std::uint32_t id) const { return entities_.at(id - 1); }
   const LocalFrame& frame() const { return frame_; }
@@ -135,6 +148,8 @@ class World {
   void place(Entity& e, const MoverState& m) const;
   /// The steerable mover of an entity `order` (a verb: "land") is given to; aborts for any other.
   SteerableMover& steerable(std::uint32_t entity_id, const char* order);
+  /// The mover of an external entity; aborts for any other.
+  ExternalMover& external(std::uint32_t entity_id);
 
   /// A radar as the ARMs know it: its antenna, in map coordinates (east, north, altitude).
   struct RadarSite {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "core/units.h"
 
 namespace rampart {
@@ -53,6 +55,17 @@ TEST(Geodesy, SurfacePointKeepsAltitudeAboveTheCurvedEarth) {
   const Eigen::Vector3d p = frame.surface_point_enu(0.0, 200'000.0, 100.0);
   EXPECT_LT((p - frame.to_enu(g)).norm(), 1e-6);
   EXPECT_LT(std::abs(p.x()), 1e-6);  // due north of the origin, so no east offset
+}
+
+TEST(Geodesy, MapCoordinatesInvertSurfacePoint) {
+  const LocalFrame frame({35.0, -30.0, 250.0});
+  for (const auto& [east_m, north_m, alt_m] : {std::tuple{0.0, 0.0, 0.0}, std::tuple{-150'000.0, 80'000.0, 9000.0},
+                                               std::tuple{300'000.0, -250'000.0, -50.0}}) {
+    const Eigen::Vector3d back = frame.map_coordinates(frame.surface_point(east_m, north_m, alt_m));
+    EXPECT_NEAR(back.x(), east_m, 1e-5);
+    EXPECT_NEAR(back.y(), north_m, 1e-5);
+    EXPECT_NEAR(back.z(), alt_m, 1e-6);
+  }
 }
 
 TEST(Geodesy, RotationBetweenFramesMatchesEcefDifferences) {

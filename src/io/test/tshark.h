@@ -1,5 +1,6 @@
 // Test support: Wireshark's tshark as the judge of what Rampart encodes. Its fields of every
-// ASTERIX record in a pcap, column by column, and the check that no frame is malformed.
+// ASTERIX record in a pcap, column by column, or of every DIS PDU, row by row, and the check that
+// no frame is malformed.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -37,14 +38,39 @@ inline std::vector<std::string> split(const std::string& text, char separator) {
   return parts;
 }
 
-/// The tshark command reading `pcap` with UDP port 8600 decoded as ASTERIX.
-inline std::string tshark_read(const std::string& pcap) {
-  return "tshark -n -r '" + pcap + "' -d udp.port==8600,asterix ";
+/// A dissector: the port its datagrams go to (as "decode as") and its name (display filter and
+/// prefix of its field names).
+struct Protocol {
+  const char* decode_as;
+  const char* name;
+};
+inline constexpr Protocol kAsterix{"udp.port==8600,asterix", "asterix"};
+inline constexpr Protocol kDis{"udp.port==3000,dis", "dis"};
+
+/// The tshark command reading `pcap` with the protocol's port decoded as the protocol.
+inline std::string tshark_read(const std::string& pcap, const Protocol& protocol = kAsterix) {
+  return "tshark -n -r '" + pcap + "' -d " + protocol.decode_as + " ";
 }
 
 /// What tshark reports as malformed or as a warning in `pcap` (empty when all is well).
-inline std::string tshark_problems(const std::string& pcap) {
-  return run(tshark_read(pcap) + "-Y '_ws.malformed || _ws.expert.severity >= warning' 2>/dev/null");
+inline std::string tshark_problems(const std::string& pcap, const Protocol& protocol = kAsterix) {
+  return run(tshark_read(pcap, protocol) + "-Y '_ws.malformed || _ws.expert.severity >= warning' 2>/dev/null");
+}
+
+/// The values of the fields `PROTOCOL.NAME` (NAME from `fields`) of every frame of the protocol,
+/// one row per frame and one cell per field; a field that occurs several times in a frame (the
+/// three entity IDs of a DIS Fire PDU) gives its values comma-joined.
+inline std::vector<std::vector<std::string>> tshark_rows(const std::string& pcap, const std::vector<std::string>& fields,
+                                                         const Protocol& protocol) {
+  std::string command = tshark_read(pcap, protocol) + "-Y " + protocol.name +
+                        " -T fields -E separator=/t -E occurrence=a -E aggregator=,";
+  for (const std::string& f : fields) command += std::string(" -e ") + protocol.name + "." + f;
+  std::vector<std::vector<std::string>> rows;
+  for (const std::string& line : split(run(command + " 2>/dev/null"), '\n')) {
+    rows.push_back(split(line, '\t'));
+    rows.back().resize(fields.size());  // getline drops empty trailing cells
+  }
+  return rows;
 }
 
 /// The values of the fields `asterix.NAME` (NAME from `fields`) of the frames matching `filter`:

@@ -1,0 +1,138 @@
+// The DIS sink of the event stream (`rampart run --dis HOST:PORT`, `--dis-file FILE`): what a
+// simulator federated over IEEE 1278.1 DIS version 7 (io/dis_pdu.h) sends of a run, one PDU per
+// UDP datagram, and the same PDUs laid end to end in the file (published when the run ends,
+// io::AtomicFile). PDUs go out as the kernel publishes, so under --realtime they are paced to
+// simulated time like everything else.
+//
+// Entity State PDUs, for every entity of this simulation in the air (threats, friendlies,
+// fighters; external entities are their owner's to send), entity ID (site, application, the
+// truth id), force ID 2 opposing for hostiles and 1 friendly, entity type by kind
+// (dis_entity_types.h), marking the name's first 11 characters, ECEF location and velocity,
+// orientation with the body's x axis along the velocity, wings level (dis_orientation_rad), dead
+// reckoning DRM(F, P, W) (algorithm 2: p(t) = p0 + v0 (t - t0)). Sent when the entity appears,
+// then at a motion step when the position dead-reckoned from the last PDU sent is more than
+// position_threshold_m from the truth or the orientation has turned more than
+// orientation_threshold_rad from the last sent, or heartbeat_s has passed since it (the
+// IEEE 1278.1 defaults: 1 m, 3 deg, 5 s), and a last one when it leaves the air: appearance
+// damage 'destroyed' when killed or impacted, state 'deactivated' when it departs or lands.
+// Fire units are ground entities: entity number kFireUnitEntityBase + their index, land platform,
+// static dead reckoning, an Entity State PDU at the first step and every heartbeat.
+//
+// A Fire PDU for every interceptor launched: firing entity the fire unit (or the fighter), target
+// unknown (0:0:0: the launch is on a track, and which entity the seeker homes on is decided at
+// the end), munition 0:0:0 (interceptors are not entities here), event number counted from 1,
+// location the launcher, velocity the mean velocity to the aim point over the time of flight,
+// range the distance to it. A Detonation PDU for each of them at its resolution, same event ID,
+// at the intercept point, target the entity hit or homed on (0:0:0 for none or an external one),
+// location in that entity's body axes, result entity impact for a kill, detonation for a miss or
+// no target, none for an interceptor destroyed in flight on C2's order; and one for each threat
+// reaching its asset (firing and munition the threat, result ground impact). Timestamps are the
+// simulated time past the hour, absolute (the run starts at 00:00:00 UTC).
+#pragma once
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/geodesy.h"
+#include "core/units.h"
+#include "io/atomic_file.h"
+#include "io/dis_pdu.h"
+#include "io/udp_sender.h"
+#include "scenario/scenario.h"
+#include "sim/events.h"
+
+namespace rampart::sim {
+
+struct DisOptions {
+  std::uint16_t site = 1;
+  std::uint16_t application = 1;
+  std::uint8_t exercise_id = 1;
+  double position_threshold_m = 1.0;
+  double orientation_threshold_rad = deg_to_rad(3.0);
+  double heartbeat_s = 5.0;
+};
+
+/// DIS entity numbers of the fire units: this plus their index in the scenario. Entities of the
+/// world (numbered from 1) must stay below it.
+inline constexpr std::uint16_t kFireUnitEntityBase = 60001;
+
+/// The ECEF velocity of an entity at `g` moving at `v_map_mps` in the map coordinates of `frame`
+/// (world/mover.h: the rate of east_m, north_m, altitude_m, which World records as v_enu_mps):
+/// the central difference ecef(m + v/2) - ecef(m - v/2) over one second about its map point m
+/// (LocalFrame::map_coordinates). The map's axes turn from the ENU axes at the entity by d / R,
+/// so rotating v_map_mps as if it were ENU would put a dead-reckoned position off by metres
+/// within seconds.
+Eigen::Vector3d velocity_ecef_mps(const LocalFrame& frame, const Geodetic& g, const Eigen::Vector3d& v_map_mps);
+
+/// The rotation from an entity's body axes (x forward along v_enu_mps, y right, z down, wings
+/// level; facing north when still) to ECEF, at `g`.
+Eigen::Matrix3d ecef_from_body(const Geodetic& g, const Eigen::Vector3d& v_enu_mps);
+/// DIS orientation (psi, theta, phi) of that rotation R = Rz(psi) Ry(theta) Rx(phi):
+/// psi = atan2(R10, R00), theta = -asin(R20), phi = atan2(R21, R22).
+Eigen::Vector3d dis_orientation_rad(const Eigen::Matrix3d& ecef_from_body);
+
+class DisSender : public EventSink {
+ public:
+  /// What was sent so far.
+  struct Counts {
+    std::size_t entity_states = 0;
+    std::size_t fires = 0;
+    std::size_t detonations = 0;
+  };
+
+  /// Opens `path` (an InputError when it cannot be written) and the UDP socket to `udp_target`
+  /// (HOST:PORT), each when given; option values are checked by the caller.
+  DisSender(const std::optional<std::string>& path, const std::optional<std::string>& udp_target,
+            const scenario::Scenario& s, const DisOptions& options);
+
+  void on(const TruthMoved& e) override;
+  void on(const InterceptorLaunched& e) override;
+  void on(const InterceptorResolved& e) override;
+  void on(const RunEnded& e) override;
+
+  const Counts& counts() const { return counts_; }
+
+ private:
+  /// An entity of ours as last sent.
+  struct Sent {
+    double t_s = 0.0;
+    Eigen::Vector3d p_ecef_m = Eigen::Vector3d::Zero();
+    Eigen::Vector3d v_ecef_mps = Eigen::Vector3d::Zero();
+    Eigen::Matrix3d ecef_from_body = Eigen::Matrix3d::Identity();
+    bool ended = false;
+  };
+  /// An interceptor in flight: its event number, shooter, and where and when it left.
+  struct Round {
+    std::uint16_t event = 0;
+    io::DisEntityId firing;
+    Eigen::Vector3d p_ecef_m = Eigen::Vector3d::Zero();
+    double launch_t_s = 0.0;
+  };
+
+  /// An entity's body axes (ecef_from_body) along its true ECEF velocity.
+  Eigen::Matrix3d body_axes(const world::Entity& e) const;
+  io::DisEntityId id(std::uint32_t entity_number) const;
+  io::DisHeader header(double t_s) const;
+  void send_entity(const world::Entity& e, double t_s, std::uint32_t appearance, Sent& sent);
+  void send_fire_units(double t_s);
+  void send_impact(const world::Entity& threat, double t_s);
+  void send(const io::DisPdu& pdu);
+
+  DisOptions options_;
+  LocalFrame frame_;
+  std::vector<scenario::FireUnit> fire_units_;
+  std::optional<io::AtomicFile> file_;
+  std::optional<io::UdpSender> udp_;
+  std::map<std::uint32_t, Sent> entities_;  ///< by truth id
+  std::map<std::uint64_t, Round> rounds_;   ///< by interceptor id
+  const world::World* world_ = nullptr;  ///< as of the last motion step
+  std::optional<double> fire_units_sent_t_s_;
+  std::uint16_t next_event_ = 1;
+  Counts counts_;
+};
+
+}  // namespace rampart::sim

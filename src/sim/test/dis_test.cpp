@@ -1,0 +1,243 @@
+// The DIS sink (dis_sender.h) and listener (dis_listener.h): orientation and ECEF velocity worked
+// by hand; a run of the minimal scenario sent as DIS, read back: an Entity State PDU when each
+// entity appears, heartbeats 5 s apart on a straight leg, extra ones only where it turns, a last
+// one 'destroyed' or 'deactivated', a Fire and a Detonation per interceptor; and another
+// simulator's PDUs entering a run as external entities the radar plots.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <unistd.h>
+
+#include "core/units.h"
+#include "io/dis_pdu.h"
+#include "sim/dis_entity_types.h"
+#include "sim/dis_listener.h"
+#include "sim/dis_sender.h"
+#include "sim/test/support.h"
+
+namespace rampart::sim {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(DisOrientation, LevelFlightEastOnTheEquatorAtTheMeridian) {
+  // Body x = east = ECEF y, body y = south = -ECEF z, body z = down = -ECEF x: R = Rz(90) Rx(-90).
+  const Geodetic g{0.0, 0.0, 0.0};
+  const Eigen::Matrix3d r = ecef_from_body(g, {250.0, 0.0, 0.0});
+  const Eigen::Vector3d euler = dis_orientation_rad(r);
+  EXPECT_NEAR(euler[0], kPi / 2, 1e-12);
+  EXPECT_NEAR(euler[1], 0.0, 1e-12);
+  EXPECT_NEAR(euler[2], -kPi / 2, 1e-12);
+  // Climbing 45 degrees north at lon 90: x = (0, -1, 1)/sqrt2 (north is +z, up is +y there).
+  const Eigen::Matrix3d climb = ecef_from_body({0.0, 90.0, 0.0}, {0.0, 100.0, 100.0});
+  EXPECT_LT((climb.col(0) - Eigen::Vector3d(0.0, 1.0, 1.0) / std::sqrt(2.0)).norm(), 1e-12);
+  // Still: facing north, level.
+  const Eigen::Matrix3d still = ecef_from_body(g, Eigen::Vector3d::Zero());
+  EXPECT_LT((still.col(0) - Eigen::Vector3d(0.0, 0.0, 1.0)).norm(), 1e-12);
+}
+
+TEST(DisOrientation, MapVelocityBecomesTheTrueEcefVelocity) {
+  const LocalFrame frame({35.0, -30.0, 0.0});
+  // At the origin the map axes are the ENU axes.
+  const Geodetic at_origin = frame.surface_point(0.0, 0.0, 0.0);
+  const Eigen::Vector3d v = velocity_ecef_mps(frame, at_origin, {100.0, 50.0, 0.0});
+  EXPECT_LT((v - ecef_from_enu_rotation(at_origin) * Eigen::Vector3d(100.0, 50.0, 0.0)).norm(), 1e-3);
+  // 100 km east the map's north axis is the origin's north, which leans from the north there by
+  // the meridians' convergence, dlon sin(lat) = 100 km / (N cos 35) * sin 35 = 0.01097 rad with
+  // N = 6385174 m: read as ENU, the velocity would be off by 250 m/s * 0.01097 = 2.74 m/s.
+  const Geodetic east = frame.surface_point(100'000.0, 0.0, 5000.0);
+  const Eigen::Vector3d v_map(0.0, 250.0, 0.0);
+  const Eigen::Vector3d p0 = geodetic_to_ecef(east);
+  const Eigen::Vector3d p1 = geodetic_to_ecef(frame.surface_point(100'000.0, 250.0, 5000.0));
+  EXPECT_LT((velocity_ecef_mps(frame, east, v_map) - (p1 - p0)).norm(), 0.01);
+  EXPECT_NEAR((ecef_from_enu_rotation(east) * v_map - (p1 - p0)).norm(), 2.7415, 0.02);
+}
+
+TEST(DisEntityTypes, OurKindsGoOutAndComeBack) {
+  for (const char* kind : {"strike_aircraft", "fighter", "airborne_early_warning", "transport", "helicopter", "drone",
+                           "cruise_missile"}) {
+    EXPECT_EQ(external_kind(dis_entity_type(kind))->kind, kind);
+  }
+  EXPECT_EQ(dis_entity_type("fighter"), (io::DisEntityType{1, 2, 0, 1, 0, 0, 0}));
+  EXPECT_EQ(external_kind({1, 2, 225, 1, 3, 0, 0})->kind, "fighter");         // country and subcategory aside
+  EXPECT_EQ(external_kind({1, 2, 0, 77, 0, 0, 0})->kind, "strike_aircraft");  // an air platform we do not know
+  EXPECT_EQ(external_kind({2, 9, 222, 2, 48, 0, 0})->kind, "cruise_missile");
+  EXPECT_FALSE(external_kind({1, 1, 225, 1, 1, 3, 0}));  // a tank is not in the air
+  EXPECT_FALSE(external_kind({3, 1, 222, 1, 206, 1, 0}));
+}
+
+std::vector<std::uint8_t> read_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+class DisRun : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::temp_directory_path() / ("rampart_dis_sim_" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    scenario_ = load("src/scenario/test/data/minimal.yaml");
+    scenario_.duration_s = 400.0;  // the patrol turns about after 182 s
+    DisSender sender((dir_ / "run.dis").string(), std::nullopt, scenario_, DisOptions{.site = 7, .application = 3});
+    Simulation simulation(scenario_, {});
+    simulation.subscribe(sender);
+    summary_ = simulation.run();
+    counts_ = sender.counts();
+    pdus_ = io::decode_dis(read_bytes(dir_ / "run.dis"), "run.dis").pdus;
+    fs::remove_all(dir_);
+  }
+
+  /// The Entity State PDUs of entity number n, in order.
+  static std::vector<io::DisEntityState> states_of(std::uint16_t n) {
+    std::vector<io::DisEntityState> out;
+    for (const auto& p : pdus_)
+      if (const auto* e = std::get_if<io::DisEntityState>(&p); e && e->id.entity == n) out.push_back(*e);
+    return out;
+  }
+
+  static inline fs::path dir_;
+  static inline scenario::Scenario scenario_;
+  static inline Summary summary_;
+  static inline DisSender::Counts counts_;
+  static inline std::vector<io::DisPdu> pdus_;
+};
+
+TEST_F(DisRun, EveryPduWrittenDecodesAndIsCounted) {
+  ASSERT_EQ(pdus_.size(), counts_.entity_states + counts_.fires + counts_.detonations);
+  EXPECT_GT(counts_.fires, 0u);
+  for (const auto& p : pdus_) {
+    std::visit([](const auto& pdu) { EXPECT_TRUE(pdu.header.timestamp_absolute); }, p);
+  }
+}
+
+TEST_F(DisRun, AStraightLegGoesOutAtTheHeartbeatAndEndsDestroyedOrDeactivated) {
+  // Raid-1 (entity 1) flies one straight leg to Town; it is shot down, or arrives and departs.
+  const auto raid = states_of(1);
+  ASSERT_GE(raid.size(), 3u);
+  EXPECT_EQ(raid.front().id, (io::DisEntityId{7, 3, 1}));
+  EXPECT_EQ(raid.front().force_id, io::kDisForceOpposing);
+  EXPECT_EQ(raid.front().type, dis_entity_type("strike_aircraft"));
+  EXPECT_EQ(raid.front().marking, "Raid-1");
+  EXPECT_EQ(raid.front().appearance, 0u);
+  EXPECT_EQ(raid.front().dead_reckoning_algorithm, io::kDisDeadReckoningFpw);
+  // Flying south at 250 m/s: the velocity, dead-reckoned 5 s, lands within a metre of the next fix.
+  EXPECT_NEAR(raid.front().v_ecef_mps.norm(), 250.0, 0.5);
+  for (std::size_t i = 1; i + 1 < raid.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_NEAR(raid[i].header.timestamp_s - raid[i - 1].header.timestamp_s, 5.0, 1e-3);
+    const Eigen::Vector3d dead_reckoned = raid[i - 1].p_ecef_m + raid[i - 1].v_ecef_mps * 5.0;
+    EXPECT_LT((dead_reckoned - raid[i].p_ecef_m).norm(), 1.0);
+  }
+  const std::uint32_t last = raid.back().appearance;
+  EXPECT_TRUE(last == io::kDisAppearanceDestroyed || last == io::kDisAppearanceDeactivated) << last;
+}
+
+TEST_F(DisRun, ATurnSendsBeforeTheHeartbeat) {
+  // Patrol (entity 3) loops a two-point route, 40 km at 220 m/s: at each end, every 182 s, it
+  // turns about, beyond 3 deg at once.
+  const auto patrol = states_of(3);
+  ASSERT_GT(patrol.size(), 10u);
+  EXPECT_EQ(patrol.front().force_id, io::kDisForceFriendly);
+  int early = 0;
+  for (std::size_t i = 1; i < patrol.size(); ++i) {
+    const double gap_s = patrol[i].header.timestamp_s - patrol[i - 1].header.timestamp_s;
+    EXPECT_LE(gap_s, 5.0 + 1e-3);
+    if (gap_s < 5.0 - 1e-3) ++early;
+  }
+  EXPECT_GE(early, 1);
+  EXPECT_LT(early, static_cast<int>(patrol.size()) / 2);
+}
+
+TEST_F(DisRun, EveryLaunchHasAFireAndADetonationOfTheSameEvent) {
+  std::map<std::uint16_t, int> fired;
+  int detonations_of_rounds = 0;
+  for (const auto& p : pdus_) {
+    if (const auto* f = std::get_if<io::DisFire>(&p)) {
+      EXPECT_EQ(f->firing, (io::DisEntityId{7, 3, kFireUnitEntityBase}));  // the one Battery
+      EXPECT_EQ(f->descriptor.munition, kDisInterceptorType);
+      EXPECT_GT(f->range_m, 2000.0);
+      ++fired[f->event.entity];
+    }
+    if (const auto* d = std::get_if<io::DisDetonation>(&p); d && fired.count(d->event.entity)) {
+      ++detonations_of_rounds;
+      EXPECT_EQ(d->firing, (io::DisEntityId{7, 3, kFireUnitEntityBase}));
+      if (d->result == io::kDisResultEntityImpact) {
+        EXPECT_NE(d->target.entity, 0);
+        EXPECT_LT(d->p_entity_m.norm(), 500.0);  // within the seeker's basket of what it hit
+      }
+    }
+  }
+  EXPECT_EQ(static_cast<int>(fired.size()), summary_.interceptors_fired + summary_.air_to_air_fired);
+  EXPECT_EQ(detonations_of_rounds, static_cast<int>(fired.size()) - summary_.interceptors_in_flight_at_end);
+}
+
+/// Collects the world's entities at each motion step.
+struct Watcher : EventSink {
+  void on(const TruthMoved& e) override { entities = e.world.entities(); }
+  std::vector<world::Entity> entities;
+};
+
+TEST(DisListener, AnotherSimulatorsEntitiesEnterAsExternalEntitiesAndLeaveAsItSays) {
+  auto s = load("src/scenario/test/data/minimal.yaml");
+  s.raids.clear();
+  s.friendlies.clear();
+  Simulation simulation(s, {});
+  Watcher watcher;
+  simulation.subscribe(watcher);
+  DisListener listener(0, io::DisEntityId{1, 1, 0});
+  const LocalFrame frame(s.origin);
+  const auto datagram = [&](std::uint16_t entity, std::uint8_t force, io::DisEntityType type, double north_m,
+                            std::uint32_t appearance) {
+    io::DisEntityState e;
+    e.id = {9, 9, entity};
+    e.force_id = force;
+    e.type = type;
+    const Geodetic g = frame.surface_point(0.0, north_m, 5000.0);
+    e.p_ecef_m = geodetic_to_ecef(g);
+    e.v_ecef_mps = ecef_from_enu_rotation(g) * Eigen::Vector3d(0.0, -200.0, 0.0);
+    e.appearance = appearance;
+    e.marking = "FED-" + std::to_string(entity);
+    return io::encode_dis(e);
+  };
+  simulation.step();
+  const double t_s = simulation.next_time_s();
+  listener.apply(datagram(1, io::kDisForceOpposing, dis_entity_type("strike_aircraft"), 30'000.0, 0), t_s, simulation);
+  listener.apply(datagram(2, io::kDisForceFriendly, dis_entity_type("fighter"), 40'000.0, 0), t_s, simulation);
+  listener.apply(datagram(3, io::kDisForceOpposing, {1, 1, 0, 1, 0, 0, 0}, 0.0, 0), t_s, simulation);  // a tank
+  auto own = io::decode_dis(datagram(4, io::kDisForceOpposing, dis_entity_type("drone"), 0.0, 0), "own").pdus;
+  std::get<io::DisEntityState>(own[0]).id = {1, 1, 4};
+  listener.apply(io::encode_dis(own[0]), t_s, simulation);
+  listener.apply(std::vector<std::uint8_t>{7, 1, 1}, t_s, simulation);  // malformed: counted
+  simulation.step();
+  ASSERT_EQ(watcher.entities.size(), 2u);
+  EXPECT_EQ(watcher.entities[0].name, "FED-1");
+  EXPECT_EQ(watcher.entities[0].side, world::Side::kHostile);
+  EXPECT_EQ(watcher.entities[0].kind, "strike_aircraft");
+  EXPECT_TRUE(watcher.entities[0].external);
+  EXPECT_TRUE(watcher.entities[0].flying());
+  EXPECT_EQ(watcher.entities[1].side, world::Side::kFriendly);
+  EXPECT_TRUE(watcher.entities[1].iff_on);
+  EXPECT_NEAR(watcher.entities[0].p_enu_m.y(), 30'000.0, 50.0);
+  EXPECT_EQ(listener.counts().datagrams, 5u);
+  EXPECT_EQ(listener.counts().entities, 2u);
+  EXPECT_EQ(listener.counts().left_out, 2u);
+  EXPECT_EQ(listener.counts().malformed, 1u);
+  // Entity 1 is destroyed in its simulator; entity 2 falls silent and times out.
+  listener.apply(datagram(1, io::kDisForceOpposing, dis_entity_type("strike_aircraft"), 29'000.0,
+                          io::kDisAppearanceDestroyed),
+                 simulation.next_time_s(), simulation);
+  simulation.step();
+  EXPECT_EQ(watcher.entities[0].state, world::EntityState::kKilled);
+  EXPECT_TRUE(watcher.entities[1].flying());
+  simulation.run_until(simulation.next_time_s() + DisListener::kTimeout_s + 1.0);
+  listener.drain(simulation);
+  simulation.step();
+  EXPECT_EQ(watcher.entities[1].state, world::EntityState::kDeparted);
+}
+
+}  // namespace
+}  // namespace rampart::sim
