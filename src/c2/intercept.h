@@ -8,6 +8,8 @@
 #include <Eigen/Core>
 #include <optional>
 
+#include "core/geodesy.h"  // altitude_m
+
 namespace rampart::c2 {
 
 struct Intercept {
@@ -19,9 +21,5 @@ std::optional<Intercept> predict_intercept(const Eigen::Vector3d& p_target_enu_m
                                            const Eigen::Vector3d& v_target_enu_mps,
                                            const Eigen::Vector3d& p_launcher_enu_m,
                                            double interceptor_speed_mps);
-
-/// Height above the ellipsoid of a point in a scenario frame whose origin is at origin_alt_m,
-/// to second order in the horizontal distance (Earth curvature drop d^2 / 2R).
-double altitude_m(const Eigen::Vector3d& p_enu_m, double origin_alt_m);
 
 }  // namespace rampart::c2
