@@ -36,13 +36,12 @@ using namespace rampart;
 void geometry_figure() {
   std::printf("(a) Intercept geometry: constant-speed PN flyout vs collision triangle (1000 m/s, 30 km, level at 5000 m)\n");
   std::printf("%-28s %9s %9s %7s %11s %9s\n", "target velocity (m/s)", "tof fly", "tof form", "ratio", "point diff", "miss");
-  messages::InterceptorDynamics d;
-  d.boost_s = 0.1;
-  d.boost_accel_mps2 = (1000.0 - engagement::kLaunchSpeed_mps) / d.boost_s;
-  d.drag_area_per_mass_m2pkg = 0.0;
-  d.max_g = 40.0;
-  d.min_speed_mps = 100.0;
-  d.max_flight_time_s = 200.0;
+  const messages::InterceptorDynamics d{.boost_s = 0.1,
+                                        .boost_accel_mps2 = (1000.0 - engagement::kLaunchSpeed_mps) / 0.1,
+                                        .drag_area_per_mass_m2pkg = 0.0,
+                                        .max_g = 40.0,
+                                        .min_speed_mps = 100.0,
+                                        .max_flight_time_s = 200.0};
   const Eigen::Vector3d launcher(0.0, 0.0, 5000.0), target(0.0, 30'000.0, 5000.0);
   const struct {
     const char* name;

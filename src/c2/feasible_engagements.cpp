@@ -9,9 +9,14 @@
 namespace rampart::c2 {
 namespace {
 
+/// C2 fires inside this fraction of the launch acceptability region's maximum launch range: the
+/// region assumes a perfect track on a target flying straight, the margin leaves room for the
+/// track's error and a manoeuvre.
+constexpr double kLaunchRangeMargin = 0.85;
+
 /// The intercept of a target at p_at_launch_enu_m moving at v_enu_mps by `w` launched then,
-/// from w's launch acceptability region: none beyond its maximum launch range; the time of
-/// flight from its table.
+/// from w's launch acceptability region: none beyond kLaunchRangeMargin of its maximum launch
+/// range; the time of flight from its table.
 std::optional<Intercept> intercept_in_region(const messages::LaunchRegion& region, const Eigen::Vector3d& p_at_launch_enu_m,
                                              const Eigen::Vector3d& v_enu_mps, const WeaponStatus& w,
                                              double origin_alt_m) {
@@ -23,7 +28,7 @@ std::optional<Intercept> intercept_in_region(const messages::LaunchRegion& regio
       altitude_m(p_at_launch_enu_m, origin_alt_m) - altitude_m(w.p_enu_m, origin_alt_m), -v_ground_mps.dot(los),
       std::abs(los.x() * v_ground_mps.y() - los.y() * v_ground_mps.x())};
   const double range_m = d_enu_m.norm();
-  if (range_m > region.max_launch_range_m(target)) return std::nullopt;
+  if (range_m > kLaunchRangeMargin * region.max_launch_range_m(target)) return std::nullopt;
   const double time_of_flight_s = region.time_of_flight_s_at(target, range_m);
   return Intercept{time_of_flight_s, p_at_launch_enu_m + v_enu_mps * time_of_flight_s};
 }

@@ -2,8 +2,9 @@
 //
 // A fire unit launches `order_delay_s` (the link to the unit) plus its reaction time after C2's
 // order, so the intercept is predicted from the track extrapolated by that lead: from the weapon
-// type's launch acceptability region (messages/launch_region.h: the target within the maximum
-// launch range for its height, inbound and crossing speeds, the time of flight from the table),
+// type's launch acceptability region (messages/launch_region.h: the target within 85 % of the
+// maximum launch range for its height, inbound and crossing speeds, a margin for the track's
+// error and the target's manoeuvres; the time of flight from the table),
 // or for a weapon without one (air-to-air) the collision triangle at its mean speed
 // (intercept.h). A fire unit can take a threat when the predicted intercept point lies inside
 // its envelope (range, and altitude

@@ -74,34 +74,6 @@ class EngagementsTest : public ::testing::Test {
                                                       "/src/scenario/test/data/minimal.yaml");
 };
 
-// The raid's first aircraft (5000 m, 250 m/s inbound from 60 km) on a perfect track: the flyout
-// homes on it, the miss is a few metres at most, the kill (Pk 1 at zero miss) is certain at that
-// miss, and the channel is free again.
-TEST_F(EngagementsTest, AFlyoutOnAPerfectTrackKillsItsTarget) {
-  world::World w(s);
-  w.advance(0.0);
-  const auto& target = w.entity(1);
-  Arsenal units = units_of(s.fire_units[0], {sam(1.0)});
-  Engagements e(1);
-  e.fire(0.0, {0, 42, 1, 48.0, target.p_enu_m + target.v_enu_mps * 48.0}, units);
-  e.guide({perfect_track(42, target, 0.0)});
-  double end_s = 0.0;
-  const auto results = fly_until_something_ends(e, w, units, 0.0, 70.0, &end_s);
-  ASSERT_EQ(results.size(), 1u);
-  EXPECT_EQ(results[0].outcome, Outcome::kKill);
-  EXPECT_EQ(results[0].truth_id, 1u);
-  EXPECT_FALSE(results[0].fratricide);
-  EXPECT_EQ(w.entity(1).state, world::EntityState::kKilled);
-  EXPECT_EQ(units[0]->status().free_channels, 2);
-  EXPECT_LT(results[0].miss_distance_m, 5.0);
-  EXPECT_GT(results[0].kill_probability, 0.96);  // exp(-(5/20)^2 / 2) = 0.969
-  EXPECT_LE(results[0].end_time_s, end_s);
-  EXPECT_GT(results[0].end_time_s, end_s - 0.1);
-  // Where it met the aircraft: 60 km out less 250 m/s x the time of flight, at 5000 m.
-  EXPECT_NEAR(results[0].intercept_enu_m.y(), 60'000.0 - 250.0 * results[0].end_time_s, 50.0);
-  EXPECT_TRUE(results[0].reason.empty());
-}
-
 TEST_F(EngagementsTest, TheUnitLaunchesItsReactionTimeAfterTheOrder) {
   world::World w(s);
   auto type = sam(1.0);
@@ -139,23 +111,6 @@ TEST_F(EngagementsTest, NothingInTheBasketIsNoTarget) {
   EXPECT_GT(results[0].miss_distance_m, 1000.0);
 }
 
-// C2 guides an interceptor on the patrolling friendly fighter (identification failed): the
-// seeker locks it and the kill is a fratricide.
-TEST_F(EngagementsTest, AFriendOnTheTrackIsKilledAsFratricide) {
-  world::World w(s);
-  w.advance(0.0);
-  const auto& friendly = w.entity(3);
-  Arsenal units = units_of(s.fire_units[0], {sam(1.0)});
-  Engagements e(1);
-  e.fire(0.0, {0, 2, 1, 20.0, friendly.p_enu_m + friendly.v_enu_mps * 20.0}, units);
-  e.guide({perfect_track(2, friendly, 0.0)});
-  const auto results = fly_until_something_ends(e, w, units, 0.0, 60.0);
-  ASSERT_EQ(results.size(), 1u);
-  EXPECT_EQ(results[0].outcome, Outcome::kKill);
-  EXPECT_EQ(results[0].truth_id, 3u);
-  EXPECT_TRUE(results[0].fratricide);
-}
-
 // guide() uplinks the track: the interceptor's estimate is the track's position and velocity at
 // the track's time (seen through abort(), which returns the interceptor as it was).
 TEST_F(EngagementsTest, GuidanceUplinksTheTrack) {
@@ -176,48 +131,72 @@ TEST_F(EngagementsTest, GuidanceUplinksTheTrack) {
   EXPECT_DOUBLE_EQ(aborted[0].interceptor.estimate_t_s, 5.0);
 }
 
-// The raid's aircraft 60 km out, an interceptor whose flight may last only 15 s: it is still
-// far short when its time is up, and misses with the reason.
-TEST_F(EngagementsTest, ATargetBeyondReachIsMissedWithTheReason) {
-  world::World w(s);
-  w.advance(0.0);
-  const auto& target = w.entity(1);
-  auto short_flight = sam(1.0);
-  short_flight.dynamics.max_flight_time_s = 15.0;
-  Arsenal units = units_of(s.fire_units[0], {short_flight});
-  Engagements e(1);
-  e.fire(0.0, {0, 42, 1, 48.0, target.p_enu_m + target.v_enu_mps * 48.0}, units);
-  e.guide({perfect_track(42, target, 0.0)});
-  const auto results = fly_until_something_ends(e, w, units, 0.0, 30.0);
-  ASSERT_EQ(results.size(), 1u);
-  EXPECT_EQ(results[0].outcome, Outcome::kMiss);
-  EXPECT_NEAR(results[0].end_time_s, 15.0, 0.021);
-  EXPECT_EQ(results[0].reason.rfind("out of time before its seeker found a target", 0), 0u) << results[0].reason;
-  EXPECT_EQ(w.entity(1).state, world::EntityState::kFlying);
-}
-
-/// At t = 0 the first aircraft of the raid (at 5000 m, 250 m/s inbound) is at p.
+/// The world at t = 0, the raid's first aircraft (5000 m, 250 m/s inbound from 60 km) entity 1,
+/// the patrolling friendly fighter entity 3, and a fire unit of sam(1) at the origin.
 class EndgameTest : public EngagementsTest {
  protected:
-  EndgameTest() {
-    w.advance(0.0);
-    p = w.entity(1).p_enu_m;
+  EndgameTest() { w.advance(0.0); }
+  /// `rounds` of units[unit] fired now on a perfect track of `entity` `offset_m` off it, aimed
+  /// where it will be in 30 s, flown until something ends; what ended.
+  std::vector<Resolution> engage_all(std::size_t unit, std::uint32_t entity,
+                                     const Eigen::Vector3d& offset_m = Eigen::Vector3d::Zero(), int rounds = 1) {
+    const auto& target = w.entity(entity);
+    e.fire(now_s, {unit, entity, rounds, 30.0, target.p_enu_m + offset_m + target.v_enu_mps * 30.0}, units);
+    e.guide({perfect_track(entity, target, now_s, offset_m)});
+    return fly_until_something_ends(e, w, units, now_s, now_s + 70.0, &now_s);
   }
-  /// One round of units[unit] fired now on a track `offset_m` off the aircraft, flown to its end.
+  /// One round on the raid's first aircraft: its end.
   Resolution engage(std::size_t unit, const Eigen::Vector3d& offset_m = Eigen::Vector3d::Zero()) {
-    const auto& target = w.entity(1);
-    e.fire(now_s, {unit, 1, 1, 30.0, target.p_enu_m + offset_m + target.v_enu_mps * 30.0}, units);
-    e.guide({perfect_track(1, target, now_s, offset_m)});
-    auto results = fly_until_something_ends(e, w, units, now_s, now_s + 70.0, &now_s);
+    auto results = engage_all(unit, 1, offset_m);
     EXPECT_EQ(results.size(), 1u);
     return results.empty() ? Resolution{} : results[0];
   }
   world::World w{s};
   double now_s = 0.0;
-  Eigen::Vector3d p;
   Arsenal units = units_of(s.fire_units[0], {sam(1.0)});
   Engagements e{1};
 };
+
+// On a perfect track the flyout homes on the aircraft, the miss is a few metres at most, the
+// kill (Pk 1 at zero miss) is certain at that miss, and the channel is free again.
+TEST_F(EndgameTest, AFlyoutOnAPerfectTrackKillsItsTarget) {
+  const Resolution r = engage(0);
+  EXPECT_EQ(r.outcome, Outcome::kKill);
+  EXPECT_EQ(r.truth_id, 1u);
+  EXPECT_FALSE(r.fratricide);
+  EXPECT_EQ(w.entity(1).state, world::EntityState::kKilled);
+  EXPECT_EQ(units[0]->status().free_channels, 2);
+  EXPECT_LT(r.miss_distance_m, 5.0);
+  EXPECT_GT(r.kill_probability, 0.96);  // exp(-(5/20)^2 / 2) = 0.969
+  EXPECT_LE(r.end_time_s, now_s);
+  EXPECT_GT(r.end_time_s, now_s - 0.1);
+  // Where it met the aircraft: 60 km out less 250 m/s x the time of flight, at 5000 m.
+  EXPECT_NEAR(r.intercept_enu_m.y(), 60'000.0 - 250.0 * r.end_time_s, 50.0);
+  EXPECT_TRUE(r.reason.empty());
+}
+
+// C2 guides an interceptor on the patrolling friendly fighter (identification failed): the
+// seeker locks it and the kill is a fratricide.
+TEST_F(EndgameTest, AFriendOnTheTrackIsKilledAsFratricide) {
+  const auto results = engage_all(0, 3);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].outcome, Outcome::kKill);
+  EXPECT_EQ(results[0].truth_id, 3u);
+  EXPECT_TRUE(results[0].fratricide);
+}
+
+// An interceptor whose flight may last only 15 s is still far short of the aircraft 60 km out
+// when its time is up, and misses with the reason.
+TEST_F(EndgameTest, ATargetBeyondReachIsMissedWithTheReason) {
+  auto short_flight = sam(1.0);
+  short_flight.dynamics.max_flight_time_s = 15.0;
+  units = units_of(s.fire_units[0], {short_flight});
+  const Resolution r = engage(0);
+  EXPECT_EQ(r.outcome, Outcome::kMiss);
+  EXPECT_NEAR(r.end_time_s, 15.0, 0.021);
+  EXPECT_EQ(r.reason.rfind("out of time before its seeker found a target", 0), 0u) << r.reason;
+  EXPECT_EQ(w.entity(1).state, world::EntityState::kFlying);
+}
 
 /// Tracks straight below the aircraft: 1200 m below is out of a 1000 m basket in 3-D, so the
 /// seeker never locks and the round ends under it with no target; 800 m below is in.
@@ -254,10 +233,7 @@ TEST_F(EndgameTest, NoKillBelowTheFloorOrAboveTheCeiling) {
 // A salvo of two on one track: both lock the aircraft and fly the same flyout; the first kills
 // it, the second, resolved after it in the same step, finds it destroyed.
 TEST_F(EndgameTest, ASecondRoundFindsItsTargetAlreadyDestroyed) {
-  const auto& target = w.entity(1);
-  e.fire(0.0, {0, 1, 2, 48.0, target.p_enu_m + target.v_enu_mps * 48.0}, units);
-  e.guide({perfect_track(1, target, 0.0)});
-  const auto results = fly_until_something_ends(e, w, units, 0.0, 70.0);
+  const auto results = engage_all(0, 1, Eigen::Vector3d::Zero(), 2);
   ASSERT_EQ(results.size(), 2u);
   EXPECT_EQ(results[0].outcome, Outcome::kKill);
   EXPECT_EQ(results[1].outcome, Outcome::kNoTarget);

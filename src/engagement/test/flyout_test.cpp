@@ -14,14 +14,12 @@ namespace {
 
 /// A constant-speed interceptor: to 1000 m/s in 0.1 s, no drag, 40 g.
 messages::InterceptorDynamics constant_speed() {
-  messages::InterceptorDynamics d;
-  d.boost_s = 0.1;
-  d.boost_accel_mps2 = (1000.0 - kLaunchSpeed_mps) / d.boost_s;
-  d.drag_area_per_mass_m2pkg = 0.0;
-  d.max_g = 40.0;
-  d.min_speed_mps = 100.0;
-  d.max_flight_time_s = 200.0;
-  return d;
+  return {.boost_s = 0.1,
+          .boost_accel_mps2 = (1000.0 - kLaunchSpeed_mps) / 0.1,
+          .drag_area_per_mass_m2pkg = 0.0,
+          .max_g = 40.0,
+          .min_speed_mps = 100.0,
+          .max_flight_time_s = 200.0};
 }
 
 // Launched level at 5000 m (gravity all lateral, compensated) at a target 30 km north crossing
