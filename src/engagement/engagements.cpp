@@ -14,6 +14,11 @@ Eigen::Vector3d position_at(const world::Entity& e, double t_s, double world_t_s
   return e.p_enu_m + e.v_enu_mps * (t_s - world_t_s);
 }
 
+/// Why a round whose target fell before it arrived found nothing: `e` fell distance_m away.
+std::string already_destroyed(const world::Entity& e, double distance_m) {
+  return fmt::format("target already destroyed ({} at {:.0f} m)", e.name, distance_m);
+}
+
 }  // namespace
 
 const char* to_string(Outcome outcome) {
@@ -102,6 +107,38 @@ Resolution Engagements::detonate(const Interceptor& m, const world::Entity& targ
   return r;
 }
 
+Resolution Engagements::end_unlocked(const Interceptor& m, FlyoutEnd end, Resolution r, const world::World& world,
+                                     double world_t_s) const {
+  const world::Entity* nearest = nullptr;
+  const world::Entity* nearest_down = nullptr;  // destroyed before this interceptor arrived
+  double down_m = std::numeric_limits<double>::infinity();
+  for (const auto& e : world.entities()) {
+    if (e.id == m.fighter_entity) continue;
+    if (e.flying()) {
+      const double d_m = (position_at(e, r.end_time_s, world_t_s) - r.intercept_enu_m).norm();
+      if (d_m < r.miss_distance_m) {
+        r.miss_distance_m = d_m;
+        nearest = &e;
+      }
+    } else if (e.state == world::EntityState::kKilled && (e.p_enu_m - r.intercept_enu_m).norm() < down_m) {
+      down_m = (e.p_enu_m - r.intercept_enu_m).norm();  // where it fell
+      nearest_down = &e;
+    }
+  }
+  if (end != FlyoutEnd::kClosestApproach) {
+    r.outcome = Outcome::kMiss;
+    r.reason = fmt::format("{} before its seeker found a target ({:.0f} m/s)", to_string(end),
+                           m.flight.v_enu_mps.norm());
+  } else if (nearest_down && down_m <= m.seeker_basket_m) {
+    r.reason = already_destroyed(*nearest_down, down_m);
+  } else {
+    r.reason = nearest ? fmt::format("nothing in basket (nearest {:.0f} m, basket {:.0f} m)", r.miss_distance_m,
+                                     m.seeker_basket_m)
+                       : std::string("nothing in basket (nothing flying)");
+  }
+  return r;
+}
+
 std::optional<Resolution> Engagements::fly(Interceptor& m, double t_s, world::World& world) const {
   if (t_s <= m.launch_time_s) return std::nullopt;
   if (!m.launched) {
@@ -116,11 +153,11 @@ std::optional<Resolution> Engagements::fly(Interceptor& m, double t_s, world::Wo
   for (int k = 0; k < steps; ++k) {
     const double tau_s = m.flight_t_s;
     const world::Entity* locked = m.locked_entity ? &world.entity(m.locked_entity) : nullptr;
-    Resolution r{m, Outcome::kNoTarget, 0, false, m.flight.p_enu_m};
-    r.end_time_s = tau_s;
     if (locked && !locked->flying()) {
-      r.miss_distance_m = (position_at(*locked, tau_s, world_t_s) - m.flight.p_enu_m).norm();
-      r.reason = fmt::format("target already destroyed ({} at {:.0f} m)", locked->name, r.miss_distance_m);
+      Resolution r{m, Outcome::kNoTarget, 0, false, m.flight.p_enu_m};
+      r.end_time_s = tau_s;
+      r.miss_distance_m = (locked->p_enu_m - m.flight.p_enu_m).norm();  // where it fell
+      r.reason = already_destroyed(*locked, r.miss_distance_m);
       return r;
     }
     const Eigen::Vector3d estimate_enu_m = m.estimate_enu_m + m.estimate_v_enu_mps * (tau_s - m.estimate_t_s);
@@ -133,8 +170,7 @@ std::optional<Resolution> Engagements::fly(Interceptor& m, double t_s, world::Wo
     const FlyoutStep step = flyout_step(m.flight, m.dynamics, origin_alt_m_, p_target_enu_m, v_target_enu_mps, dt_s);
     m.flight_t_s = k + 1 == steps ? t_s : tau_s + dt_s;
     if (step.end == FlyoutEnd::kFlying) continue;
-    r.interceptor = m;
-    r.intercept_enu_m = step.p_end_enu_m;
+    Resolution r{m, Outcome::kNoTarget, 0, false, step.p_end_enu_m};
     r.end_time_s = tau_s + step.time_into_step_s;
     if (locked) {
       r.miss_distance_m = step.miss_distance_m;
@@ -145,34 +181,7 @@ std::optional<Resolution> Engagements::fly(Interceptor& m, double t_s, world::Wo
                              r.miss_distance_m, locked->name);
       return r;
     }
-    const world::Entity* nearest = nullptr;
-    const world::Entity* nearest_down = nullptr;  // destroyed before this interceptor arrived
-    double down_m = std::numeric_limits<double>::infinity();
-    for (const auto& e : world.entities()) {
-      if (e.id == m.fighter_entity) continue;
-      if (e.flying()) {
-        const double d_m = (position_at(e, r.end_time_s, world_t_s) - r.intercept_enu_m).norm();
-        if (d_m < r.miss_distance_m) {
-          r.miss_distance_m = d_m;
-          nearest = &e;
-        }
-      } else if (e.state == world::EntityState::kKilled && (e.p_enu_m - r.intercept_enu_m).norm() < down_m) {
-        down_m = (e.p_enu_m - r.intercept_enu_m).norm();  // where it fell
-        nearest_down = &e;
-      }
-    }
-    if (step.end != FlyoutEnd::kClosestApproach) {
-      r.outcome = Outcome::kMiss;
-      r.reason = fmt::format("{} before its seeker found a target ({:.0f} m/s)", to_string(step.end),
-                             m.flight.v_enu_mps.norm());
-    } else if (nearest_down && down_m <= m.seeker_basket_m) {
-      r.reason = fmt::format("target already destroyed ({} at {:.0f} m)", nearest_down->name, down_m);
-    } else {
-      r.reason = nearest ? fmt::format("nothing in basket (nearest {:.0f} m, basket {:.0f} m)", r.miss_distance_m,
-                                       m.seeker_basket_m)
-                         : std::string("nothing in basket (nothing flying)");
-    }
-    return r;
+    return end_unlocked(m, step.end, std::move(r), world, world_t_s);
   }
   return std::nullopt;
 }

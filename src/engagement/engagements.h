@@ -88,6 +88,10 @@ class Engagements {
   /// `world` stands at world_t_s; its entities are extrapolated to t_s.
   const world::Entity* acquire(const Interceptor& m, const Eigen::Vector3d& estimate_enu_m, double t_s,
                                const world::World& world, double world_t_s) const;
+  /// The end of a flight whose seeker never locked: no target at the closest approach (named
+  /// by the nearest entity), a miss when out of energy, time or height.
+  Resolution end_unlocked(const Interceptor& m, FlyoutEnd end, Resolution r, const world::World& world,
+                          double world_t_s) const;
   /// The warhead against the locked entity at the closest approach.
   Resolution detonate(const Interceptor& m, const world::Entity& target, Resolution r, world::World& world) const;
 
