@@ -1,5 +1,7 @@
 // Intercept geometry on tracks: where an interceptor flying straight at its mean speed meets a
-// target moving at constant velocity.
+// target moving at constant velocity (the collision triangle). C2 plans air-to-air shots with it;
+// a SAM's intercept comes from its launch acceptability region (feasible_engagements.h), and the
+// engagement figures check the flyout's proportional navigation against it.
 //
 // With d = p_target - p_launcher, v the target velocity and s the interceptor speed, the intercept
 // time t is the smallest positive root of (v.v - s^2) t^2 + 2 (d.v) t + d.d = 0.

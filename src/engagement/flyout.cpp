@@ -42,7 +42,8 @@ FlyoutStep flyout_step(FlyoutState& s, const messages::InterceptorDynamics& d, d
   const Eigen::Vector3d up = Eigen::Vector3d::UnitZ();
   const double alt_m = altitude_m(s.p_enu_m, origin_alt_m);
   const double speed_mps = s.v_enu_mps.norm();
-  const Eigen::Vector3d u = s.v_enu_mps / speed_mps;
+  // A round at a standstill (possible only with min_speed_mps 0) points up until gravity moves it.
+  const Eigen::Vector3d u = speed_mps > 0.0 ? Eigen::Vector3d(s.v_enu_mps / speed_mps) : up;
   const double q_pa = 0.5 * air_density_kgpm3(alt_m) * speed_mps * speed_mps;
   const double thrust_mps2 = s.flight_time_s < d.boost_s                 ? d.boost_accel_mps2
                              : s.flight_time_s < d.boost_s + d.sustain_s ? d.sustain_accel_mps2
