@@ -9,14 +9,41 @@
 namespace rampart::c2 {
 namespace {
 
+/// C2 fires inside this fraction of the launch acceptability region's maximum launch range: the
+/// region assumes a perfect track on a target flying straight, the margin leaves room for the
+/// track's error and a manoeuvre.
+constexpr double kLaunchRangeMargin = 0.85;
+
+/// The intercept of a target at p_at_launch_enu_m moving at v_enu_mps by `w` launched then,
+/// from w's launch acceptability region: none beyond kLaunchRangeMargin of its maximum launch
+/// range; the time of flight from its table.
+std::optional<Intercept> intercept_in_region(const messages::LaunchRegion& region, const Eigen::Vector3d& p_at_launch_enu_m,
+                                             const Eigen::Vector3d& v_enu_mps, const WeaponStatus& w,
+                                             double origin_alt_m) {
+  const Eigen::Vector3d d_enu_m = p_at_launch_enu_m - w.p_enu_m;
+  const double ground_m = d_enu_m.head<2>().norm();
+  const Eigen::Vector2d los = ground_m > 0.0 ? Eigen::Vector2d(d_enu_m.head<2>() / ground_m) : Eigen::Vector2d::UnitY();
+  const Eigen::Vector2d v_ground_mps = v_enu_mps.head<2>();
+  const messages::LaunchRegion::Target target{
+      altitude_m(p_at_launch_enu_m, origin_alt_m) - altitude_m(w.p_enu_m, origin_alt_m), -v_ground_mps.dot(los),
+      std::abs(los.x() * v_ground_mps.y() - los.y() * v_ground_mps.x())};
+  const double range_m = d_enu_m.norm();
+  if (range_m > kLaunchRangeMargin * region.max_launch_range_m(target)) return std::nullopt;
+  const double time_of_flight_s = region.time_of_flight_s_at(target, range_m);
+  return Intercept{time_of_flight_s, p_at_launch_enu_m + v_enu_mps * time_of_flight_s};
+}
+
 /// The intercept of `track` by `w` launched `lead_s` from now, if it lies in the envelope before
-/// the threat arrives.
+/// the threat arrives: in its launch acceptability region, or (a weapon without one) inside its
+/// range box at its mean speed.
 std::optional<Intercept> feasible_intercept(const ThreatAssessment& threat, const messages::TrackState& track,
                                             const WeaponStatus& w, double origin_alt_m, double order_delay_s) {
   const double lead_s = order_delay_s + w.type.reaction_time_s;
   const Eigen::Vector3d p_at_launch_enu_m = track.position_enu_m() + track.velocity_enu_mps() * lead_s;
-  const auto intercept = predict_intercept(p_at_launch_enu_m, track.velocity_enu_mps(), w.p_enu_m,
-                                           w.type.interceptor_speed_mps);
+  const auto intercept =
+      w.type.launch_region
+          ? intercept_in_region(*w.type.launch_region, p_at_launch_enu_m, track.velocity_enu_mps(), w, origin_alt_m)
+          : predict_intercept(p_at_launch_enu_m, track.velocity_enu_mps(), w.p_enu_m, w.type.interceptor_speed_mps);
   if (!intercept) return std::nullopt;
   const double range_m = (intercept->p_enu_m - w.p_enu_m).norm();
   if (range_m < w.type.min_range_m || range_m > w.type.max_range_m) return std::nullopt;

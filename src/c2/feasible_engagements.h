@@ -1,8 +1,13 @@
 // What one C2 cycle can fire, shared by every assignment policy (assignment.h).
 //
 // A fire unit launches `order_delay_s` (the link to the unit) plus its reaction time after C2's
-// order, so the intercept is predicted from the track extrapolated by that lead. A fire unit can
-// take a threat when the predicted intercept point lies inside its envelope (range, and altitude
+// order, so the intercept is predicted from the track extrapolated by that lead: from the weapon
+// type's launch acceptability region (messages/launch_region.h: the target within 85 % of the
+// maximum launch range for its height, inbound and crossing speeds, a margin for the track's
+// error and the target's manoeuvres; the time of flight from the table),
+// or for a weapon without one (air-to-air) the collision triangle at its mean speed
+// (intercept.h). A fire unit can take a threat when the predicted intercept point lies inside
+// its envelope (range, and altitude
 // when the track has height, with one standard deviation of the track's height to spare at the
 // floor and the ceiling: the warhead cannot kill outside them) and is reached (lead + time of
 // flight) before the threat reaches its asset, when the rules of engagement permit the track's

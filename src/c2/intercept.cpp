@@ -2,7 +2,6 @@
 
 #include <cmath>
 
-#include "core/units.h"
 
 namespace rampart::c2 {
 
@@ -27,11 +26,6 @@ std::optional<Intercept> predict_intercept(const Eigen::Vector3d& p_target_enu_m
   }
   if (!(t > 0.0)) return std::nullopt;
   return Intercept{t, p_target_enu_m + v_target_enu_mps * t};
-}
-
-double altitude_m(const Eigen::Vector3d& p_enu_m, double origin_alt_m) {
-  const double d2 = p_enu_m.head<2>().squaredNorm();
-  return origin_alt_m + p_enu_m.z() + d2 / (2.0 * kEarthRadius_m);
 }
 
 }  // namespace rampart::c2

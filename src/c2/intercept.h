@@ -1,5 +1,7 @@
 // Intercept geometry on tracks: where an interceptor flying straight at its mean speed meets a
-// target moving at constant velocity.
+// target moving at constant velocity (the collision triangle). C2 plans air-to-air shots with it;
+// a SAM's intercept comes from its launch acceptability region (feasible_engagements.h), and the
+// engagement figures check the flyout's proportional navigation against it.
 //
 // With d = p_target - p_launcher, v the target velocity and s the interceptor speed, the intercept
 // time t is the smallest positive root of (v.v - s^2) t^2 + 2 (d.v) t + d.d = 0.
@@ -7,6 +9,8 @@
 
 #include <Eigen/Core>
 #include <optional>
+
+#include "core/geodesy.h"  // altitude_m
 
 namespace rampart::c2 {
 
@@ -19,9 +23,5 @@ std::optional<Intercept> predict_intercept(const Eigen::Vector3d& p_target_enu_m
                                            const Eigen::Vector3d& v_target_enu_mps,
                                            const Eigen::Vector3d& p_launcher_enu_m,
                                            double interceptor_speed_mps);
-
-/// Height above the ellipsoid of a point in a scenario frame whose origin is at origin_alt_m,
-/// to second order in the horizontal distance (Earth curvature drop d^2 / 2R).
-double altitude_m(const Eigen::Vector3d& p_enu_m, double origin_alt_m);
 
 }  // namespace rampart::c2

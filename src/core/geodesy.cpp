@@ -90,4 +90,9 @@ double elevation_from_height_rad(double slant_range_m, double height_m, double a
   return std::asin(std::clamp(sin_el, -1.0, 1.0));
 }
 
+double altitude_m(const Eigen::Vector3d& p_enu_m, double origin_alt_m) {
+  const double d2 = p_enu_m.head<2>().squaredNorm();
+  return origin_alt_m + p_enu_m.z() + d2 / (2.0 * kEarthRadius_m);
+}
+
 }  // namespace rampart

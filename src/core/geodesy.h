@@ -54,6 +54,10 @@ class LocalFrame {
   GeographicLib::LocalCartesian frame_;
 };
 
+/// Height above the ellipsoid of a point in a scenario frame whose origin is at origin_alt_m,
+/// to second order in the horizontal distance (Earth curvature drop d^2 / 2R).
+double altitude_m(const Eigen::Vector3d& p_enu_m, double origin_alt_m);
+
 /// Height above a spherical earth (radius kEarthRadius_m, no refraction) of a point at slant range
 /// `slant_range_m` and elevation `elevation_rad` from an antenna `antenna_alt_m` above that earth:
 /// h = sqrt(r^2 + (R + a)^2 + 2 r (R + a) sin(el)) - R (law of cosines at the earth's centre).

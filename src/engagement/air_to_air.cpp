@@ -22,7 +22,9 @@ AirToAirMissiles::AirToAirMissiles(std::size_t index, const scenario::FighterSqu
             .seeker_basket_m = squadron.missile_seeker_basket_m,
             .reload_time_s = 0.0,
             .fire_control_channels = squadron.missiles,
-            .reaction_time_s = 0.0},
+            .reaction_time_s = 0.0,
+            .dynamics = messages::derived_dynamics(squadron.missile_speed_mps, squadron.missile_range_m,
+                                                   squadron.missile_seeker_basket_m)},
       missiles_(squadron.missiles) {}
 
 messages::WeaponStatus AirToAirMissiles::status() const {
@@ -33,7 +35,8 @@ messages::WeaponStatus AirToAirMissiles::status() const {
 std::vector<Interceptor> AirToAirMissiles::launch(double t_s, const messages::FireOrder& order) {
   RAMPART_DEMAND(order.rounds <= missiles_, "launch of more missiles than the fighter carries");
   missiles_ -= order.rounds;
-  return interceptors_for(order, name_, type_, t_s, fighter_entity_);
+  const world::Entity& fighter = world_.entity(fighter_entity_);
+  return interceptors_for(order, name_, type_, t_s, fighter.p_enu_m, fighter.v_enu_mps, fighter_entity_);
 }
 
 }  // namespace rampart::engagement

@@ -4,16 +4,22 @@ namespace rampart::engagement {
 
 std::vector<Interceptor> interceptors_for(const messages::FireOrder& order, const std::string& shooter,
                                           const messages::WeaponType& type, double launch_s,
-                                          std::uint32_t fighter_entity) {
+                                          const Eigen::Vector3d& p_launch_enu_m,
+                                          const Eigen::Vector3d& v_launcher_enu_mps, std::uint32_t fighter_entity) {
   const Interceptor m{.shooter = shooter,
                       .effector = order.fire_unit,
                       .fighter_entity = fighter_entity,
                       .kill_probability = type.kill_probability,
                       .seeker_basket_m = type.seeker_basket_m,
+                      .dynamics = type.dynamics,
                       .track_id = order.track_id,
                       .launch_time_s = launch_s,
                       .intercept_time_s = launch_s + order.time_of_flight_s,
                       .aim_enu_m = order.aim_enu_m,
+                      .p_launch_enu_m = p_launch_enu_m,
+                      .v_launcher_enu_mps = v_launcher_enu_mps,
+                      .estimate_enu_m = order.aim_enu_m,
+                      .estimate_t_s = launch_s,
                       .min_altitude_m = type.min_altitude_m,
                       .max_altitude_m = type.max_altitude_m};
   return std::vector<Interceptor>(static_cast<std::size_t>(order.rounds), m);

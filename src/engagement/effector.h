@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "engagement/flyout.h"
 #include "messages/orders.h"
 
 namespace rampart::engagement {
@@ -27,12 +28,25 @@ struct Interceptor {
   std::string shooter;       ///< the effector's name: fire unit or fighter
   std::size_t effector = 0;  ///< the launching effector's index in the Arsenal
   std::uint32_t fighter_entity = 0;  ///< the launching aircraft's truth id (0: launched from the ground)
-  double kill_probability = 0.0;
+  double kill_probability = 0.0;  ///< at zero miss distance (Pk0)
   double seeker_basket_m = 0.0;
+  messages::InterceptorDynamics dynamics;
   std::uint32_t track_id = 0;
   double launch_time_s = 0.0;
-  double intercept_time_s = 0.0;
-  Eigen::Vector3d aim_enu_m = Eigen::Vector3d::Zero();
+  double intercept_time_s = 0.0;  ///< C2's prediction, reported to C2; the flyout decides the end
+  Eigen::Vector3d aim_enu_m = Eigen::Vector3d::Zero();  ///< C2's predicted intercept point: the launch direction
+  Eigen::Vector3d p_launch_enu_m = Eigen::Vector3d::Zero();
+  Eigen::Vector3d v_launcher_enu_mps = Eigen::Vector3d::Zero();
+  /// Command guidance: the target as last uplinked, at estimate_t_s, moving at estimate_v_enu_mps
+  /// (the aim point, standing still, until the first track update).
+  Eigen::Vector3d estimate_enu_m = Eigen::Vector3d::Zero();
+  Eigen::Vector3d estimate_v_enu_mps = Eigen::Vector3d::Zero();
+  double estimate_t_s = 0.0;
+  /// In flight (from launch_time_s): the flyout at flight_t_s, and the truth id its seeker locked (0: none).
+  FlyoutState flight;
+  double flight_t_s = 0.0;
+  bool launched = false;
+  std::uint32_t locked_entity = 0;
   /// The warhead's altitude limits (true height above the ellipsoid); a fighter's missile has none.
   double min_altitude_m = -std::numeric_limits<double>::infinity();
   double max_altitude_m = std::numeric_limits<double>::infinity();
@@ -63,9 +77,12 @@ class Effector {
 };
 
 /// The `order.rounds` interceptors of weapon `type` that `shooter` launches at launch_s on `order`
-/// (fighter_entity: the launching aircraft, 0 from the ground); id left 0.
+/// from p_launch_enu_m moving at v_launcher_enu_mps (fighter_entity: the launching aircraft, 0
+/// from the ground); id left 0.
 std::vector<Interceptor> interceptors_for(const messages::FireOrder& order, const std::string& shooter,
                                           const messages::WeaponType& type, double launch_s,
+                                          const Eigen::Vector3d& p_launch_enu_m,
+                                          const Eigen::Vector3d& v_launcher_enu_mps = Eigen::Vector3d::Zero(),
                                           std::uint32_t fighter_entity = 0);
 
 /// Every effector of a run; a FireOrder's fire_unit indexes it. The scenario's fire units come

@@ -1,10 +1,25 @@
 #include "engagement/engagements.h"
 
+#include <cmath>
 #include <fmt/format.h>
 
 #include "core/random.h"
+#include "engagement/kill_probability.h"
 
 namespace rampart::engagement {
+namespace {
+
+/// An entity's position at t_s, extrapolated from the world's time world_t_s at its velocity.
+Eigen::Vector3d position_at(const world::Entity& e, double t_s, double world_t_s) {
+  return e.p_enu_m + e.v_enu_mps * (t_s - world_t_s);
+}
+
+/// Why a round whose target fell before it arrived found nothing: `e` fell distance_m away.
+std::string already_destroyed(const world::Entity& e, double distance_m) {
+  return fmt::format("target already destroyed ({} at {:.0f} m)", e.name, distance_m);
+}
+
+}  // namespace
 
 const char* to_string(Outcome outcome) {
   switch (outcome) {
@@ -33,76 +48,155 @@ void Engagements::guide(const std::vector<messages::TrackState>& tracks) {
   for (auto& m : flying_) {
     for (const auto& t : tracks) {
       if (t.id != m.track_id) continue;
-      const double dt_s = m.intercept_time_s - t.t_s;
-      m.aim_enu_m = t.position_enu_m() + t.velocity_enu_mps() * dt_s;
+      m.estimate_enu_m = t.position_enu_m();
+      m.estimate_v_enu_mps = t.velocity_enu_mps();
+      m.estimate_t_s = t.t_s;
       break;
     }
   }
 }
 
-Resolution Engagements::endgame(const Interceptor& m, world::World& world) const {
-  Resolution r{m, Outcome::kNoTarget, 0, false, m.aim_enu_m};
+const world::Entity* Engagements::acquire(const Interceptor& m, const Eigen::Vector3d& estimate_enu_m, double t_s,
+                                          const world::World& world, double world_t_s) const {
+  const world::Entity* nearest = nullptr;
+  double nearest_m = m.seeker_basket_m;
+  for (const auto& e : world.entities()) {
+    if (!e.flying() || e.id == m.fighter_entity) continue;  // never its own launcher
+    const double d_m = (position_at(e, t_s, world_t_s) - estimate_enu_m).norm();
+    if (d_m <= nearest_m) {
+      nearest_m = d_m;
+      nearest = &e;
+    }
+  }
+  return nearest;
+}
+
+Resolution Engagements::detonate(const Interceptor& m, const world::Entity& target, Resolution r,
+                                 world::World& world) const {
+  r.truth_id = target.id;
+  const double alt_m = target.geodetic.alt_m;
+  if (terrain_ && m.fire_control_site_m) {
+    const Eigen::Vector3d& site = *m.fire_control_site_m;
+    if (!terrain_->line_of_sight(site.x(), site.y(), site.z(), target.p_enu_m.x(), target.p_enu_m.y(), alt_m)) {
+      r.outcome = Outcome::kNoTarget;
+      r.truth_id = 0;
+      r.reason = fmt::format("terrain masks {} from the fire-control radar", target.name);
+      return r;
+    }
+  }
+  if (alt_m < m.min_altitude_m || alt_m > m.max_altitude_m) {
+    r.outcome = Outcome::kNoTarget;
+    r.truth_id = 0;
+    r.reason = alt_m < m.min_altitude_m
+                   ? fmt::format("below floor ({} at {:.0f} m, floor {:.0f} m)", target.name, alt_m, m.min_altitude_m)
+                   : fmt::format("above ceiling ({} at {:.0f} m, ceiling {:.0f} m)", target.name, alt_m,
+                                 m.max_altitude_m);
+    return r;
+  }
+  r.kill_probability =
+      kill_probability(m.kill_probability, r.miss_distance_m, m.dynamics.lethal_radius_m, target.kind);
+  RandomStream draw(seed_, m.id, Purpose::kKill);
+  const bool kill = draw.bernoulli(r.kill_probability);
+  r.outcome = kill ? Outcome::kKill : Outcome::kMiss;
+  if (!kill) {
+    r.reason = fmt::format("survived the warhead ({:.1f} m miss, Pk {:.2f})", r.miss_distance_m, r.kill_probability);
+    return r;
+  }
+  r.fratricide = target.side == world::Side::kFriendly;
+  world.kill(target.id);
+  return r;
+}
+
+Resolution Engagements::end_unlocked(const Interceptor& m, FlyoutEnd end, Resolution r, const world::World& world,
+                                     double world_t_s) const {
   const world::Entity* nearest = nullptr;
   const world::Entity* nearest_down = nullptr;  // destroyed before this interceptor arrived
   double down_m = std::numeric_limits<double>::infinity();
   for (const auto& e : world.entities()) {
-    if (e.id == m.fighter_entity) continue;  // a missile's seeker does not home on its own launcher
-    const double miss_m = (e.p_enu_m - m.aim_enu_m).norm();
-    if (e.flying() && miss_m < r.miss_distance_m) {
-      r.miss_distance_m = miss_m;
-      nearest = &e;
-    } else if (e.state == world::EntityState::kKilled && miss_m < down_m) {
-      down_m = miss_m;
+    if (e.id == m.fighter_entity) continue;
+    if (e.flying()) {
+      const double d_m = (position_at(e, r.end_time_s, world_t_s) - r.intercept_enu_m).norm();
+      if (d_m < r.miss_distance_m) {
+        r.miss_distance_m = d_m;
+        nearest = &e;
+      }
+    } else if (e.state == world::EntityState::kKilled && (e.p_enu_m - r.intercept_enu_m).norm() < down_m) {
+      down_m = (e.p_enu_m - r.intercept_enu_m).norm();  // where it fell
       nearest_down = &e;
     }
   }
-  if (!nearest || r.miss_distance_m > m.seeker_basket_m) {
-    if (nearest_down && down_m <= m.seeker_basket_m) {
-      r.reason = fmt::format("target already destroyed ({} at {:.0f} m)", nearest_down->name, down_m);
-    } else {
-      r.reason = nearest ? fmt::format("nothing in basket (nearest {:.0f} m, basket {:.0f} m)", r.miss_distance_m,
-                                       m.seeker_basket_m)
-                         : std::string("nothing in basket (nothing flying)");
-    }
-    return r;
-  }
-  const double alt_m = nearest->geodetic.alt_m;
-  if (terrain_ && m.fire_control_site_m) {
-    const Eigen::Vector3d& site = *m.fire_control_site_m;
-    if (!terrain_->line_of_sight(site.x(), site.y(), site.z(), nearest->p_enu_m.x(), nearest->p_enu_m.y(), alt_m)) {
-      r.reason = fmt::format("terrain masks {} from the fire-control radar", nearest->name);
-      return r;
-    }
-  }
-  if (alt_m < m.min_altitude_m) {
-    r.reason = fmt::format("below floor ({} at {:.0f} m, floor {:.0f} m)", nearest->name, alt_m, m.min_altitude_m);
-    return r;
-  }
-  if (alt_m > m.max_altitude_m) {
-    r.reason = fmt::format("above ceiling ({} at {:.0f} m, ceiling {:.0f} m)", nearest->name, alt_m, m.max_altitude_m);
-    return r;
-  }
-  r.truth_id = nearest->id;
-  RandomStream draw(seed_, m.id, Purpose::kKill);
-  const bool kill = draw.bernoulli(m.kill_probability);
-  r.outcome = kill ? Outcome::kKill : Outcome::kMiss;
-  if (kill) {
-    r.fratricide = nearest->side == world::Side::kFriendly;
-    world.kill(r.truth_id);
+  if (end != FlyoutEnd::kClosestApproach) {
+    r.outcome = Outcome::kMiss;
+    r.reason = fmt::format("{} before its seeker found a target ({:.0f} m/s)", to_string(end),
+                           m.flight.v_enu_mps.norm());
+  } else if (nearest_down && down_m <= m.seeker_basket_m) {
+    r.reason = already_destroyed(*nearest_down, down_m);
+  } else {
+    r.reason = nearest ? fmt::format("nothing in basket (nearest {:.0f} m, basket {:.0f} m)", r.miss_distance_m,
+                                     m.seeker_basket_m)
+                       : std::string("nothing in basket (nothing flying)");
   }
   return r;
+}
+
+std::optional<Resolution> Engagements::fly(Interceptor& m, double t_s, world::World& world) const {
+  if (t_s <= m.launch_time_s) return std::nullopt;
+  if (!m.launched) {
+    m.flight = launch_state(m.p_launch_enu_m, m.v_launcher_enu_mps, m.aim_enu_m, m.surface_to_air());
+    m.flight_t_s = m.launch_time_s;
+    m.launched = true;
+  }
+  const int steps = static_cast<int>(std::ceil((t_s - m.flight_t_s) / kFlyoutStep_s - 1e-9));
+  if (steps <= 0) return std::nullopt;
+  const double dt_s = (t_s - m.flight_t_s) / steps;
+  const double world_t_s = t_s;  // the world stands at t_s
+  for (int k = 0; k < steps; ++k) {
+    const double tau_s = m.flight_t_s;
+    const world::Entity* locked = m.locked_entity ? &world.entity(m.locked_entity) : nullptr;
+    if (locked && !locked->flying()) {
+      Resolution r{m, Outcome::kNoTarget, 0, false, m.flight.p_enu_m};
+      r.end_time_s = tau_s;
+      r.miss_distance_m = (locked->p_enu_m - m.flight.p_enu_m).norm();  // where it fell
+      r.reason = already_destroyed(*locked, r.miss_distance_m);
+      return r;
+    }
+    const Eigen::Vector3d estimate_enu_m = m.estimate_enu_m + m.estimate_v_enu_mps * (tau_s - m.estimate_t_s);
+    if (!locked && (estimate_enu_m - m.flight.p_enu_m).norm() <= m.dynamics.seeker_acquisition_range_m) {
+      locked = acquire(m, estimate_enu_m, tau_s, world, world_t_s);
+      if (locked) m.locked_entity = locked->id;
+    }
+    const Eigen::Vector3d p_target_enu_m = locked ? position_at(*locked, tau_s, world_t_s) : estimate_enu_m;
+    const Eigen::Vector3d v_target_enu_mps = locked ? locked->v_enu_mps : m.estimate_v_enu_mps;
+    const FlyoutStep step = flyout_step(m.flight, m.dynamics, origin_alt_m_, p_target_enu_m, v_target_enu_mps, dt_s);
+    m.flight_t_s = k + 1 == steps ? t_s : tau_s + dt_s;
+    if (step.end == FlyoutEnd::kFlying) continue;
+    Resolution r{m, Outcome::kNoTarget, 0, false, step.p_end_enu_m};
+    r.end_time_s = tau_s + step.time_into_step_s;
+    if (locked) {
+      r.miss_distance_m = step.miss_distance_m;
+      if (step.end == FlyoutEnd::kClosestApproach) return detonate(m, *locked, r, world);
+      r.outcome = Outcome::kMiss;
+      r.truth_id = locked->id;
+      r.reason = fmt::format("{} ({:.0f} m/s, {:.0f} m from {})", to_string(step.end), m.flight.v_enu_mps.norm(),
+                             r.miss_distance_m, locked->name);
+      return r;
+    }
+    return end_unlocked(m, step.end, std::move(r), world, world_t_s);
+  }
+  return std::nullopt;
 }
 
 std::vector<Resolution> Engagements::resolve(double t_s, world::World& world, Arsenal& arsenal) {
   std::vector<Resolution> out;
   std::vector<Interceptor> still_flying;
-  for (const auto& m : flying_) {
-    if (m.intercept_time_s > t_s) {
-      still_flying.push_back(m);
+  for (auto& m : flying_) {
+    auto r = fly(m, t_s, world);
+    if (!r) {
+      still_flying.push_back(std::move(m));
       continue;
     }
-    out.push_back(endgame(m, world));
     arsenal.at(m.effector)->release_channel();
+    out.push_back(std::move(*r));
   }
   flying_ = std::move(still_flying);
   return out;
@@ -112,7 +206,8 @@ std::vector<Resolution> Engagements::abort(double t_s, std::uint32_t track_id, A
   std::vector<Resolution> out;
   std::erase_if(flying_, [&](const Interceptor& m) {
     if (m.track_id != track_id) return false;
-    Resolution r{m, Outcome::kAborted, 0, false, m.aim_enu_m};
+    Resolution r{m, Outcome::kAborted, 0, false, m.launched ? m.flight.p_enu_m : m.p_launch_enu_m};
+    r.end_time_s = t_s;
     r.reason = m.launch_time_s > t_s ? "launch cancelled: C2 identified its track friendly"
                                      : "destroyed in flight: C2 identified its track friendly";
     arsenal.at(m.effector)->release_channel();

@@ -1,12 +1,20 @@
-// Interceptors in flight and the endgame against truth: the physics of an engagement.
+// Interceptors in flight and their end against truth: the physics of an engagement.
 //
-// An interceptor flies for the time of flight C2 computed; in flight its aim point is refreshed
-// from the track (command guidance). The endgame, at the aim time t_i with aim point a: the seeker
-// homes on the flying entity nearest a in 3-D, |p_e(t_i) - a|, if that miss distance is within
-// the seeker basket. The warhead can kill only between the weapon's floor and ceiling: a target
-// whose true altitude is below min_altitude_m or above max_altitude_m survives (no_target).
-// Otherwise the kill is drawn from the weapon's kill probability. Any entity can be hit, friend
-// or foe: that is how fratricide happens when identification fails. Every no_target says why.
+// Each interceptor flies out (flyout.h) from its launch, stepped at kFlyoutStep_s up to every
+// time resolve() is called, against the moving truth. Until its seeker locks it is guided on the
+// track estimate (command guidance: the aim point C2 ordered, standing still, then each track
+// update guide() uplinks, extrapolated at the track's velocity). Within the weapon's
+// seeker_acquisition_range_m of that estimate the seeker looks for the flying entity nearest the
+// estimate within seeker_basket_m (never its own launcher) and locks on it; from then on the
+// flyout is guided on that entity's true position and velocity. The flight ends:
+// - at the closest approach to what it is guided on. Locked on an entity, the miss distance is
+//   the flyout's; the warhead can kill only between the weapon's floor and ceiling (true
+//   altitude) and, from the ground, where its fire-control radar sees the target (terrain);
+//   otherwise the kill is drawn with kill_probability.h's Pk(miss, kind). Never locked: no target
+//   ("nothing in basket", the miss distance to the nearest flying entity).
+// - out of energy, out of time or on the ground (flyout.h): a miss, with the reason.
+// - when the entity it locked is destroyed first: no target ("target already destroyed").
+// Any entity can be hit, friend or foe: that is how fratricide happens when identification fails.
 #pragma once
 
 #include <Eigen/Core>
@@ -14,6 +22,7 @@
 #include <limits>
 #include <string>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "engagement/effector.h"
@@ -38,26 +47,34 @@ struct Resolution {
   Outcome outcome = Outcome::kMiss;
   std::uint32_t truth_id = 0;  ///< the entity the seeker homed on (0: none)
   bool fratricide = false;
-  Eigen::Vector3d intercept_enu_m = Eigen::Vector3d::Zero();  ///< where the interceptor ended: its aim point
-  /// 3-D distance from the intercept position to the nearest flying entity (infinity: none flying).
+  Eigen::Vector3d intercept_enu_m = Eigen::Vector3d::Zero();  ///< where the interceptor ended
+  /// 3-D distance from the interceptor at its end to the entity it homed on, else to the nearest
+  /// flying entity (infinity: none flying).
   double miss_distance_m = std::numeric_limits<double>::infinity();
-  std::string reason;  ///< why a no_target: nothing in basket, below floor, above ceiling, already destroyed
+  double kill_probability = 0.0;  ///< Pk(miss, kind) drawn (0: no draw)
+  double end_time_s = 0.0;
+  std::string reason;  ///< why a miss or no_target
 };
 
 /// Every interceptor in flight, and their resolution against truth.
 class Engagements {
  public:
-  /// With `terrain`, a surface-to-air interceptor whose fire-control radar cannot see its target
-  /// at the end (the terrain between) finds nothing.
-  explicit Engagements(std::uint64_t seed, std::shared_ptr<const environment::Terrain> terrain = nullptr)
-      : seed_(seed), terrain_(std::move(terrain)) {}
+  /// origin_alt_m: the scenario frame's origin altitude (the flyout's air density). With
+  /// `terrain`, a surface-to-air interceptor whose fire-control radar cannot see its target at
+  /// the end (the terrain between) finds nothing.
+  explicit Engagements(std::uint64_t seed, std::shared_ptr<const environment::Terrain> terrain = nullptr,
+                       double origin_alt_m = 0.0)
+      : seed_(seed), terrain_(std::move(terrain)), origin_alt_m_(origin_alt_m) {}
 
   /// The effector arsenal[order.fire_unit] receives `order` at t_s (see Effector::launch).
   /// Returns the interceptors it launches, numbered.
   std::vector<Interceptor> fire(double t_s, const messages::FireOrder& order, Arsenal& arsenal);
-  /// Refreshes aim points from the current tracks (tracks that vanished keep the last aim point).
+  /// Uplinks the current tracks to the interceptors guided on them (tracks that vanished leave
+  /// the last estimate, extrapolated).
   void guide(const std::vector<messages::TrackState>& tracks);
-  /// Resolves the interceptors whose time has come against truth, killing what they hit.
+  /// Flies every launched interceptor to t_s against truth (the world at t_s, its entities
+  /// moving at their velocities through the step); resolves those whose flight ended, killing
+  /// what they hit.
   std::vector<Resolution> resolve(double t_s, world::World& world, Arsenal& arsenal);
   /// Destroys in flight every interceptor guided on the track (C2 identified it friendly), and
   /// cancels those ordered but not yet launched; their channels are free again.
@@ -65,11 +82,22 @@ class Engagements {
   std::size_t in_flight() const { return flying_.size(); }
 
  private:
-  /// The end of one interceptor's flight against truth (kills what it hits).
-  Resolution endgame(const Interceptor& m, world::World& world) const;
+  /// Flies `m` to t_s; its resolution if its flight ended.
+  std::optional<Resolution> fly(Interceptor& m, double t_s, world::World& world) const;
+  /// The seeker's search around `estimate_enu_m`: the nearest flying entity within the basket.
+  /// `world` stands at world_t_s; its entities are extrapolated to t_s.
+  const world::Entity* acquire(const Interceptor& m, const Eigen::Vector3d& estimate_enu_m, double t_s,
+                               const world::World& world, double world_t_s) const;
+  /// The end of a flight whose seeker never locked: no target at the closest approach (named
+  /// by the nearest entity), a miss when out of energy, time or height.
+  Resolution end_unlocked(const Interceptor& m, FlyoutEnd end, Resolution r, const world::World& world,
+                          double world_t_s) const;
+  /// The warhead against the locked entity at the closest approach.
+  Resolution detonate(const Interceptor& m, const world::Entity& target, Resolution r, world::World& world) const;
 
   std::uint64_t seed_;
   std::shared_ptr<const environment::Terrain> terrain_;
+  double origin_alt_m_;
   std::uint64_t next_id_ = 1;
   std::vector<Interceptor> flying_;
 };

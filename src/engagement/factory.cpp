@@ -2,14 +2,17 @@
 
 #include "engagement/air_to_air.h"
 #include "engagement/fire_unit.h"
+#include "engagement/launch_region.h"
 
 namespace rampart::engagement {
 
 Arsenal make_fire_units(const scenario::Scenario& s, const LocalFrame& frame) {
   Arsenal arsenal;
+  std::vector<scenario::WeaponType> types = s.weapon_types;
+  for (auto& type : types) type.launch_region = launch_region_of(type);
   for (const auto& f : s.fire_units)
     arsenal.push_back(std::make_unique<FireUnit>(
-        arsenal.size(), f, s.weapon_types[f.weapon_type],
+        arsenal.size(), f, types[f.weapon_type],
         frame.surface_point_enu(f.position.east_m, f.position.north_m, f.site_alt_m)));
   return arsenal;
 }

@@ -723,12 +723,46 @@ class ScenarioReader {
     w.reload_time_s = m.number("reload_time_s", Range::non_negative()).value_or(0.0);
     w.fire_control_channels = m.integer_or("fire_control_channels", 1, 1, 100);
     w.reaction_time_s = m.number_or("reaction_time_s", w.reaction_time_s, Range::between(0.0, 600.0));
+    read_dynamics(m, w);
     if (w.min_range_m >= w.max_range_m)
       m.error_at("min_range_m", fmt::format("'min_range_m' in {} must be less than max_range_m", m.what()));
     if (w.min_altitude_m >= w.max_altitude_m)
       m.error_at("min_altitude_m", fmt::format("'min_altitude_m' in {} must be less than max_altitude_m", m.what()));
     m.check_unknown_keys();
     return w;
+  }
+
+  /// The interceptor's flyout keys, each defaulting to messages::derived_dynamics of the mean
+  /// speed and maximum range (weapon types written before the flyout keep their reach).
+  void read_dynamics(MapReader& m, WeaponType& w) {
+    const messages::InterceptorDynamics derived =
+        messages::derived_dynamics(w.interceptor_speed_mps, w.max_range_m, w.seeker_basket_m);
+    messages::InterceptorDynamics& d = w.dynamics;
+    d.boost_s = m.number_or("boost_s", derived.boost_s, Range{0.0, 120.0, true, false});
+    d.boost_accel_mps2 = m.number_or("boost_accel_mps2", derived.boost_accel_mps2, Range{0.0, 2000.0, true, false});
+    d.sustain_s = m.number_or("sustain_s", derived.sustain_s, Range::between(0.0, 600.0));
+    d.sustain_accel_mps2 = m.number_or("sustain_accel_mps2", derived.sustain_accel_mps2, Range::between(0.0, 500.0));
+    d.drag_area_per_mass_m2pkg =
+        m.number_or("drag_area_per_mass_m2pkg", derived.drag_area_per_mass_m2pkg, Range::between(0.0, 0.01));
+    d.max_g = m.number_or("max_g", derived.max_g, Range{0.0, 100.0, true, false});
+    d.nav_constant = m.number_or("nav_constant", derived.nav_constant, Range::between(2.0, 6.0));
+    d.min_speed_mps = m.number_or("min_speed_mps", derived.min_speed_mps, Range::between(0.0, 2000.0));
+    d.max_flight_time_s = m.number_or("max_flight_time_s", derived.max_flight_time_s, Range{0.0, 1000.0, true, false});
+    d.seeker_acquisition_range_m =
+        m.number_or("seeker_acquisition_range_m", derived.seeker_acquisition_range_m, Range::between(0.0, 100'000.0));
+    d.lethal_radius_m = m.number_or("lethal_radius_m", derived.lethal_radius_m, Range{0.0, 1000.0, true, false});
+    const double burnout_mps = d.boost_s * d.boost_accel_mps2;
+    if (d.min_speed_mps >= burnout_mps)
+      m.error_at(m.has("min_speed_mps") ? "min_speed_mps" : "boost_accel_mps2",
+                 fmt::format("'min_speed_mps' ({:.0f} m/s) in {} must be less than the speed at burnout, boost_s x "
+                             "boost_accel_mps2 = {:.0f} m/s: the interceptor would be out of energy as its boost ends; "
+                             "lower min_speed_mps or strengthen the boost",
+                             d.min_speed_mps, m.what(), burnout_mps));
+    if (d.max_flight_time_s <= d.boost_s + d.sustain_s)
+      m.error_at("max_flight_time_s",
+                 fmt::format("'max_flight_time_s' in {} must be longer than boost_s + sustain_s ({:.1f} s): the "
+                             "interceptor would end while its motor still burns; lengthen max_flight_time_s or shorten the burns",
+                             m.what(), d.boost_s + d.sustain_s));
   }
 
   template <typename Item>

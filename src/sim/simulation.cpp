@@ -46,7 +46,7 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
       tracker_(tracking::make_tracker(tracker_options(s.tracker))),
       arsenal_(engagement::make_fire_units(s, world_.frame())),
       fire_unit_count_(arsenal_.size()),
-      engagements_(seed_, s.environment.terrain),
+      engagements_(seed_, s.environment.terrain, s.origin.alt_m),
       sensor_stations_(sensors_.sensors.size()),
       unit_stations_(s.fire_units.size()),
       emission_(s.radars),

@@ -337,6 +337,45 @@ TEST_F(AssignmentTest, OptimalMatchingBeatsGreedy) {
   EXPECT_EQ(unit_of[2], 0u);
 }
 
+// A weapon with a launch acceptability region (by hand: 30 km whatever the height and inbound
+// speed against a non-crossing target, 10 km against a 400 m/s crossing one; the time of flight
+// 30 s and 20 s at those ranges, 0 at 0): C2 offers what lies inside 85 % of the region's
+// maximum launch range and takes the time of flight from it, not from the box and mean speed.
+// Inbound at 250 m/s from (0, 20 km, 5 km): range 20616 m < 0.85 x 30 km, time of flight
+// 30 s x 20616 / 30000 = 20.616 s, intercept at 20000 - 250 x 20.616 = 14846 m north. Crossing
+// at 200 m/s from there: maximum 20 km, 0.85 x 20 = 17 km < 20616 m: none (the 40 km box
+// alone would take it).
+TEST_F(AssignmentTest, TheLaunchAcceptabilityRegionDecidesAndTimesTheIntercept) {
+  auto lar = std::make_shared<messages::LaunchRegion>();
+  lar->height_m = {0.0, 10'000.0};
+  lar->inbound_mps = {0.0, 400.0};
+  lar->crossing_mps = {0.0, 400.0};
+  lar->range_fraction = {0.0, 1.0};
+  lar->max_range_m.assign(8, 0.0);
+  lar->time_of_flight_s.assign(16, 0.0);
+  for (std::size_t h = 0; h < 2; ++h)
+    for (std::size_t i = 0; i < 2; ++i)
+      for (std::size_t c = 0; c < 2; ++c) {
+        lar->max_range_m[lar->cell(h, i, c)] = c == 0 ? 30'000.0 : 10'000.0;
+        lar->time_of_flight_s[lar->cell(h, i, c) * 2 + 1] = c == 0 ? 30.0 : 20.0;
+      }
+  std::vector<WeaponStatus> weapons = {weapon(0, {0, 0, 0})};
+  weapons[0].type.reaction_time_s = 0.0;
+  weapons[0].type.launch_region = lar;
+  const std::map<std::uint32_t, messages::TrackState> tracks = {{1, track(1, {0, 20'000, 5000}, {0, -250, 0})},
+                                                                {2, track(2, {0, 20'000, 5000}, {200, 0, 0})}};
+  const FeasibleEngagements e =
+      feasible_engagements({threat(1, 100, 1.0), threat(2, 100, 1.0)}, tracks, weapons, context());
+  ASSERT_EQ(e.candidates.size(), 1u);
+  EXPECT_EQ(e.candidates[0].threat, 0u);
+  const double range_m = std::hypot(20'000.0, 5000.0);
+  EXPECT_NEAR(e.candidates[0].intercept.time_of_flight_s, 30.0 * range_m / 30'000.0, 1e-9);
+  EXPECT_NEAR(e.candidates[0].intercept.p_enu_m.y(), 20'000.0 - 250.0 * 30.0 * range_m / 30'000.0, 1e-6);
+  weapons[0].type.launch_region = nullptr;  // the box and the mean speed take both
+  EXPECT_EQ(feasible_engagements({threat(1, 100, 1.0), threat(2, 100, 1.0)}, tracks, weapons, context()).candidates.size(),
+            2u);
+}
+
 TEST_F(AssignmentTest, ChannelsRoundsAndArrivalTimeLimitEngagements) {
   const std::map<std::uint32_t, messages::TrackState> tracks = {{1, track(1, {0, 35'000, 5000}, {0, -250, 0})},
                                                                 {2, track(2, {5000, 35'000, 5000}, {0, -250, 0})}};

@@ -80,6 +80,10 @@ TEST_P(AnyEffector, LaunchesWhatItWasOrderedAndCommitsTheRounds) {
     EXPECT_DOUBLE_EQ(m.intercept_time_s, m.launch_time_s + 10.0);
     EXPECT_DOUBLE_EQ(m.kill_probability, before.type.kill_probability);
     EXPECT_DOUBLE_EQ(m.seeker_basket_m, before.type.seeker_basket_m);
+    // It flies out from where the effector stands, with the weapon's dynamics.
+    EXPECT_EQ(m.p_launch_enu_m, before.p_enu_m);
+    EXPECT_DOUBLE_EQ(m.dynamics.max_flight_time_s, before.type.dynamics.max_flight_time_s);
+    EXPECT_GT(m.dynamics.boost_s * m.dynamics.boost_accel_mps2, m.dynamics.min_speed_mps);
     EXPECT_LE(m.min_altitude_m, before.type.min_altitude_m);
     EXPECT_GE(m.max_altitude_m, before.type.max_altitude_m);
   }
@@ -94,8 +98,10 @@ TEST_P(AnyEffector, ItsChannelsAreFreeAgainWhenItsInterceptorsEnd) {
   const auto launched = e.fire(0.0, order(1), arsenal);
   ASSERT_EQ(launched.size(), 1u);
   EXPECT_EQ(launched[0].id, 1u);
-  world.advance(launched[0].intercept_time_s);
-  const auto ended = e.resolve(launched[0].intercept_time_s, world, arsenal);
+  // Flown in one step to past its longest flight: whatever it met, it has ended.
+  const double end_s = launched[0].launch_time_s + launched[0].dynamics.max_flight_time_s + 1.0;
+  world.advance(end_s);
+  const auto ended = e.resolve(end_s, world, arsenal);
   ASSERT_EQ(ended.size(), 1u);
   EXPECT_EQ(effector().status().free_channels, free_before);
   EXPECT_EQ(e.in_flight(), 0u);

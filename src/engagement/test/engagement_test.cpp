@@ -10,14 +10,44 @@
 namespace rampart::engagement {
 namespace {
 
-/// A SAM of floor 10 m and ceiling 20 km, basket 1 km, that launches as soon as it is ordered.
-scenario::WeaponType sam(double pk) { return {"sam", 1000, 40'000, 10, 20'000, 1000, pk, 1000, 100, 2, 0.0}; }
+/// A SAM of floor 10 m and ceiling 20 km, basket 1 km, that launches as soon as it is ordered,
+/// flying out as derived_dynamics makes a 1000 m/s, 40 km weapon: a 4 s boost to 1600 m/s, then
+/// a coast of up to 60 s; lethal radius 20 m.
+scenario::WeaponType sam(double pk) {
+  scenario::WeaponType t{"sam", 1000, 40'000, 10, 20'000, 1000, pk, 1000, 100, 2, 0.0};
+  t.dynamics = messages::derived_dynamics(t.interceptor_speed_mps, t.max_range_m, t.seeker_basket_m);
+  return t;
+}
 
 /// Fire units of `types` at the origin, each of the minimal scenario's first fire unit.
 Arsenal units_of(const scenario::FireUnit& spec, const std::vector<scenario::WeaponType>& types) {
   Arsenal arsenal;
   for (const auto& t : types) arsenal.push_back(std::make_unique<FireUnit>(arsenal.size(), spec, t, Eigen::Vector3d::Zero()));
   return arsenal;
+}
+
+/// A track on entity `e` of `w` as the tracker would give it with no error.
+messages::TrackState perfect_track(std::uint32_t track_id, const world::Entity& e, double t_s,
+                                   const Eigen::Vector3d& offset_m = Eigen::Vector3d::Zero()) {
+  messages::TrackState t;
+  t.id = track_id;
+  t.t_s = t_s;
+  t.x << e.p_enu_m + offset_m, e.v_enu_mps;
+  return t;
+}
+
+/// Advances the world and the interceptors together at the simulation's 0.1 s from t0_s until
+/// something ends or t1_s; returns what ended and sets t_s to when.
+std::vector<Resolution> fly_until_something_ends(Engagements& e, world::World& w, Arsenal& units, double t0_s,
+                                                 double t1_s, double* t_s = nullptr) {
+  for (int k = 1; t0_s + 0.1 * k <= t1_s + 1e-9; ++k) {
+    const double now_s = t0_s + 0.1 * k;
+    w.advance(now_s);
+    auto ended = e.resolve(now_s, w, units);
+    if (t_s) *t_s = now_s;
+    if (!ended.empty()) return ended;
+  }
+  return {};
 }
 
 TEST(FireUnit, LaunchersReloadOneAtATimeFromTheReserve) {
@@ -44,30 +74,6 @@ class EngagementsTest : public ::testing::Test {
                                                       "/src/scenario/test/data/minimal.yaml");
 };
 
-TEST_F(EngagementsTest, SureKillOnTheTargetAtTheAimPoint) {
-  world::World w(s);
-  w.advance(0.0);
-  const auto& target = w.entity(1);
-  Arsenal units = units_of(s.fire_units[0], {sam(1.0)});
-  Engagements e(1);
-  const Eigen::Vector3d aim_enu_m = target.p_enu_m + target.v_enu_mps * 10.0;
-  e.fire(0.0, {0, 42, 1, 10.0, aim_enu_m}, units);
-  EXPECT_TRUE(e.resolve(5.0, w, units).empty());
-  w.advance(10.0);
-  const auto results = e.resolve(10.0, w, units);
-  ASSERT_EQ(results.size(), 1u);
-  EXPECT_EQ(results[0].outcome, Outcome::kKill);
-  EXPECT_EQ(results[0].truth_id, 1u);
-  EXPECT_FALSE(results[0].fratricide);
-  EXPECT_EQ(w.entity(1).state, world::EntityState::kKilled);
-  EXPECT_EQ(units[0]->status().free_channels, 2);
-  // The 3-D distance to where the aircraft was hit (it flies its route over the curved Earth, so
-  // the straight-line aim is some metres off).
-  EXPECT_NEAR(results[0].miss_distance_m, (w.entity(1).p_enu_m - aim_enu_m).norm(), 1e-9);
-  EXPECT_LT(results[0].miss_distance_m, 50.0);
-  EXPECT_TRUE(results[0].reason.empty());
-}
-
 TEST_F(EngagementsTest, TheUnitLaunchesItsReactionTimeAfterTheOrder) {
   world::World w(s);
   auto type = sam(1.0);
@@ -83,69 +89,129 @@ TEST_F(EngagementsTest, TheUnitLaunchesItsReactionTimeAfterTheOrder) {
   EXPECT_EQ(report.interceptor_id, launched[0].id);
   EXPECT_EQ(report.track_id, 42u);
   EXPECT_DOUBLE_EQ(report.intercept_t_s, 17.0);
+  w.advance(7.0);
+  EXPECT_TRUE(e.resolve(7.0, w, units).empty());  // still on the launcher
 }
 
-TEST_F(EngagementsTest, NoTargetNearTheAimPointAndFratricideOnAFriend) {
+// Aimed at an empty point 8 km up-range at 3000 m: the interceptor flies to it, its seeker finds
+// nothing within its basket, and it ends there with no target, the nearest aircraft named by
+// distance.
+TEST_F(EngagementsTest, NothingInTheBasketIsNoTarget) {
   world::World w(s);
   w.advance(0.0);
   Arsenal units = units_of(s.fire_units[0], {sam(1.0)});
   Engagements e(1);
-  e.fire(0.0, {0, 1, 1, 1.0, Eigen::Vector3d(-90'000, -90'000, 0)}, units);
-  const auto friendly = w.entity(3);  // the patrolling fighter
-  e.fire(0.0, {0, 2, 1, 1.0, friendly.p_enu_m}, units);
-  const auto results = e.resolve(1.0, w, units);
-  ASSERT_EQ(results.size(), 2u);
+  const Eigen::Vector3d empty_enu_m(-8000.0, 0.0, 3000.0);
+  e.fire(0.0, {0, 1, 1, 10.0, empty_enu_m}, units);
+  const auto results = fly_until_something_ends(e, w, units, 0.0, 60.0);
+  ASSERT_EQ(results.size(), 1u);
   EXPECT_EQ(results[0].outcome, Outcome::kNoTarget);
-  EXPECT_EQ(results[1].outcome, Outcome::kKill);
-  EXPECT_TRUE(results[1].fratricide);
+  EXPECT_LT((results[0].intercept_enu_m - empty_enu_m).norm(), 50.0);
+  EXPECT_EQ(results[0].reason.rfind("nothing in basket (nearest ", 0), 0u) << results[0].reason;
+  EXPECT_GT(results[0].miss_distance_m, 1000.0);
 }
 
-TEST_F(EngagementsTest, GuidanceFollowsTheTrack) {
-  world::World w(s);
+// guide() uplinks the track: the interceptor's estimate is the track's position and velocity at
+// the track's time (seen through abort(), which returns the interceptor as it was).
+TEST_F(EngagementsTest, GuidanceUplinksTheTrack) {
   Arsenal units = units_of(s.fire_units[0], {sam(1.0)});
   Engagements e(1);
-  const auto launched = e.fire(0.0, {0, 9, 1, 20.0, Eigen::Vector3d::Zero()}, units);
+  const auto launched = e.fire(0.0, {0, 9, 1, 20.0, Eigen::Vector3d(5000, 5000, 5000)}, units);
+  EXPECT_EQ(launched[0].estimate_enu_m, Eigen::Vector3d(5000, 5000, 5000));  // the aim point until then
+  EXPECT_EQ(launched[0].estimate_v_enu_mps, Eigen::Vector3d::Zero());
   messages::TrackState t;
   t.id = 9;
   t.t_s = 5.0;
   t.x << 1000, 2000, 3000, 10, -10, 0;
   e.guide({t});
-  w.advance(0.0);
-  const auto results = e.resolve(20.0, w, units);
-  ASSERT_EQ(results.size(), 1u);
-  EXPECT_NEAR(results[0].interceptor.aim_enu_m.x(), 1150.0, 1e-9);
-  EXPECT_NEAR(results[0].interceptor.aim_enu_m.y(), 1850.0, 1e-9);
+  const auto aborted = e.abort(6.0, 9, units);
+  ASSERT_EQ(aborted.size(), 1u);
+  EXPECT_EQ(aborted[0].interceptor.estimate_enu_m, Eigen::Vector3d(1000, 2000, 3000));
+  EXPECT_EQ(aborted[0].interceptor.estimate_v_enu_mps, Eigen::Vector3d(10, -10, 0));
+  EXPECT_DOUBLE_EQ(aborted[0].interceptor.estimate_t_s, 5.0);
 }
 
-/// The endgame at t = 0 with the first aircraft of the raid (at 5000 m) at p; the second is not
-/// yet flying, the patrolling fighter is far away.
+/// The world at t = 0, the raid's first aircraft (5000 m, 250 m/s inbound from 60 km) entity 1,
+/// the patrolling friendly fighter entity 3, and a fire unit of sam(1) at the origin.
 class EndgameTest : public EngagementsTest {
  protected:
-  EndgameTest() {
-    w.advance(0.0);
-    p = w.entity(1).p_enu_m;
+  EndgameTest() { w.advance(0.0); }
+  /// `rounds` of units[unit] fired now on a perfect track of `entity` `offset_m` off it, aimed
+  /// where it will be in 30 s, flown until something ends; what ended.
+  std::vector<Resolution> engage_all(std::size_t unit, std::uint32_t entity,
+                                     const Eigen::Vector3d& offset_m = Eigen::Vector3d::Zero(), int rounds = 1) {
+    const auto& target = w.entity(entity);
+    e.fire(now_s, {unit, entity, rounds, 30.0, target.p_enu_m + offset_m + target.v_enu_mps * 30.0}, units);
+    e.guide({perfect_track(entity, target, now_s, offset_m)});
+    return fly_until_something_ends(e, w, units, now_s, now_s + 70.0, &now_s);
+  }
+  /// One round on the raid's first aircraft: its end.
+  Resolution engage(std::size_t unit, const Eigen::Vector3d& offset_m = Eigen::Vector3d::Zero()) {
+    auto results = engage_all(unit, 1, offset_m);
+    EXPECT_EQ(results.size(), 1u);
+    return results.empty() ? Resolution{} : results[0];
   }
   world::World w{s};
-  Eigen::Vector3d p;
+  double now_s = 0.0;
   Arsenal units = units_of(s.fire_units[0], {sam(1.0)});
   Engagements e{1};
 };
 
-/// Aim points straight below the aircraft: 1200 m below is out of a 1000 m basket in 3-D (the
-/// old horizontal basket took it), 800 m below is in.
-TEST_F(EndgameTest, TheSeekerBasketIsThreeDimensional) {
-  e.fire(0.0, {0, 1, 1, 1.0, p - Eigen::Vector3d(0, 0, 1200)}, units);
-  e.fire(0.0, {0, 1, 1, 2.0, p - Eigen::Vector3d(0, 0, 800)}, units);
-  auto results = e.resolve(1.0, w, units);
-  ASSERT_EQ(results.size(), 1u);
-  EXPECT_EQ(results[0].outcome, Outcome::kNoTarget);
-  EXPECT_NEAR(results[0].miss_distance_m, 1200.0, 1e-6);
-  EXPECT_EQ(results[0].reason, "nothing in basket (nearest 1200 m, basket 1000 m)");
-  EXPECT_NEAR((results[0].intercept_enu_m - (p - Eigen::Vector3d(0, 0, 1200))).norm(), 0.0, 1e-9);
-  results = e.resolve(2.0, w, units);  // the world has not moved: the aircraft is still there
+// On a perfect track the flyout homes on the aircraft, the miss is a few metres at most, the
+// kill (Pk 1 at zero miss) is certain at that miss, and the channel is free again.
+TEST_F(EndgameTest, AFlyoutOnAPerfectTrackKillsItsTarget) {
+  const Resolution r = engage(0);
+  EXPECT_EQ(r.outcome, Outcome::kKill);
+  EXPECT_EQ(r.truth_id, 1u);
+  EXPECT_FALSE(r.fratricide);
+  EXPECT_EQ(w.entity(1).state, world::EntityState::kKilled);
+  EXPECT_EQ(units[0]->status().free_channels, 2);
+  EXPECT_LT(r.miss_distance_m, 5.0);
+  EXPECT_GT(r.kill_probability, 0.96);  // exp(-(5/20)^2 / 2) = 0.969
+  EXPECT_LE(r.end_time_s, now_s);
+  EXPECT_GT(r.end_time_s, now_s - 0.1);
+  // Where it met the aircraft: 60 km out less 250 m/s x the time of flight, at 5000 m.
+  EXPECT_NEAR(r.intercept_enu_m.y(), 60'000.0 - 250.0 * r.end_time_s, 50.0);
+  EXPECT_TRUE(r.reason.empty());
+}
+
+// C2 guides an interceptor on the patrolling friendly fighter (identification failed): the
+// seeker locks it and the kill is a fratricide.
+TEST_F(EndgameTest, AFriendOnTheTrackIsKilledAsFratricide) {
+  const auto results = engage_all(0, 3);
   ASSERT_EQ(results.size(), 1u);
   EXPECT_EQ(results[0].outcome, Outcome::kKill);
-  EXPECT_NEAR(results[0].miss_distance_m, 800.0, 1e-6);
+  EXPECT_EQ(results[0].truth_id, 3u);
+  EXPECT_TRUE(results[0].fratricide);
+}
+
+// An interceptor whose flight may last only 15 s is still far short of the aircraft 60 km out
+// when its time is up, and misses with the reason.
+TEST_F(EndgameTest, ATargetBeyondReachIsMissedWithTheReason) {
+  auto short_flight = sam(1.0);
+  short_flight.dynamics.max_flight_time_s = 15.0;
+  units = units_of(s.fire_units[0], {short_flight});
+  const Resolution r = engage(0);
+  EXPECT_EQ(r.outcome, Outcome::kMiss);
+  EXPECT_NEAR(r.end_time_s, 15.0, 0.021);
+  EXPECT_EQ(r.reason.rfind("out of time before its seeker found a target", 0), 0u) << r.reason;
+  EXPECT_EQ(w.entity(1).state, world::EntityState::kFlying);
+}
+
+/// Tracks straight below the aircraft: 1200 m below is out of a 1000 m basket in 3-D, so the
+/// seeker never locks and the round ends under it with no target; 800 m below is in.
+TEST_F(EndgameTest, TheSeekerBasketIsThreeDimensional) {
+  const Resolution far = engage(0, Eigen::Vector3d(0, 0, -1200));
+  EXPECT_EQ(far.outcome, Outcome::kNoTarget);
+  // It ended where the track led it, 1200 m under the aircraft at the start and a little more
+  // since (the track flies straight in the scenario frame, the aircraft level over the curved
+  // Earth: 5000 - d^2 / 2R climbs 111 m in the frame from 60 km out to 46.8 km).
+  EXPECT_NEAR(far.miss_distance_m, 1311.0, 5.0);
+  EXPECT_EQ(far.reason, "nothing in basket (nearest 1311 m, basket 1000 m)");
+  EXPECT_EQ(w.entity(1).state, world::EntityState::kFlying);
+  const Resolution near = engage(0, Eigen::Vector3d(0, 0, -800));
+  EXPECT_EQ(near.outcome, Outcome::kKill);
+  EXPECT_LT(near.miss_distance_m, 5.0);  // locked at 800 m, it homed on the aircraft itself
 }
 
 TEST_F(EndgameTest, NoKillBelowTheFloorOrAboveTheCeiling) {
@@ -154,25 +220,38 @@ TEST_F(EndgameTest, NoKillBelowTheFloorOrAboveTheCeiling) {
   auto low_ceiling = sam(1.0);
   low_ceiling.max_altitude_m = 4000.0;
   units = units_of(s.fire_units[0], {high_floor, low_ceiling});
-  e.fire(0.0, {0, 1, 1, 1.0, p}, units);
-  e.fire(0.0, {1, 1, 1, 1.0, p}, units);
-  const auto results = e.resolve(1.0, w, units);
-  ASSERT_EQ(results.size(), 2u);
-  EXPECT_EQ(results[0].outcome, Outcome::kNoTarget);
-  EXPECT_EQ(results[0].reason, "below floor (Raid-1 at 5000 m, floor 6000 m)");
-  EXPECT_EQ(results[1].outcome, Outcome::kNoTarget);
-  EXPECT_EQ(results[1].reason, "above ceiling (Raid-1 at 5000 m, ceiling 4000 m)");
-  EXPECT_EQ(results[1].truth_id, 0u);
+  const Resolution below = engage(0);
+  EXPECT_EQ(below.outcome, Outcome::kNoTarget);
+  EXPECT_EQ(below.reason, "below floor (Raid-1 at 5000 m, floor 6000 m)");
+  const Resolution above = engage(1);
+  EXPECT_EQ(above.outcome, Outcome::kNoTarget);
+  EXPECT_EQ(above.reason, "above ceiling (Raid-1 at 5000 m, ceiling 4000 m)");
+  EXPECT_EQ(above.truth_id, 0u);
   EXPECT_TRUE(w.entity(1).flying());
 }
 
+// A salvo of two on one track: both lock the aircraft and fly the same flyout; the first kills
+// it, the second, resolved after it in the same step, finds it destroyed.
 TEST_F(EndgameTest, ASecondRoundFindsItsTargetAlreadyDestroyed) {
-  e.fire(0.0, {0, 1, 2, 1.0, p}, units);  // a salvo of two
-  const auto results = e.resolve(1.0, w, units);
+  const auto results = engage_all(0, 1, Eigen::Vector3d::Zero(), 2);
   ASSERT_EQ(results.size(), 2u);
   EXPECT_EQ(results[0].outcome, Outcome::kKill);
   EXPECT_EQ(results[1].outcome, Outcome::kNoTarget);
-  EXPECT_EQ(results[1].reason, "target already destroyed (Raid-1 at 0 m)");
+  EXPECT_EQ(results[1].reason.rfind("target already destroyed (Raid-1 at ", 0), 0u) << results[1].reason;
+}
+
+// A miss distance drawn many times: the warhead kills at Pk(miss) (kill_probability.h), so a
+// round whose track, and so whose seeker's lock, is perfect but whose lethal radius is tiny
+// against its miss survives.
+TEST_F(EndgameTest, TheKillIsDrawnAtTheMissDistancesProbability) {
+  auto tiny_warhead = sam(1.0);
+  tiny_warhead.dynamics.lethal_radius_m = 1e-3;
+  units = units_of(s.fire_units[0], {tiny_warhead});
+  const Resolution r = engage(0);
+  EXPECT_EQ(r.outcome, Outcome::kMiss);
+  EXPECT_EQ(r.truth_id, 1u);
+  EXPECT_LT(r.kill_probability, 1e-6);
+  EXPECT_EQ(r.reason.rfind("survived the warhead", 0), 0u) << r.reason;
 }
 
 }  // namespace
@@ -209,9 +288,9 @@ TEST(AirToAir, TheSeekerNeverHomesOnItsOwnLauncher) {
   arm_fighter(arsenal, eagles(), w, fighter);
   const Eigen::Vector3d aim_enu_m = w.entity(fighter).p_enu_m + Eigen::Vector3d(0.0, 0.0, 100.0);
   e.fire(0.0, {0, 7, 1, 5.0, aim_enu_m}, arsenal);
-  w.advance(5.0);
-  const auto results = e.resolve(5.0, w, arsenal);
+  const auto results = fly_until_something_ends(e, w, arsenal, 0.0, 60.0);
   ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].outcome, Outcome::kNoTarget);
   EXPECT_NE(results[0].truth_id, fighter);
   EXPECT_FALSE(results[0].fratricide);
   EXPECT_EQ(w.entity(fighter).state, world::EntityState::kFlying);
@@ -241,6 +320,8 @@ TEST(AirToAir, MissilesLeaveAtOnceFromTheAircraftAndTheMagazineEmpties) {
   EXPECT_DOUBLE_EQ(launched[0].launch_time_s, 12.0);
   EXPECT_DOUBLE_EQ(launched[0].intercept_time_s, 20.0);
   EXPECT_FALSE(launched[0].surface_to_air());
+  EXPECT_EQ(launched[0].p_launch_enu_m, w.entity(fighter).p_enu_m);  // from the aircraft, at its velocity
+  EXPECT_EQ(launched[0].v_launcher_enu_mps, w.entity(fighter).v_enu_mps);
   EXPECT_EQ(launched[0].shooter, "Eagle-1");
   EXPECT_DOUBLE_EQ(launched[0].seeker_basket_m, 2000.0);
   EXPECT_EQ(launched[0].min_altitude_m, -std::numeric_limits<double>::infinity());

@@ -213,6 +213,39 @@ TEST(ScenarioLoader, ReadsTheEnvironmentAntennaMtiJammersEmittersAndEmission) {
   EXPECT_DOUBLE_EQ(s.events[0].at_s, 60.0);
 }
 
+/// A weapon type without the flyout keys flies as messages::derived_dynamics makes it, by hand
+/// for the minimal scenario's 900 m/s, 40 km SAM: T = 40000 / 900 = 44.44 s, a boost of T / 10 =
+/// 4.444 s to 1.6 x 900 = 1440 m/s (324 m/s^2), C_dA/m = 2 x 1.4 / (T x 1440 m/s) / rho(3000 m)
+/// = 4.375e-5 / 0.86066 = 5.0833e-5 m^2/kg, 270 m/s least speed (0.3 x 900), 66.67 s of
+/// flight, the seeker acquiring at 10 baskets (the default 1500 m: 15 km). The default scenario
+/// sets its own.
+TEST(ScenarioLoader, WeaponTypesFlyOutAsTheirKeysOrTheirDerivedDefaultsSay) {
+  const Scenario minimal = load_scenario_file(kData / "minimal.yaml");
+  const messages::InterceptorDynamics& d = minimal.weapon_types.at(0).dynamics;
+  EXPECT_NEAR(d.boost_s, 4.4444, 1e-4);
+  EXPECT_NEAR(d.boost_accel_mps2, 324.0, 1e-9);
+  EXPECT_DOUBLE_EQ(d.sustain_s, 0.0);
+  EXPECT_NEAR(d.drag_area_per_mass_m2pkg, 5.0833e-5, 1e-8);
+  EXPECT_NEAR(d.min_speed_mps, 270.0, 1e-9);
+  EXPECT_NEAR(d.max_flight_time_s, 66.667, 1e-3);
+  EXPECT_DOUBLE_EQ(d.seeker_acquisition_range_m, 15'000.0);
+  EXPECT_DOUBLE_EQ(d.lethal_radius_m, 20.0);
+  EXPECT_DOUBLE_EQ(d.nav_constant, 3.5);
+  const Scenario shipped = load_scenario_file(std::filesystem::path(RAMPART_SOURCE_DIR) / "scenarios/default.yaml");
+  const messages::InterceptorDynamics& lr = shipped.weapon_types.at(0).dynamics;
+  EXPECT_DOUBLE_EQ(lr.boost_s, 6.0);
+  EXPECT_DOUBLE_EQ(lr.boost_accel_mps2, 230.0);
+  EXPECT_DOUBLE_EQ(lr.sustain_s, 14.0);
+  EXPECT_DOUBLE_EQ(lr.sustain_accel_mps2, 30.0);
+  EXPECT_DOUBLE_EQ(lr.drag_area_per_mass_m2pkg, 4.0e-5);
+  EXPECT_DOUBLE_EQ(lr.max_g, 25.0);
+  EXPECT_DOUBLE_EQ(lr.nav_constant, 4.0);
+  EXPECT_DOUBLE_EQ(lr.min_speed_mps, 300.0);
+  EXPECT_DOUBLE_EQ(lr.max_flight_time_s, 110.0);
+  EXPECT_DOUBLE_EQ(lr.seeker_acquisition_range_m, 15'000.0);
+  EXPECT_DOUBLE_EQ(lr.lethal_radius_m, 25.0);
+}
+
 /// Every file in data/invalid ends with `# expect: LINE:COL: message` lines: exactly the problems
 /// validation must report, in file order. `${DATA}` in a message stands for the folder above
 /// data/invalid (where the terrain files a scenario names relatively are found), as the path to

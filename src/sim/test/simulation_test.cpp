@@ -143,6 +143,9 @@ TEST(Simulation, FriendWithoutIffIsShotDownAndCounted) {
   s.friendlies[0].iff_on = false;
   s.friendlies[0].repeat_route = false;
   s.friendlies[0].route = {{0, 60'000}, {0, 0}};
+  // At 3000 m the minimal radar holds the track all the way in; at 8000 m it drops it about
+  // 43 km out, before the SAM's launch acceptability region (less C2's margin) lets it fire.
+  s.friendlies[0].altitude_m = 3000;
   s.duration_s = 300;
   const Summary r = Simulation(s, {}).run();
   EXPECT_GE(r.interceptors_fired, 1);
