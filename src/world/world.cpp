@@ -10,7 +10,8 @@
 
 namespace rampart::world {
 
-World::World(const scenario::Scenario& s) : frame_(s.origin), assets_(s.assets) {
+World::World(const scenario::Scenario& s)
+    : frame_(s.origin), surroundings_{s.origin, s.environment.terrain}, assets_(s.assets) {
   for (const auto& a : assets_) asset_value_left_.push_back(a.value);
   for (const auto& raid : s.raids) add_raid(raid, 0.0);
   for (const auto& f : s.friendlies) {
@@ -25,7 +26,7 @@ World::World(const scenario::Scenario& s) : frame_(s.origin), assets_(s.assets) 
                         f.kind == scenario::FriendlyKind::kAirborneEarlyWarning,
          .emitter = f.emitter,
          .jammer = f.jammer},
-        make_mover(f));
+        make_mover(f, surroundings_));
   }
 }
 
@@ -47,10 +48,11 @@ std::vector<std::uint32_t> World::add_raid(const scenario::Raid& raid, double t0
          .mode3a_code = raid.mode3a_code,
          .emitter = raid.emitter,
          .jammer = raid.jammer,
-         .expendable = raid.kind == scenario::ThreatKind::kCruiseMissile || raid.kind == scenario::ThreatKind::kDrone,
+         .expendable = raid.kind == scenario::ThreatKind::kCruiseMissile || raid.kind == scenario::ThreatKind::kDrone ||
+                       raid.kind == scenario::ThreatKind::kBallisticMissile,
          .target_asset = raid.target_asset,
          .damage_fraction = raid.damage_fraction},
-        make_mover(raid));
+        make_mover(raid, surroundings_));
     ids.push_back(entities_.back().id);
   }
   return ids;

@@ -14,6 +14,7 @@
 #include "core/geodesy.h"
 #include "scenario/scenario.h"
 #include "world/mover.h"
+#include "world/mover_factory.h"
 
 namespace rampart::world {
 
@@ -96,6 +97,7 @@ class World {
   SteerableMover& steerable(std::uint32_t entity_id, const char* order);
 
   LocalFrame frame_;
+  Surroundings surroundings_;
   std::vector<scenario::Asset> assets_;
   std::vector<double> asset_value_left_;
   std::vector<Entity> entities_;

@@ -4,36 +4,9 @@
 
 #include "core/units.h"
 #include "scenario/loader.h"
-#include "world/route.h"
 
 namespace rampart::world {
 namespace {
-
-TEST(Route, FliesStraightLegsAtConstantSpeed) {
-  const Route r({{0, 0}, {1000, 0}, {1000, 2000}}, 100.0, false);
-  EXPECT_DOUBLE_EQ(r.length_m(), 3000.0);
-  RoutePoint p = r.at(5.0);
-  EXPECT_NEAR(p.east_m, 500.0, 1e-9);
-  EXPECT_NEAR(p.heading_rad, kPi / 2, 1e-12);
-  p = r.at(20.0);
-  EXPECT_NEAR(p.east_m, 1000.0, 1e-9);
-  EXPECT_NEAR(p.north_m, 1000.0, 1e-9);
-  EXPECT_NEAR(p.heading_rad, 0.0, 1e-12);
-  EXPECT_FALSE(p.finished);
-  p = r.at(31.0);
-  EXPECT_TRUE(p.finished);
-  EXPECT_NEAR(p.north_m, 2000.0, 1e-9);
-}
-
-TEST(Route, ClosedRouteLoops) {
-  const Route r({{0, 0}, {1000, 0}}, 100.0, true);  // out and back: 2000 m a lap
-  EXPECT_DOUBLE_EQ(r.length_m(), 2000.0);
-  const RoutePoint p = r.at(25.0);  // 2500 m: half way out on the second lap
-  EXPECT_NEAR(p.east_m, 500.0, 1e-9);
-  EXPECT_FALSE(p.finished);
-  EXPECT_NEAR(r.at(15.0).east_m, 500.0, 1e-9);  // coming back
-  EXPECT_NEAR(r.at(15.0).heading_rad, 1.5 * kPi, 1e-12);
-}
 
 scenario::Scenario small_scenario() {
   return scenario::load_scenario_file(std::string(RAMPART_SOURCE_DIR) + "/src/scenario/test/data/minimal.yaml");
