@@ -108,6 +108,25 @@ TEST(FlightMover, FollowsTheTerrainOverARidgeHoldingItsClearance) {
   EXPECT_NEAR(alt_at_end_m, 60.0, 5.0);     // and down again on the plain
 }
 
+TEST(FlightMover, AHelicopterFliesNapOfTheEarthOverAHill) {
+  // 30 m/s, 20 m above a 150 m hill (radius 1 km): the steepest slope, 150 exp(-1/2) / 1000 = 0.09,
+  // needs 2.7 m/s of climb, well inside its 8 m/s, so it hugs the hill within a few metres.
+  const auto terrain = std::make_shared<const environment::Terrain>(environment::Terrain::synthesize(
+      {.west_m = -1000, .south_m = -3000, .east_m = 9000, .north_m = 3000, .cell_m = 50,
+       .hills = {{4000, 0, 150, 1000}}}));
+  scenario::Manoeuvre m = limits(30, 8, 3);
+  m.clearance_m = 20.0;
+  FlightMover heli({{0, 0}, {8000, 0}}, false, 20.0, 30.0, m, terrain);
+  double min_clearance_m = 1e9, max_clearance_m = 0.0;
+  fly(heli, 260.0, [&](double, const MoverState& s) {
+    const double clearance_m = s.altitude_m - terrain->height_m(s.east_m, s.north_m);
+    min_clearance_m = std::min(min_clearance_m, clearance_m);
+    max_clearance_m = std::max(max_clearance_m, clearance_m);
+  });
+  EXPECT_GE(min_clearance_m, 17.0);
+  EXPECT_LE(max_clearance_m, 45.0);  // it does not balloon over the crest
+}
+
 TEST(FlightMover, HoversStillAndPopsUpForItsExposureTime) {
   // A helicopter 30 m up flies 600 m to a hold of 10 s, pops up 50 m for 8 s, remasks, flies on.
   FlightMover heli({{0, 0}, {600, 0, std::nullopt, std::nullopt, 10.0, scenario::PopUp{50.0, 8.0}}, {600, 2000}},
