@@ -50,6 +50,7 @@ std::vector<std::uint32_t> World::add_raid(const scenario::Raid& raid, double t0
          .jammer = raid.jammer,
          .expendable = raid.kind == scenario::ThreatKind::kCruiseMissile || raid.kind == scenario::ThreatKind::kDrone ||
                        raid.kind == scenario::ThreatKind::kBallisticMissile,
+         .arrives_on_impact = raid.kind == scenario::ThreatKind::kBallisticMissile,
          .target_asset = raid.target_asset,
          .damage_fraction = raid.damage_fraction},
         make_mover(raid, surroundings_));
@@ -77,7 +78,7 @@ std::vector<Arrival> World::advance(double t_s) {
     // A mover's steps add up to its flight time: the first one counts from its start.
     const MoverState m = movers_[i]->advance(flight_time_s, starts ? flight_time_s : dt_s);
     place(e, m);
-    if (e.target_asset && !e.reached_target) {
+    if (e.target_asset && !e.reached_target && (m.finished || !e.arrives_on_impact)) {
       const auto& asset = assets_[*e.target_asset];
       if (std::hypot(m.east_m - asset.position.east_m, m.north_m - asset.position.north_m) <= asset.radius_m) {
         e.reached_target = true;

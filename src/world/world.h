@@ -42,6 +42,9 @@ struct Entity {
   std::string emitter;      ///< radar it emits with; empty when silent
   std::optional<environment::NoiseJammer> jammer;  ///< a noise jammer it carries, always on
   bool expendable = false;  ///< ends at its target (missiles, one-way drones)
+  /// Reaches its target where its flight ends (a ballistic missile's impact), not as it passes
+  /// inside the asset's radius on the way.
+  bool arrives_on_impact = false;
   std::optional<std::size_t> target_asset;
   double damage_fraction = 0.0;
   bool reached_target = false;

@@ -30,6 +30,27 @@ TEST(World, ThreatsLaunchInTrailAndReachTheirAsset) {
   EXPECT_NEAR(w.entity(1).geodetic.alt_m, 5000.0, 1e-6);
 }
 
+TEST(World, ABallisticMissileReachesItsAssetWhereItImpacts) {
+  // Launched 60 km north of the town (radius 3 km), aimed at its centre: it passes inside the
+  // radius high in its dive and reaches the town only on the ground.
+  scenario::Scenario s = small_scenario();
+  s.raids[0].kind = scenario::ThreatKind::kBallisticMissile;
+  s.raids[0].count = 1;
+  s.raids[0].ballistic = {.burn_time_s = 15.0, .burnout_pitch_deg = 45.0};
+  World w(s);
+  double arrival_alt_m = -1.0, highest_inside_m = 0.0;
+  for (double t = 0; t <= 400.0 && w.entity(1).state != EntityState::kImpacted; t += 0.5) {
+    const auto arrivals = w.advance(t);
+    const Entity& m = w.entity(1);
+    if (m.flying() && std::hypot(m.p_enu_m.x(), m.p_enu_m.y()) < 3000.0)
+      highest_inside_m = std::max(highest_inside_m, m.geodetic.alt_m);
+    if (!arrivals.empty()) arrival_alt_m = m.geodetic.alt_m;
+  }
+  EXPECT_EQ(w.entity(1).state, EntityState::kImpacted);
+  EXPECT_GT(highest_inside_m, 1000.0);  // inside the radius, high up, without arriving
+  EXPECT_NEAR(arrival_alt_m, 0.0, 1e-3);
+}
+
 TEST(World, ExpendableThreatsImpactAndKilledOnesStop) {
   scenario::Scenario s = small_scenario();
   s.raids[0].kind = scenario::ThreatKind::kCruiseMissile;
