@@ -62,6 +62,14 @@ Geodetic LocalFrame::surface_point(double east_m, double north_m, double alt_m) 
   return g;
 }
 
+Eigen::Vector3d LocalFrame::map_point(const Geodetic& g) const {
+  const Eigen::Vector3d on_ellipsoid_enu_m = to_enu({g.lat_deg, g.lon_deg, 0.0});
+  const Eigen::Vector3d normal_enu =
+      ecef_from_enu_rotation(origin_).transpose() * ecef_from_enu_rotation(g).col(2);
+  const Eigen::Vector3d on_plane_enu_m = on_ellipsoid_enu_m - (on_ellipsoid_enu_m.z() / normal_enu.z()) * normal_enu;
+  return {on_plane_enu_m.x(), on_plane_enu_m.y(), g.alt_m};
+}
+
 Eigen::Vector3d LocalFrame::surface_point_enu(double east_m, double north_m, double alt_m) const {
   return to_enu(surface_point(east_m, north_m, alt_m));
 }

@@ -38,6 +38,10 @@ class LocalFrame {
   /// alt_m above the ellipsoid there. Movers fly "straight at constant altitude" in these
   /// coordinates, so a route does not climb away from the curved Earth.
   Geodetic surface_point(double east_m, double north_m, double alt_m) const;
+  /// The inverse of surface_point: the map coordinates (east_m, north_m, alt_m) of a point, where
+  /// the ellipsoid's normal through it meets the tangent plane (the normal is a straight line,
+  /// p(h) = p(0) + h n in ENU, so east and north are those of p(h) at the h where its up is 0).
+  Eigen::Vector3d map_point(const Geodetic& g) const;
   /// That point in this frame's ENU coordinates (where a site given on the map stands).
   Eigen::Vector3d surface_point_enu(double east_m, double north_m, double alt_m) const;
   /// The inverse of surface_point: (east_m, north_m, alt_m) of the point `g`. The points of one

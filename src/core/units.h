@@ -12,6 +12,7 @@ inline constexpr double kSpeedOfLight_mps = 299'792'458.0;
 inline constexpr double kBoltzmann_JpK = 1.380649e-23;
 inline constexpr double kStandardTemperature_K = 290.0;
 inline constexpr double kEarthRadius_m = 6'371'000.0;
+inline constexpr double kStandardGravity_mps2 = 9.80665;  ///< g0 (CGPM 1901)
 inline constexpr double kMetresPerFoot = 0.3048;
 inline constexpr double kMetresPerNauticalMile = 1852.0;
 inline constexpr double kMpsPerKnot = kMetresPerNauticalMile / 3600.0;

@@ -19,6 +19,8 @@ const char* to_string(ThreatKind kind) {
     case ThreatKind::kCruiseMissile: return "cruise_missile";
     case ThreatKind::kDrone: return "drone";
     case ThreatKind::kHelicopter: return "helicopter";
+    case ThreatKind::kGroundVehicle: return "ground_vehicle";
+    case ThreatKind::kBallisticMissile: return "ballistic_missile";
     case ThreatKind::kAntiRadiationMissile: return "anti_radiation_missile";
   }
   return "?";
@@ -48,6 +50,7 @@ const char* to_string(FriendlyKind kind) {
     case FriendlyKind::kAirborneEarlyWarning: return "airborne_early_warning";
     case FriendlyKind::kTransport: return "transport";
     case FriendlyKind::kHelicopter: return "helicopter";
+    case FriendlyKind::kGroundVehicle: return "ground_vehicle";
   }
   return "?";
 }
@@ -114,7 +117,8 @@ Enum enum_from(const std::string& name, const std::vector<Enum>& values) {
 }
 
 const std::vector<ThreatKind> kThreatKinds = {ThreatKind::kStrikeAircraft, ThreatKind::kCruiseMissile,
-                                              ThreatKind::kDrone, ThreatKind::kHelicopter,
+                                              ThreatKind::kDrone,          ThreatKind::kHelicopter,
+                                              ThreatKind::kGroundVehicle,  ThreatKind::kBallisticMissile,
                                               ThreatKind::kAntiRadiationMissile};
 const std::vector<WeaponsControl> kWeaponsControls = {WeaponsControl::kFree, WeaponsControl::kTight,
                                                       WeaponsControl::kHold};
@@ -130,7 +134,7 @@ const std::vector<environment::LandCover> kLandCovers = {
 const std::vector<Emission> kEmissions = {Emission::kOn, Emission::kOff, Emission::kWeaponsReach};
 const std::vector<FriendlyKind> kFriendlyKinds = {
     FriendlyKind::kFighter, FriendlyKind::kAirborneEarlyWarning, FriendlyKind::kTransport,
-    FriendlyKind::kHelicopter};
+    FriendlyKind::kHelicopter, FriendlyKind::kGroundVehicle};
 
 double default_damage_fraction(ThreatKind kind) {
   switch (kind) {
@@ -138,10 +142,70 @@ double default_damage_fraction(ThreatKind kind) {
     case ThreatKind::kCruiseMissile: return 0.5;
     case ThreatKind::kDrone: return 0.1;
     case ThreatKind::kHelicopter: return 0.2;
+    case ThreatKind::kGroundVehicle: return 0.2;
+    case ThreatKind::kBallisticMissile: return 0.5;
     case ThreatKind::kAntiRadiationMissile: return 0.0;  // it destroys its radar, not an asset's value
   }
   return 0.0;
 }
+
+/// How a platform moves, for the manoeuvre limits and the keys it may use.
+enum class Motion { kFixedWing, kRotaryWing, kGround, kBallistic };
+
+Motion motion_of(ThreatKind kind) {
+  switch (kind) {
+    case ThreatKind::kHelicopter: return Motion::kRotaryWing;
+    case ThreatKind::kGroundVehicle: return Motion::kGround;
+    case ThreatKind::kBallisticMissile: return Motion::kBallistic;
+    default: return Motion::kFixedWing;
+  }
+}
+
+Motion motion_of(FriendlyKind kind) {
+  switch (kind) {
+    case FriendlyKind::kHelicopter: return Motion::kRotaryWing;
+    case FriendlyKind::kGroundVehicle: return Motion::kGround;
+    default: return Motion::kFixedWing;
+  }
+}
+
+/// Notional manoeuvre limits by kind, used where the file gives none: bank angles of agile jets
+/// (65-70 deg), of large aircraft and helicopters (25-30 deg), a cruise missile's 5 g, a tracked
+/// vehicle's 0.25 g on the road.
+struct ManoeuvreDefaults {
+  double max_bank_deg;
+  double max_climb_mps;
+  double max_accel_mps2;
+};
+
+ManoeuvreDefaults default_manoeuvre(ThreatKind kind) {
+  switch (kind) {
+    case ThreatKind::kStrikeAircraft: return {65.0, 100.0, 5.0};
+    case ThreatKind::kCruiseMissile: return {rad_to_deg(std::atan(std::sqrt(5.0 * 5.0 - 1.0))), 30.0, 3.0};  // 5 g
+    case ThreatKind::kDrone: return {30.0, 5.0, 2.0};
+    case ThreatKind::kHelicopter: return {30.0, 8.0, 3.0};
+    case ThreatKind::kGroundVehicle: return {rad_to_deg(std::atan(0.25)), 0.0, 1.5};
+    case ThreatKind::kBallisticMissile: return {0.0, 0.0, 0.0};
+    case ThreatKind::kAntiRadiationMissile: return default_manoeuvre(ThreatKind::kCruiseMissile);  // homes by its own law
+  }
+  return {};
+}
+
+ManoeuvreDefaults default_manoeuvre(FriendlyKind kind) {
+  switch (kind) {
+    case FriendlyKind::kFighter: return {70.0, 150.0, 8.0};
+    case FriendlyKind::kAirborneEarlyWarning: return {25.0, 10.0, 1.5};
+    case FriendlyKind::kTransport: return {25.0, 10.0, 1.5};
+    case FriendlyKind::kHelicopter: return default_manoeuvre(ThreatKind::kHelicopter);
+    case FriendlyKind::kGroundVehicle: return default_manoeuvre(ThreatKind::kGroundVehicle);
+  }
+  return {};
+}
+
+/// A ground vehicle's antenna or turret height above the ground, when the file gives none.
+constexpr double kDefaultVehicleHeight_m = 3.0;
+/// The fastest a ground vehicle may drive (a wheeled one on a road).
+constexpr double kMaxGroundSpeed_mps = 40.0;
 
 /// Reads the scenario tree; one instance per parse so the origin frame is at hand everywhere.
 class ScenarioReader {
@@ -233,8 +297,15 @@ class ScenarioReader {
   /// With `site_alt_m` non-null, an optional alt_m (ground height above the ellipsoid) is read too.
   Point2 read_point(const YAML::Node& n, const std::string& what, double* site_alt_m = nullptr) {
     MapReader m(n, what, d_);
+    if (!m.is_map()) return {};
+    const Point2 p = read_point_keys(m, what, site_alt_m);
+    m.check_unknown_keys();
+    return p;
+  }
+
+  /// The position keys of the point m reads (its other keys are the caller's to read and check).
+  Point2 read_point_keys(MapReader& m, const std::string& what, double* site_alt_m = nullptr) {
     Point2 p;
-    if (!m.is_map()) return p;
     const bool geodetic = m.has("lat_deg") || m.has("lon_deg");
     const bool local = m.has("east_m") || m.has("north_m");
     if (geodetic && local) {
@@ -265,7 +336,6 @@ class ScenarioReader {
       m.allow("east_m");
       m.allow("north_m");
     }
-    m.check_unknown_keys();
     return p;
   }
 
@@ -277,15 +347,130 @@ class ScenarioReader {
     return {};
   }
 
-  /// A route of at least `min_points` waypoints (an ARM's may be its launch point alone).
-  std::vector<Point2> read_route(MapReader& m, std::size_t min_points = 2) {
+  std::vector<Point2> read_route(MapReader& m) {
     std::vector<Point2> route;
     const auto points = capped_list(m, "route", true);
     for (std::size_t i = 0; i < points.size(); ++i)
       route.push_back(read_point(points[i], fmt::format("waypoint {} of {}", i + 1, m.what())));
-    if (!points.empty() && points.size() < min_points)
-      m.error_at("route", fmt::format("the route of {} needs at least two waypoints", m.what()));
+    if (points.size() == 1) m.error_at("route", fmt::format("the route of {} needs at least two waypoints", m.what()));
     return route;
+  }
+
+  /// A raid's or friendly's route: points with their options (scenario.h Waypoint), each checked
+  /// against what the platform can do.
+  /// A route of at least `min_points` waypoints (an ARM's may be its launch point alone).
+  std::vector<Waypoint> read_waypoints(MapReader& owner, Motion motion, std::size_t min_points = 2) {
+    std::vector<Waypoint> route;
+    const auto points = capped_list(owner, "route", true);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      const std::string what = fmt::format("waypoint {} of {}", i + 1, owner.what());
+      MapReader m(points[i], what, d_);
+      if (!m.is_map()) continue;
+      const Point2 p = read_point_keys(m, what);
+      Waypoint w{.east_m = p.east_m, .north_m = p.north_m};
+      if (m.has("altitude_m")) {
+        if (motion == Motion::kGround || motion == Motion::kBallistic)
+          m.error_at("altitude_m", fmt::format("{} takes no altitude_m: a {}; remove it", what,
+                                               motion == Motion::kGround
+                                                   ? "ground vehicle drives on the terrain"
+                                                   : "ballistic missile goes where its boost and gravity put it"));
+        w.altitude_m = m.number("altitude_m", Range::between(0.0, kMaxAltitude_m));
+      }
+      if (m.has("speed_mps")) w.speed_mps = m.number("speed_mps", Range{0.5, 3000.0});
+      if (m.has("hold_s")) {
+        if (motion == Motion::kFixedWing || motion == Motion::kBallistic)
+          m.error_at("hold_s", fmt::format("{}: only helicopters and ground vehicles can hold (hover or halt) at a "
+                                           "waypoint; remove hold_s, or fly a loop with repeat_route", what));
+        w.hold_s = m.number_or("hold_s", 0.0, Range::between(0.0, 86'400.0));
+      }
+      if (m.has("pop_up")) {
+        if (motion != Motion::kRotaryWing)
+          m.error_at("pop_up", fmt::format("{}: only helicopters pop up from behind terrain; remove pop_up", what));
+        MapReader pm(m.node("pop_up"), "the pop_up of " + what, d_);
+        if (pm.is_map()) {
+          w.pop_up = PopUp{.height_m = pm.number("height_m", Range{1.0, 5000.0}).value_or(1.0),
+                           .exposure_s = pm.number("exposure_s", Range{0.0, 3600.0, true, false}).value_or(1.0)};
+          pm.check_unknown_keys();
+        }
+      }
+      m.check_unknown_keys();
+      route.push_back(w);
+    }
+    if (!points.empty() && points.size() < min_points)
+      owner.error_at("route", fmt::format("the route of {} needs at least two waypoints", owner.what()));
+    if (motion == Motion::kBallistic && points.size() > 2)
+      owner.error_at("route", fmt::format("the route of {} has {} points; a ballistic missile's has two, its launch "
+                                          "point and its aim point", owner.what(), points.size()));
+    return route;
+  }
+
+  /// The manoeuvre limits of a raid or friendly: its keys, else its kind's defaults.
+  Manoeuvre read_manoeuvre(MapReader& m, Motion motion, const ManoeuvreDefaults& defaults) {
+    Manoeuvre out;
+    const bool ground = motion == Motion::kGround;
+    for (const char* key : {"max_bank_deg", "max_load_factor", "max_climb_mps", "terrain_following"}) {
+      if ((ground || motion == Motion::kBallistic) && m.has(key)) {
+        m.error_at(key, fmt::format("'{}' in {} does not apply to a {}; remove it", key, m.what(),
+                                    ground ? "ground vehicle (it drives on the terrain, turning at most at 0.25 g)"
+                                           : "ballistic missile (its boost and gravity set its path)"));
+        m.allow(key);
+      }
+    }
+    if (motion == Motion::kBallistic) return out;
+    double bank_deg = defaults.max_bank_deg;
+    if (m.has("max_bank_deg") && m.has("max_load_factor"))
+      m.error_at("max_load_factor", fmt::format("{} gives both max_bank_deg and max_load_factor; give one (a level "
+                                                "turn at load factor n banks acos(1/n))", m.what()));
+    if (!ground && m.has("max_bank_deg")) bank_deg = m.number("max_bank_deg", Range{0.0, 85.0, true, false}).value_or(30.0);
+    if (!ground && m.has("max_load_factor"))
+      bank_deg = rad_to_deg(std::acos(1.0 / m.number("max_load_factor", Range{1.0, 60.0, true, false}).value_or(2.0)));
+    out.max_lateral_accel_mps2 = kStandardGravity_mps2 * std::tan(deg_to_rad(bank_deg));
+    if (!ground) out.max_climb_mps = m.number_or("max_climb_mps", defaults.max_climb_mps, Range{0.0, 500.0, true, false});
+    out.max_accel_mps2 = m.number_or("max_accel_mps2", defaults.max_accel_mps2, Range{0.0, 200.0, true, false});
+    if (!ground && m.has("terrain_following")) {
+      MapReader t(m.node("terrain_following"), "the terrain_following of " + m.what(), d_);
+      if (t.is_map()) {
+        out.clearance_m = t.number("clearance_m", Range{1.0, 5000.0}).value_or(100.0);
+        t.check_unknown_keys();
+      }
+    }
+    return out;
+  }
+
+  /// The altitude_m (height above the ground for a ground vehicle; none for a ballistic missile)
+  /// and speed_mps of a raid or friendly.
+  std::pair<double, double> read_altitude_and_speed(MapReader& m, Motion motion) {
+    if (motion == Motion::kBallistic) {
+      for (const char* key : {"altitude_m", "speed_mps"})
+        if (m.has(key))
+          m.error_at(key, fmt::format("'{}' in {} does not apply to a ballistic missile (its boost sets its speed "
+                                      "and apogee); remove it, and give `ballistic: {{burn_time_s, burnout_pitch_deg}}`",
+                                      key, m.what()));
+      m.allow("altitude_m");
+      m.allow("speed_mps");
+      return {0.0, 0.0};
+    }
+    if (motion == Motion::kGround)
+      return {m.number_or("altitude_m", kDefaultVehicleHeight_m, Range::between(0.0, 50.0)),
+              m.number("speed_mps", Range{0.5, kMaxGroundSpeed_mps}).value_or(1.0)};
+    return {m.number("altitude_m", Range::between(1.0, kMaxAltitude_m)).value_or(1.0),
+            m.number("speed_mps", Range{1.0, 3000.0}).value_or(1.0)};
+  }
+
+  BallisticSpec read_ballistic(MapReader& owner) {
+    BallisticSpec b;
+    if (!owner.has("ballistic")) {
+      owner.allow("ballistic");
+      return b;
+    }
+    MapReader m(owner.node("ballistic"), "the ballistic flight of " + owner.what(), d_);
+    if (!m.is_map()) return b;
+    b.burn_time_s = m.number_or("burn_time_s", b.burn_time_s, Range{1.0, 600.0});
+    b.burnout_pitch_deg = m.number_or("burnout_pitch_deg", b.burnout_pitch_deg, Range{10.0, 80.0});
+    b.ballistic_coefficient_kgpm2 =
+        m.number_or("ballistic_coefficient_kgpm2", b.ballistic_coefficient_kgpm2, Range{100.0, 1e6});
+    m.check_unknown_keys();
+    return b;
   }
 
   /// Reads the item's name and remembers where it stands, for the uniqueness check.
@@ -805,14 +990,28 @@ class ScenarioReader {
     r.name = read_name(m);
     read_threats(m, r, s, 1);
     r.start_time_s = m.number_or("start_time_s", 0.0, Range::non_negative());
-    r.route = read_route(m, r.kind == ThreatKind::kAntiRadiationMissile ? 1 : 2);
+    const Motion motion = motion_of(r.kind);
+    r.route = read_waypoints(m, motion, r.kind == ThreatKind::kAntiRadiationMissile ? 1 : 2);
+    if (motion == Motion::kBallistic) {
+      r.ballistic = read_ballistic(m);
+      if (r.route.size() == 2 && std::hypot(r.route[1].east_m - r.route[0].east_m, r.route[1].north_m - r.route[0].north_m) < 10'000.0)
+        m.error_at("route", fmt::format("{} launches less than 10 km from its aim point; a ballistic missile flies "
+                                        "tens to thousands of km", m.what()));
+    } else if (m.has("ballistic")) {
+      m.error_at("ballistic", fmt::format("{} is a {}: only a ballistic_missile has a ballistic flight; remove "
+                                          "`ballistic`", m.what(), to_string(r.kind)));
+      m.allow("ballistic");
+    }
     r.emitter = read_emitter_name(m);
     r.jammer = read_jammer(m);
     r.repeat_route = m.boolean_or("repeat_route", false);
+    if (r.repeat_route && motion == Motion::kBallistic)
+      m.error_at("repeat_route", fmt::format("{} is a ballistic missile: it flies once, to its impact; remove "
+                                             "repeat_route", m.what()));
     r.mode3a_code = read_mode3a(m);
     for (const auto& w : capped_list(m, "weapons", false)) r.weapons.push_back(read_weapon_release(w, r, s));
     m.check_unknown_keys();
-    if (!r.target_radar && r.weapons.empty() && r.route.size() >= 2)
+    if (!r.target_radar && r.weapons.empty() && r.route.size() >= 2 && motion != Motion::kBallistic)
       warn_if_unreachable(r, s.assets[r.target_asset], s.duration_s, n.Mark());
     return r;
   }
@@ -828,8 +1027,9 @@ class ScenarioReader {
                                       "lower the counts or split the scenario", kMaxThreats));
     }
     r.spacing_s = m.number_or("spacing_s", 10.0, Range::non_negative());
-    r.altitude_m = m.number("altitude_m", Range::between(1.0, kMaxAltitude_m)).value_or(1.0);
-    r.speed_mps = m.number("speed_mps", Range{1.0, 3000.0}).value_or(1.0);
+    const Motion motion = motion_of(r.kind);
+    std::tie(r.altitude_m, r.speed_mps) = read_altitude_and_speed(m, motion);
+    r.manoeuvre = read_manoeuvre(m, motion, default_manoeuvre(r.kind));
     r.rcs_m2 = m.number("rcs_m2", Range{1e-5, 1e4}).value_or(1.0);
     if (r.kind == ThreatKind::kAntiRadiationMissile) {
       m.allow("target");
@@ -904,10 +1104,11 @@ class ScenarioReader {
     f.name = read_name(m);
     f.kind = enum_from(m.choice("kind", enum_names(kFriendlyKinds)).value_or(""), kFriendlyKinds);
     f.start_time_s = m.number_or("start_time_s", 0.0, Range::non_negative());
-    f.route = read_route(m);
+    const Motion motion = motion_of(f.kind);
+    f.route = read_waypoints(m, motion);
     f.repeat_route = m.boolean_or("repeat_route", false);
-    f.altitude_m = m.number("altitude_m", Range::between(1.0, kMaxAltitude_m)).value_or(1.0);
-    f.speed_mps = m.number("speed_mps", Range{1.0, 3000.0}).value_or(1.0);
+    std::tie(f.altitude_m, f.speed_mps) = read_altitude_and_speed(m, motion);
+    f.manoeuvre = read_manoeuvre(m, motion, default_manoeuvre(f.kind));
     f.rcs_m2 = m.number("rcs_m2", Range{1e-5, 1e4}).value_or(1.0);
     f.iff_on = m.boolean_or("iff_on", true);
     f.mode3a_code = read_mode3a(m);

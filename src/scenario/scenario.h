@@ -177,11 +177,59 @@ struct FireUnit {
   double antenna_height_m = 10.0;  ///< its fire-control radar's antenna above the site (line of sight)
 };
 
-enum class ThreatKind { kStrikeAircraft, kCruiseMissile, kDrone, kHelicopter, kAntiRadiationMissile };
-enum class FriendlyKind { kFighter, kAirborneEarlyWarning, kTransport, kHelicopter };
+enum class ThreatKind {
+  kStrikeAircraft,
+  kCruiseMissile,
+  kDrone,
+  kHelicopter,
+  kGroundVehicle,
+  kBallisticMissile,
+  kAntiRadiationMissile,
+};
+enum class FriendlyKind { kFighter, kAirborneEarlyWarning, kTransport, kHelicopter, kGroundVehicle };
 
 const char* to_string(ThreatKind kind);
 const char* to_string(FriendlyKind kind);
+
+/// A pop-up from a hold behind terrain (rotary wing, world/flight_mover.h): at the end of the
+/// hold, climb height_m above the holding altitude (unmask), stay there exposure_s, and descend
+/// back (remask) before flying on.
+struct PopUp {
+  double height_m = 0.0;
+  double exposure_s = 0.0;
+};
+
+/// A point of a raid's or friendly's route, with what the mover does on the leg to it and at it.
+struct Waypoint {
+  double east_m = 0.0;
+  double north_m = 0.0;
+  std::optional<double> altitude_m;  ///< above the ellipsoid, reached at this point; default: the route's
+  std::optional<double> speed_mps;   ///< ground speed on the leg to this point; default: the route's
+  double hold_s = 0.0;               ///< hover or halt here this long (helicopters, ground vehicles)
+  std::optional<PopUp> pop_up;       ///< at the end of the hold (helicopters)
+};
+
+/// How a raid's or friendly's platform may manoeuvre (world/flight_mover.h, ground_mover.h).
+/// The loader fills every limit the file leaves out from the kind's defaults
+/// (default_manoeuvre in scenario/loader.cpp).
+struct Manoeuvre {
+  /// Largest horizontal acceleration normal to the track: g tan(max bank) for an aircraft,
+  /// g sqrt(n^2 - 1) for a load factor n; the turn rate is this over the ground speed.
+  double max_lateral_accel_mps2 = 0.0;
+  double max_climb_mps = 0.0;    ///< largest climb or descent rate
+  double max_accel_mps2 = 0.0;   ///< largest change of ground speed per second
+  /// Terrain following: fly at least this high above the ground ahead (none: fly the profile).
+  std::optional<double> clearance_m;
+};
+
+/// A ballistic missile's flight (world/ballistic_mover.h): boost for burn_time_s along a pitch
+/// program ending at burnout_pitch_deg above the horizontal, free flight under WGS-84 gravity,
+/// re-entry against air drag with its ballistic coefficient, impact at the route's second point.
+struct BallisticSpec {
+  double burn_time_s = 60.0;
+  double burnout_pitch_deg = 45.0;
+  double ballistic_coefficient_kgpm2 = 5000.0;  ///< m / (Cd A)
+};
 
 struct WeaponRelease;
 
@@ -197,9 +245,11 @@ struct Raid {
   int count = 1;
   double start_time_s = 0.0;
   double spacing_s = 0.0;
-  std::vector<Point2> route;
-  double altitude_m = 0.0;
+  std::vector<Waypoint> route;
+  double altitude_m = 0.0;  ///< a ground vehicle's: its height above the ground
   double speed_mps = 0.0;
+  Manoeuvre manoeuvre;
+  BallisticSpec ballistic;  ///< a ballistic missile's
   double rcs_m2 = 0.0;
   std::size_t target_asset = 0;   ///< index into Scenario::assets (unused for an ARM)
   double damage_fraction = 0.0;   ///< fraction of the asset's value one arrival destroys
@@ -232,10 +282,11 @@ struct Friendly {
   std::string name;
   FriendlyKind kind = FriendlyKind::kFighter;
   double start_time_s = 0.0;
-  std::vector<Point2> route;
+  std::vector<Waypoint> route;
   bool repeat_route = false;  ///< fly the route as a closed loop (a combat air patrol)
-  double altitude_m = 0.0;
+  double altitude_m = 0.0;  ///< a ground vehicle's: its height above the ground
   double speed_mps = 0.0;
+  Manoeuvre manoeuvre;
   double rcs_m2 = 0.0;
   bool iff_on = true;  ///< its transponder answers secure (Mode 4/5) IFF challenges
   std::optional<int> mode3a_code;  ///< the Mode 3/A code it squawks (octal digits), if any

@@ -50,6 +50,15 @@ class SteerableMover : public Mover {
   virtual void steer(const scenario::Point2& goal) = 0;
 };
 
+/// Height above the ellipsoid of the ground under a map point: the terrain's, or 0 m (the sea)
+/// without a terrain.
+inline double ground_height_m(const environment::Terrain* terrain, double east_m, double north_m) {
+  return terrain ? terrain->height_m(east_m, north_m) : 0.0;
+}
+
+/// How many equal steps of at most max_step_s an integrating mover splits a step of dt_s into.
+inline int substeps(double dt_s, double max_step_s) { return static_cast<int>(std::ceil(dt_s / max_step_s)); }
+
 /// Level flight on the compass heading `heading_rad` at `speed_mps`:
 /// v_enu_mps = speed_mps (sin heading, cos heading, 0).
 inline Eigen::Vector3d level_velocity_enu_mps(double heading_rad, double speed_mps) {

@@ -12,7 +12,8 @@
 
 namespace rampart::world {
 
-World::World(const scenario::Scenario& s, std::uint64_t seed) : frame_(s.origin), seed_(seed), assets_(s.assets) {
+World::World(const scenario::Scenario& s, std::uint64_t seed)
+    : frame_(s.origin), seed_(seed), surroundings_{s.origin, s.environment.terrain}, assets_(s.assets) {
   for (const auto& a : assets_) asset_value_left_.push_back(a.value);
   for (const auto& r : s.radars)
     radars_.push_back({Eigen::Vector3d(r.position.east_m, r.position.north_m, r.site_alt_m + r.antenna_height_m)});
@@ -29,7 +30,7 @@ World::World(const scenario::Scenario& s, std::uint64_t seed) : frame_(s.origin)
                         f.kind == scenario::FriendlyKind::kAirborneEarlyWarning,
          .emitter = f.emitter,
          .jammer = f.jammer},
-        make_mover(f));
+        make_mover(f, surroundings_));
   }
 }
 
@@ -53,7 +54,9 @@ std::vector<std::uint32_t> World::add_raid(const scenario::Raid& raid, double t0
              .jammer = raid.jammer,
              .expendable = raid.kind == scenario::ThreatKind::kCruiseMissile ||
                            raid.kind == scenario::ThreatKind::kDrone ||
+                           raid.kind == scenario::ThreatKind::kBallisticMissile ||
                            raid.kind == scenario::ThreatKind::kAntiRadiationMissile,
+             .arrives_on_impact = raid.kind == scenario::ThreatKind::kBallisticMissile,
              .damage_fraction = raid.damage_fraction};
     if (raid.target_radar) {
       // Launched with the radar's position as intelligence gave it (its antenna), as if just heard.
@@ -68,7 +71,7 @@ std::vector<std::uint32_t> World::add_raid(const scenario::Raid& raid, double t0
       add(std::move(e), std::move(mover));
     } else {
       e.target_asset = raid.target_asset;
-      add(std::move(e), make_mover(raid));
+      add(std::move(e), make_mover(raid, surroundings_));
     }
     if (!raid.weapons.empty()) loads_[entities_.back().id] = raid.weapons;
     ids.push_back(entities_.back().id);
@@ -161,7 +164,7 @@ Advance World::advance(double t_s) {
       }
       continue;
     }
-    if (e.target_asset && !e.reached_target) {
+    if (e.target_asset && !e.reached_target && (m.finished || !e.arrives_on_impact)) {
       const auto& asset = assets_[*e.target_asset];
       if (std::hypot(m.east_m - asset.position.east_m, m.north_m - asset.position.north_m) <= asset.radius_m) {
         e.reached_target = true;

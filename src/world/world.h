@@ -27,6 +27,7 @@
 #include "world/external_mover.h"
 #include "world/homing_mover.h"
 #include "world/mover.h"
+#include "world/mover_factory.h"
 
 namespace rampart::world {
 
@@ -56,6 +57,9 @@ struct Entity {
   bool expendable = false;  ///< ends at its target (missiles, one-way drones)
   /// Driven by another simulator (World::add_external), not by this one: its sinks leave it to its owner.
   bool external = false;
+  /// Reaches its target where its flight ends (a ballistic missile's impact), not as it passes
+  /// inside the asset's radius on the way.
+  bool arrives_on_impact = false;
   std::optional<std::size_t> target_asset;
   double damage_fraction = 0.0;
   bool reached_target = false;
@@ -182,6 +186,7 @@ class World {
   std::map<std::uint32_t, Homing> homing_;  ///< the ARMs, by entity id
   /// Each carrier's loads not yet released, by entity id.
   std::map<std::uint32_t, std::vector<scenario::WeaponRelease>> loads_;
+  Surroundings surroundings_;
   std::vector<scenario::Asset> assets_;
   std::vector<double> asset_value_left_;
   std::vector<Entity> entities_;

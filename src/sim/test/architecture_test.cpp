@@ -25,7 +25,7 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     // own plain parameters (the scenario loader reads terrain files through it).
     {"environment", {"core"}},
     {"scenario", {"core", "messages", "environment"}},
-    {"world", {"core", "messages", "scenario"}},
+    {"world", {"core", "messages", "scenario", "environment"}},
     {"sensors", {"core", "messages", "scenario", "world", "environment"}},
     {"tracking", {"core", "messages"}},
     {"c2/wta", {"core"}},

@@ -104,7 +104,9 @@ TEST(StandOffWeapons, ReleasedAtTheirReleaseRangeFromWhereTheAircraftIs) {
   scenario::Raid arm{.name = "ARM", .kind = scenario::ThreatKind::kAntiRadiationMissile, .count = 2,
                      .spacing_s = 2.0, .altitude_m = 4000, .speed_mps = 600, .rcs_m2 = 0.05, .target_radar = 0};
   scenario::Raid cruise{.name = "CM", .kind = scenario::ThreatKind::kCruiseMissile, .altitude_m = 50,
-                        .speed_mps = 250, .rcs_m2 = 0.1, .target_asset = 0, .damage_fraction = 0.5};
+                        .speed_mps = 250, .manoeuvre = {.max_lateral_accel_mps2 = 48.0, .max_climb_mps = 30.0,
+                                                        .max_accel_mps2 = 3.0},
+                        .rcs_m2 = 0.1, .target_asset = 0, .damage_fraction = 0.5};
   raid.weapons = {{40'000.0, arm}, {30'000.0, cruise}};
   World w(s);
   std::vector<Release> releases;

@@ -4,36 +4,9 @@
 
 #include "core/units.h"
 #include "scenario/loader.h"
-#include "world/route.h"
 
 namespace rampart::world {
 namespace {
-
-TEST(Route, FliesStraightLegsAtConstantSpeed) {
-  const Route r({{0, 0}, {1000, 0}, {1000, 2000}}, 100.0, false);
-  EXPECT_DOUBLE_EQ(r.length_m(), 3000.0);
-  RoutePoint p = r.at(5.0);
-  EXPECT_NEAR(p.east_m, 500.0, 1e-9);
-  EXPECT_NEAR(p.heading_rad, kPi / 2, 1e-12);
-  p = r.at(20.0);
-  EXPECT_NEAR(p.east_m, 1000.0, 1e-9);
-  EXPECT_NEAR(p.north_m, 1000.0, 1e-9);
-  EXPECT_NEAR(p.heading_rad, 0.0, 1e-12);
-  EXPECT_FALSE(p.finished);
-  p = r.at(31.0);
-  EXPECT_TRUE(p.finished);
-  EXPECT_NEAR(p.north_m, 2000.0, 1e-9);
-}
-
-TEST(Route, ClosedRouteLoops) {
-  const Route r({{0, 0}, {1000, 0}}, 100.0, true);  // out and back: 2000 m a lap
-  EXPECT_DOUBLE_EQ(r.length_m(), 2000.0);
-  const RoutePoint p = r.at(25.0);  // 2500 m: half way out on the second lap
-  EXPECT_NEAR(p.east_m, 500.0, 1e-9);
-  EXPECT_FALSE(p.finished);
-  EXPECT_NEAR(r.at(15.0).east_m, 500.0, 1e-9);  // coming back
-  EXPECT_NEAR(r.at(15.0).heading_rad, 1.5 * kPi, 1e-12);
-}
 
 scenario::Scenario small_scenario() {
   return scenario::load_scenario_file(std::string(RAMPART_SOURCE_DIR) + "/src/scenario/test/data/minimal.yaml");
@@ -55,6 +28,27 @@ TEST(World, ThreatsLaunchInTrailAndReachTheirAsset) {
   EXPECT_TRUE(w.entity(1).reached_target);
   EXPECT_TRUE(w.entity(1).flying());  // an aircraft is not expended at its target
   EXPECT_NEAR(w.entity(1).geodetic.alt_m, 5000.0, 1e-6);
+}
+
+TEST(World, ABallisticMissileReachesItsAssetWhereItImpacts) {
+  // Launched 60 km north of the town (radius 3 km), aimed at its centre: it passes inside the
+  // radius high in its dive and reaches the town only on the ground.
+  scenario::Scenario s = small_scenario();
+  s.raids[0].kind = scenario::ThreatKind::kBallisticMissile;
+  s.raids[0].count = 1;
+  s.raids[0].ballistic = {.burn_time_s = 15.0, .burnout_pitch_deg = 45.0};
+  World w(s);
+  double arrival_alt_m = -1.0, highest_inside_m = 0.0;
+  for (double t = 0; t <= 400.0 && w.entity(1).state != EntityState::kImpacted; t += 0.5) {
+    const auto arrivals = w.advance(t).arrivals;
+    const Entity& m = w.entity(1);
+    if (m.flying() && std::hypot(m.p_enu_m.x(), m.p_enu_m.y()) < 3000.0)
+      highest_inside_m = std::max(highest_inside_m, m.geodetic.alt_m);
+    if (!arrivals.empty()) arrival_alt_m = m.geodetic.alt_m;
+  }
+  EXPECT_EQ(w.entity(1).state, EntityState::kImpacted);
+  EXPECT_GT(highest_inside_m, 1000.0);  // inside the radius, high up, without arriving
+  EXPECT_NEAR(arrival_alt_m, 0.0, 1e-3);
 }
 
 TEST(World, ExpendableThreatsImpactAndKilledOnesStop) {
