@@ -1062,6 +1062,7 @@ class ScenarioReader {
       m.error_at("kind", fmt::format("{} is released from an aircraft: its kind must be cruise_missile, "
                                      "anti_radiation_missile or drone", m.what()));
     w.release_range_m = m.number("release_range_m", Range{100.0, 2'000'000.0}).value_or(100.0);
+    w.line_of_sight = m.boolean_or("line_of_sight", false);
     m.check_unknown_keys();
     return w;
   }

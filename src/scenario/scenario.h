@@ -275,6 +275,9 @@ struct Raid {
 /// target as a threat of its own (`weapon`'s route and start time are set at the release).
 struct WeaponRelease {
   double release_range_m = 0.0;
+  /// Released only once the aircraft also sees the target over the terrain (a missile its crew
+  /// must aim: an attack helicopter pops up from behind a ridge to fire it).
+  bool line_of_sight = false;
   Raid weapon;
 };
 

@@ -12,6 +12,11 @@
 
 namespace rampart::world {
 
+namespace {
+/// Height above the ground of the point a crew must see to fire at a target (a building, a vehicle).
+constexpr double kTargetHeight_m = 5.0;
+}  // namespace
+
 World::World(const scenario::Scenario& s, std::uint64_t seed)
     : frame_(s.origin), seed_(seed), surroundings_{s.origin, s.environment.terrain}, assets_(s.assets) {
   for (const auto& a : assets_) asset_value_left_.push_back(a.value);
@@ -111,7 +116,11 @@ std::vector<Release> World::release_weapons(double t_s) {
     const Eigen::Vector2d at_m(m.east_m, m.north_m);
     for (auto load = loads.begin(); load != loads.end();) {
       const Eigen::Vector2d target_m = target_map_m(load->weapon);
-      if ((target_m - at_m).norm() > load->release_range_m) {
+      const auto& terrain = surroundings_.terrain;
+      const bool masked = load->line_of_sight && terrain &&
+                          !terrain->line_of_sight(m.east_m, m.north_m, m.altitude_m, target_m.x(), target_m.y(),
+                                                  terrain->height_m(target_m.x(), target_m.y()) + kTargetHeight_m);
+      if ((target_m - at_m).norm() > load->release_range_m || masked) {
         ++load;
         continue;
       }

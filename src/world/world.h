@@ -2,7 +2,8 @@
 // (mover.h), which World::advance turns into geodetic and scenario-frame ENU coordinates.
 //
 // The raiders' own weapons are truth too. An aircraft of a raid with stand-off weapons releases
-// each load once, when it first comes within its release range (horizontal) of the load's target;
+// each load once, when it first comes within its release range (horizontal) of the load's target
+// (and, for a load fired by line of sight, sees a point 5 m above the ground there over the terrain);
 // the weapons start from where it is, in trail, and fly to their target as threats of their own.
 // An anti-radiation missile (ARM) homes on its radar (homing_mover.h): while the radar radiates
 // the seeker's goal is the antenna; once it falls silent (or is taken out of action) the missile

@@ -14,6 +14,14 @@
 namespace rampart::sim {
 namespace {
 
+/// Runs the shipped scenario `file` with `sinks` listening.
+template <typename... Sinks>
+Summary run_watched(const char* file, Sinks&... sinks) {
+  Simulation sim(load(std::string("scenarios/") + file), {});
+  (sim.subscribe(sinks), ...);
+  return sim.run();
+}
+
 TEST(ShippedScenarios, EveryOneLoadsAndRunsToASummary) {
   int scenarios = 0;
   for (const auto& entry : std::filesystem::directory_iterator(std::string(RAMPART_SOURCE_DIR) + "/scenarios")) {
@@ -54,10 +62,8 @@ struct RidgeWatch : EventSink {
 };
 
 TEST(ShippedScenarios, RidgeAndJammingShowsMaskingJammingAndEmissionControl) {
-  Simulation sim(load("scenarios/ridge_and_jamming.yaml"), {});
   RidgeWatch watch;
-  sim.subscribe(watch);
-  const Summary r = sim.run();
+  const Summary r = run_watched("ridge_and_jamming.yaml", watch);
   // Masking: the helicopters take off at 30-90 s but are first plotted after rounding the ridge.
   for (const char* hind : {"Hind-A-1", "Hind-A-2", "Hind-A-3", "Hind-A-4"}) {
     ASSERT_TRUE(watch.first_plot_t_s.count(hind)) << hind;
@@ -86,6 +92,114 @@ TEST(ShippedScenarios, RidgeAndJammingShowsMaskingJammingAndEmissionControl) {
   EXPECT_TRUE(has("SR-1 Summit", true, 420.0, 420.0));
   EXPECT_GT(r.radar_silent_s, 180.0);
   EXPECT_GT(r.killed, 0);
+}
+
+/// What the SEAD scenario's header promises: the ARMs' bursts, and the radars' last plots.
+struct SeadWatch : EventSink {
+  std::vector<std::tuple<double, std::string, bool, double>> strikes;  ///< t, radar, destroyed, miss
+  std::map<std::string, double> last_plots_t_s;
+  void on(const RadarStruck& e) override { strikes.emplace_back(e.t_s, e.radar, e.strike.destroyed, e.strike.miss_m); }
+  void on(const PlotsMade& e) override { last_plots_t_s[e.sensor] = e.t_s; }
+};
+
+TEST(ShippedScenarios, SeadStrikeShowsArmsAgainstARadiatingAndASilencedRadar) {
+  SeadWatch watch;
+  const Summary r = run_watched("sead_strike.yaml", watch);
+  // Six aircraft, two ARMs each, every one released.
+  EXPECT_EQ(r.stand_off_weapons_released, 12);
+  EXPECT_EQ(r.by_kind.at("anti_radiation_missile").count, 12);
+  // SR-1 kept radiating: it is destroyed (whatever the point defence stopped) and observes no more.
+  ASSERT_EQ(r.radars_destroyed, std::vector<std::string>{"SR-1 Coast"});
+  const auto sr1 = std::find_if(watch.strikes.begin(), watch.strikes.end(),
+                                [](const auto& s) { return std::get<1>(s) == "SR-1 Coast" && std::get<2>(s); });
+  ASSERT_NE(sr1, watch.strikes.end());
+  EXPECT_LE(watch.last_plots_t_s["SR-1 Coast"], std::get<0>(*sr1));
+  // SR-2 went silent in time: the ARMs that reached it burst far off, and it plots again at 650 s.
+  for (const auto& [t_s, radar, destroyed, miss_m] : watch.strikes) {
+    if (radar != "SR-2 Cape") continue;
+    EXPECT_FALSE(destroyed);
+    EXPECT_GT(miss_m, 200.0);
+  }
+  EXPECT_GT(watch.last_plots_t_s["SR-2 Cape"], 650.0);
+  // The point defence and the battery fought the ARMs.
+  EXPECT_GT(r.by_kind.at("anti_radiation_missile").killed, 0);
+}
+
+/// The first plot of each entity: time and range.
+struct FirstPlots : EventSink {
+  std::map<std::string, double> range_m;
+  const world::World* world = nullptr;
+  void on(const TruthMoved& e) override { world = &e.world; }
+  void on(const PlotsMade& e) override {
+    for (std::size_t i = 0; i < e.look.origins.size(); ++i)
+      if (const std::uint32_t id = e.look.origins[i].truth_id; id != 0)
+        range_m.emplace(world->entity(id).name, e.look.batch.plots[i].range_m);
+  }
+};
+
+TEST(ShippedScenarios, StrikePackageShowsEscortJammingStandOffWeaponsAndFighters) {
+  FirstPlots first;
+  const Summary r = run_watched("strike_package.yaml", first);
+  EXPECT_EQ(r.stand_off_weapons_released, 16);
+  EXPECT_GT(r.jamming_strobes, 100);
+  EXPECT_FALSE(first.range_m.count("Escort-J-1") || first.range_m.count("Escort-J-2"));  // screened to the end
+  for (int i = 1; i <= 8; ++i) {
+    const std::string striker = "Strike-N-" + std::to_string(i);
+    ASSERT_TRUE(first.range_m.count(striker)) << striker;
+    EXPECT_LT(first.range_m[striker], 160'000.0) << striker;
+  }
+  EXPECT_GT(r.fighter_sorties, 0);
+  EXPECT_GT(r.by_kind.at("cruise_missile").killed, 0);
+}
+
+TEST(ShippedScenarios, MixedRaidComesFromEveryHeight) {
+  FirstPlots first;
+  const Summary r = run_watched("mixed_raid.yaml", first);
+  // The ballistic missiles are plotted in their boost, far out, and land on the airfield.
+  ASSERT_TRUE(first.range_m.count("Scud-N-1"));
+  EXPECT_GT(first.range_m["Scud-N-1"], 250'000.0);
+  EXPECT_EQ(r.by_kind.at("ballistic_missile").leakers, 4);
+  // The low strikers are first plotted much closer than the high ones.
+  ASSERT_TRUE(first.range_m.count("Low-S-1") && first.range_m.count("High-S-1"));
+  EXPECT_LT(first.range_m["Low-S-1"], 0.5 * first.range_m["High-S-1"]);
+  EXPECT_GT(r.by_kind.at("drone").killed + r.by_kind.at("cruise_missile").killed, 0);
+}
+
+/// The weapons released, and where their carriers were.
+struct Releases : EventSink {
+  std::vector<double> carrier_alt_m;
+  void on(const WeaponsReleased& e) override {
+    for (std::size_t i = 0; i < e.release.weapon_ids.size(); ++i)
+      carrier_alt_m.push_back(e.world.entity(e.release.carrier_id).geodetic.alt_m);
+  }
+};
+
+TEST(ShippedScenarios, HelicopterPopUpFiresOverTheCrestUnseen) {
+  FirstPlots first;
+  Releases releases;
+  const Summary r = run_watched("helicopter_pop_up.yaml", first, releases);
+  // Eight missiles, each fired from the pop-up (the hold is at 80 m, the crest at 300 m).
+  ASSERT_EQ(releases.carrier_alt_m.size(), 8u);
+  for (const double alt_m : releases.carrier_alt_m) EXPECT_GT(alt_m, 300.0);
+  // The helicopters are never plotted: masked in flight, in the MTI notch in the pop-up.
+  for (const char* hind : {"Hind-1", "Hind-2", "Hind-3", "Hind-4"}) EXPECT_FALSE(first.range_m.count(hind)) << hind;
+  // Their missiles are, and the SHORAD unit engages some of them.
+  EXPECT_TRUE(first.range_m.count("Hind-1 ATGM-1"));
+  EXPECT_GT(r.interceptors_fired, 0);
+  EXPECT_EQ(r.by_kind.at("helicopter").killed, 0);
+}
+
+TEST(ShippedScenarios, DroneSwarmSaturatesThePointDefence) {
+  FirstPlots first;
+  const Summary r = run_watched("drone_swarm.yaml", first);
+  EXPECT_EQ(r.threats, 40);
+  // Both units fire much of what they hold (2 x 8 ready, 32 to reload) and some drones get through.
+  EXPECT_GT(r.interceptors_fired, 30);
+  EXPECT_GT(r.leakers, 0);
+  EXPECT_GT(r.killed, 10);
+  EXPECT_GT(r.track_breaks, 100);  // drones 200 m apart: merged plots, swapped tracks
+  EXPECT_GT(r.kill_assessments_wrong, 0);
+  EXPECT_EQ(first.range_m.size(), 40u);  // every drone plotted at some time
 }
 
 }  // namespace

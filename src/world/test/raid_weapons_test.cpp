@@ -107,7 +107,7 @@ TEST(StandOffWeapons, ReleasedAtTheirReleaseRangeFromWhereTheAircraftIs) {
                         .speed_mps = 250, .manoeuvre = {.max_lateral_accel_mps2 = 48.0, .max_climb_mps = 30.0,
                                                         .max_accel_mps2 = 3.0},
                         .rcs_m2 = 0.1, .target_asset = 0, .damage_fraction = 0.5};
-  raid.weapons = {{40'000.0, arm}, {30'000.0, cruise}};
+  raid.weapons = {{40'000.0, false, arm}, {30'000.0, false, cruise}};
   World w(s);
   std::vector<Release> releases;
   std::vector<double> release_t_s;
@@ -135,6 +135,37 @@ TEST(StandOffWeapons, ReleasedAtTheirReleaseRangeFromWhereTheAircraftIs) {
   EXPECT_TRUE(cm.expendable);
   EXPECT_NEAR(cm.p_enu_m.y(), 30'000.0 - 250.0 * 10.0, 300.0);  // ten seconds on, flying south
   EXPECT_NE(first.state, EntityState::kWaiting);  // it flew (and may have burst by now)
+}
+
+TEST(StandOffWeapons, ALineOfSightWeaponWaitsUntilTheTargetIsInSight) {
+  // A ridge 600 m high across north 10 km; the aircraft comes south at 700 m towards the town at
+  // the origin with a weapon of 15 km range. Without line of sight it releases at north 15 km,
+  // behind the ridge; with it, only once the ray to a point 5 m over the town clears the crest:
+  // 5 + 695 x 10 km / y > 600 m for y < 11.68 km (the 4/3 Earth's bulge, under a metre, aside).
+  const auto release_north_m = [](bool line_of_sight) {
+    scenario::Scenario s =
+        scenario::load_scenario_file(std::string(RAMPART_SOURCE_DIR) + "/src/scenario/test/data/minimal.yaml");
+    s.friendlies.clear();
+    s.environment.terrain = std::make_shared<const environment::Terrain>(environment::Terrain::synthesize(
+        {.west_m = -5000, .south_m = -5000, .east_m = 5000, .north_m = 25'000, .cell_m = 100,
+         .ridges = {{-5000, 10'000, 5000, 10'000, 600, 1500}}}));
+    scenario::Raid& raid = s.raids[0];
+    raid.count = 1;
+    raid.altitude_m = 700;
+    scenario::Raid atgm{.name = "ATGM", .kind = scenario::ThreatKind::kCruiseMissile, .altitude_m = 20,
+                        .speed_mps = 300, .manoeuvre = {.max_lateral_accel_mps2 = 100.0, .max_climb_mps = 50.0,
+                                                        .max_accel_mps2 = 10.0},
+                        .rcs_m2 = 0.01, .target_asset = 0};
+    raid.weapons = {{15'000.0, line_of_sight, atgm}};
+    World w(s);
+    for (double t_s = 0.0; t_s <= 240.0; t_s += 0.5)
+      if (const auto moved = w.advance(t_s); !moved.releases.empty()) return w.entity(1).p_enu_m.y();
+    return -1.0;
+  };
+  EXPECT_NEAR(release_north_m(false), 15'000.0, 130.0);  // within a step of 125 m
+  const double seen_m = release_north_m(true);
+  EXPECT_LT(seen_m, 11'680.0);
+  EXPECT_GT(seen_m, 11'680.0 - 130.0);
 }
 
 }  // namespace
