@@ -74,13 +74,6 @@ Eigen::Vector3d LocalFrame::surface_point_enu(double east_m, double north_m, dou
   return to_enu(surface_point(east_m, north_m, alt_m));
 }
 
-Eigen::Vector3d LocalFrame::map_coordinates(const Geodetic& g) const {
-  const Eigen::Vector3d p_enu_m = to_enu(g);
-  const Eigen::Vector3d up = ecef_from_enu_rotation(origin_).transpose() * ecef_from_enu_rotation(g).col(2);
-  const Eigen::Vector3d on_plane_m = p_enu_m - (p_enu_m.z() / up.z()) * up;
-  return {on_plane_m.x(), on_plane_m.y(), g.alt_m};
-}
-
 Eigen::Matrix3d LocalFrame::rotation_from(const LocalFrame& other) const {
   return ecef_from_enu_rotation(origin_).transpose() * ecef_from_enu_rotation(other.origin_);
 }

@@ -44,11 +44,6 @@ class LocalFrame {
   Eigen::Vector3d map_point(const Geodetic& g) const;
   /// That point in this frame's ENU coordinates (where a site given on the map stands).
   Eigen::Vector3d surface_point_enu(double east_m, double north_m, double alt_m) const;
-  /// The inverse of surface_point: (east_m, north_m, alt_m) of the point `g`. The points of one
-  /// latitude and longitude lie on the ellipsoid normal there, so (east_m, north_m) is where that
-  /// normal, u in this frame's axes through g's ENU position p, crosses the tangent plane:
-  /// p - (p_up / u_up) u.
-  Eigen::Vector3d map_coordinates(const Geodetic& g) const;
 
   /// Rotation taking vectors expressed in `other`'s ENU axes to this frame's ENU axes.
   Eigen::Matrix3d rotation_from(const LocalFrame& other) const;

@@ -214,14 +214,14 @@ SurveillanceRadar::Echo SurveillanceRadar::echo(const world::Entity& e, const Ge
   out.jamming_to_noise = jamming_to_noise(g.az_rad, el_rad, &e, jammers);
   const Eigen::Vector3d los = e.p_enu_m - mount_.position_enu_m;
   out.radial_speed_mps = e.v_enu_mps.dot(los) / std::max(los.norm(), 1.0);
-  double filtered_signal = signal;
+  out.signal_to_noise = signal;
   if (spec_.mti) {
     const double improvement = db_to_ratio(spec_.mti->improvement_db);
     out.notched = spec_.mti->notches(out.radial_speed_mps);
-    if (out.notched) filtered_signal /= improvement;
+    if (out.notched) out.signal_to_noise /= improvement;
     out.clutter_to_noise /= improvement;
   }
-  out.sinr = filtered_signal / (1.0 + out.jamming_to_noise + out.clutter_to_noise);
+  out.sinr = out.signal_to_noise / (1.0 + out.jamming_to_noise + out.clutter_to_noise);
   return out;
 }
 
@@ -313,7 +313,7 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
     const Echo x = echo(e, g, jammers);
     if (!x.visible) continue;
     if (!stream(detection_streams_, e.id, Purpose::kDetection).bernoulli(detection_probability(x.sinr))) continue;
-    detections.push_back({e.id, g, x.sinr, x.radial_speed_mps, x.sinr * (1.0 + x.jamming_to_noise + x.clutter_to_noise)});
+    detections.push_back({e.id, g, x.sinr, x.radial_speed_mps, x.signal_to_noise});
   }
 
   // Resolution: detections within one range cell (c tau / 2) and one beamwidth of each other are

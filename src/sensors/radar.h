@@ -78,6 +78,7 @@ class SurveillanceRadar : public Sensor {
   struct Echo {
     bool visible = false;  ///< inside the radar's reach, above the terrain and the horizon
     double sinr = 0.0;
+    double signal_to_noise = 0.0;     ///< the signal alone over the noise, after the filter (SNR')
     double propagation_factor = 0.0;  ///< F (one-way, voltage)
     double clutter_to_noise = 0.0;    ///< after the filter
     double jamming_to_noise = 0.0;

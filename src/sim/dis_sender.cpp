@@ -22,7 +22,7 @@ double turned_rad(const Eigen::Matrix3d& a, const Eigen::Matrix3d& b) {
 }  // namespace
 
 Eigen::Vector3d velocity_ecef_mps(const LocalFrame& frame, const Geodetic& g, const Eigen::Vector3d& v_map_mps) {
-  const Eigen::Vector3d m = frame.map_coordinates(g);
+  const Eigen::Vector3d m = frame.map_point(g);
   const auto ecef = [&](const Eigen::Vector3d& map_m) {
     return geodetic_to_ecef(frame.surface_point(map_m.x(), map_m.y(), map_m.z()));
   };

@@ -63,7 +63,7 @@ inline constexpr std::uint16_t kFireUnitEntityBase = 60001;
 /// The ECEF velocity of an entity at `g` moving at `v_map_mps` in the map coordinates of `frame`
 /// (world/mover.h: the rate of east_m, north_m, altitude_m, which World records as v_enu_mps):
 /// the central difference ecef(m + v/2) - ecef(m - v/2) over one second about its map point m
-/// (LocalFrame::map_coordinates). The map's axes turn from the ENU axes at the entity by d / R,
+/// (LocalFrame::map_point). The map's axes turn from the ENU axes at the entity by d / R,
 /// so rotating v_map_mps as if it were ENU would put a dead-reckoned position off by metres
 /// within seconds.
 Eigen::Vector3d velocity_ecef_mps(const LocalFrame& frame, const Geodetic& g, const Eigen::Vector3d& v_map_mps);

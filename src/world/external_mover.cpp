@@ -9,8 +9,8 @@ ExternalMover::ExternalMover(const LocalFrame& frame, const ExternalFix& first)
 
 void ExternalMover::report(const ExternalFix& fix) {
   fix_t_s_ = fix.t_s;
-  fix_map_m_ = frame_.map_coordinates(ecef_to_geodetic(fix.p_ecef_m));
-  w_map_mps_ = frame_.map_coordinates(ecef_to_geodetic(fix.p_ecef_m + fix.v_ecef_mps)) - fix_map_m_;
+  fix_map_m_ = frame_.map_point(ecef_to_geodetic(fix.p_ecef_m));
+  w_map_mps_ = frame_.map_point(ecef_to_geodetic(fix.p_ecef_m + fix.v_ecef_mps)) - fix_map_m_;
 }
 
 MoverState ExternalMover::advance(double flight_time_s, double) {

@@ -4,7 +4,7 @@
 //
 // A report (ExternalFix) gives the time it holds for, the ECEF position p and velocity v. The
 // mover keeps it in the scenario's map coordinates (world/mover.h): m0 = map(p) through
-// LocalFrame::map_coordinates, and the map-coordinate rate
+// LocalFrame::map_point, and the map-coordinate rate
 //     w = map(p + v * 1 s) - map(p)   per second,
 // the rate of the straight ECEF line p + v t at the fix (exact to first order in t; the map's
 // curvature over a second of flight is far below a metre). At time t the state is

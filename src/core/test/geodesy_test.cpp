@@ -57,11 +57,11 @@ TEST(Geodesy, SurfacePointKeepsAltitudeAboveTheCurvedEarth) {
   EXPECT_LT(std::abs(p.x()), 1e-6);  // due north of the origin, so no east offset
 }
 
-TEST(Geodesy, MapCoordinatesInvertSurfacePoint) {
+TEST(Geodesy, MapPointInvertsSurfacePoint) {
   const LocalFrame frame({35.0, -30.0, 250.0});
   for (const auto& [east_m, north_m, alt_m] : {std::tuple{0.0, 0.0, 0.0}, std::tuple{-150'000.0, 80'000.0, 9000.0},
                                                std::tuple{300'000.0, -250'000.0, -50.0}}) {
-    const Eigen::Vector3d back = frame.map_coordinates(frame.surface_point(east_m, north_m, alt_m));
+    const Eigen::Vector3d back = frame.map_point(frame.surface_point(east_m, north_m, alt_m));
     EXPECT_NEAR(back.x(), east_m, 1e-5);
     EXPECT_NEAR(back.y(), north_m, 1e-5);
     EXPECT_NEAR(back.z(), alt_m, 1e-6);
