@@ -10,7 +10,7 @@
 // scaled from 30 m^2 to Pd about 0.9, at the scenario's tracker process noise and at twice it.
 // Part 2, the full default scenario as it ships (both radars, multipath, MTI, every other
 // entity), the AEW's RCS scaled the same way.
-// Per row (part 1: means over 20 seeds, from the scenario's; part 2: its seed): the AEW's RCS, each
+// Per row (means over 20 seeds, from the scenario's): the AEW's RCS, each
 // radar's measured Pd on it (scans with a plot of it over the scans of the run), the distinct
 // confirmed tracks on it and in how many runs that was one, every track (tentative ones too) that
 // took one of its plots, the fraction of the run after its first track in which a confirmed track
@@ -147,7 +147,7 @@ int main(int argc, char** argv) {
   for (const double scale : {1.0, 0.1, 0.03}) {
     scenario::Scenario s = base;
     s.friendlies[aew].rcs_m2 *= scale;
-    run_row(s, aew, 1);
+    run_row(s, aew, kSeeds);
   }
   return 0;
 }

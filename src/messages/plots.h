@@ -32,6 +32,11 @@ struct Plot {
   /// The plot's amplitude: the echo's power per pulse at the receiver input (what ASTERIX I048/130
   /// PAM reports), when the sensor measures it.
   std::optional<double> amplitude_dbm;
+  /// Where the sensor stood (scenario frame) and its local vertical there (a unit vector in the
+  /// scenario frame), so that the tracker can place a 2-D plot (range and azimuth, no elevation)
+  /// at a track's height (tracking/kalman.h). Meaningful when range_m > 0.
+  Eigen::Vector3d sensor_enu_m = Eigen::Vector3d::Zero();
+  Eigen::Vector3d sensor_up_enu = Eigen::Vector3d::UnitZ();
   /// Position in the scenario frame. For a 2-D radar the elevation is taken as zero, so only
   /// east and north are measurements.
   Eigen::Vector3d p_enu_m = Eigen::Vector3d::Zero();

@@ -261,6 +261,8 @@ messages::Plot SurveillanceRadar::make_plot(std::uint64_t plot_id, double t_s, c
   const double range_m = p.range_m;
   const Eigen::Vector3d local(range_m * ce * sa, range_m * ce * ca, range_m * se);
   p.p_enu_m = mount_.R_scenario_from_sensor * local + mount_.position_enu_m;
+  p.sensor_enu_m = mount_.position_enu_m;
+  p.sensor_up_enu = mount_.R_scenario_from_sensor.col(2);
 
   // First-order conversion of the polar noise: J diag(sigma^2) J^T, J = d(e,n,u)/d(r,az,el).
   Eigen::Matrix3d J;

@@ -133,7 +133,7 @@ ImmTuning traffic_imm_tuning() {
   imm.ca_q_jerk_m2ps5 = 25.0;
   imm.ct_q_m2ps3 = 25.0;
   imm.ct_q_turn_rad2ps3 = 1e-4;
-  imm.stay_probability = 0.9;
+  imm.mean_sojourn_s = 37.0;  // stays in a mode with probability 0.90 over a 4 s scan
   return imm;
 }
 

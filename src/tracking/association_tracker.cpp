@@ -105,13 +105,14 @@ class AssociationTracker final : public Tracker {
         std::vector<ImmFilter::WeightedMeasurement> weighted;
         for (const auto& [j, w] : a.plot_weights) {
           const Plot& plot = batch.plots[j];
-          const int m = plot.has_elevation ? 3 : 2;
+          const PositionMeasurement z = measurement_of(plot, timed[i].state);
+          const int m = z.dimension();
           // A plot older than the IMM's time (batch.t_s) is measured through the lag (kalman.h).
           const double lag_s = std::max(0.0, track.state.t_s - plot.t_s);
-          const Eigen::MatrixXd R = plot.p_cov_m2.topLeftCorner(m, m) +
+          const Eigen::MatrixXd R = z.R_m2.topLeftCorner(m, m) +
                                     cv_process_noise(lag_s, gate_.q_m2ps3).topLeftCorner(m, m);
-          models.push_back(make_position_model(R, plot.has_elevation, lag_s));
-          weighted.push_back({models.back().get(), plot.p_enu_m.head(m), w});
+          models.push_back(make_position_model(R, z.has_up, lag_s));
+          weighted.push_back({models.back().get(), z.z_m.head(m), w});
         }
         imm_->update_weighted(track.imm, weighted, a.miss_weight);
         set_from_imm(track.state, track.imm);

@@ -17,10 +17,11 @@ CvState predict_to(const TimedState& track, double t_s, double q_m2ps3) {
 
 TimedState update_with_plot(const TimedState& track, const Plot& plot, double q_m2ps3) {
   if (plot.t_s >= track.t_s) {
-    return {update_position(predict_to(track, plot.t_s, q_m2ps3), measurement_of(plot)), plot.t_s};
+    const CvState predicted = predict_to(track, plot.t_s, q_m2ps3);
+    return {update_position(predicted, measurement_of(plot, predicted)), plot.t_s};
   }
-  return {update_position_lagged(track.state, measurement_of(plot), track.t_s - plot.t_s, q_m2ps3),
-          track.t_s};
+  const PositionMeasurement z = measurement_of(plot, predict_to(track, plot.t_s, q_m2ps3));
+  return {update_position_lagged(track.state, z, track.t_s - plot.t_s, q_m2ps3), track.t_s};
 }
 
 std::vector<GatedPair> gate_plots(const std::vector<TimedState>& tracks,
@@ -30,6 +31,10 @@ std::vector<GatedPair> gate_plots(const std::vector<TimedState>& tracks,
   const double gamma2 = chi2_quantile(params.gate_probability, 2);
   const double gamma3 = chi2_quantile(params.gate_probability, 3);
 
+  // A 2-D plot moves towards its sensor when placed at a track's height (measurement_of): the
+  // gate box of each track grows by that move, taken at the nearest range the box reaches.
+  const auto two_d = std::find_if(plots.begin(), plots.end(),
+                                  [](const Plot& p) { return !p.has_elevation && p.range_m > 0.0; });
   double t_first_s = plots.front().t_s;
   double t_last_s = plots.front().t_s;
   Eigen::Vector2d max_plot_var = Eigen::Vector2d::Zero();
@@ -51,6 +56,12 @@ std::vector<GatedPair> gate_plots(const std::vector<TimedState>& tracks,
     const Eigen::Vector2d speed =
         at_last[i].x.segment<2>(3).cwiseAbs() + 4.0 * at_last[i].P.diagonal().segment<2>(3).cwiseSqrt();
     half_m[i] = (gamma3 * var).cwiseSqrt() + span_s * speed;
+    if (two_d != plots.end()) {
+      const Eigen::Vector3d d_m = at_last[i].x.head<3>() - two_d->sensor_enu_m;
+      const double dh_m = d_m.dot(two_d->sensor_up_enu);
+      const double nearest_m = std::max(std::abs(dh_m), d_m.norm() - half_m[i].norm());
+      half_m[i].array() += ground_range_shortening_m(nearest_m, dh_m);
+    }
   }
   std::vector<double> widths(tracks.size());
   for (std::size_t i = 0; i < tracks.size(); ++i) widths[i] = half_m[i].maxCoeff();
@@ -64,7 +75,7 @@ std::vector<GatedPair> gate_plots(const std::vector<TimedState>& tracks,
       const CvState predicted = plot.t_s == t_last_s
                                     ? at_last[i]
                                     : predict_to(tracks[i], plot.t_s, params.q_m2ps3);
-      const InnovationStats stats = innovation_stats(predicted, measurement_of(plot));
+      const InnovationStats stats = innovation_stats(predicted, measurement_of(plot, predicted));
       const double gamma = plot.has_elevation ? gamma3 : gamma2;
       if (stats.d2 <= gamma) pairs.push_back({i, j, stats.d2, gamma, stats.log_likelihood()});
     });

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <unsupported/Eigen/MatrixFunctions>
 
 #include "core/error.h"
 #include "tracking/nonlinear_filters.h"
@@ -37,13 +38,21 @@ void set_mode_probabilities(ImmEstimate& e, const VectorXd& w) {
 
 }  // namespace
 
-ImmFilter::ImmFilter(std::vector<std::unique_ptr<MotionModel>> models, MatrixXd transition_probabilities)
-    : models_(std::move(models)), pi_(std::move(transition_probabilities)) {
+ImmFilter::ImmFilter(std::vector<std::unique_ptr<MotionModel>> models, MatrixXd switching_rates_per_s)
+    : models_(std::move(models)), rates_per_s_(std::move(switching_rates_per_s)) {
   const auto r = static_cast<Eigen::Index>(models_.size());
-  RAMPART_DEMAND(r > 0 && pi_.rows() == r && pi_.cols() == r, "one Markov row per mode");
+  RAMPART_DEMAND(r > 0 && rates_per_s_.rows() == r && rates_per_s_.cols() == r, "one rate row per mode");
   for (Eigen::Index i = 0; i < r; ++i) {
-    RAMPART_DEMAND(std::abs(pi_.row(i).sum() - 1.0) < 1e-9, "Markov rows must sum to one");
+    RAMPART_DEMAND(std::abs(rates_per_s_.row(i).sum()) < 1e-9, "switching-rate rows must sum to zero");
+    for (Eigen::Index j = 0; j < r; ++j) {
+      RAMPART_DEMAND(i == j || rates_per_s_(i, j) >= 0.0, "switching rates must not be negative");
+    }
   }
+}
+
+MatrixXd ImmFilter::transition_probabilities(double dt_s) const {
+  // Eigen's matrix exponential (Pade approximant with scaling and squaring).
+  return (rates_per_s_ * dt_s).exp();
 }
 
 ImmEstimate ImmFilter::initial(const Gaussian& state, const VectorXd& mode_probabilities) const {
@@ -52,12 +61,13 @@ ImmEstimate ImmFilter::initial(const Gaussian& state, const VectorXd& mode_proba
 }
 
 ImmEstimate ImmFilter::predict(const ImmEstimate& e, double dt_s) const {
-  const VectorXd c = pi_.transpose() * e.mode_probabilities;
+  const MatrixXd pi = transition_probabilities(dt_s);
+  const VectorXd c = pi.transpose() * e.mode_probabilities;
   ImmEstimate out;
   out.mode_probabilities = c;
   for (int j = 0; j < modes(); ++j) {
     std::vector<std::pair<const Gaussian*, double>> parts;
-    for (int i = 0; i < modes(); ++i) parts.emplace_back(&e.modes[i], pi_(i, j) * e.mode_probabilities(i));
+    for (int i = 0; i < modes(); ++i) parts.emplace_back(&e.modes[i], pi(i, j) * e.mode_probabilities(i));
     const Gaussian mixed = moment_match(parts);
     out.modes.push_back(ekf_predict(mixed, *models_[j], dt_s));
   }
@@ -128,10 +138,10 @@ ImmFilter make_cv_ca_ct_imm(const ImmTuning& t) {
   models.push_back(make_constant_velocity_model(t.cv_q_m2ps3));
   models.push_back(make_constant_acceleration_model(t.ca_q_jerk_m2ps5));
   models.push_back(make_coordinated_turn_model(t.ct_q_m2ps3, t.ct_q_turn_rad2ps3));
-  const double off = (1.0 - t.stay_probability) / 2.0;
-  MatrixXd pi = MatrixXd::Constant(3, 3, off);
-  pi.diagonal().setConstant(t.stay_probability);
-  return ImmFilter(std::move(models), pi);
+  const double leave_per_s = 1.0 / t.mean_sojourn_s;
+  MatrixXd rates_per_s = MatrixXd::Constant(3, 3, leave_per_s / 2.0);
+  rates_per_s.diagonal().setConstant(-leave_per_s);
+  return ImmFilter(std::move(models), rates_per_s);
 }
 
 }  // namespace rampart::tracking

@@ -1,6 +1,7 @@
 #include "tracking/kalman.h"
 
 #include <Eigen/Dense>
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -71,8 +72,33 @@ CvState update_position_lagged(const CvState& state, const PositionMeasurement& 
   return {forward * moved.x, forward * moved.P * forward.transpose()};
 }
 
-PositionMeasurement measurement_of(const Plot& plot) {
-  return {plot.p_enu_m, plot.p_cov_m2, plot.has_elevation};
+namespace {
+constexpr double kMaxHeightOverRange = 0.95;
+}  // namespace
+
+double ground_range_shortening_m(double range_m, double dh_m) {
+  const double dh_capped_m = std::min(std::abs(dh_m), kMaxHeightOverRange * range_m);
+  return range_m - std::sqrt(range_m * range_m - dh_capped_m * dh_capped_m);
+}
+
+PositionMeasurement measurement_of(const Plot& plot, const CvState& predicted) {
+  if (plot.has_elevation || plot.range_m <= 0.0) return {plot.p_enu_m, plot.p_cov_m2, plot.has_elevation};
+  const double r_m = plot.range_m;
+  const Eigen::Vector3d& u = plot.sensor_up_enu;
+  const double dh_m = std::clamp((predicted.x.head<3>() - plot.sensor_enu_m).dot(u), -kMaxHeightOverRange * r_m,
+                                 kMaxHeightOverRange * r_m);
+  const double sin_el = dh_m / r_m;
+  const double cos_el = std::sqrt(1.0 - sin_el * sin_el);
+  const Eigen::Vector3d level_m = plot.p_enu_m - plot.sensor_enu_m;  // r h, h horizontal at the sensor
+  PositionMeasurement z{plot.sensor_enu_m + cos_el * level_m + r_m * sin_el * u, plot.p_cov_m2, false};
+  const Eigen::Vector2d h = level_m.head<2>() / r_m;
+  const double range_var_m2 = plot.range_sigma_m > 0.0 ? plot.range_sigma_m * plot.range_sigma_m
+                                                       : h.dot(plot.p_cov_m2.topLeftCorner<2, 2>() * h) / h.squaredNorm();
+  const double height_var_m2 = u.dot(predicted.P.topLeftCorner<3, 3>() * u);
+  const double tan2_el = sin_el * sin_el / (cos_el * cos_el);
+  const double added_var_m2 = range_var_m2 * tan2_el + height_var_m2 * tan2_el;  // sigma_r^2 (1/cos^2 - 1) + ...
+  z.R_m2.topLeftCorner<2, 2>() += added_var_m2 * h * h.transpose();
+  return z;
 }
 
 double InnovationStats::log_likelihood() const {

@@ -32,7 +32,28 @@ struct PositionMeasurement {
   int dimension() const { return has_up ? 3 : 2; }
 };
 
-PositionMeasurement measurement_of(const Plot& plot);
+/// A plot as a measurement of the position of a track predicted at `predicted`.
+/// A plot with elevation measures east, north and up: (p_enu_m, p_cov_m2) as it is.
+/// A 2-D plot (slant range r and azimuth, no elevation) measures east and north only, and is
+/// placed at the track's own height rather than at zero elevation: with s the sensor, u its
+/// local vertical and dh = (x_p - s).u the predicted height of the track above it,
+///   el = asin(dh / r),   z = s + cos(el) (p0 - s) + r sin(el) u,
+/// p0 the plot at zero elevation, so its distance from the sensor across the ground is
+/// sqrt(r^2 - dh^2) instead of r: 0.68 km less for a target 9 km above the radar at 60 km, far
+/// outside the gate of a 3-D track of it. Along the plot's horizontal direction h its variance
+/// becomes sigma_r^2 / cos^2(el) + tan^2(el) sigma_dh^2 (the range error stretched by the slope,
+/// and the track's height variance sigma_dh^2 = u' P_pp u carried through dz/ddh = -tan(el) h);
+/// across h the variance is kept (it shrinks by cos^2(el): kept, conservative); the correlation
+/// of that height with the track is neglected (first order, as a converted
+/// measurement). A track without a measured height keeps the height of the 2-D plot that started
+/// it, so dh is about zero and the plot stays where it is. |dh| is capped at 0.95 r (such a
+/// pair fails the gate anyway). Plots without a slant range (range_m 0: position-only files)
+/// are used as they are.
+PositionMeasurement measurement_of(const Plot& plot, const CvState& predicted);
+
+/// How much nearer the sensor across the ground a 2-D plot at slant range_m is placed for a
+/// track dh_m above the sensor (the height correction of measurement_of): r - sqrt(r^2 - dh^2).
+double ground_range_shortening_m(double range_m, double dh_m);
 
 /// The innovation nu = z - H x, S = H P H' + R, seen through d2 = nu' S^-1 nu and log det S.
 struct InnovationStats {

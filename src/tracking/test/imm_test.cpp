@@ -100,6 +100,25 @@ TEST(Imm, BeatsConstantVelocityThroughATurnAndSelectsTheTurnMode) {
   EXPECT_GT(turn_probability, 0.5);
 }
 
+// Switching is a property of time, not of how often the filter predicts: with a 40 s mean
+// sojourn spread over two other modes, P(stay over dt) = 1/3 + 2/3 exp(-1.5 dt / 40), 0.951829 over
+// 2 s; six predictions of 1 s give the mode probabilities one of 6 s gives (Chapman-Kolmogorov).
+TEST(Imm, ModeSwitchingFollowsElapsedTimeNotTheNumberOfPredictions) {
+  const ImmFilter imm = make_cv_ca_ct_imm(ImmTuning{});
+  EXPECT_NEAR(imm.transition_probabilities(2.0)(0, 0), 0.951829, 1e-6);
+  EXPECT_NEAR(imm.transition_probabilities(2.0)(0, 1), (1.0 - 0.951829) / 2.0, 1e-6);
+  EXPECT_NEAR(imm.transition_probabilities(0.0)(2, 2), 1.0, 1e-12);
+  Eigen::Matrix<double, 6, 1> x;
+  x << 0.0, 0.0, 1'000.0, 100.0, 0.0, 0.0;
+  const ImmEstimate start =
+      imm.initial(embed_cv_state(x, Eigen::Matrix<double, 6, 6>::Identity(), 1.0, 0.01), Eigen::Vector3d(0.8, 0.1, 0.1));
+  ImmEstimate stepped = start;
+  for (int k = 0; k < 6; ++k) stepped = imm.predict(stepped, 1.0);
+  const ImmEstimate once = imm.predict(start, 6.0);
+  EXPECT_LT((stepped.mode_probabilities - once.mode_probabilities).cwiseAbs().maxCoeff(), 1e-12);
+  EXPECT_NEAR(once.mode_probabilities(0), 1.0 / 3.0 + (0.8 - 1.0 / 3.0) * std::exp(-1.5 * 6.0 / 40.0), 1e-9);
+}
+
 TEST(Imm, MixingPreservesTheMixtureMoments) {
   const ImmFilter imm = make_cv_ca_ct_imm(ImmTuning{});
   Eigen::Matrix<double, 6, 1> x;
