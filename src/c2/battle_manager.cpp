@@ -1,6 +1,7 @@
 #include "c2/battle_manager.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "c2/intercept.h"
 
@@ -10,14 +11,19 @@ BattleManager::BattleManager(const scenario::Scenario& s, IffChallenge iff)
       settings_(s.c2),
       origin_alt_m_(s.origin.alt_m),
       terrain_(s.environment.terrain),
-      fire_units_(s.fire_units),
       identifier_(s, std::move(iff)),
       doctrine_(s.c2),
       assignment_(make_assignment_policy(s.c2.assignment)),
       ranker_(s.c2.threat_hysteresis),
       fighters_(s),
       assessor_(s.c2.kill_assessment_delay_s),
-      own_forces_(s.c2.datalink_period_s, s.c2.datalink_latency_s) {}
+      own_forces_(s.c2.datalink_period_s, s.c2.datalink_latency_s) {
+  for (const auto& f : s.fire_units) {
+    fire_control_antennas_m_.push_back(scenario::fire_control_antenna_m(s, f));
+    fire_control_sectors_.push_back(f.fire_control_radar ? std::optional(s.radars[*f.fire_control_radar].fire_control->sector)
+                                                         : std::nullopt);
+  }
+}
 
 C2Decision BattleManager::step(double t_s, const std::vector<messages::TrackState>& tracks,
                                const std::vector<WeaponStatus>& weapons, const std::vector<EsmBearing>& esm) {
@@ -33,11 +39,21 @@ C2Decision BattleManager::step(double t_s, const std::vector<messages::TrackStat
   std::map<std::uint32_t, messages::TrackState> by_id;
   AssignmentContext context{t_s, origin_alt_m_, &doctrine_, [this](std::uint32_t id) { return identity(id); }, {},
                             settings_.deconfliction_radius_m, settings_.c2_to_fire_unit_latency_s, {}};
-  if (terrain_) {
+  if (terrain_ || std::any_of(fire_control_sectors_.begin(), fire_control_sectors_.end(),
+                              [](const auto& sector) { return sector.has_value(); })) {
     context.in_sight = [this](std::size_t unit, const Eigen::Vector3d& p_enu_m) {
-      const scenario::FireUnit& f = fire_units_.at(unit);
-      return terrain_->line_of_sight(f.position.east_m, f.position.north_m, f.site_alt_m + f.antenna_height_m,
-                                     p_enu_m.x(), p_enu_m.y(), altitude_m(p_enu_m, origin_alt_m_));
+      const Eigen::Vector3d& antenna_m = fire_control_antennas_m_.at(unit);
+      const double target_alt_m = altitude_m(p_enu_m, origin_alt_m_);
+      if (const auto& sector = fire_control_sectors_.at(unit)) {
+        // The point's straight-line elevation from the antenna over the Earth's curvature:
+        // atan((h_t - h_a - d^2 / (2 Re)) / d), as the radar measures it in its own frame.
+        const double east_m = p_enu_m.x() - antenna_m.x(), north_m = p_enu_m.y() - antenna_m.y();
+        const double ground_m = std::max(std::hypot(east_m, north_m), 1.0);
+        const double el_rad = std::atan2(target_alt_m - antenna_m.z() - ground_m * ground_m / (2.0 * kEarthRadius_m), ground_m);
+        if (!scenario::in_sector(*sector, azimuth_rad(east_m, north_m), el_rad)) return false;
+      }
+      return !terrain_ || terrain_->line_of_sight(antenna_m.x(), antenna_m.y(), antenna_m.z(), p_enu_m.x(), p_enu_m.y(),
+                                                  target_alt_m);
     };
   }
   std::set<std::uint32_t> live;

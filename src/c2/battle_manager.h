@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -69,7 +70,10 @@ class BattleManager {
   scenario::C2Settings settings_;
   double origin_alt_m_;
   std::shared_ptr<const environment::Terrain> terrain_;  ///< the map C2 holds (none: no terrain)
-  std::vector<scenario::FireUnit> fire_units_;
+  /// Each fire unit's fire-control antenna (scenario::fire_control_antenna_m): where it must see a target from.
+  std::vector<Eigen::Vector3d> fire_control_antennas_m_;
+  /// Each fire unit's fire-control radar's sector (none without one): it engages only inside it.
+  std::vector<std::optional<scenario::Sector>> fire_control_sectors_;
   Identifier identifier_;
   Doctrine doctrine_;
   std::shared_ptr<const AssignmentPolicy> assignment_;

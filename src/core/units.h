@@ -31,6 +31,12 @@ inline double wrap_two_pi(double rad) {
 /// Wraps an angle to [-pi, pi).
 inline double wrap_pi(double rad) { return wrap_two_pi(rad + kPi) - kPi; }
 
+/// Whether compass azimuth az_rad lies within half_width_rad of centre_rad on either side, the
+/// edges included to 1e-9 rad (what rounding leaves of an edge given in degrees).
+inline bool azimuth_within(double az_rad, double centre_rad, double half_width_rad) {
+  return std::abs(wrap_pi(az_rad - centre_rad)) <= half_width_rad + 1e-9;
+}
+
 /// Compass azimuth (clockwise from north) of a horizontal east/north vector, in [0, 2*pi).
 inline double azimuth_rad(double east_m, double north_m) {
   return wrap_two_pi(std::atan2(east_m, north_m));

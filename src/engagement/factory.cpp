@@ -10,10 +10,14 @@ Arsenal make_fire_units(const scenario::Scenario& s, const LocalFrame& frame) {
   Arsenal arsenal;
   std::vector<scenario::WeaponType> types = s.weapon_types;
   for (auto& type : types) type.launch_region = launch_region_of(type);
-  for (const auto& f : s.fire_units)
-    arsenal.push_back(std::make_unique<FireUnit>(
-        arsenal.size(), f, types[f.weapon_type],
-        frame.surface_point_enu(f.position.east_m, f.position.north_m, f.site_alt_m)));
+  for (const auto& f : s.fire_units) {
+    scenario::WeaponType type = types[f.weapon_type];
+    // A unit with its own fire-control radar guides as many interceptors as the radar has channels.
+    if (f.fire_control_radar) type.fire_control_channels = s.radars.at(*f.fire_control_radar).fire_control->channels;
+    arsenal.push_back(std::make_unique<FireUnit>(arsenal.size(), f, type,
+                                                 frame.surface_point_enu(f.position.east_m, f.position.north_m, f.site_alt_m),
+                                                 scenario::fire_control_antenna_m(s, f)));
+  }
   return arsenal;
 }
 

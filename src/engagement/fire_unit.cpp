@@ -7,11 +7,12 @@
 namespace rampart::engagement {
 
 FireUnit::FireUnit(std::size_t index, const scenario::FireUnit& spec, const scenario::WeaponType& type,
-                   const Eigen::Vector3d& p_enu_m)
+                   const Eigen::Vector3d& p_enu_m, const Eigen::Vector3d& fire_control_antenna_m)
     : index_(index),
       spec_(spec),
       type_(type),
       p_enu_m_(p_enu_m),
+      fire_control_antenna_m_(fire_control_antenna_m),
       launchers_(static_cast<std::size_t>(spec.launchers), Launcher{spec.rounds_per_launcher, -1.0}),
       reserve_(spec.reload_rounds) {}
 
@@ -57,9 +58,7 @@ std::vector<Interceptor> FireUnit::launch(double t_s, const messages::FireOrder&
   }
   RAMPART_DEMAND(rounds == 0, "launch of more rounds than are ready");
   std::vector<Interceptor> out = interceptors_for(order, spec_.name, type_, t_s + type_.reaction_time_s, p_enu_m_);
-  for (auto& m : out)
-    m.fire_control_site_m = Eigen::Vector3d(spec_.position.east_m, spec_.position.north_m,
-                                            spec_.site_alt_m + spec_.antenna_height_m);
+  for (auto& m : out) m.fire_control_site_m = fire_control_antenna_m_;
   return out;
 }
 

@@ -1,7 +1,9 @@
 // A surface-to-air fire unit: launchers holding ready rounds, a reserve to reload them (one
 // launcher at a time takes reload_time_s), and fire-control channels: each interceptor in flight
-// holds one (command guidance). It launches reaction_time_s (its weapon type's) after it
-// receives an order; the rounds and channels are committed at receipt.
+// holds one (command guidance), so at most `fire_control_channels` of its interceptors are
+// ordered or in flight at once (its fire-control radar's channels when it has one:
+// make_fire_units). It launches reaction_time_s (its weapon type's) after it receives an order;
+// the rounds and channels are committed at receipt.
 #pragma once
 
 #include <Eigen/Core>
@@ -15,8 +17,10 @@ namespace rampart::engagement {
 
 class FireUnit final : public Effector {
  public:
+  /// `type` with the unit's channels; `fire_control_antenna_m` the antenna that guides its
+  /// interceptors (scenario::fire_control_antenna_m).
   FireUnit(std::size_t index, const scenario::FireUnit& spec, const scenario::WeaponType& type,
-           const Eigen::Vector3d& p_enu_m);
+           const Eigen::Vector3d& p_enu_m, const Eigen::Vector3d& fire_control_antenna_m);
 
   const std::string& name() const override { return spec_.name; }
   messages::WeaponStatus status() const override;
@@ -35,6 +39,7 @@ class FireUnit final : public Effector {
   scenario::FireUnit spec_;
   scenario::WeaponType type_;
   Eigen::Vector3d p_enu_m_;
+  Eigen::Vector3d fire_control_antenna_m_;
   std::vector<Launcher> launchers_;
   int reserve_;
   int channels_busy_ = 0;

@@ -515,7 +515,7 @@ class ScenarioReader {
     Radar r;
     if (!m.is_map()) return r;
     r.name = read_name(m);
-    m.choice("type", {"surveillance_radar", "esm"});
+    const bool fire_control = m.choice("type", {"surveillance_radar", "fire_control_radar", "esm"}) == "fire_control_radar";
     r.position = read_position(m, &r.site_alt_m);
     r.antenna_height_m = m.number_or("antenna_height_m", 10.0, Range::between(0.0, 1000.0));
     r.scan_period_s = m.number("scan_period_s", Range{0.1, 120.0}).value_or(1.0);
@@ -548,17 +548,25 @@ class ScenarioReader {
     r.beamwidth_az_deg = m.number("beamwidth_az_deg", Range{0.1, 30.0}).value_or(1.0);
     r.min_range_m = m.number_or("min_range_m", 500.0, Range::non_negative());
     r.max_range_m = m.number("max_range_m", Range{1000.0, 1'000'000.0}).value_or(1e5);
-    r.max_elevation_deg = m.number_or("max_elevation_deg", 60.0, Range{1.0, 90.0});
+    if (fire_control) {
+      r.fire_control = read_fire_control(m);
+      r.max_elevation_deg = r.fire_control->sector.max_elevation_deg;
+    } else {
+      r.max_elevation_deg = m.number_or("max_elevation_deg", 60.0, Range{1.0, 90.0});
+    }
     r.range_sigma_m = m.number("range_sigma_m", Range{0.0, 10'000.0, true, false}).value_or(1.0);
     r.az_sigma_deg = m.number("az_sigma_deg", Range{0.0, 10.0, true, false}).value_or(0.1);
     r.el_sigma_deg = m.number("el_sigma_deg", Range{0.0, 10.0, true, false}, false);
-    r.iff_interrogator = m.boolean_or("iff_interrogator", true);
-    r.iff_reply_probability = m.number_or("iff_reply_probability", 0.98, Range::probability());
-    r.iff_range_resolution_m = m.number_or("iff_range_resolution_m", r.iff_range_resolution_m, Range{1.0, 10'000.0});
-    r.iff_azimuth_resolution_deg =
-        m.number_or("iff_azimuth_resolution_deg", r.beamwidth_az_deg, Range{0.1, 30.0});
-    r.iff_altitude_tolerance_m =
-        m.number_or("iff_altitude_tolerance_m", r.iff_altitude_tolerance_m, Range{0.0, 5'000.0});
+    // A fire-control radar carries no IFF interrogator: its keys are unknown there.
+    r.iff_interrogator = !fire_control && m.boolean_or("iff_interrogator", true);
+    if (!fire_control) {
+      r.iff_reply_probability = m.number_or("iff_reply_probability", 0.98, Range::probability());
+      r.iff_range_resolution_m = m.number_or("iff_range_resolution_m", r.iff_range_resolution_m, Range{1.0, 10'000.0});
+      r.iff_azimuth_resolution_deg =
+          m.number_or("iff_azimuth_resolution_deg", r.beamwidth_az_deg, Range{0.1, 30.0});
+      r.iff_altitude_tolerance_m =
+          m.number_or("iff_altitude_tolerance_m", r.iff_altitude_tolerance_m, Range{0.0, 5'000.0});
+    }
     read_antenna(m, r);
     r.polarization = m.choice("polarization", {"horizontal", "vertical"}, false).value_or("horizontal") == "vertical"
                          ? environment::Polarization::kVertical
@@ -583,11 +591,38 @@ class ScenarioReader {
     return r;
   }
 
+  /// A fire-control radar's `sector:` and `channels:`. The sector must hold a sensible volume: a
+  /// width from 1 to 360 deg and an elevation band of at least 1 deg between -10 and 90 deg.
+  FireControl read_fire_control(MapReader& radar) {
+    FireControl fc;
+    fc.channels = static_cast<int>(radar.integer("channels", 1, 64).value_or(1));
+    const YAML::Node n = radar.node("sector");
+    if (!n.IsDefined()) {
+      radar.missing("sector");
+      return fc;
+    }
+    MapReader m(n, "the sector of " + radar.what(), d_);
+    if (!m.is_map()) return fc;
+    Sector& sector = fc.sector;
+    sector.boresight_az_deg = m.number("boresight_az_deg", Range{0.0, 360.0, false, true}).value_or(0.0);
+    sector.width_az_deg = m.number("width_az_deg", Range{1.0, 360.0}).value_or(90.0);
+    sector.min_elevation_deg = m.number_or("min_elevation_deg", -2.0, Range::between(-10.0, 89.0));
+    sector.max_elevation_deg = m.number_or("max_elevation_deg", 70.0, Range::between(-9.0, 90.0));
+    if (sector.max_elevation_deg < sector.min_elevation_deg + 1.0)
+      m.error_at("max_elevation_deg",
+                 fmt::format("the sector of {} spans {:g} to {:g} deg in elevation, which holds no target; make "
+                             "max_elevation_deg at least 1 deg above min_elevation_deg",
+                             radar.what(), sector.min_elevation_deg, sector.max_elevation_deg));
+    m.check_unknown_keys();
+    return fc;
+  }
+
   /// A pulse radar's waveform must fit what it claims. The receiver is blanked while it transmits,
   /// so it sees nothing nearer than c tau / 2 (the minimum range), nor within c tau / 2 before the
   /// next pulse leaves; an echo from beyond c / (2 PRF) arrives after the next pulse and is
   /// ambiguous. So max_range_m + c tau / 2 <= c / (2 PRF). The pulses integrated must fit in the
-  /// time the beam dwells on a target, scan_period_s * beamwidth_az_deg / 360: N <= PRF * dwell.
+  /// time the beam dwells on a target, scan_period_s * beamwidth_az_deg / 360 (a fire-control radar:
+  /// / its sector's width_az_deg): N <= PRF * dwell.
   void check_waveform(MapReader& m, const Radar& r) {
     for (const char* key : {"scan_period_s", "beamwidth_az_deg", "max_range_m", "pulse_width_s"})
       if (!m.has(key)) return;  // reported missing already
@@ -597,7 +632,8 @@ class ScenarioReader {
                                             "while a {:.2g} s pulse is sent (c tau / 2); raise min_range_m to {:.0f} m",
                                             m.what(), r.min_range_m, blanked_m, r.pulse_width_s, std::ceil(blanked_m)));
     const double highest_prf_hz = kSpeedOfLight_mps / (2.0 * (r.max_range_m + blanked_m));
-    const double dwell_s = r.scan_period_s * r.beamwidth_az_deg / 360.0;
+    // A rotating beam sweeps 360 deg a scan, a fire-control radar's its sector a revisit.
+    const double dwell_s = r.scan_period_s * r.beamwidth_az_deg / (r.fire_control ? r.fire_control->sector.width_az_deg : 360.0);
     if (r.prf_hz) {
       const double unambiguous_m = kSpeedOfLight_mps / (2.0 * *r.prf_hz);
       if (r.max_range_m + blanked_m > unambiguous_m)
@@ -979,8 +1015,38 @@ class ScenarioReader {
     f.rounds_per_launcher = m.integer_or("rounds_per_launcher", 1, 1, 64);
     f.reload_rounds = m.integer_or("reload_rounds", 0, 0, 10'000);
     f.antenna_height_m = m.number_or("antenna_height_m", f.antenna_height_m, Range::between(0.0, 100.0));
+    if (m.has("fire_control_radar")) read_fire_control_radar(m, f, s);
+    else m.allow("fire_control_radar");
     m.check_unknown_keys();
     return f;
+  }
+
+  /// A fire unit's `fire_control_radar: NAME`: a radar of type fire_control_radar, no other unit's,
+  /// that sees as far as the unit's weapon reaches (it guides the interceptor to the intercept).
+  void read_fire_control_radar(MapReader& m, FireUnit& f, const Scenario& s) {
+    f.fire_control_radar = reference(m, "fire_control_radar", s.radars, "radar");
+    if (!f.fire_control_radar) return;
+    const Radar& radar = s.radars[*f.fire_control_radar];
+    if (!radar.fire_control) {
+      m.error_at("fire_control_radar", fmt::format("{} names '{}' as its fire-control radar, but it is a surveillance "
+                                                   "radar; give it `type: fire_control_radar` with `sector:` and "
+                                                   "`channels:`, or name a fire-control radar",
+                                                   m.what(), radar.name));
+      f.fire_control_radar.reset();
+      return;
+    }
+    if (const auto owner = fire_control_owners_.find(*f.fire_control_radar); owner != fire_control_owners_.end())
+      m.error_at("fire_control_radar", fmt::format("{} names '{}', which already guides fire unit '{}'; a fire-control "
+                                                   "radar serves one unit: give each unit its own",
+                                                   m.what(), radar.name, owner->second));
+    else
+      fire_control_owners_.emplace(*f.fire_control_radar, f.name);
+    if (f.weapon_type < s.weapon_types.size() && s.weapon_types[f.weapon_type].max_range_m > radar.max_range_m)
+      m.error_at("fire_control_radar",
+                 fmt::format("{}: its weapon '{}' reaches {:.1f} km but its fire-control radar '{}' sees only to "
+                             "{:.1f} km, and cannot guide beyond; raise the radar's max_range_m or name another",
+                             m.what(), s.weapon_types[f.weapon_type].name, s.weapon_types[f.weapon_type].max_range_m / 1000.0,
+                             radar.name, radar.max_range_m / 1000.0));
   }
 
   Raid read_raid(const YAML::Node& n, const Scenario& s) {
@@ -1366,6 +1432,7 @@ class ScenarioReader {
   LocalFrame frame_;
   std::vector<std::pair<std::string, YAML::Mark>> names_;
   std::vector<std::string> sensor_names_;  ///< of every kind, in the file's order
+  std::map<std::size_t, std::string> fire_control_owners_;  ///< a fire-control radar's index to the unit naming it
   std::vector<std::string> emitter_names_;
   std::size_t asset_count_ = 0, sensor_count_ = 0, weapon_count_ = 0, fire_unit_count_ = 0,
               raid_count_ = 0, friendly_count_ = 0, squadron_count_ = 0, zone_count_ = 0, corridor_count_ = 0,

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/geodesy.h"
+#include "core/units.h"
 #include "environment/antenna.h"
 #include "environment/clutter.h"
 #include "environment/jamming.h"
@@ -54,8 +55,34 @@ struct ReferenceDetection {
   double pd = 0.9;
 };
 
-/// A rotating surveillance radar. Detection follows the radar range equation with Swerling 1
-/// fluctuation; false alarms are Poisson over the resolution cells of each scan.
+/// What a fire-control radar can point its beam at, in its own frame: compass azimuths within
+/// width_az_deg / 2 of boresight_az_deg either side (edges included), elevations from
+/// min_elevation_deg to max_elevation_deg (edges included).
+struct Sector {
+  double boresight_az_deg = 0.0;
+  double width_az_deg = 90.0;
+  double min_elevation_deg = 0.0;
+  double max_elevation_deg = 60.0;
+};
+
+/// Whether compass azimuth az_rad and elevation el_rad (the radar's frame) lie in `sector`, edges
+/// included (to 1e-9 rad: azimuth_within).
+inline bool in_sector(const Sector& sector, double az_rad, double el_rad) {
+  return azimuth_within(az_rad, deg_to_rad(sector.boresight_az_deg), deg_to_rad(sector.width_az_deg) / 2.0) &&
+         el_rad >= deg_to_rad(sector.min_elevation_deg) - 1e-9 && el_rad <= deg_to_rad(sector.max_elevation_deg) + 1e-9;
+}
+
+/// What makes a radar a fire-control radar (`type: fire_control_radar`, sensors/fire_control_radar.h):
+/// a phased array that looks over its sector once every scan_period_s (its revisit time) and
+/// guides at most `channels` interceptors at once for the fire unit that names it.
+struct FireControl {
+  Sector sector;
+  int channels = 1;
+};
+
+/// A radar: a rotating surveillance radar, or with `fire_control` a sector-scanning fire-control
+/// radar. Detection follows the radar range equation with Swerling fluctuation; false alarms are
+/// Poisson over the resolution cells of each scan.
 struct Radar {
   std::string name;
   Point2 position;
@@ -116,6 +143,8 @@ struct Radar {
   /// last one left.
   double emission_reach_m = 0.0;
   double emission_hold_s = 30.0;
+  /// Present for a fire-control radar; max_elevation_deg is then its sector's.
+  std::optional<FireControl> fire_control;
 };
 
 /// A radar carried by an aircraft or missile, as an ESM receiver sees it: the signal parameters
@@ -175,6 +204,10 @@ struct FireUnit {
   int rounds_per_launcher = 1;
   int reload_rounds = 0;  ///< missiles in reserve for reloading launchers
   double antenna_height_m = 10.0;  ///< its fire-control radar's antenna above the site (line of sight)
+  /// Its fire-control radar (index into Scenario::radars, one with fire_control): then the radar's
+  /// channels, site and antenna replace the weapon type's fire_control_channels and antenna_height_m,
+  /// and the unit engages only while the radar is in action and radiating.
+  std::optional<std::size_t> fire_control_radar;
 };
 
 enum class ThreatKind {
@@ -473,5 +506,16 @@ struct Scenario {
   C2Settings c2;
   std::vector<ScriptedEvent> events;  ///< in time order
 };
+
+/// Where the radar that guides fire unit `f`'s interceptors has its antenna, as (east_m, north_m,
+/// alt_m above the ellipsoid): its fire-control radar's when it names one, else its own site
+/// raised by its antenna_height_m. The line of sight to a target is drawn from here.
+inline Eigen::Vector3d fire_control_antenna_m(const Scenario& s, const FireUnit& f) {
+  if (f.fire_control_radar) {
+    const Radar& r = s.radars.at(*f.fire_control_radar);
+    return {r.position.east_m, r.position.north_m, r.site_alt_m + r.antenna_height_m};
+  }
+  return {f.position.east_m, f.position.north_m, f.site_alt_m + f.antenna_height_m};
+}
 
 }  // namespace rampart::scenario

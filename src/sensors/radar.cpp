@@ -43,6 +43,7 @@ SurveillanceRadar::SurveillanceRadar(int sensor_id, const scenario::Radar& spec,
       mount_(scenario_frame, spec.position.east_m, spec.position.north_m, spec.site_alt_m + spec.antenna_height_m),
       antenna_(spec.antenna),
       propagation_(propagation_options(spec, environment, spec.site_alt_m + spec.antenna_height_m)),
+      min_elevation_rad_(spec.fire_control ? deg_to_rad(spec.fire_control->sector.min_elevation_deg) : -kPi / 2.0),
       seed_(seed),
       false_alarm_stream_(seed, static_cast<std::uint64_t>(sensor_id), Purpose::kFalseAlarm) {
   const double lambda_m = kSpeedOfLight_mps / spec.frequency_hz;
@@ -177,7 +178,8 @@ SurveillanceRadar::Echo SurveillanceRadar::echo(const world::Entity& e, const st
 
 SurveillanceRadar::Echo SurveillanceRadar::echo(const world::Entity& e, const Geometry& g, const Jammers& jammers) const {
   Echo out;
-  if (g.range_m < spec_.min_range_m || g.range_m > spec_.max_range_m || g.el_rad > deg_to_rad(spec_.max_elevation_deg))
+  if (g.range_m < spec_.min_range_m || g.range_m > spec_.max_range_m || g.el_rad > deg_to_rad(spec_.max_elevation_deg) ||
+      g.el_rad < min_elevation_rad_)
     return out;
   if (!above_terrain(e, g)) return out;
   const auto& terrain = environment_.terrain;
@@ -282,18 +284,26 @@ messages::Plot SurveillanceRadar::make_plot(std::uint64_t plot_id, double t_s, c
 
 Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector<world::Entity>& truth,
                              std::uint64_t& next_plot_id, std::vector<AngleReport>* strobes) {
+  const Sweep sweep{.az_begin_rad = beam_az_rad(t_begin_s),
+                    .az_end_rad = beam_az_rad(t_end_s),
+                    .width_rad = std::min(kTwoPi, kTwoPi * (t_end_s - t_begin_s) / spec_.scan_period_s)};
+  return look(t_begin_s, t_end_s, sweep, truth, next_plot_id, strobes);
+}
+
+Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const Sweep& sweep, const std::vector<world::Entity>& truth,
+                             std::uint64_t& next_plot_id, std::vector<AngleReport>* strobes) {
   Look out;
   auto& batch = out.batch;
   batch.sensor_id = id_;
   batch.t_begin_s = t_begin_s;
   batch.t_s = t_end_s;
-  batch.az_begin_rad = beam_az_rad(t_begin_s);
-  batch.az_end_rad = beam_az_rad(t_end_s);
+  batch.az_begin_rad = sweep.az_begin_rad;
+  batch.az_end_rad = sweep.az_end_rad;
   batch.max_range_m = spec_.max_range_m;
   batch.sensor_enu_m = mount_.position_enu_m;
   batch.R_scenario_from_sensor = mount_.R_scenario_from_sensor;
-  const double sector_rad = std::min(kTwoPi, kTwoPi * (t_end_s - t_begin_s) / spec_.scan_period_s);
-  auto in_sector = [&](double az_rad) { return wrap_two_pi(az_rad - batch.az_begin_rad) < sector_rad; };
+  const double sector_rad = sweep.width_rad;
+  const auto in_sector = [&](double az_rad) { return sweep.contains(az_rad); };
   const double max_el_rad = deg_to_rad(spec_.max_elevation_deg);
 
   // The detections of the sweep, before cells are merged.
@@ -363,7 +373,7 @@ Look SurveillanceRadar::look(double t_begin_s, double t_end_s, const std::vector
   for (std::uint64_t i = 0; i < n_false; ++i) {
     const double r = false_alarm_stream_.uniform(spec_.min_range_m, spec_.max_range_m);
     const double az = wrap_two_pi(batch.az_begin_rad + false_alarm_stream_.uniform(0.0, sector_rad));
-    const double el = false_alarm_stream_.uniform(0.0, max_el_rad);
+    const double el = false_alarm_stream_.uniform(std::max(min_elevation_rad_, 0.0), max_el_rad);
     // A false alarm crossed the threshold on noise: its SINR is about the threshold's.
     const double threshold_sinr = -std::log(spec_.false_alarm_probability);
     batch.plots.push_back(make_plot(next_plot_id, t_end_s, {r, az, el, threshold_sinr, 0.0, threshold_sinr}, accuracy(threshold_sinr)));

@@ -54,6 +54,7 @@
 
 #include "core/geodesy.h"
 #include "core/random.h"
+#include "core/units.h"
 #include "environment/antenna.h"
 #include "environment/clutter.h"
 #include "environment/jamming.h"
@@ -116,6 +117,26 @@ class SurveillanceRadar : public Sensor {
   double false_alarms_per_scan() const;
   const environment::AntennaPattern& antenna() const { return antenna_; }
 
+ protected:
+  /// The azimuths one look covers (sensor frame, compass): from az_begin_rad clockwise over
+  /// width_rad to az_end_rad. A rotating beam's looks meet edge to edge, so each holds its start
+  /// and not its end; a `closed` sweep (a sector scanner's frame) holds both edges, to 1e-9 rad
+  /// (what rounding leaves of an edge given in degrees).
+  struct Sweep {
+    double az_begin_rad = 0.0;
+    double az_end_rad = 0.0;
+    double width_rad = 0.0;
+    bool closed = false;
+    bool contains(double az_rad) const {
+      if (!closed) return wrap_two_pi(az_rad - az_begin_rad) < width_rad;
+      return azimuth_within(az_rad, az_begin_rad + width_rad / 2.0, width_rad / 2.0);
+    }
+  };
+  /// One look over `sweep` during (t_begin_s, t_end_s], reported at t_end_s (look()'s work for
+  /// any sweep).
+  Look look(double t_begin_s, double t_end_s, const Sweep& sweep, const std::vector<world::Entity>& truth,
+            std::uint64_t& next_plot_id, std::vector<AngleReport>* strobes);
+
  private:
   /// A target's geometry in the radar's frame.
   struct Geometry {
@@ -164,6 +185,9 @@ class SurveillanceRadar : public Sensor {
   double pulse_noise_dbm_;  ///< k T0 F B in dBm, less the coherent gain: amplitude = snr dB + this
   std::optional<DetectionCurve> curve_;  ///< all but Swerling 1 after coherent integration
   double az_phase_rad_;
+  /// The lowest elevation it sees (sensor frame): a fire-control radar's sector floor; none (-pi/2)
+  /// for a surveillance radar, which sees below its horizontal plane as far as its horizon.
+  double min_elevation_rad_;
   std::uint64_t seed_;
   RandomStream false_alarm_stream_;
   std::unordered_map<std::uint32_t, RandomStream> detection_streams_;

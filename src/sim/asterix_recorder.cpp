@@ -26,6 +26,7 @@ AsterixRecorder::AsterixRecorder(const std::optional<std::string>& path, const s
     r.sic = static_cast<std::uint8_t>(i + 1);
     r.antenna_alt_m = radars[i].site_alt_m + radars[i].antenna_height_m;
     r.scan_period_s = radars[i].scan_period_s;
+    r.rotating = !radars[i].fire_control;
   }
 }
 
@@ -58,11 +59,11 @@ void AsterixRecorder::crossings(const messages::PlotBatch& batch, RadarState& ra
 
 void AsterixRecorder::on(const PlotsMade& e) {
   const auto found = radars_.find(e.sensor);
-  if (found == radars_.end()) return;  // not a rotating radar
+  if (found == radars_.end()) return;  // not a radar
   if (e.t_s > pending_t_s_) flush();
   pending_t_s_ = e.t_s;
   RadarState& radar = found->second;
-  crossings(e.look.batch, radar);
+  if (radar.rotating) crossings(e.look.batch, radar);
   for (const messages::Plot& p : e.look.batch.plots) {
     io::Cat048Report r;
     r.sac = kSac;

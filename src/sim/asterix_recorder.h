@@ -59,6 +59,7 @@ class AsterixRecorder : public EventSink {
     std::uint8_t sic = 0;
     double antenna_alt_m = 0.0;
     double scan_period_s = 0.0;
+    bool rotating = true;  ///< a fire-control radar steps over its sector: no north marker, no sector crossings
     double last_crossing_t_s = -1e300;  ///< when the last sector boundary written was crossed
   };
   struct Pending {

@@ -222,10 +222,16 @@ void Simulation::track(double t_s) {
     bus_.publish(TrackerStepped{t_s, look.batch, tracker_->process(look.batch)});
 }
 
+bool Simulation::fire_control_up(std::size_t unit) const {
+  const auto& radar = scenario_.fire_units[unit].fire_control_radar;
+  // The scenario's radars are the first sensors of the suite, in its order.
+  return !radar || (sensor_stations_[*radar].in_action && emission_.emitting(*radar));
+}
+
 std::vector<c2::WeaponStatus> Simulation::weapon_status() const {
   std::vector<c2::WeaponStatus> weapons;
   for (std::size_t i = 0; i < fire_unit_count_; ++i)
-    if (unit_stations_[i].usable()) weapons.push_back(arsenal_[i]->status());
+    if (unit_stations_[i].usable() && fire_control_up(i)) weapons.push_back(arsenal_[i]->status());
   const auto commit = [&](const c2::FireOrder& order) {
     for (auto& w : weapons) {
       if (w.fire_unit != order.fire_unit) continue;
@@ -334,6 +340,7 @@ void Simulation::deliver_orders(double t_s) {
     const engagement::Effector& unit = *arsenal_[order.fire_unit];
     const c2::WeaponStatus status = unit.status();
     const std::string reason = !unit_stations_[order.fire_unit].usable() ? "out of action or link down"
+                               : !fire_control_up(order.fire_unit)   ? "its fire-control radar is silent or out of action"
                                : c2::is_friendly(battle_manager_->identity(order.track_id))
                                    ? "track identified friendly since the order"
                                : status.ready_rounds < order.rounds      ? "not enough ready rounds"

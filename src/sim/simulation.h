@@ -114,6 +114,9 @@ class Simulation {
   /// Applies the queued decisions and lets the proposals past their deadline lapse.
   void review_proposals(double t_s);
   std::vector<FireUnitState> unit_states() const;
+  /// Whether fire unit `unit` can guide: it has no fire-control radar of its own, or that radar is
+  /// in action and radiating.
+  bool fire_control_up(std::size_t unit) const;
   /// The fire units as C2 sees them: in action and linked, less what orders in transit will take.
   std::vector<c2::WeaponStatus> weapon_status() const;
   void execute(double t_s, const c2::FighterCommand& command);

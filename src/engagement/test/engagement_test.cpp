@@ -22,7 +22,9 @@ scenario::WeaponType sam(double pk) {
 /// Fire units of `types` at the origin, each of the minimal scenario's first fire unit.
 Arsenal units_of(const scenario::FireUnit& spec, const std::vector<scenario::WeaponType>& types) {
   Arsenal arsenal;
-  for (const auto& t : types) arsenal.push_back(std::make_unique<FireUnit>(arsenal.size(), spec, t, Eigen::Vector3d::Zero()));
+  const Eigen::Vector3d antenna_m(spec.position.east_m, spec.position.north_m, spec.site_alt_m + spec.antenna_height_m);
+  for (const auto& t : types)
+    arsenal.push_back(std::make_unique<FireUnit>(arsenal.size(), spec, t, Eigen::Vector3d::Zero(), antenna_m));
   return arsenal;
 }
 
@@ -52,7 +54,7 @@ std::vector<Resolution> fly_until_something_ends(Engagements& e, world::World& w
 
 TEST(FireUnit, LaunchersReloadOneAtATimeFromTheReserve) {
   scenario::FireUnit spec{"fu", 0, {0, 0}, 0, 2, 2, 3};
-  FireUnit unit(0, spec, sam(1.0), Eigen::Vector3d::Zero());
+  FireUnit unit(0, spec, sam(1.0), Eigen::Vector3d::Zero(), Eigen::Vector3d::Zero());
   EXPECT_EQ(unit.status().ready_rounds, 4);
   EXPECT_EQ(unit.rounds_left(), 7);
   unit.launch(0.0, {0, 1, 2, 10.0, Eigen::Vector3d::Zero()});
@@ -91,6 +93,41 @@ TEST_F(EngagementsTest, TheUnitLaunchesItsReactionTimeAfterTheOrder) {
   EXPECT_DOUBLE_EQ(report.intercept_t_s, 17.0);
   w.advance(7.0);
   EXPECT_TRUE(e.resolve(7.0, w, units).empty());  // still on the launcher
+}
+
+// A fire unit with a fire-control radar of its own guides as many interceptors at once as the
+// radar has channels (2), not its weapon type's 4: the third engagement finds no channel until one
+// of the first two interceptors ends (here by running out of flight time with nothing in its
+// basket), and then it launches; every interceptor is guided from the radar's antenna.
+TEST_F(EngagementsTest, TheFireControlRadarsChannelsLimitTheUnit) {
+  s.weapon_types[0].fire_control_channels = 4;
+  s.weapon_types[0].reaction_time_s = 0.0;
+  scenario::Radar fcr;
+  fcr.name = "FCR";
+  fcr.position = {1500.0, 1000.0};
+  fcr.site_alt_m = 20.0;
+  fcr.antenna_height_m = 8.0;
+  fcr.fire_control = scenario::FireControl{.sector = {}, .channels = 2};
+  s.radars.push_back(fcr);
+  s.fire_units[0].fire_control_radar = s.radars.size() - 1;
+  world::World w(s);
+  Arsenal units = make_fire_units(s, w.frame());
+  EXPECT_EQ(units[0]->status().type.fire_control_channels, 2);
+  EXPECT_EQ(units[0]->status().free_channels, 2);
+  Engagements e(1);
+  const auto first = e.fire(0.0, {0, 1, 1, 10.0, Eigen::Vector3d(-8000.0, 0.0, 3000.0)}, units);
+  e.fire(0.0, {0, 2, 1, 10.0, Eigen::Vector3d(8000.0, 0.0, 3000.0)}, units);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(*first[0].fire_control_site_m, Eigen::Vector3d(1500.0, 1000.0, 28.0));
+  EXPECT_EQ(units[0]->status().free_channels, 0);  // a third order is refused (Simulation::deliver_orders)
+  EXPECT_GE(units[0]->status().ready_rounds, 1);    // rounds are not what is missing
+  double ended_s = 0.0;
+  const auto ended = fly_until_something_ends(e, w, units, 0.0, 120.0, &ended_s);
+  ASSERT_FALSE(ended.empty());
+  EXPECT_EQ(units[0]->status().free_channels, static_cast<int>(ended.size()));
+  const auto third = e.fire(ended_s, {0, 3, 1, 10.0, Eigen::Vector3d(0.0, 8000.0, 3000.0)}, units);
+  EXPECT_EQ(third.size(), 1u);
+  EXPECT_EQ(units[0]->status().free_channels, static_cast<int>(ended.size()) - 1);
 }
 
 // Aimed at an empty point 8 km up-range at 3000 m: the interceptor flies to it, its seeker finds

@@ -25,6 +25,8 @@ struct Kind {
 const std::vector<Kind> kKinds = {
     {"radar_2d", [](scenario::Scenario& s) { s.radars.push_back(test_radar(false)); }, 300'000.0},
     {"radar_3d", [](scenario::Scenario& s) { s.radars.push_back(test_radar(true)); }, 300'000.0},
+    // Its sector (boresight 30 deg, 90 wide) holds the bearing of 37 deg the tests look along.
+    {"fire_control_radar", [](scenario::Scenario& s) { s.radars.push_back(test_fire_control_radar(30.0)); }, 60'000.0},
     {"esm",
      [](scenario::Scenario& s) {
        s.esm_sensors.push_back({.name = "ESM", .max_range_m = 150'000.0, .bearing_sigma_deg = 1.0, .period_s = 2.0});

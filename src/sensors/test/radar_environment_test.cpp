@@ -29,11 +29,7 @@ namespace {
 const LocalFrame kFrame({35.0, -30.0, 0.0});
 
 world::Entity target_at(std::uint32_t id, double east_m, double north_m, double alt_m, double rcs_m2) {
-  world::Entity e{.id = id, .name = "t", .rcs_m2 = rcs_m2};
-  e.state = world::EntityState::kFlying;
-  e.geodetic = kFrame.surface_point(east_m, north_m, alt_m);
-  e.p_enu_m = kFrame.to_enu(e.geodetic);
-  return e;
+  return sensors::target_at(kFrame, id, east_m, north_m, alt_m, rcs_m2);
 }
 
 /// The target's geometry in the radar's frame, worked independently of the radar: el_rad the

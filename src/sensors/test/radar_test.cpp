@@ -13,15 +13,6 @@
 namespace rampart::sensors {
 namespace {
 
-world::Entity target_at(const LocalFrame& frame, std::uint32_t id, double east_m, double north_m, double alt_m,
-                        double rcs_m2) {
-  world::Entity e{.id = id, .name = "t", .rcs_m2 = rcs_m2};
-  e.state = world::EntityState::kFlying;
-  e.geodetic = frame.surface_point(east_m, north_m, alt_m);
-  e.p_enu_m = frame.to_enu(e.geodetic);
-  return e;
-}
-
 TEST(Radar, Swerling1DetectionProbability) {
   EXPECT_NEAR(SurveillanceRadar::swerling1_pd(0.0, 1e-6), 1e-6, 1e-12);
   // 13 dB (a ratio of 19.95) at Pfa 1e-6: exp(ln(1e-6) / 20.95) = 0.5172.

@@ -6,6 +6,7 @@
 #include "core/units.h"
 #include "scenario/loader.h"
 #include "scenario/scenario.h"
+#include "world/world.h"
 
 namespace rampart::sensors {
 
@@ -31,6 +32,39 @@ inline scenario::Radar test_radar(bool three_d) {
   r.range_sigma_m = 50.0;
   r.az_sigma_deg = 0.2;
   if (three_d) r.el_sigma_deg = 0.3;
+  r.antenna = scenario::default_antenna(r);
+  return r;
+}
+
+/// A target of `rcs_m2` flying at (east_m, north_m, alt_m) of `frame`.
+inline world::Entity target_at(const LocalFrame& frame, std::uint32_t id, double east_m, double north_m, double alt_m,
+                               double rcs_m2) {
+  world::Entity e{.id = id, .name = "t", .rcs_m2 = rcs_m2};
+  e.state = world::EntityState::kFlying;
+  e.geodetic = frame.surface_point(east_m, north_m, alt_m);
+  e.p_enu_m = frame.to_enu(e.geodetic);
+  return e;
+}
+
+/// A fire-control radar: test_radar(true) made X band with a 1 s revisit over a sector 90 deg wide
+/// centred on boresight_az_deg from -2 to 70 deg of elevation, 2 channels, detecting 1 m^2 with
+/// Pd 0.9 at 40 km in free space (Swerling 1, one pulse), to 60 km.
+inline scenario::Radar test_fire_control_radar(double boresight_az_deg = 0.0) {
+  scenario::Radar r = test_radar(true);
+  r.name = "test FCR";
+  r.scan_period_s = 1.0;
+  r.reference = scenario::ReferenceDetection{.range_m = 40'000.0, .rcs_m2 = 1.0, .pd = 0.9};
+  r.antenna_gain_db = 38.0;
+  r.frequency_hz = 9e9;
+  r.pulse_width_s = 5e-7;
+  r.pulses_integrated = 1;
+  r.beamwidth_az_deg = 1.0;
+  r.max_range_m = 60'000.0;
+  r.iff_interrogator = false;
+  r.fire_control = scenario::FireControl{
+      .sector = {.boresight_az_deg = boresight_az_deg, .width_az_deg = 90.0, .min_elevation_deg = -2.0, .max_elevation_deg = 70.0},
+      .channels = 2};
+  r.max_elevation_deg = 70.0;
   r.antenna = scenario::default_antenna(r);
   return r;
 }

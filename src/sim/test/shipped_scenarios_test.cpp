@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -123,6 +124,60 @@ TEST(ShippedScenarios, SeadStrikeShowsArmsAgainstARadiatingAndASilencedRadar) {
   EXPECT_GT(watch.last_plots_t_s["SR-2 Cape"], 650.0);
   // The point defence and the battery fought the ARMs.
   EXPECT_GT(r.by_kind.at("anti_radiation_missile").killed, 0);
+}
+
+/// The SEAD scenario's fire-control radar FCR-3 and its fire unit FU-1: whether the radar radiates,
+/// what it plots and when, and FU-1's interceptors holding a channel (from the order's receipt to
+/// their end).
+struct FireControlWatch : EventSink {
+  bool emitting = true;  ///< as a radar starts unless told otherwise at 0 s
+  std::vector<std::pair<double, bool>> emissions;
+  int plots_while_silent = 0, plots = 0, looks = 0;
+  int launches_while_silent = 0, launches = 0, launches_outside_sector = 0;
+  int guided = 0, most_guided = 0;
+  std::set<std::uint64_t> ours;
+  void on(const EmissionChanged& e) override {
+    if (e.radar != "FCR-3 Harbour") return;
+    emitting = e.emitting;
+    emissions.emplace_back(e.t_s, e.emitting);
+  }
+  void on(const PlotsMade& e) override {
+    if (e.sensor != "FCR-3 Harbour") return;
+    ++looks;
+    plots += static_cast<int>(e.look.batch.plots.size());
+    if (!emitting) plots_while_silent += static_cast<int>(e.look.batch.plots.size());
+  }
+  void on(const InterceptorLaunched& e) override {
+    if (e.interceptor.shooter != "FU-1 Harbour") return;
+    ours.insert(e.interceptor.id);
+    ++launches;
+    launches_while_silent += !emitting;
+    // Aimed inside the sector, 225 to 15 deg from the radar at (3000, 2000).
+    const double az_rad = azimuth_rad(e.interceptor.aim_enu_m.x() - 3000.0, e.interceptor.aim_enu_m.y() - 2000.0);
+    launches_outside_sector += !azimuth_within(az_rad, deg_to_rad(300.0), deg_to_rad(75.0));
+    most_guided = std::max(most_guided, ++guided);
+  }
+  void on(const InterceptorResolved& e) override { guided -= static_cast<int>(ours.count(e.resolution.interceptor.id)); }
+};
+
+TEST(ShippedScenarios, SeadStrikeFireControlRadarRadiatesOnReachAndItsChannelsBind) {
+  FireControlWatch watch;
+  const Summary r = run_watched("sead_strike.yaml", watch);
+  // Dark at the start, live once C2 has a track within its reach.
+  ASSERT_GE(watch.emissions.size(), 2u);
+  EXPECT_EQ(watch.emissions.front(), std::make_pair(0.0, false));
+  EXPECT_TRUE(watch.emissions[1].second);
+  EXPECT_GT(watch.emissions[1].first, 0.0);
+  // It looks once a second while live, and only then; FU-1 launches only while it radiates.
+  EXPECT_GT(watch.looks, 60);
+  EXPECT_GT(watch.plots, 0);
+  EXPECT_EQ(watch.plots_while_silent, 0);
+  EXPECT_GT(watch.launches, 4);
+  EXPECT_EQ(watch.launches_while_silent, 0);
+  EXPECT_EQ(watch.launches_outside_sector, 0);
+  // Its two channels bind: never more than two of FU-1's interceptors at once, and two at times.
+  EXPECT_EQ(watch.most_guided, 2);
+  EXPECT_GT(r.killed, 0);
 }
 
 /// The first plot of each entity: time and range.
