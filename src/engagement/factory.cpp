@@ -9,7 +9,10 @@ namespace rampart::engagement {
 Arsenal make_fire_units(const scenario::Scenario& s, const LocalFrame& frame) {
   Arsenal arsenal;
   std::vector<scenario::WeaponType> types = s.weapon_types;
-  for (auto& type : types) type.launch_region = launch_region_of(type);
+  for (auto& type : types) {
+    if (type.engages_air_breathing) type.launch_region = launch_region_of(type);
+    if (type.engages_ballistic) type.ballistic_reach = intercept_reach_of(type);
+  }
   for (const auto& f : s.fire_units)
     arsenal.push_back(std::make_unique<FireUnit>(
         arsenal.size(), f, types[f.weapon_type],
