@@ -16,18 +16,30 @@
 //     interval, and whether Pk(miss) lies inside (it should at 19 in 20 rows on average).
 // (d) Flyout cost: LR-SAM flyouts against a 250 m/s target at 5 km height, 40 km out, per second
 //     of one core, with the integration steps per second.
+// (e) Terminal ballistic-missile defence in scenarios/mixed_raid.yaml: the first Scud-N flown by
+//     world::BallisticMover (WGS-84 gravity, drag), its re-entry against the hand-worked vacuum
+//     shot (burnout speed sqrt(g R / sin 2 gamma) over the range R); then, for launches by FU-3
+//     Upper (UT-SAM) every 2 s of the descent, C2's intercept on the predicted trajectory
+//     (c2::ballistic_intercept from the true state at launch: a perfect track) against the
+//     flyout guided by proportional navigation on the true missile (a perfect seeker): predicted
+//     and flown time of flight and intercept altitude, ground range, miss and Pk(miss) against a
+//     ballistic missile. The engagement envelope is the span of launches C2 offers.
 // Run: ./build/bench/engagement_figures_bench
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
 #include "analysis/statistics.h"
+#include "c2/ballistic.h"
 #include "c2/intercept.h"
 #include "core/random.h"
 #include "engagement/flyout.h"
 #include "engagement/kill_probability.h"
 #include "engagement/launch_region.h"
 #include "scenario/loader.h"
+#include "world/ballistic_mover.h"
 
 namespace {
 
@@ -119,6 +131,118 @@ void cost_figure(const scenario::WeaponType& type) {
               static_cast<double>(steps) / kFlyouts, miss_m / kFlyouts);
 }
 
+struct Sample {
+  Eigen::Vector3d p_enu_m;
+  Eigen::Vector3d v_enu_mps;
+};
+
+void ballistic_figure() {
+  const scenario::Scenario s = scenario::load_scenario_file(std::string(RAMPART_SOURCE_DIR) + "/scenarios/mixed_raid.yaml");
+  const auto unit = std::find_if(s.fire_units.begin(), s.fire_units.end(),
+                                 [&](const scenario::FireUnit& f) { return s.weapon_types[f.weapon_type].engages_ballistic; });
+  const auto raid = std::find_if(s.raids.begin(), s.raids.end(),
+                                 [](const scenario::Raid& r) { return r.kind == scenario::ThreatKind::kBallisticMissile; });
+  scenario::WeaponType type = s.weapon_types[unit->weapon_type];
+  const auto t0 = std::chrono::steady_clock::now();
+  type.ballistic_reach = engagement::intercept_reach_of(type);
+  const double build_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const LocalFrame frame(s.origin);
+  const Eigen::Vector3d launcher_enu_m = frame.surface_point_enu(unit->position.east_m, unit->position.north_m, unit->site_alt_m);
+
+  // The missile's truth, every mover step from launch to impact.
+  world::BallisticMover mover({raid->route[0].east_m, raid->route[0].north_m}, {raid->route[1].east_m, raid->route[1].north_m},
+                              raid->ballistic, s.origin, nullptr);
+  constexpr double kDt_s = world::BallisticMover::kStep_s;
+  std::vector<Sample> truth;
+  double apogee_m = 0.0;
+  for (world::MoverState m = mover.advance(0.0, 0.0); !m.finished; m = mover.advance(0.0, kDt_s)) {
+    truth.push_back({frame.surface_point_enu(m.east_m, m.north_m, m.altitude_m), m.v_enu_mps});
+    apogee_m = std::max(apogee_m, m.altitude_m);
+  }
+  const double flight_s = static_cast<double>(truth.size()) * kDt_s;
+  const auto truth_at = [&](double t_s) {
+    const double k = std::clamp(t_s / kDt_s, 0.0, static_cast<double>(truth.size() - 1));
+    const auto i = std::min(static_cast<std::size_t>(k), truth.size() - 2);
+    const double f = k - static_cast<double>(i);
+    return Sample{(1.0 - f) * truth[i].p_enu_m + f * truth[i + 1].p_enu_m,
+                  (1.0 - f) * truth[i].v_enu_mps + f * truth[i + 1].v_enu_mps};
+  };
+  const auto altitude = [&](const Eigen::Vector3d& p_enu_m) { return altitude_m(p_enu_m, s.origin.alt_m); };
+  const double range_m =
+      std::hypot(raid->route[1].east_m - raid->route[0].east_m, raid->route[1].north_m - raid->route[0].north_m);
+  const double gamma_rad = raid->ballistic.burnout_pitch_deg * kPi / 180.0;
+  std::printf("\n(e) Terminal ballistic-missile defence (%s): %s against %s from %s\n", s.name.c_str(), unit->name.c_str(),
+              raid->name.c_str(), "its launch point");
+  std::printf("Missile: range %.0f km, burnout pitch %.0f deg; flight %.1f s, apogee %.1f km. Hand-worked vacuum shot: "
+              "burnout speed sqrt(g R / sin 2 gamma) = %.0f m/s, apogee v^2 sin^2 gamma / 2 g = %.1f km, re-entry at %.0f deg\n",
+              range_m / 1000.0, raid->ballistic.burnout_pitch_deg, flight_s, apogee_m / 1000.0,
+              std::sqrt(kStandardGravity_mps2 * range_m / std::sin(2.0 * gamma_rad)),
+              range_m * std::pow(std::sin(gamma_rad), 2) / (2.0 * std::sin(2.0 * gamma_rad)) / 1000.0,
+              raid->ballistic.burnout_pitch_deg);
+  std::printf("%12s %10s %10s %14s\n", "altitude km", "speed m/s", "dive deg", "classified");
+  const std::size_t apogee = static_cast<std::size_t>(
+      std::max_element(truth.begin(), truth.end(),
+                       [&](const Sample& a, const Sample& b) { return altitude(a.p_enu_m) < altitude(b.p_enu_m); }) -
+      truth.begin());
+  std::size_t k = apogee;
+  for (const double alt_km : {80.0, 60.0, 40.0, 30.0, 20.0, 12.0, 5.0}) {
+    while (k + 1 < truth.size() && altitude(truth[k].p_enu_m) > alt_km * 1000.0) ++k;
+    const Sample& x = truth[k];
+    messages::TrackState track;
+    track.x << x.p_enu_m, x.v_enu_mps;
+    track.has_height = true;
+    std::printf("%12.0f %10.0f %10.1f %14s\n", alt_km, x.v_enu_mps.norm(),
+                -std::asin(x.v_enu_mps.z() / x.v_enu_mps.norm()) * 180.0 / kPi, c2::is_ballistic(track) ? "ballistic" : "no");
+  }
+  std::printf("%s: reach table of %zu points built in %.2f s; debris floor %.0f m, ceiling %.0f m, guidance limit %.0f km, "
+              "Pk0 %.2f, lethal radius %.0f m, vulnerability %.2f\n",
+              type.name.c_str(), type.ballistic_reach->time_of_flight_s.size(), build_s,
+              type.min_ballistic_intercept_altitude_m, type.max_altitude_m, type.max_range_m / 1000.0, type.kill_probability,
+              type.dynamics.lethal_radius_m, engagement::vulnerability("ballistic_missile"));
+  std::printf("%8s %8s | %9s %9s | %9s %9s %9s %8s %7s  %s\n", "launch s", "tgt km", "C2 tof s", "C2 alt km", "tof s",
+              "alt km", "ground km", "miss m", "Pk", "end");
+  double first_s = -1.0, last_s = -1.0, low_km = 1e9, high_km = 0.0, near_km = 1e9, far_km = 0.0, pk_sum = 0.0;
+  int offered = 0;
+  const double descent_s = static_cast<double>(apogee) * kDt_s;
+  for (double launch_s = std::ceil(descent_s); launch_s < flight_s; launch_s += 2.0) {
+    const Sample at_launch = truth_at(launch_s);
+    const auto plan = c2::ballistic_intercept(*type.ballistic_reach, launcher_enu_m, at_launch.p_enu_m, at_launch.v_enu_mps,
+                                              {type.min_ballistic_intercept_altitude_m, type.max_altitude_m, type.max_range_m},
+                                              s.origin.alt_m);
+    if (!plan) continue;
+    engagement::FlyoutState flight = engagement::launch_state(launcher_enu_m, Eigen::Vector3d::Zero(), plan->p_enu_m, true);
+    engagement::FlyoutStep step;
+    Sample target = at_launch;
+    while (step.end == engagement::FlyoutEnd::kFlying) {
+      target = truth_at(launch_s + flight.flight_time_s);
+      step = engagement::flyout_step(flight, type.dynamics, s.origin.alt_m, target.p_enu_m, target.v_enu_mps,
+                                     engagement::kFlyoutStep_s);
+    }
+    const double alt_km = altitude(step.p_end_enu_m) / 1000.0;
+    const double ground_km = (step.p_end_enu_m - launcher_enu_m).head<2>().norm() / 1000.0;
+    const bool in_band = alt_km * 1000.0 >= type.min_altitude_m && alt_km * 1000.0 <= type.max_altitude_m;
+    const double pk = step.end == engagement::FlyoutEnd::kClosestApproach && in_band
+                          ? engagement::kill_probability(type.kill_probability, step.miss_distance_m,
+                                                         type.dynamics.lethal_radius_m, "ballistic_missile")
+                          : 0.0;
+    std::printf("%8.0f %8.1f | %9.2f %9.2f | %9.2f %9.2f %9.2f %8.2f %7.3f  %s\n", launch_s,
+                altitude(at_launch.p_enu_m) / 1000.0, plan->time_of_flight_s, altitude(plan->p_enu_m) / 1000.0,
+                flight.flight_time_s - engagement::kFlyoutStep_s + step.time_into_step_s, alt_km, ground_km,
+                step.miss_distance_m, pk, engagement::to_string(step.end));
+    if (first_s < 0.0) first_s = launch_s;
+    last_s = launch_s;
+    low_km = std::min(low_km, alt_km);
+    high_km = std::max(high_km, alt_km);
+    near_km = std::min(near_km, ground_km);
+    far_km = std::max(far_km, ground_km);
+    pk_sum += pk;
+    ++offered;
+  }
+  std::printf("Envelope: C2 offers launches from %.0f s to %.0f s after the missile's launch (%d of them); intercepts at "
+              "%.1f to %.1f km altitude, %.1f to %.1f km from the launcher; mean Pk %.3f\n",
+              first_s, last_s, offered, low_km, high_km, near_km, far_km, offered > 0 ? pk_sum / offered : 0.0);
+}
+
 }  // namespace
 
 int main() {
@@ -127,5 +251,6 @@ int main() {
   region_figure(s);
   kill_figure(s.weapon_types.front());
   cost_figure(s.weapon_types.front());
+  ballistic_figure();
   return 0;
 }

@@ -74,7 +74,7 @@ C2Decision BattleManager::step(double t_s, const std::vector<messages::TrackStat
     double& p = p_reach.emplace(track, 1.0).first->second;
     for (const double pk : pks) p *= 1.0 - pk;
   }
-  std::vector<ThreatAssessment> threats = evaluate_threats(candidates, assets_, kThreatMargin_m);
+  std::vector<ThreatAssessment> threats = evaluate_threats(candidates, assets_, kThreatMargin_m, origin_alt_m_);
   value_threats(threats, candidates, assets_, value_model(), p_reach);
   decision.threats = ranker_.rank(std::move(threats));
 
@@ -108,7 +108,7 @@ C2Decision BattleManager::step(double t_s, const std::vector<messages::TrackStat
   std::vector<ThreatAssessment> for_fighters;
   for (const auto& threat : decision.threats) {
     const auto& t = by_id.at(threat.track_id);
-    if (!engageable(t.id)) continue;
+    if (!engageable(t.id) || threat.ballistic) continue;  // no fighter engages a ballistic missile
     if (Doctrine::permits(identity(t.id), doctrine_.control_at(t.position_enu_m(), t_s))) for_fighters.push_back(threat);
   }
   decision.fighter_commands =

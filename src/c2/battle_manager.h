@@ -12,7 +12,9 @@
 // joins only when the doctrine allows it): shoot-look-shoot fires again only after the look. A
 // track judged killed is not engaged again unless it is reopened; a track judged survived is
 // open again. A threat whose track has reached its asset (time to asset 0) has arrived and is
-// never engaged again. C2 is told nothing about outcomes: only launches (LaunchReport).
+// never engaged again. C2 is told nothing about outcomes: only launches (LaunchReport). A track
+// classified ballistic (ballistic.h) is offered only to fire units that engage ballistic
+// missiles (feasible_engagements.h), never to fighters.
 #pragma once
 
 #include <cstdint>

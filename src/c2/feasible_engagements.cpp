@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "c2/ballistic.h"
 #include "core/assignment.h"
 
 namespace rampart::c2 {
@@ -34,24 +35,38 @@ std::optional<Intercept> intercept_in_region(const messages::LaunchRegion& regio
 }
 
 /// The intercept of `track` by `w` launched `lead_s` from now, if it lies in the envelope before
-/// the threat arrives: in its launch acceptability region, or (a weapon without one) inside its
-/// range box at its mean speed.
+/// the threat arrives: against a ballistic missile, only by a weapon that engages them, on its
+/// predicted trajectory (ballistic.h); against any other track, only by a weapon that engages
+/// air-breathing targets, in its launch acceptability region, or (a weapon without one) inside
+/// its range box at its mean speed.
 std::optional<Intercept> feasible_intercept(const ThreatAssessment& threat, const messages::TrackState& track,
                                             const WeaponStatus& w, double origin_alt_m, double order_delay_s) {
   const double lead_s = order_delay_s + w.type.reaction_time_s;
-  const Eigen::Vector3d p_at_launch_enu_m = track.position_enu_m() + track.velocity_enu_mps() * lead_s;
-  const auto intercept =
-      w.type.launch_region
-          ? intercept_in_region(*w.type.launch_region, p_at_launch_enu_m, track.velocity_enu_mps(), w, origin_alt_m)
-          : predict_intercept(p_at_launch_enu_m, track.velocity_enu_mps(), w.p_enu_m, w.type.interceptor_speed_mps);
+  // The capability filter: a weapon engages only the classes of target it is made for.
+  if (threat.ballistic ? !w.type.ballistic_reach : !w.type.engages_air_breathing) return std::nullopt;
+  const double floor_m = threat.ballistic ? w.type.min_ballistic_intercept_altitude_m : w.type.min_altitude_m;
+  std::optional<Intercept> intercept;
+  if (threat.ballistic) {
+    intercept = ballistic_intercept(
+        *w.type.ballistic_reach, w.p_enu_m, ballistic_position_enu_m(track.position_enu_m(), track.velocity_enu_mps(), lead_s),
+        ballistic_velocity_enu_mps(track.velocity_enu_mps(), lead_s), {floor_m, w.type.max_altitude_m, w.type.max_range_m},
+        origin_alt_m);
+  } else {
+    const Eigen::Vector3d p_at_launch_enu_m = track.position_enu_m() + track.velocity_enu_mps() * lead_s;
+    intercept = w.type.launch_region ? intercept_in_region(*w.type.launch_region, p_at_launch_enu_m,
+                                                           track.velocity_enu_mps(), w, origin_alt_m)
+                                     : predict_intercept(p_at_launch_enu_m, track.velocity_enu_mps(), w.p_enu_m,
+                                                         w.type.interceptor_speed_mps);
+  }
   if (!intercept) return std::nullopt;
   const double range_m = (intercept->p_enu_m - w.p_enu_m).norm();
   if (range_m < w.type.min_range_m || range_m > w.type.max_range_m) return std::nullopt;
   if (track.has_height) {
-    // The target must be inside the altitude band with its height one standard deviation either way.
+    // The target must be inside the altitude band with its height one standard deviation either
+    // way (a ballistic missile above the debris floor).
     const double alt_m = altitude_m(intercept->p_enu_m, origin_alt_m);
     const double sigma_m = std::sqrt(track.P(2, 2));
-    if (alt_m - sigma_m < w.type.min_altitude_m || alt_m + sigma_m > w.type.max_altitude_m) return std::nullopt;
+    if (alt_m - sigma_m < floor_m || alt_m + sigma_m > w.type.max_altitude_m) return std::nullopt;
   }
   if (lead_s + intercept->time_of_flight_s >= threat.time_to_asset_s) return std::nullopt;
   return intercept;

@@ -6,7 +6,11 @@
 // maximum launch range for its height, inbound and crossing speeds, a margin for the track's
 // error and the target's manoeuvres; the time of flight from the table),
 // or for a weapon without one (air-to-air) the collision triangle at its mean speed
-// (intercept.h). A fire unit can take a threat when the predicted intercept point lies inside
+// (intercept.h). A threat C2 takes for a ballistic missile (ThreatAssessment::ballistic) is
+// offered only to fire units whose weapon engages ballistic missiles (engages_ballistic), at the
+// collision point on its predicted trajectory (ballistic.h), no lower than the weapon's
+// min_ballistic_intercept_altitude_m (the debris floor) instead of its min_altitude_m; any
+// other threat only to units whose weapon engages air-breathing targets (engages_air_breathing). A fire unit can take a threat when the predicted intercept point lies inside
 // its envelope (range, and altitude
 // when the track has height, with one standard deviation of the track's height to spare at the
 // floor and the ceiling: the warhead cannot kill outside them) and is reached (lead + time of

@@ -82,7 +82,7 @@ bool Identifier::in_corridor(double t_s, const messages::TrackState& track) cons
 }
 
 bool Identifier::heading_to_an_asset(const messages::TrackState& track) const {
-  return !evaluate_threats({track}, assets_, kThreatMargin_m).empty();
+  return !evaluate_threats({track}, assets_, kThreatMargin_m, origin_alt_m_).empty();
 }
 
 std::optional<std::pair<Identity, std::string>> Identifier::classify(double t_s, const messages::TrackState& track,

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "c2/intercept.h"
+#include "c2/ballistic.h"
 
 namespace rampart::c2 {
 namespace {
@@ -20,6 +20,19 @@ std::optional<double> time_to_circle(const Eigen::Vector2d& d, const Eigen::Vect
   const double disc = b * b - vv * c;
   if (vv < 1e-12 || disc < 0.0 || b >= 0.0) return std::nullopt;
   return (-b - std::sqrt(disc)) / vv;
+}
+
+std::optional<ThreatAssessment> assess_ballistic(const messages::TrackState& track, const Impact& impact,
+                                                 const scenario::Asset& asset, std::size_t asset_index, double margin_m) {
+  const double cpa_m = (impact.p_enu_m.head<2>() - Eigen::Vector2d(asset.position.east_m, asset.position.north_m)).norm();
+  if (cpa_m > asset.radius_m + margin_m) return std::nullopt;
+  ThreatAssessment a;
+  a.track_id = track.id;
+  a.asset = asset_index;
+  a.ballistic = true;
+  a.cpa_m = cpa_m;
+  a.time_to_asset_s = impact.time_s;
+  return a;
 }
 
 std::optional<ThreatAssessment> assess(const messages::TrackState& track, const scenario::Asset& asset,
@@ -44,21 +57,24 @@ double priority_weight(int priority) { return priority <= 1 ? 2.0 : priority == 
 
 std::string ThreatAssessment::explain(const std::vector<scenario::Asset>& assets) const {
   const auto& a = assets[asset];
-  return fmt::format("rank {}: track {} threatens {} (value {:.0f}, priority {}) in {:.0f} s, CPA {:.0f} m; "
+  return fmt::format("rank {}: track {}{} threatens {} (value {:.0f}, priority {}) in {:.0f} s, CPA {:.0f} m; "
                      "weapon release in {:.0f} s; p_reach {:.2f}; threat value {:.1f}; score {:.3f}",
-                     rank, track_id, a.name, a.value, a.priority, time_to_asset_s, cpa_m, time_to_release_s,
+                     rank, track_id, ballistic ? " (ballistic, at its predicted impact)" : "", a.name, a.value, a.priority, time_to_asset_s, cpa_m, time_to_release_s,
                      p_reach, threat_value, score);
 }
 
 std::vector<ThreatAssessment> evaluate_threats(const std::vector<messages::TrackState>& tracks,
                                                const std::vector<scenario::Asset>& assets,
-                                               double margin_m) {
+                                               double margin_m, double origin_alt_m) {
   std::vector<ThreatAssessment> out;
   for (const auto& track : tracks) {
     std::optional<ThreatAssessment> best;
+    const bool ballistic = is_ballistic(track);
+    const Impact impact = predict_impact(track.position_enu_m(), track.velocity_enu_mps(), origin_alt_m);
     for (std::size_t i = 0; i < assets.size(); ++i) {
-      const auto a = assess(track, assets[i], i, margin_m);
-      if (a && (!best || a->time_to_asset_s < best->time_to_asset_s)) best = a;
+      const auto a = ballistic ? assess_ballistic(track, impact, assets[i], i, margin_m) : assess(track, assets[i], i, margin_m);
+      const bool nearer = a && best && (ballistic ? a->cpa_m < best->cpa_m : a->time_to_asset_s < best->time_to_asset_s);
+      if (a && (!best || nearer)) best = a;
     }
     if (best) out.push_back(*best);
   }
@@ -73,11 +89,13 @@ const char* to_string(KinematicClass c) {
     case KinematicClass::kAircraft: return "aircraft";
     case KinematicClass::kMissile: return "missile";
     case KinematicClass::kDrone: return "drone";
+    case KinematicClass::kBallistic: return "ballistic";
   }
   return "?";
 }
 
 KinematicClass kinematic_class(const messages::TrackState& t, const ThreatValueModel& model) {
+  if (is_ballistic(t)) return KinematicClass::kBallistic;
   const double speed_mps = t.velocity_enu_mps().head<2>().norm();
   if (t.has_height && altitude_m(t.position_enu_m(), model.origin_alt_m) < model.low_altitude_m &&
       speed_mps > model.low_fast_speed_mps)
@@ -96,8 +114,10 @@ void value_threats(std::vector<ThreatAssessment>& threats, const std::vector<mes
     const bool is_weapon = kinematic_class(t, model) != KinematicClass::kAircraft;
     const double release_m = is_weapon ? asset.radius_m : std::max(model.release_range_m, asset.radius_m);
     const Eigen::Vector2d d = t.position_enu_m().head<2>() - Eigen::Vector2d(asset.position.east_m, asset.position.north_m);
-    threat.time_to_release_s = std::min(threat.time_to_asset_s,
-                                        time_to_circle(d, t.velocity_enu_mps().head<2>(), release_m).value_or(threat.time_to_asset_s));
+    threat.time_to_release_s =
+        threat.ballistic ? threat.time_to_asset_s
+                         : std::min(threat.time_to_asset_s, time_to_circle(d, t.velocity_enu_mps().head<2>(), release_m)
+                                                                .value_or(threat.time_to_asset_s));
     const auto it = p_reach.find(threat.track_id);
     threat.p_reach = it == p_reach.end() ? 1.0 : it->second;
     threat.threat_value = asset.value * priority_weight(asset.priority) * threat.p_reach;

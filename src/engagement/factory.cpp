@@ -9,7 +9,10 @@ namespace rampart::engagement {
 Arsenal make_fire_units(const scenario::Scenario& s, const LocalFrame& frame) {
   Arsenal arsenal;
   std::vector<scenario::WeaponType> types = s.weapon_types;
-  for (auto& type : types) type.launch_region = launch_region_of(type);
+  for (auto& type : types) {
+    if (type.engages_air_breathing) type.launch_region = launch_region_of(type);
+    if (type.engages_ballistic) type.ballistic_reach = intercept_reach_of(type);
+  }
   for (const auto& f : s.fire_units) {
     scenario::WeaponType type = types[f.weapon_type];
     // A unit with its own fire-control radar guides as many interceptors as the radar has channels.

@@ -4,7 +4,10 @@
 
 namespace rampart::engagement {
 
-double vulnerability(std::string_view kind) { return kind == "cruise_missile" ? 0.85 : 1.0; }
+double vulnerability(std::string_view kind) {
+  if (kind == "cruise_missile") return 0.85;
+  return kind == "ballistic_missile" ? 0.6 : 1.0;
+}
 
 double kill_probability(double pk_at_zero_miss, double miss_distance_m, double lethal_radius_m, std::string_view kind) {
   const double x = miss_distance_m / lethal_radius_m;

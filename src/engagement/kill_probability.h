@@ -9,6 +9,10 @@
 //   drone                                                         1.0  (fragile)
 //   cruise_missile                                                0.85 (small, dense: fragments
 //                                                                       often miss the vital parts)
+//   ballistic_missile                                             0.6  (the re-entry vehicle: a
+//                                                                       compact, hardened body that
+//                                                                       a kill must break up
+//                                                                       before its warhead arms)
 // any other kind 1.0. Ball, "The Fundamentals of Aircraft Combat Survivability Analysis and
 // Design", 2nd ed., ch. 5 (the Carleton damage function; Driels, "Weaponeering", ch. 11).
 #pragma once

@@ -56,6 +56,21 @@ messages::LaunchRegion build(const messages::WeaponType& type) {
   return lar;
 }
 
+messages::InterceptReach build_reach(const messages::WeaponType& type) {
+  messages::InterceptReach reach;
+  for (int k = 0; k <= kReachGroundSteps; ++k) reach.ground_m.push_back(type.max_range_m * k / kReachGroundSteps);
+  for (int k = 0; k <= kReachHeightSteps; ++k) reach.height_m.push_back(type.max_altitude_m * k / kReachHeightSteps);
+  reach.time_of_flight_s.assign(reach.ground_m.size() * reach.height_m.size(), -1.0);
+  for (std::size_t g = 0; g < reach.ground_m.size(); ++g) {
+    for (std::size_t h = 0; h < reach.height_m.size(); ++h) {
+      if (std::hypot(reach.ground_m[g], reach.height_m[h]) > type.max_range_m) continue;
+      const FlyoutResult flyout = fly_to_point(type, reach.ground_m[g], reach.height_m[h]);
+      if (reaches(type, flyout)) reach.time_of_flight_s[reach.point(g, h)] = flyout.time_of_flight_s;
+    }
+  }
+  return reach;
+}
+
 /// Every field the table depends on, exactly (hexadecimal floats).
 std::string key_of(const messages::WeaponType& t) {
   const messages::InterceptorDynamics& d = t.dynamics;
@@ -64,6 +79,19 @@ std::string key_of(const messages::WeaponType& t) {
                      t.seeker_basket_m, d.boost_s, d.boost_accel_mps2, d.sustain_s, d.sustain_accel_mps2,
                      d.drag_area_per_mass_m2pkg, d.max_g, d.nav_constant, d.min_speed_mps, d.max_flight_time_s,
                      d.seeker_acquisition_range_m, d.lethal_radius_m);
+}
+
+/// The table `build_table` makes of `type`, built once per process for each distinct type (one
+/// cache per kind of table).
+template <typename Table>
+std::shared_ptr<const Table> built_once(const messages::WeaponType& type, Table (*build_table)(const messages::WeaponType&)) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const Table>> built;
+  const std::string key = key_of(type);
+  const std::lock_guard lock(mutex);
+  auto& table = built[key];
+  if (!table) table = std::make_shared<const Table>(build_table(type));
+  return table;
 }
 
 }  // namespace
@@ -82,6 +110,12 @@ FlyoutResult fly_launch_case(const messages::WeaponType& type, const messages::L
              v_target_enu_mps, 0.0);
 }
 
+FlyoutResult fly_to_point(const messages::WeaponType& type, double ground_m, double height_m) {
+  const Eigen::Vector3d p_enu_m(0.0, ground_m, height_m - ground_m * ground_m / (2.0 * kEarthRadius_m));
+  return fly(type.dynamics, Eigen::Vector3d::Zero(), Eigen::Vector3d::Zero(), true, p_enu_m, p_enu_m,
+             Eigen::Vector3d::Zero(), 0.0);
+}
+
 bool reaches(const messages::WeaponType& type, const FlyoutResult& flyout) {
   return flyout.end == FlyoutEnd::kClosestApproach && flyout.miss_distance_m <= 0.5 * type.dynamics.lethal_radius_m &&
          flyout.p_end_enu_m.norm() <= type.max_range_m &&
@@ -90,13 +124,11 @@ bool reaches(const messages::WeaponType& type, const FlyoutResult& flyout) {
 }
 
 std::shared_ptr<const messages::LaunchRegion> launch_region_of(const messages::WeaponType& type) {
-  static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<const messages::LaunchRegion>> built;
-  const std::string key = key_of(type);
-  const std::lock_guard lock(mutex);
-  auto& lar = built[key];
-  if (!lar) lar = std::make_shared<const messages::LaunchRegion>(build(type));
-  return lar;
+  return built_once(type, build);
+}
+
+std::shared_ptr<const messages::InterceptReach> intercept_reach_of(const messages::WeaponType& type) {
+  return built_once(type, build_reach);
 }
 
 }  // namespace rampart::engagement

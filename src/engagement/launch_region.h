@@ -21,6 +21,17 @@
 // Grid: heights min_altitude_m to max_altitude_m in 6 equal steps; inbound -300, 0, 300, 600,
 // 900 m/s; crossing 0, 200, 400, 600 m/s. 140 cells, at most 3000 flyouts, built once per weapon
 // type (tables are shared: a process builds each distinct weapon type once).
+//
+// The intercept reach (messages/intercept_reach.h) of a weapon that engages ballistic missiles:
+// for each grid point, at ground range G (0 to max_range_m in kReachGroundSteps steps) due north
+// and height h above the launcher (0 to max_altitude_m in kReachHeightSteps steps; over the
+// curved Earth, as above), the interceptor is launched toward the fixed point there and guided on
+// it; its time of flight is the flyout's when it reaches the point by the criterion above (miss,
+// guidance limit, turn to spare), and the point is unreachable otherwise or when sqrt(G^2 + h^2)
+// exceeds max_range_m. 25 x 13 points, at most 325 flyouts. C2 (c2/ballistic.h) finds where
+// this time equals the time a descending missile takes to get there; the table ignores the turn
+// the round makes at the end onto a target coming at it, which the seeker flies (the figure in
+// bench/engagement_figures_bench compares the two).
 #pragma once
 
 #include <memory>
@@ -43,5 +54,15 @@ bool reaches(const messages::WeaponType& type, const FlyoutResult& flyout);
 
 /// The LAR table of `type` (built, or the one already built for an identical type).
 std::shared_ptr<const messages::LaunchRegion> launch_region_of(const messages::WeaponType& type);
+
+inline constexpr int kReachGroundSteps = 24;
+inline constexpr int kReachHeightSteps = 12;
+
+/// The flyout of `type` launched toward, and guided on, a fixed point ground_m due north of the
+/// launcher and height_m above it (over the curved Earth).
+FlyoutResult fly_to_point(const messages::WeaponType& type, double ground_m, double height_m);
+
+/// The intercept reach table of `type` (built, or the one already built for an identical type).
+std::shared_ptr<const messages::InterceptReach> intercept_reach_of(const messages::WeaponType& type);
 
 }  // namespace rampart::engagement

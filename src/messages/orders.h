@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "messages/intercept_reach.h"
 #include "messages/launch_region.h"
 
 namespace rampart::messages {
@@ -50,9 +51,20 @@ struct WeaponType {
   int fire_control_channels = 1;       ///< engagements one fire unit can guide at once
   double reaction_time_s = 5.0;        ///< from a fire unit's receipt of an order to the launch
   InterceptorDynamics dynamics;
+  /// Whether C2 may assign it tracks it classifies as ballistic missiles (c2/ballistic.h).
+  bool engages_ballistic = false;
+  /// Whether C2 may assign it every other track (aircraft, cruise missiles, drones): false keeps
+  /// an upper-tier unit's rounds for the ballistic missiles.
+  bool engages_air_breathing = true;
+  /// The lowest altitude at which C2 plans to intercept a ballistic missile: below it the
+  /// warhead's debris (and a chemical or submunition payload) falls on the defended area.
+  double min_ballistic_intercept_altitude_m = 0.0;
   /// The launch acceptability region built from the flyout (engagement/launch_region.h), shared
   /// by every unit of the type; null for a weapon C2 judges by its range box (air-to-air).
   std::shared_ptr<const LaunchRegion> launch_region;
+  /// For a weapon that engages ballistic missiles: its time of flight to a point, built from the
+  /// flyout (engagement/launch_region.h intercept_reach_of); null otherwise.
+  std::shared_ptr<const InterceptReach> ballistic_reach;
 };
 
 /// C2's view of one fire unit at the moment of assignment.

@@ -945,12 +945,42 @@ class ScenarioReader {
     w.fire_control_channels = m.integer_or("fire_control_channels", 1, 1, 100);
     w.reaction_time_s = m.number_or("reaction_time_s", w.reaction_time_s, Range::between(0.0, 600.0));
     read_dynamics(m, w);
+    read_ballistic_defence(m, w);
     if (w.min_range_m >= w.max_range_m)
       m.error_at("min_range_m", fmt::format("'min_range_m' in {} must be less than max_range_m", m.what()));
     if (w.min_altitude_m >= w.max_altitude_m)
       m.error_at("min_altitude_m", fmt::format("'min_altitude_m' in {} must be less than max_altitude_m", m.what()));
     m.check_unknown_keys();
     return w;
+  }
+
+  /// engages_ballistic, and with it the debris floor min_ballistic_intercept_altitude_m (required
+  /// then, inside the weapon's altitude band; an error without it); engages_air_breathing, false
+  /// only for a weapon that engages ballistic missiles.
+  void read_ballistic_defence(MapReader& m, WeaponType& w) {
+    w.engages_ballistic = m.boolean_or("engages_ballistic", false);
+    w.engages_air_breathing = m.boolean_or("engages_air_breathing", true);
+    if (!w.engages_air_breathing && !w.engages_ballistic)
+      m.error_at("engages_air_breathing",
+                 fmt::format("{} engages nothing: 'engages_air_breathing: false' needs 'engages_ballistic: true'",
+                             m.what()));
+    const char* floor_key = "min_ballistic_intercept_altitude_m";
+    if (!w.engages_ballistic) {
+      m.allow(floor_key);
+      if (m.has(floor_key))
+        m.error_at(floor_key, fmt::format("'{}' in {} applies only to a weapon that engages ballistic missiles: add "
+                                          "'engages_ballistic: true' or remove it",
+                                          floor_key, m.what()));
+      return;
+    }
+    w.min_ballistic_intercept_altitude_m =
+        m.number(floor_key, Range::between(0.0, kMaxAltitude_m)).value_or(w.min_altitude_m);
+    if (w.min_ballistic_intercept_altitude_m < w.min_altitude_m ||
+        w.min_ballistic_intercept_altitude_m >= w.max_altitude_m)
+      m.error_at(floor_key, fmt::format("'{}' in {} ({:.0f} m) must lie from min_altitude_m ({:.0f} m) up to, not "
+                                        "including, max_altitude_m ({:.0f} m): the warhead kills only in that band",
+                                        floor_key, m.what(), w.min_ballistic_intercept_altitude_m, w.min_altitude_m,
+                                        w.max_altitude_m));
   }
 
   /// The interceptor's flyout keys, each defaulting to messages::derived_dynamics of the mean
@@ -1305,6 +1335,8 @@ class ScenarioReader {
     t.confirm_hits_m = m.integer_or("confirm_hits_m", t.confirm_hits_m, 1, 20);
     t.confirm_window_n = m.integer_or("confirm_window_n", t.confirm_window_n, 1, 20);
     t.delete_after_misses = m.integer_or("delete_after_misses", t.delete_after_misses, 1, 100);
+    t.initial_speed_sigma_mps =
+        m.number_or("initial_speed_sigma_mps", t.initial_speed_sigma_mps, Range{0.0, 5000.0, true, false});
     if (t.confirm_hits_m > t.confirm_window_n)
       m.error_at("confirm_hits_m", "'confirm_hits_m' in tracker must not exceed confirm_window_n");
     m.check_unknown_keys();

@@ -366,6 +366,10 @@ struct TrackerSettings {
   int confirm_hits_m = 3;
   int confirm_window_n = 4;
   int delete_after_misses = 3;
+  /// The velocity sigma per axis of a track started from one plot: its gate on the next scan
+  /// grows by about this times the scan period, so a target faster than it (a re-entering
+  /// ballistic missile) needs it large enough to be initiated.
+  double initial_speed_sigma_mps = 300.0;
 };
 
 enum class FireDoctrine { kShootLookShoot, kSalvo };

@@ -25,6 +25,7 @@ tracking::TrackerOptions tracker_options(const scenario::TrackerSettings& t) {
   o.config.delete_after_misses = t.delete_after_misses;
   o.config.detection_probability = t.detection_probability;
   o.config.clutter_density = t.clutter_density;
+  o.config.initial_speed_sigma_mps = t.initial_speed_sigma_mps;
   return o;
 }
 

@@ -28,8 +28,9 @@ export const IDENTITY_COLOUR = {
 export const IDENTITIES = Object.keys(IDENTITY_LETTER);
 
 /** Air function of each kinematic class C2 gives a track (2525C: military fixed wing, missile in
- * flight, unmanned aerial vehicle); a track without one is a plain air track. */
-const CLASS_FUNCTION = { aircraft: 'MF----', missile: 'WM----', drone: 'MFQ---' };
+ * flight, unmanned aerial vehicle, surface-to-surface missile in flight); a track without one is
+ * a plain air track. */
+const CLASS_FUNCTION = { aircraft: 'MF----', missile: 'WM----', drone: 'MFQ---', ballistic: 'WMSS--' };
 
 /** 15-character letter SIDC of an air track (battle dimension A, present) by identity and class. */
 export function airTrackSidc(identity, kind) {

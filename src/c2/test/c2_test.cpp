@@ -61,7 +61,7 @@ TEST(ThreatEvaluation, GeometryFindsTheFirstAssetReachedAndIgnoresTracksPassingB
       track(2, {50'000, 40'000, 5000}, {0, -200, 0}),   // base in 38 km / 200 = 190 s
       track(3, {-80'000, 80'000, 5000}, {0, 250, 0}),   // flying away
   };
-  const auto threats = evaluate_threats(tracks, assets(), 5000.0);
+  const auto threats = evaluate_threats(tracks, assets(), 5000.0, 0.0);
   ASSERT_EQ(threats.size(), 2u);
   EXPECT_EQ(threats[0].track_id, 2u);
   EXPECT_EQ(threats[0].asset, 1u);
@@ -77,7 +77,7 @@ TEST(ThreatEvaluation, ValueUsesReleaseRangePriorityAndEngagementsInFlight) {
       track(1, {0, 100'000, 5000}, {0, -250, 0}),  // aircraft-like: releases 15 km out, at 340 s
       track(2, at_altitude(0, -60'000, 50), {0, 250, 0}),  // sea-skimmer: itself the weapon, at 55 km / 250 = 220 s
   };
-  auto threats = evaluate_threats(tracks, a, 5000.0);
+  auto threats = evaluate_threats(tracks, a, 5000.0, 0.0);
   value_threats(threats, tracks, a, ThreatValueModel{}, {{2, 0.5}});
   ASSERT_EQ(threats.size(), 2u);
   const auto& missile = threats[0].track_id == 2 ? threats[0] : threats[1];

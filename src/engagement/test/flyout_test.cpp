@@ -111,6 +111,25 @@ TEST(KillProbability, CarletonByHand) {
   EXPECT_NEAR(kill_probability(0.8, 40.0, 20.0, "fighter"), 0.10827, 1e-5);
   EXPECT_NEAR(kill_probability(0.8, 0.0, 20.0, "cruise_missile"), 0.68, 1e-12);
   EXPECT_DOUBLE_EQ(vulnerability("drone"), 1.0);
+  // A re-entry vehicle is 0.6 as vulnerable: 0.8 x 0.6 e^-1/2 = 0.29113 at 20 m.
+  EXPECT_NEAR(kill_probability(0.8, 20.0, 20.0, "ballistic_missile"), 0.29113, 1e-5);
+}
+
+// A 2 x 2 reach table by hand: 10 s, 20 s at 1 km up; 30 s, 40 s at 10 km out (bilinear: 25 s
+// in the middle, 17.5 s a quarter out and halfway up). No answer outside the grid, nor once a
+// corner is unreachable.
+TEST(InterceptReach, InterpolatesBilinearlyByHand) {
+  messages::InterceptReach reach;
+  reach.ground_m = {0.0, 10'000.0};
+  reach.height_m = {0.0, 1000.0};
+  reach.time_of_flight_s = {10.0, 20.0, 30.0, 40.0};
+  EXPECT_DOUBLE_EQ(*reach.time_of_flight_s_to(5000.0, 500.0), 25.0);
+  EXPECT_DOUBLE_EQ(*reach.time_of_flight_s_to(2500.0, 500.0), 20.0);
+  EXPECT_DOUBLE_EQ(*reach.time_of_flight_s_to(10'000.0, 1000.0), 40.0);
+  EXPECT_FALSE(reach.time_of_flight_s_to(10'001.0, 500.0));
+  EXPECT_FALSE(reach.time_of_flight_s_to(5000.0, -1.0));
+  reach.time_of_flight_s[reach.point(1, 1)] = -1.0;
+  EXPECT_FALSE(reach.time_of_flight_s_to(5000.0, 500.0));
 }
 
 // A 2 x 2 x 2 table by hand: max ranges 10 km at (0 m, 0 m/s, 0 m/s), doubling along height,

@@ -207,17 +207,61 @@ TEST(ShippedScenarios, StrikePackageShowsEscortJammingStandOffWeaponsAndFighters
   EXPECT_GT(r.by_kind.at("cruise_missile").killed, 0);
 }
 
+/// Every interceptor's end: who fired it, what kind its seeker homed on, the outcome and where.
+struct Resolutions : EventSink {
+  struct End {
+    std::string shooter;
+    std::string kind;  ///< of the entity it homed on ("" when none)
+    engagement::Outcome outcome;
+    double alt_m = 0.0;
+  };
+  std::vector<End> ends;
+  void on(const InterceptorResolved& e) override {
+    const auto& r = e.resolution;
+    ends.push_back({r.interceptor.shooter, r.truth_id ? e.world.entity(r.truth_id).kind : std::string(), r.outcome,
+                    altitude_m(r.intercept_enu_m, 0.0)});
+  }
+};
+
 TEST(ShippedScenarios, MixedRaidComesFromEveryHeight) {
   FirstPlots first;
-  const Summary r = run_watched("mixed_raid.yaml", first);
-  // The ballistic missiles are plotted in their boost, far out, and land on the airfield.
+  Resolutions resolutions;
+  const Summary r = run_watched("mixed_raid.yaml", first, resolutions);
+  // The ballistic missiles are plotted in their boost, far out.
   ASSERT_TRUE(first.range_m.count("Scud-N-1"));
   EXPECT_GT(first.range_m["Scud-N-1"], 250'000.0);
-  EXPECT_EQ(r.by_kind.at("ballistic_missile").leakers, 4);
   // The low strikers are first plotted much closer than the high ones.
   ASSERT_TRUE(first.range_m.count("Low-S-1") && first.range_m.count("High-S-1"));
   EXPECT_LT(first.range_m["Low-S-1"], 0.5 * first.range_m["High-S-1"]);
   EXPECT_GT(r.by_kind.at("drone").killed + r.by_kind.at("cruise_missile").killed, 0);
+}
+
+// The upper tier alone engages the ballistic missiles, and only them, above its 12 km debris
+// floor (and under its 35 km ceiling); over three seeds it destroys some (Pk 0.54 a round).
+TEST(ShippedScenarios, MixedRaidBallisticMissilesMeetTheUpperTierOnly) {
+  const scenario::Scenario s = load("scenarios/mixed_raid.yaml");
+  int kills = 0, rounds = 0;
+  for (const std::uint64_t seed : {s.random_seed, std::uint64_t{1}, std::uint64_t{2}}) {
+    Resolutions resolutions;
+    Simulation sim(s, {.seed = seed});
+    sim.subscribe(resolutions);
+    const Summary r = sim.run();
+    for (const auto& end : resolutions.ends) {
+      const bool upper = end.shooter == "FU-3 Upper";
+      if (!end.kind.empty()) {
+        EXPECT_EQ(upper, end.kind == "ballistic_missile") << end.shooter << " on a " << end.kind;
+      }
+      if (!upper) continue;
+      ++rounds;
+      if (end.outcome != engagement::Outcome::kKill) continue;
+      ++kills;
+      EXPECT_GE(end.alt_m, 12'000.0);
+      EXPECT_LE(end.alt_m, 35'000.0);
+    }
+    EXPECT_EQ(r.by_kind.at("ballistic_missile").killed + r.by_kind.at("ballistic_missile").leakers, 4);
+  }
+  EXPECT_GE(rounds, 6);
+  EXPECT_GE(kills, 1);
 }
 
 /// The weapons released, and where their carriers were.
