@@ -10,7 +10,6 @@ BattleManager::BattleManager(const scenario::Scenario& s, IffChallenge iff)
       settings_(s.c2),
       origin_alt_m_(s.origin.alt_m),
       terrain_(s.environment.terrain),
-      fire_units_(s.fire_units),
       identifier_(s, std::move(iff)),
       doctrine_(s.c2),
       assignment_(make_assignment_policy(s.c2.assignment)),
@@ -27,17 +26,21 @@ C2Decision BattleManager::step(double t_s, const std::vector<messages::TrackStat
     if (a.judgement == Judgement::kReopened) continue;
     for (const std::uint32_t fighter : a.fighter_entities) fighters_.on_assessed(fighter);
   }
-  decision.identity_changes = identifier_.update(t_s, tracks, esm, own_forces_.reports_at(t_s));
+  const std::vector<PositionReport> own_reports = own_forces_.reports_at(t_s);
+  follow_columns(own_reports);
+  decision.identity_changes = identifier_.update(t_s, tracks, esm, own_reports);
 
   std::vector<messages::TrackState> candidates;
   std::map<std::uint32_t, messages::TrackState> by_id;
   AssignmentContext context{t_s, origin_alt_m_, &doctrine_, [this](std::uint32_t id) { return identity(id); }, {},
                             settings_.deconfliction_radius_m, settings_.c2_to_fire_unit_latency_s, {}};
   if (terrain_) {
-    context.in_sight = [this](std::size_t unit, const Eigen::Vector3d& p_enu_m) {
-      const scenario::FireUnit& f = fire_units_.at(unit);
-      return terrain_->line_of_sight(f.position.east_m, f.position.north_m, f.site_alt_m + f.antenna_height_m,
-                                     p_enu_m.x(), p_enu_m.y(), altitude_m(p_enu_m, origin_alt_m_));
+    context.in_sight = [this, &weapons](std::size_t unit, const Eigen::Vector3d& p_enu_m) {
+      const auto w = std::find_if(weapons.begin(), weapons.end(),
+                                  [&](const WeaponStatus& status) { return status.fire_unit == unit; });
+      const Eigen::Vector3d& site_m = w->fire_control_site_m;
+      return terrain_->line_of_sight(site_m.x(), site_m.y(), site_m.z(), p_enu_m.x(), p_enu_m.y(),
+                                     altitude_m(p_enu_m, origin_alt_m_));
     };
   }
   std::set<std::uint32_t> live;
@@ -98,6 +101,18 @@ C2Decision BattleManager::step(double t_s, const std::vector<messages::TrackStat
   decision.fighter_commands =
       fighters_.step(t_s, for_fighters, fighter_tracks, weapons, own_forces_.positions_at(t_s));
   return decision;
+}
+
+void BattleManager::follow(std::size_t asset, std::uint32_t column_entity) {
+  column_of_asset_[asset] = column_entity;
+}
+
+void BattleManager::follow_columns(const std::vector<PositionReport>& reports) {
+  for (const auto& [asset, column] : column_of_asset_) {
+    const auto report = std::find_if(reports.begin(), reports.end(),
+                                     [&](const PositionReport& r) { return r.entity_id == column; });
+    if (report != reports.end()) assets_[asset].position = {report->p_enu_m.x(), report->p_enu_m.y()};
+  }
 }
 
 void BattleManager::on_launch(const LaunchReport& launch) {

@@ -1,7 +1,8 @@
 // A surface-to-air fire unit: launchers holding ready rounds, a reserve to reload them (one
 // launcher at a time takes reload_time_s), and fire-control channels: each interceptor in flight
 // holds one (command guidance). It launches reaction_time_s (its weapon type's) after it
-// receives an order; the rounds and channels are committed at receipt.
+// receives an order; the rounds and channels are committed at receipt. A mobile one moves and is
+// ready or not as its MobileUnit (world/mobile_unit.h) says; C2 learns both from its status.
 #pragma once
 
 #include <Eigen/Core>
@@ -26,11 +27,20 @@ class FireUnit final : public Effector {
   std::vector<Interceptor> launch(double t_s, const messages::FireOrder& order) override;
   void release_channel() override;
 
+  /// A mobile unit (world/mobile_unit.h) stands at `position` on ground site_alt_m high, at
+  /// p_enu_m in the scenario frame, and can launch only when `ready`.
+  void deploy(const scenario::Point2& position, double site_alt_m, const Eigen::Vector3d& p_enu_m, bool ready);
+  /// A fire-control channel guides an interceptor, or an order's rounds wait for their launch.
+  bool busy() const { return channels_busy_ > 0; }
+
  private:
   struct Launcher {
     int ready = 0;
     double reload_done_s = -1.0;  ///< >= 0 while a reload is under way
   };
+  /// Its fire-control radar's antenna in map coordinates (east_m, north_m, alt_m).
+  Eigen::Vector3d fire_control_site_m() const;
+
   std::size_t index_;
   scenario::FireUnit spec_;
   scenario::WeaponType type_;
@@ -38,6 +48,7 @@ class FireUnit final : public Effector {
   std::vector<Launcher> launchers_;
   int reserve_;
   int channels_busy_ = 0;
+  bool ready_ = true;
 };
 
 }  // namespace rampart::engagement
