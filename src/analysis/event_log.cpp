@@ -98,6 +98,11 @@ void EventLog::on(const sim::EmissionChanged& e) {
                      .detail = e.reason});
 }
 
+void EventLog::on(const sim::ReadinessChanged& e) {
+  events_.push_back({.t_s = e.t_s, .kind = "readiness", .fire_unit = e.unit, .outcome = world::to_string(e.to),
+                     .detail = fmt::format("from {}: {}", world::to_string(e.from), e.reason)});
+}
+
 void EventLog::on(const sim::WeaponsReleased& e) {
   events_.push_back({.t_s = e.t_s, .kind = "weapons_released", .entity_id = e.release.carrier_id,
                      .entity = e.world.entity(e.release.carrier_id).name,

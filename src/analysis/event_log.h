@@ -72,6 +72,7 @@ class EventLog : public ReplicationObserver {
   void on(const sim::FighterActed& e) override;
   void on(const sim::LauncherReloaded& e) override;
   void on(const sim::EmissionChanged& e) override;
+  void on(const sim::ReadinessChanged& e) override;
   void on(const sim::WeaponsReleased& e) override;
   void on(const sim::RadarStruck& e) override;
   void on(const sim::ScriptApplied& e) override;

@@ -19,7 +19,6 @@ BattleManager::BattleManager(const scenario::Scenario& s, IffChallenge iff)
       assessor_(s.c2.kill_assessment_delay_s),
       own_forces_(s.c2.datalink_period_s, s.c2.datalink_latency_s) {
   for (const auto& f : s.fire_units) {
-    fire_control_antennas_m_.push_back(scenario::fire_control_antenna_m(s, f));
     fire_control_sectors_.push_back(f.fire_control_radar ? std::optional(s.radars[*f.fire_control_radar].fire_control->sector)
                                                          : std::nullopt);
   }
@@ -33,7 +32,9 @@ C2Decision BattleManager::step(double t_s, const std::vector<messages::TrackStat
     if (a.judgement == Judgement::kReopened) continue;
     for (const std::uint32_t fighter : a.fighter_entities) fighters_.on_assessed(fighter);
   }
-  decision.identity_changes = identifier_.update(t_s, tracks, esm, own_forces_.reports_at(t_s));
+  const std::vector<PositionReport> own_reports = own_forces_.reports_at(t_s);
+  follow_columns(own_reports);
+  decision.identity_changes = identifier_.update(t_s, tracks, esm, own_reports);
 
   std::vector<messages::TrackState> candidates;
   std::map<std::uint32_t, messages::TrackState> by_id;
@@ -41,8 +42,10 @@ C2Decision BattleManager::step(double t_s, const std::vector<messages::TrackStat
                             settings_.deconfliction_radius_m, settings_.c2_to_fire_unit_latency_s, {}};
   if (terrain_ || std::any_of(fire_control_sectors_.begin(), fire_control_sectors_.end(),
                               [](const auto& sector) { return sector.has_value(); })) {
-    context.in_sight = [this](std::size_t unit, const Eigen::Vector3d& p_enu_m) {
-      const Eigen::Vector3d& antenna_m = fire_control_antennas_m_.at(unit);
+    context.in_sight = [this, &weapons](std::size_t unit, const Eigen::Vector3d& p_enu_m) {
+      const auto w = std::find_if(weapons.begin(), weapons.end(),
+                                  [&](const WeaponStatus& status) { return status.fire_unit == unit; });
+      const Eigen::Vector3d& antenna_m = w->fire_control_site_m;
       const double target_alt_m = altitude_m(p_enu_m, origin_alt_m_);
       if (const auto& sector = fire_control_sectors_.at(unit)) {
         // The point's straight-line elevation from the antenna over the Earth's curvature:
@@ -114,6 +117,18 @@ C2Decision BattleManager::step(double t_s, const std::vector<messages::TrackStat
   decision.fighter_commands =
       fighters_.step(t_s, for_fighters, fighter_tracks, weapons, own_forces_.positions_at(t_s));
   return decision;
+}
+
+void BattleManager::follow(std::size_t asset, std::uint32_t column_entity) {
+  column_of_asset_[asset] = column_entity;
+}
+
+void BattleManager::follow_columns(const std::vector<PositionReport>& reports) {
+  for (const auto& [asset, column] : column_of_asset_) {
+    const auto report = std::find_if(reports.begin(), reports.end(),
+                                     [&](const PositionReport& r) { return r.entity_id == column; });
+    if (report != reports.end()) assets_[asset].position = {report->p_enu_m.x(), report->p_enu_m.y()};
+  }
 }
 
 void BattleManager::on_launch(const LaunchReport& launch) {

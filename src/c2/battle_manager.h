@@ -58,22 +58,27 @@ class BattleManager {
   void on_order_dropped(const FireOrder& order);
   /// An own-force position report arrived over the data link.
   void receive(const PositionReport& report) { own_forces_.receive(report); }
+  /// Asset `asset` (a tank column) moves with the own-force unit that reports as `column_entity`:
+  /// each cycle C2 places it at that unit's latest fresh report, extrapolated to now at its
+  /// reported velocity (position_reports.h); with no fresh report, where it last placed it.
+  void follow(std::size_t asset, std::uint32_t column_entity);
   FighterController& fighters() { return fighters_; }
   Identity identity(std::uint32_t track_id) const { return identifier_.identity(track_id); }
   /// What C2 takes a track for by its kinematics (the threat valuation's model).
   KinematicClass kinematic_class(const messages::TrackState& t) const { return c2::kinematic_class(t, value_model()); }
   const Doctrine& doctrine() const { return doctrine_; }
   Doctrine& doctrine() { return doctrine_; }
+  /// The defended assets as C2 has them: a moving one where its column last reported.
   const std::vector<scenario::Asset>& assets() const { return assets_; }
 
  private:
   ThreatValueModel value_model() const;
+  /// Places the assets that follow a column at its report in `reports` (when it has one).
+  void follow_columns(const std::vector<PositionReport>& reports);
   std::vector<scenario::Asset> assets_;
   scenario::C2Settings settings_;
   double origin_alt_m_;
   std::shared_ptr<const environment::Terrain> terrain_;  ///< the map C2 holds (none: no terrain)
-  /// Each fire unit's fire-control antenna (scenario::fire_control_antenna_m): where it must see a target from.
-  std::vector<Eigen::Vector3d> fire_control_antennas_m_;
   /// Each fire unit's fire-control radar's sector (none without one): it engages only inside it.
   std::vector<std::optional<scenario::Sector>> fire_control_sectors_;
   Identifier identifier_;
@@ -85,6 +90,7 @@ class BattleManager {
   OwnForcePicture own_forces_;
   std::map<std::uint32_t, std::vector<double>> ordered_pk_;  ///< rounds ordered, not yet reported launched
   std::set<std::uint32_t> arrived_;  ///< tracks that reached their asset
+  std::map<std::size_t, std::uint32_t> column_of_asset_;  ///< moving assets: the entity each follows
   std::set<std::pair<std::uint32_t, std::size_t>> blocked_pairs_;
 };
 

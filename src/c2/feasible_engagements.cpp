@@ -81,6 +81,7 @@ FeasibleEngagements feasible_engagements(const std::vector<ThreatAssessment>& th
   const int rounds_per_engagement = context.doctrine->rounds_per_engagement();
   e.slots_of_weapon.resize(weapons.size());
   for (std::size_t w = 0; w < weapons.size(); ++w) {
+    if (!weapons[w].ready) continue;  // marching, emplacing or packing up: no slot
     int channels = weapons[w].free_channels, rounds = weapons[w].ready_rounds;
     while (channels > 0 && rounds > 0) {
       const int r = std::min({rounds_per_engagement, channels, rounds});

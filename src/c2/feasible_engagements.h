@@ -18,8 +18,9 @@
 // identity at that point, when the unit's fire-control radar sees that point over the terrain
 // and, for a unit with a fire-control radar of its own, holds it in its sector (C2's map:
 // AssignmentContext::in_sight), and when no friendly track is within the deconfliction radius of that
-// point (such a pair is blocked and reported). Each fire unit offers one slot per engagement it
-// can start now: its free fire-control channels and ready rounds split into engagements of the
+// point (such a pair is blocked and reported). Each fire unit that is ready (WeaponStatus::ready:
+// not marching, emplacing or packing up) offers one slot per engagement it can start now: its
+// free fire-control channels and ready rounds split into engagements of the
 // doctrine's rounds_per_engagement (the last one smaller when fewer are left). A slot of r rounds
 // of a unit whose single round kills with Pk kills with 1 - (1 - Pk)^r (independent rounds).
 #pragma once

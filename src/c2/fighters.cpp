@@ -22,7 +22,7 @@ scenario::Point2 FighterController::base_of(std::size_t squadron) const {
 
 bool FighterController::sam_reachable(const messages::TrackState& t, const std::vector<WeaponStatus>& sams) const {
   for (const auto& w : sams) {
-    if ((t.position_enu_m() - w.p_enu_m).head<2>().norm() <= w.type.max_range_m) return true;
+    if (w.ready && (t.position_enu_m() - w.p_enu_m).head<2>().norm() <= w.type.max_range_m) return true;
   }
   return false;
 }

@@ -43,11 +43,25 @@ int FireUnit::update(double t_s) {
 messages::WeaponStatus FireUnit::status() const {
   int ready = 0;
   for (const auto& l : launchers_) ready += l.ready;
-  return {index_, p_enu_m_, type_, type_.fire_control_channels - channels_busy_, ready};
+  return {index_, p_enu_m_, type_, type_.fire_control_channels - channels_busy_, ready, ready_, fire_control_site_m()};
+}
+
+Eigen::Vector3d FireUnit::fire_control_site_m() const {
+  if (spec_.fire_control_radar) return fire_control_antenna_m_;  // a fixed radar of its own (loader)
+  return {spec_.position.east_m, spec_.position.north_m, spec_.site_alt_m + spec_.antenna_height_m};
+}
+
+void FireUnit::deploy(const scenario::Point2& position, double site_alt_m, const Eigen::Vector3d& p_enu_m,
+                      bool ready) {
+  spec_.position = position;
+  spec_.site_alt_m = site_alt_m;
+  p_enu_m_ = p_enu_m;
+  ready_ = ready;
 }
 
 std::vector<Interceptor> FireUnit::launch(double t_s, const messages::FireOrder& order) {
   int rounds = order.rounds;
+  RAMPART_DEMAND(ready_, "launch by a fire unit that is not emplaced");
   RAMPART_DEMAND(channels_busy_ + rounds <= type_.fire_control_channels, "launch without free channels");
   channels_busy_ += rounds;
   for (auto& l : launchers_) {
@@ -58,7 +72,7 @@ std::vector<Interceptor> FireUnit::launch(double t_s, const messages::FireOrder&
   }
   RAMPART_DEMAND(rounds == 0, "launch of more rounds than are ready");
   std::vector<Interceptor> out = interceptors_for(order, spec_.name, type_, t_s + type_.reaction_time_s, p_enu_m_);
-  for (auto& m : out) m.fire_control_site_m = fire_control_antenna_m_;
+  for (auto& m : out) m.fire_control_site_m = fire_control_site_m();
   return out;
 }
 

@@ -74,6 +74,11 @@ struct WeaponStatus {
   WeaponType type;
   int free_channels = 0;
   int ready_rounds = 0;
+  /// Emplaced and ready to launch: a mobile fire unit that marches, emplaces or packs up is not,
+  /// and C2 gives it no orders (world/mobile_unit.h).
+  bool ready = true;
+  /// Its fire-control radar's antenna: map east_m, north_m and alt_m (line of sight over the terrain).
+  Eigen::Vector3d fire_control_site_m = Eigen::Vector3d::Zero();
 };
 
 struct FireOrder {

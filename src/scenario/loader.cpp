@@ -79,6 +79,15 @@ const char* to_string(Emission emission) {
   return "?";
 }
 
+Point2 station_of(const Mobility& mobility, const Point2& column, double column_heading_rad) {
+  if (!mobility.in_column_axes)
+    return {column.east_m + mobility.offset_x_m, column.north_m + mobility.offset_y_m};
+  const double s = std::sin(column_heading_rad), c = std::cos(column_heading_rad);
+  // along (sin h, cos h), right of the direction of travel (cos h, -sin h)
+  return {column.east_m + mobility.offset_x_m * s + mobility.offset_y_m * c,
+          column.north_m + mobility.offset_x_m * c - mobility.offset_y_m * s};
+}
+
 std::string describe(const ScriptedEvent& event) {
   switch (event.action) {
     case ScriptedEvent::Action::kAddRaid:
@@ -222,10 +231,13 @@ class ScenarioReader {
     s.duration_s = top.number("duration_s", Range{0.0, 7.0 * 86400.0, true, false}).value_or(1.0);
     s.time_step_s = top.number_or("time_step_s", 0.1, Range{0.001, 10.0});
     read_origin(top, s);
-    for (const auto& n : capped_list(top, "assets", true)) s.assets.push_back(read_asset(n));
+    // Read before what refers to them: emitters (raids and friendlies carry them), the terrain
+    // (where mobile units stand), friendlies (assets follow them, units move with them).
     for (const auto& n : capped_list(top, "emitters", false)) s.emitters.push_back(read_emitter(n));
     if (top.has("environment")) s.environment = read_environment(top.node("environment"));
     else top.allow("environment");
+    for (const auto& n : capped_list(top, "friendlies", false)) s.friendlies.push_back(read_friendly(n));
+    for (const auto& n : capped_list(top, "assets", true)) s.assets.push_back(read_asset(n, s));
     for (const auto& n : capped_list(top, "sensors", true)) {
       if (n.IsMap() && n["name"] && n["name"].IsScalar()) sensor_names_.push_back(n["name"].Scalar());
       if (n.IsMap() && n["type"] && n["type"].IsScalar() && n["type"].Scalar() == "esm") {
@@ -233,14 +245,13 @@ class ScenarioReader {
       } else if (n.IsMap() && n["type"] && n["type"].IsScalar() && n["type"].Scalar() == "irst") {
         s.irst_sensors.push_back(read_irst(n));
       } else {
-        s.radars.push_back(read_radar(n));
+        s.radars.push_back(read_radar(n, s));
       }
     }
     const auto weapon_nodes = capped_list(top, "weapon_types", true);
     for (const auto& n : weapon_nodes) s.weapon_types.push_back(read_weapon_type(n));
     for (const auto& n : capped_list(top, "fire_units", true)) s.fire_units.push_back(read_fire_unit(n, s));
     for (const auto& n : capped_list(top, "threats", true)) s.raids.push_back(read_raid(n, s));
-    for (const auto& n : capped_list(top, "friendlies", false)) s.friendlies.push_back(read_friendly(n));
     for (const auto& n : capped_list(top, "fighters", false)) s.squadrons.push_back(read_squadron(n, s));
     if (top.has("tracker")) s.tracker = read_tracker(top.node("tracker"));
     else top.allow("tracker");
@@ -485,13 +496,19 @@ class ScenarioReader {
     return fmt::format("{} #{}", kind, index);
   }
 
-  Asset read_asset(const YAML::Node& n) {
+  Asset read_asset(const YAML::Node& n, const Scenario& s) {
     MapReader m(n, item_name(n, "asset", ++asset_count_), d_);
     Asset a;
     if (!m.is_map()) return a;
     a.name = read_name(m);
     a.kind = m.choice("kind", {"city", "airbase", "port", "radar_site", "point"}, false).value_or("point");
-    a.position = read_position(m);
+    if (m.has("follows")) {
+      a.follows = column_reference(m, "follows", s);
+      refuse_position(m, "follows");
+      if (a.follows) a.position = column_start(s.friendlies[*a.follows]);
+    } else {
+      a.position = read_position(m);
+    }
     a.radius_m = m.number("radius_m", Range{0.0, 100'000.0, true, false}).value_or(1.0);
     a.value = m.number("value", Range::positive()).value_or(1.0);
     a.priority = m.integer_or("priority", 2, 1, 3);
@@ -510,13 +527,23 @@ class ScenarioReader {
     return ref;
   }
 
-  Radar read_radar(const YAML::Node& n) {
+  Radar read_radar(const YAML::Node& n, const Scenario& s) {
     MapReader m(n, item_name(n, "sensor", ++sensor_count_), d_);
     Radar r;
     if (!m.is_map()) return r;
     r.name = read_name(m);
     const bool fire_control = m.choice("type", {"surveillance_radar", "fire_control_radar", "esm"}) == "fire_control_radar";
-    r.position = read_position(m, &r.site_alt_m);
+    if (m.has("moves_with") && fire_control) {
+      m.allow("moves_with");
+      m.error_at("moves_with", fmt::format("{} is a fire-control radar, which stands on a fixed site; remove moves_with "
+                                           "(a mobile unit guides from its own antenna: its antenna_height_m)",
+                                           m.what()));
+    } else if (m.has("moves_with")) {
+      r.mobility = read_mobility(m, s, false);
+      if (r.mobility) std::tie(r.position, r.site_alt_m) = station_at_start(*r.mobility, s);
+    } else {
+      r.position = read_position(m, &r.site_alt_m);
+    }
     r.antenna_height_m = m.number_or("antenna_height_m", 10.0, Range::between(0.0, 1000.0));
     r.scan_period_s = m.number("scan_period_s", Range{0.1, 120.0}).value_or(1.0);
     if (m.has("reference_detection")) {
@@ -1034,13 +1061,91 @@ class ScenarioReader {
     return std::nullopt;
   }
 
+  /// The friendly ground column `key` names (an asset's `follows`, a unit's `moves_with: {column}`).
+  std::optional<std::size_t> column_reference(MapReader& m, const std::string& key, const Scenario& s) {
+    const auto column = reference(m, key, s.friendlies, "friendly");
+    if (column && s.friendlies[*column].kind != FriendlyKind::kGroundVehicle) {
+      m.error_at(key, fmt::format("'{}' in {} names the {} '{}'; only a ground_vehicle column can be followed",
+                                  key, m.what(), to_string(s.friendlies[*column].kind), s.friendlies[*column].name));
+      return std::nullopt;
+    }
+    return column;
+  }
+
+  /// An item placed by what it moves with takes no `position`.
+  void refuse_position(MapReader& m, const char* key) {
+    if (!m.has("position")) return;
+    m.error_at("position", fmt::format("{} gives both position and {}; remove position: it stands where its column "
+                                       "is", m.what(), key));
+    m.allow("position");
+  }
+
+  /// Where a column starts: its first waypoint (the loader has checked it has one).
+  static Point2 column_start(const Friendly& column) {
+    return column.route.empty() ? Point2{} : Point2{column.route.front().east_m, column.route.front().north_m};
+  }
+
+  /// The station of a mobile unit as its column starts (heading along its first leg, which it
+  /// keeps in `mobility`), and the ground height there.
+  std::pair<Point2, double> station_at_start(Mobility& mobility, const Scenario& s) const {
+    const Friendly& column = s.friendlies[mobility.column];
+    if (column.route.size() >= 2)
+      mobility.start_heading_rad = std::atan2(column.route[1].east_m - column.route[0].east_m,
+                                              column.route[1].north_m - column.route[0].north_m);
+    const Point2 p = station_of(mobility, column_start(column), mobility.start_heading_rad);
+    const auto* terrain = s.environment.terrain.get();
+    return {p, terrain ? terrain->height_m(p.east_m, p.north_m) : 0.0};
+  }
+
+  /// A fire unit's or radar's `moves_with:` (scenario.h Mobility); shoot_and_scoot_m for fire units only.
+  std::optional<Mobility> read_mobility(MapReader& owner, const Scenario& s, bool fire_unit) {
+    refuse_position(owner, "moves_with");
+    MapReader m(owner.node("moves_with"), "the moves_with of " + owner.what(), d_);
+    if (!m.is_map()) return std::nullopt;
+    Mobility out;
+    const auto column = column_reference(m, "column", s);
+    if (m.has("offset")) {
+      MapReader o(m.node("offset"), "the offset of " + owner.what(), d_);
+      if (o.is_map()) {
+        const bool axes = o.has("along_m") || o.has("across_m");
+        const bool map = o.has("east_m") || o.has("north_m");
+        if (axes && map) o.error_here(fmt::format("{} gives both along_m/across_m and east_m/north_m; give one pair",
+                                                  o.what()));
+        const Range r = Range::between(-20'000.0, 20'000.0);
+        out.in_column_axes = !map;
+        out.offset_x_m = o.number_or(map ? "east_m" : "along_m", 0.0, r);
+        out.offset_y_m = o.number_or(map ? "north_m" : "across_m", 0.0, r);
+        for (const char* key : {"along_m", "across_m", "east_m", "north_m"}) o.allow(key);
+        o.check_unknown_keys();
+      }
+    }
+    out.emplace_s = m.number_or("emplace_s", out.emplace_s, Range::between(0.0, 86'400.0));
+    out.march_order_s = m.number_or("march_order_s", out.march_order_s, Range::between(0.0, 86'400.0));
+    out.march_speed_mps = m.number_or("march_speed_mps", out.march_speed_mps, Range{0.5, kMaxGroundSpeed_mps});
+    if (fire_unit && m.has("shoot_and_scoot_m"))
+      out.shoot_and_scoot_m = m.number("shoot_and_scoot_m", Range{1.0, 20'000.0});
+    else if (m.has("shoot_and_scoot_m"))
+      m.error_at("shoot_and_scoot_m", fmt::format("'shoot_and_scoot_m' in {} applies to fire units only (a radar "
+                                                  "does not launch); remove it", m.what()));
+    m.allow("shoot_and_scoot_m");
+    m.check_unknown_keys();
+    if (!column) return std::nullopt;
+    out.column = *column;
+    return out;
+  }
+
   FireUnit read_fire_unit(const YAML::Node& n, const Scenario& s) {
     MapReader m(n, item_name(n, "fire unit", ++fire_unit_count_), d_);
     FireUnit f;
     if (!m.is_map()) return f;
     f.name = read_name(m);
     f.weapon_type = reference(m, "weapon_type", s.weapon_types, "weapon type").value_or(0);
-    f.position = read_position(m, &f.site_alt_m);
+    if (m.has("moves_with")) {
+      f.mobility = read_mobility(m, s, true);
+      if (f.mobility) std::tie(f.position, f.site_alt_m) = station_at_start(*f.mobility, s);
+    } else {
+      f.position = read_position(m, &f.site_alt_m);
+    }
     f.launchers = m.integer_or("launchers", 1, 1, 100);
     f.rounds_per_launcher = m.integer_or("rounds_per_launcher", 1, 1, 64);
     f.reload_rounds = m.integer_or("reload_rounds", 0, 0, 10'000);
@@ -1108,7 +1213,8 @@ class ScenarioReader {
     for (const auto& w : capped_list(m, "weapons", false)) r.weapons.push_back(read_weapon_release(w, r, s));
     m.check_unknown_keys();
     if (!r.target_radar && r.weapons.empty() && r.route.size() >= 2 && motion != Motion::kBallistic)
-      warn_if_unreachable(r, s.assets[r.target_asset], s.duration_s, n.Mark());
+      // A moving asset is not where the file places it by the time the raid comes.
+      if (!s.assets[r.target_asset].follows) warn_if_unreachable(r, s.assets[r.target_asset], s.duration_s, n.Mark());
     return r;
   }
 
@@ -1164,7 +1270,8 @@ class ScenarioReader {
   }
 
   /// Warns when the raid's route never comes within its target's radius, or when its first threat
-  /// gets there only after the run has ended (flying the route at its speed from start_time_s).
+  /// gets there only after the run has ended (flying the route at its speed from start_time_s);
+  /// for a fixed target only.
   void warn_if_unreachable(const Raid& r, const Asset& target, double duration_s, const YAML::Mark& mark) {
     const Eigen::Vector2d c(target.position.east_m, target.position.north_m);
     double along_m = 0.0;
@@ -1449,6 +1556,9 @@ class ScenarioReader {
 
   /// Names identify things in outputs and references, so they must be unique.
   void check_unique_names() {
+    std::stable_sort(names_.begin(), names_.end(), [](const auto& a, const auto& b) {
+      return a.second.line != b.second.line ? a.second.line < b.second.line : a.second.column < b.second.column;
+    });
     std::map<std::string, YAML::Mark> first;
     for (const auto& [name, mark] : names_) {
       const auto [it, inserted] = first.emplace(name, mark);

@@ -34,11 +34,40 @@ struct Point2 {
 struct Asset {
   std::string name;
   std::string kind;  ///< city, airbase, port, radar_site, point
-  Point2 position;
+  Point2 position;   ///< where it stands; one that follows a friendly: where that friendly starts
   double radius_m = 0.0;  ///< a threat inside this horizontal radius has reached the asset
   double value = 0.0;     ///< worth of the asset in scenario value units
   int priority = 2;       ///< defence priority, 1 (highest) to 3
+  /// A moving asset (a tank column): it is wherever this friendly (index into
+  /// Scenario::friendlies, a ground vehicle) is. Truth and scoring take its true position; C2 the
+  /// friendly's last position report, extrapolated (c2/battle_manager.h).
+  std::optional<std::size_t> follows;
 };
+
+/// A fire unit or radar that moves with a friendly ground column (world/mobile_unit.h): it marches
+/// on its station (the column's position plus an offset) at up to march_speed_mps, emplaces for
+/// emplace_s once the column has halted and it has reached its station, is then ready (a fire unit
+/// may launch, a radar radiates), and takes march_order_s to pack up when the column moves on.
+struct Mobility {
+  std::size_t column = 0;  ///< index into Scenario::friendlies (a ground vehicle)
+  /// The station's offset from the column: along and across its direction of travel (right of
+  /// it positive) when `in_column_axes`, else east and north.
+  double offset_x_m = 0.0;
+  double offset_y_m = 0.0;
+  bool in_column_axes = true;
+  double start_heading_rad = 0.0;  ///< the column's compass heading along its first leg (the loader's)
+  double emplace_s = 300.0;
+  double march_order_s = 120.0;
+  double march_speed_mps = 15.0;
+  /// Shoot and scoot (fire units): after its engagements end it displaces this far across the
+  /// column's direction of travel, alternately right and left, and emplaces there again.
+  std::optional<double> shoot_and_scoot_m;
+};
+
+/// The station of a unit with `mobility` when its column stands at `column` heading
+/// `column_heading_rad` (compass): the column's position plus the offset, rotated into the
+/// column's axes when the offset is along/across (along = (sin h, cos h), right = (cos h, -sin h)).
+Point2 station_of(const Mobility& mobility, const Point2& column, double column_heading_rad);
 
 /// When a radar radiates (emission control, EMCON): always, never, or only while a track C2 has
 /// not identified friendly is inside emission_reach_m of it (the reach of the weapons it serves),
@@ -145,6 +174,9 @@ struct Radar {
   double emission_hold_s = 30.0;
   /// Present for a fire-control radar; max_elevation_deg is then its sector's.
   std::optional<FireControl> fire_control;
+  /// Moves with a column (`moves_with:`), silent but when emplaced; `position` is then its station
+  /// at the column's start, and site_alt_m the ground there.
+  std::optional<Mobility> mobility;
 };
 
 /// A radar carried by an aircraft or missile, as an ESM receiver sees it: the signal parameters
@@ -208,6 +240,8 @@ struct FireUnit {
   /// channels, site and antenna replace the weapon type's fire_control_channels and antenna_height_m,
   /// and the unit engages only while the radar is in action and radiating.
   std::optional<std::size_t> fire_control_radar;
+  /// Moves with a column (`moves_with:`); `position` is then its station at the column's start.
+  std::optional<Mobility> mobility;
 };
 
 enum class ThreatKind {

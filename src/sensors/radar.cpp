@@ -40,6 +40,7 @@ SurveillanceRadar::SurveillanceRadar(int sensor_id, const scenario::Radar& spec,
     : id_(sensor_id),
       spec_(spec),
       environment_(environment),
+      scenario_frame_(scenario_frame),
       mount_(scenario_frame, spec.position.east_m, spec.position.north_m, spec.site_alt_m + spec.antenna_height_m),
       antenna_(spec.antenna),
       propagation_(propagation_options(spec, environment, spec.site_alt_m + spec.antenna_height_m)),
@@ -73,17 +74,29 @@ SurveillanceRadar::SurveillanceRadar(int sensor_id, const scenario::Radar& spec,
   if (!(spec.swerling_case == 1 && spec.coherent_integration))
     curve_.emplace(spec.swerling_case, spec.coherent_integration ? 1 : spec.pulses_integrated, Integration::kNoncoherent,
                    spec.false_alarm_probability);
-  if (environment.terrain) {
-    // The mask reaches as far as the radar looks over the grid; beyond the grid the surface is sea
-    // (0 m), which cannot raise the mask (above_terrain holds its last value).
-    const auto& t = *environment.terrain;
-    double farthest_m = 0.0;
-    for (const double e : {t.west_m(), t.west_m() + t.cell_m() * (t.cols() - 1)})
-      for (const double n : {t.south_m(), t.south_m() + t.cell_m() * (t.rows() - 1)})
-        farthest_m = std::max(farthest_m, std::hypot(e - spec.position.east_m, n - spec.position.north_m));
-    terrain_mask_.emplace(environment.terrain, spec.position.east_m, spec.position.north_m, mount_.alt_m,
-                          std::clamp(farthest_m, 2.0 * t.cell_m(), spec.max_range_m));
-  }
+  mask_terrain();
+}
+
+void SurveillanceRadar::mask_terrain() {
+  terrain_mask_.reset();
+  if (!environment_.terrain) return;
+  // The mask reaches as far as the radar looks over the grid; beyond the grid the surface is sea
+  // (0 m), which cannot raise the mask (above_terrain holds its last value).
+  const auto& t = *environment_.terrain;
+  double farthest_m = 0.0;
+  for (const double e : {t.west_m(), t.west_m() + t.cell_m() * (t.cols() - 1)})
+    for (const double n : {t.south_m(), t.south_m() + t.cell_m() * (t.rows() - 1)})
+      farthest_m = std::max(farthest_m, std::hypot(e - spec_.position.east_m, n - spec_.position.north_m));
+  terrain_mask_.emplace(environment_.terrain, spec_.position.east_m, spec_.position.north_m, mount_.alt_m,
+                        std::clamp(farthest_m, 2.0 * t.cell_m(), spec_.max_range_m));
+}
+
+void SurveillanceRadar::move_to(const scenario::Point2& position, double site_alt_m) {
+  spec_.position = position;
+  spec_.site_alt_m = site_alt_m;
+  mount_ = SensorMount(scenario_frame_, position.east_m, position.north_m, site_alt_m + spec_.antenna_height_m);
+  propagation_ = environment::Propagation(propagation_options(spec_, environment_, site_alt_m + spec_.antenna_height_m));
+  mask_terrain();
 }
 
 double SurveillanceRadar::detection_probability(double snr_ratio) const {

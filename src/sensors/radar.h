@@ -104,6 +104,11 @@ class SurveillanceRadar : public Sensor {
   Look look(double t_begin_s, double t_end_s, const std::vector<world::Entity>& truth,
             std::uint64_t& next_plot_id, std::vector<AngleReport>* strobes = nullptr);
 
+  /// Stands the radar on a new site (a mobile radar emplaced: world/mobile_unit.h): `position`
+  /// on ground site_alt_m high, its antenna antenna_height_m above; its mount, propagation and
+  /// terrain mask follow. Its random streams go on as they were.
+  void move_to(const scenario::Point2& position, double site_alt_m);
+
   SensorSite site() const override;
   void observe(double t_begin_s, double t_end_s, const std::vector<world::Entity>& truth,
                std::uint64_t& next_plot_id, Observation& out) override;
@@ -174,9 +179,13 @@ class SurveillanceRadar : public Sensor {
   RandomStream& stream(std::unordered_map<std::uint32_t, RandomStream>& streams, std::uint32_t truth_id,
                        Purpose purpose);
 
+  /// Builds the terrain mask of the radar's site (none without terrain).
+  void mask_terrain();
+
   int id_;
   scenario::Radar spec_;
   scenario::Environment environment_;
+  LocalFrame scenario_frame_;
   SensorMount mount_;
   environment::AntennaPattern antenna_;
   environment::Propagation propagation_;

@@ -23,6 +23,7 @@
 #include "sensors/sensor.h"
 #include "messages/plots.h"
 #include "messages/tracks.h"
+#include "world/mobile_unit.h"
 #include "world/world.h"
 
 namespace rampart::sim {
@@ -188,6 +189,18 @@ struct EmissionChanged {
   const std::string& reason;
 };
 
+/// A mobile fire unit or radar changed state (world/mobile_unit.h): marching, emplacing, ready
+/// (only then does a fire unit launch, a radar radiate) or march order.
+struct ReadinessChanged {
+  double t_s = 0.0;
+  const std::string& unit;
+  bool fire_unit = true;  ///< a fire unit; else a radar
+  world::Readiness from = world::Readiness::kMarching;
+  world::Readiness to = world::Readiness::kMarching;
+  const std::string& reason;
+  Eigen::Vector3d p_enu_m = Eigen::Vector3d::Zero();  ///< where it stands
+};
+
 /// An aircraft released stand-off weapons; they are threats of their own (a ThreatsAdded follows).
 struct WeaponsReleased {
   double t_s = 0.0;
@@ -238,6 +251,7 @@ class EventSink {
   virtual void on(const FighterActed&) {}
   virtual void on(const LauncherReloaded&) {}
   virtual void on(const EmissionChanged&) {}
+  virtual void on(const ReadinessChanged&) {}
   virtual void on(const WeaponsReleased&) {}
   virtual void on(const RadarStruck&) {}
   virtual void on(const ScriptApplied&) {}

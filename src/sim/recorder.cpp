@@ -176,6 +176,11 @@ void Recorder::on(const EmissionChanged& e) {
   event_row(e.t_s, "emission", e.radar, 0, 0, 0, e.emitting ? "on" : "off", std::nullopt, std::nullopt, e.reason);
 }
 
+void Recorder::on(const ReadinessChanged& e) {
+  event_row(e.t_s, "readiness", e.unit, 0, 0, 0, world::to_string(e.to), e.p_enu_m, std::nullopt,
+            fmt::format("from {}: {}", world::to_string(e.from), e.reason));
+}
+
 void Recorder::on(const WeaponsReleased& e) {
   const world::Entity& carrier = e.world.entity(e.release.carrier_id);
   event_row(e.t_s, "weapons_released", "", 0, 0, e.release.carrier_id, "", carrier.p_enu_m, std::nullopt,

@@ -41,6 +41,7 @@ class Recorder : public EventSink {
   void on(const FighterActed& e) override;
   void on(const LauncherReloaded& e) override;
   void on(const EmissionChanged& e) override;
+  void on(const ReadinessChanged& e) override;
   void on(const WeaponsReleased& e) override;
   void on(const RadarStruck& e) override;
   void on(const ScriptApplied& e) override;

@@ -204,8 +204,23 @@ void Scorer::on(const EmissionChanged& e) {
   }
 }
 
+void Scorer::on(const ReadinessChanged& e) {
+  summary_.emplacements += e.to == world::Readiness::kReady;
+  summary_.shoot_and_scoot_displacements +=
+      e.to == world::Readiness::kMarchOrder && e.reason == world::MobileUnit::kScootReason;
+  if (!e.fire_unit) return;
+  if (e.to == world::Readiness::kReady) {
+    ready_since_s_.emplace(e.unit, e.t_s);
+  } else if (const auto it = ready_since_s_.find(e.unit); it != ready_since_s_.end()) {
+    summary_.mobile_fire_unit_ready_s += e.t_s - it->second;
+    ready_since_s_.erase(it);
+  }
+}
+
 void Scorer::on(const RunEnded& e) {
   summary_.sim_time_s = e.t_s;
+  for (const auto& [unit, since_s] : ready_since_s_) summary_.mobile_fire_unit_ready_s += e.t_s - since_s;
+  ready_since_s_.clear();
   for (const auto& [radar, since_s] : silent_since_s_) summary_.radar_silent_s += e.t_s - since_s;
   silent_since_s_.clear();
   summary_.interceptors_in_flight_at_end = static_cast<int>(e.interceptors_in_flight);

@@ -66,6 +66,7 @@ class Scorer : public EventSink {
   void on(const FighterActed& e) override;
   void on(const AnglesMade& e) override;
   void on(const EmissionChanged& e) override;
+  void on(const ReadinessChanged& e) override;
   void on(const WeaponsReleased& e) override;
   void on(const RadarStruck& e) override;
   void on(const RunEnded& e) override;
@@ -97,6 +98,7 @@ class Scorer : public EventSink {
   std::map<std::uint32_t, std::deque<std::array<double, 2>>> recent_en_m_;
   double last_path_sample_s_ = -std::numeric_limits<double>::infinity();
   std::map<std::string, double> silent_since_s_;  ///< radars silent now, since when
+  std::map<std::string, double> ready_since_s_;   ///< mobile fire units ready now, since when
 };
 
 }  // namespace rampart::sim

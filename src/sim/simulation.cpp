@@ -7,6 +7,8 @@
 
 #include "core/error.h"
 #include "engagement/factory.h"
+#include "engagement/fire_unit.h"
+#include "sensors/radar.h"
 #include "tracking/configure.h"
 
 namespace rampart::sim {
@@ -51,6 +53,7 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
       sensor_stations_(sensors_.sensors.size()),
       unit_stations_(s.fire_units.size()),
       emission_(s.radars),
+      ordered_(s.fire_units.size(), 0),
       scorer_(s) {
   for (std::size_t i = 0; i < kSchedule.size(); ++i) {
     const double period_s = kSchedule[i].period_s == kC2Period ? s.c2.period_s : kSchedule[i].period_s;
@@ -72,6 +75,20 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
         }
         return reply;
       });
+  for (std::size_t i = 0; i < s.assets.size(); ++i)
+    if (s.assets[i].follows) battle_manager_->follow(i, world_.friendly_id(*s.assets[i].follows));
+  const auto mobile = [&](std::size_t index, bool fire_unit, const scenario::Mobility& m, const scenario::Point2& at) {
+    mobiles_.push_back({index, fire_unit, m.column, world::MobileUnit(m, at, m.start_heading_rad)});
+  };
+  for (std::size_t i = 0; i < s.fire_units.size(); ++i) {
+    const scenario::FireUnit& f = s.fire_units[i];
+    if (f.mobility) mobile(i, true, *f.mobility, f.position);
+  }
+  for (std::size_t i = 0; i < s.radars.size(); ++i) {
+    if (!s.radars[i].mobility) continue;
+    mobile(i, false, *s.radars[i].mobility, s.radars[i].position);
+    emission_.set_mode(0.0, i, scenario::Emission::kOff);  // marching: silent until emplaced
+  }
   const std::vector<sensors::SensorSite> sites = sites_of(sensors_);
   for (const auto& site : sites) sensor_names_.push_back(site.name);
   layout_ = layout_of(s, world_.frame(), sites);
@@ -103,7 +120,9 @@ bool Simulation::step() {
   if (k_ == 0) {  // at the first step, so that sinks subscribed after construction hear it
     for (std::size_t i = 0; i < scenario_.radars.size(); ++i) {
       if (emission_.emitting(i)) continue;
-      const std::string why = fmt::format("silent at the start (emission {})", to_string(scenario_.radars[i].emission));
+      const std::string why = scenario_.radars[i].mobility
+                                  ? std::string("silent at the start (marching)")
+                                  : fmt::format("silent at the start (emission {})", to_string(scenario_.radars[i].emission));
       bus_.publish(EmissionChanged{t_s, sensor_names_[i], false, why});
     }
   }
@@ -166,7 +185,12 @@ void Simulation::apply(double t_s, const scenario::ScriptedEvent& event) {
       const auto radar = std::find_if(scenario_.radars.begin(), scenario_.radars.end(),
                                       [&](const scenario::Radar& r) { return r.name == event.target; });
       if (radar == scenario_.radars.end()) throw InputError(fmt::format("no radar is named '{}'", event.target));
-      publish(t_s, emission_.set_mode(t_s, static_cast<std::size_t>(radar - scenario_.radars.begin()), event.emission));
+      const auto index = static_cast<std::size_t>(radar - scenario_.radars.begin());
+      radar->emission = event.emission;  // a mobile radar radiates so once it is emplaced again
+      const bool off_site = std::any_of(mobiles_.begin(), mobiles_.end(), [&](const Mobile& m) {
+        return !m.fire_unit && m.index == index && !m.unit.ready();
+      });
+      if (!off_site) publish(t_s, emission_.set_mode(t_s, index, event.emission));
       break;
     }
   }
@@ -189,6 +213,7 @@ void Simulation::motion(double t_s) {
   for (std::size_t i = 0; i < scenario_.radars.size(); ++i)
     world_.set_emitting(i, sensor_stations_[i].in_action && emission_.emitting(i));
   const world::Advance moved = world_.advance(t_s);
+  for (auto& mobile : mobiles_) move(t_s, mobile);
   bus_.publish(TruthMoved{t_s, world_, moved.arrivals});
   for (const auto& release : moved.releases) {
     bus_.publish(WeaponsReleased{t_s, world_, release});
@@ -199,6 +224,33 @@ void Simulation::motion(double t_s) {
     if (strike.destroyed) sensor_stations_[strike.radar] = {.in_action = false, .linked = false, .destroyed = true};
     bus_.publish(RadarStruck{t_s, world_, strike, sensor_names_[strike.radar]});
   }
+}
+
+void Simulation::move(double t_s, Mobile& mobile) {
+  auto* unit = mobile.fire_unit ? static_cast<engagement::FireUnit*>(arsenal_[mobile.index].get()) : nullptr;
+  const bool busy = unit && unit->busy();
+  const bool ordered = mobile.fire_unit && ordered_[mobile.index];
+  if (mobile.fire_unit) ordered_[mobile.index] = 0;
+  const auto change = mobile.unit.update(t_s, t_s - t_prev_s_, world_.column_state(mobile.column), busy, ordered);
+  const scenario::Point2& p = mobile.unit.position();
+  const double ground_m = world::ground_height_m(scenario_.environment.terrain.get(), p.east_m, p.north_m);
+  const Eigen::Vector3d p_enu_m = world_.frame().surface_point_enu(p.east_m, p.north_m, ground_m);
+  if (unit) unit->deploy(p, ground_m, p_enu_m, mobile.unit.ready());
+  if (!change) return;
+  const scenario::Radar* radar = unit ? nullptr : &scenario_.radars[mobile.index];
+  bus_.publish(ReadinessChanged{t_s, unit ? unit->name() : radar->name, mobile.fire_unit, change->from, change->to,
+                                change->reason, p_enu_m});
+  if (!radar) return;
+  std::vector<c2::EmissionControl::Change> emission;
+  if (change->to == world::Readiness::kReady) {
+    static_cast<sensors::SurveillanceRadar&>(*sensors_.sensors[mobile.index]).move_to(p, ground_m);
+    world_.move_radar(mobile.index, Eigen::Vector3d(p.east_m, p.north_m, ground_m + radar->antenna_height_m));
+    emission = emission_.set_mode(t_s, mobile.index, radar->emission);
+  } else if (change->from == world::Readiness::kReady) {
+    emission = emission_.set_mode(t_s, mobile.index, scenario::Emission::kOff);
+  }
+  for (auto& c : emission) c.reason = fmt::format("{}: {}", world::to_string(change->to), change->reason);
+  publish(t_s, emission);
 }
 
 void Simulation::sense(double t_s) {
@@ -342,6 +394,7 @@ void Simulation::deliver_orders(double t_s) {
     const c2::WeaponStatus status = unit.status();
     const std::string reason = !unit_stations_[order.fire_unit].usable() ? "out of action or link down"
                                : !fire_control_up(order.fire_unit)   ? "its fire-control radar is silent or out of action"
+                               : !status.ready ? "not emplaced (marching, emplacing or packing up)"
                                : c2::is_friendly(battle_manager_->identity(order.track_id))
                                    ? "track identified friendly since the order"
                                : status.ready_rounds < order.rounds      ? "not enough ready rounds"
@@ -352,6 +405,7 @@ void Simulation::deliver_orders(double t_s) {
       battle_manager_->on_order_dropped(order);
       continue;
     }
+    ordered_[order.fire_unit] = 1;
     for (const auto& m : engagements_.fire(t_s, order, arsenal_)) {
       launch_reports_.send(m.launch_time_s + scenario_.c2.c2_to_fire_unit_latency_s, engagement::launch_report(m));
       bus_.publish(InterceptorLaunched{m});

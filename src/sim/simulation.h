@@ -33,6 +33,7 @@
 #include "sim/scorer.h"
 #include "sim/summary.h"
 #include "tracking/tracker.h"
+#include "world/mobile_unit.h"
 #include "world/world.h"
 
 namespace rampart::sim {
@@ -100,7 +101,18 @@ class Simulation {
     bool usable() const { return in_action && linked; }
   };
 
+  /// A fire unit or radar that moves with its column (world/mobile_unit.h).
+  struct Mobile {
+    std::size_t index = 0;  ///< into the fire units, or the radars
+    bool fire_unit = true;
+    std::size_t column = 0;  ///< index into the scenario's friendlies
+    world::MobileUnit unit;
+  };
+
   void apply(double t_s, const scenario::ScriptedEvent& event);
+  /// Moves a mobile unit after its column; an emplaced radar is re-sited and radiates as its
+  /// emission says, one that leaves its site falls silent.
+  void move(double t_s, Mobile& mobile);
   void run_stage(Stage stage, double t_s);
   void motion(double t_s);
   void sense(double t_s);
@@ -152,6 +164,8 @@ class Simulation {
   std::vector<Station> sensor_stations_;
   std::vector<Station> unit_stations_;
   c2::EmissionControl emission_;  ///< which radars radiate (the first sensors of the suite)
+  std::vector<Mobile> mobiles_;
+  std::vector<char> ordered_;  ///< per fire unit: it received an order since the last motion step
 
   EventBus bus_;
   std::unique_ptr<Recorder> recorder_;  ///< only with RunOptions::out_dir

@@ -44,6 +44,9 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["false_alarm_plots"] = s.false_alarm_plots;
   j["jamming_strobes"] = s.jamming_strobes;
   j["radar_silent_s"] = s.radar_silent_s;
+  j["emplacements"] = s.emplacements;
+  j["shoot_and_scoot_displacements"] = s.shoot_and_scoot_displacements;
+  j["mobile_fire_unit_ready_s"] = s.mobile_fire_unit_ready_s;
   j["stand_off_weapons_released"] = s.stand_off_weapons_released;
   j["radars_destroyed"] = s.radars_destroyed;
   j["tracks_confirmed"] = s.tracks_confirmed;
@@ -103,6 +106,9 @@ Summary summary_from_json(const nlohmann::json& j) {
     j.at("false_alarm_plots").get_to(s.false_alarm_plots);
     j.at("jamming_strobes").get_to(s.jamming_strobes);
     j.at("radar_silent_s").get_to(s.radar_silent_s);
+    j.at("emplacements").get_to(s.emplacements);
+    j.at("shoot_and_scoot_displacements").get_to(s.shoot_and_scoot_displacements);
+    j.at("mobile_fire_unit_ready_s").get_to(s.mobile_fire_unit_ready_s);
     j.at("stand_off_weapons_released").get_to(s.stand_off_weapons_released);
     j.at("radars_destroyed").get_to(s.radars_destroyed);
     j.at("tracks_confirmed").get_to(s.tracks_confirmed);
@@ -153,9 +159,13 @@ std::string to_text(const Summary& s) {
                      s.friendlies, s.fratricides, s.blocked_engagements);
   out += fmt::format("Air picture: {} plots ({} false alarms), {} tracks confirmed, {} false tracks, {} track "
                      "breaks\n", s.plots, s.false_alarm_plots, s.tracks_confirmed, s.false_tracks, s.track_breaks);
-  out += fmt::format("Radars: {:.0f} radar-seconds silent under emission control, {} jamming strobes, {} destroyed "
+  out += fmt::format("Radars: {:.0f} radar-seconds silent (emission control, marching), {} jamming strobes, {} destroyed "
                      "by anti-radiation missiles{}\n", s.radar_silent_s, s.jamming_strobes, s.radars_destroyed.size(),
                      s.radars_destroyed.empty() ? "" : fmt::format(" ({})", fmt::join(s.radars_destroyed, ", ")));
+  if (s.emplacements > 0)
+    out += fmt::format("Mobile units: {} emplacements, {} shoot-and-scoot displacements, {:.0f} fire-unit-seconds "
+                       "of mobile fire units ready to launch\n", s.emplacements, s.shoot_and_scoot_displacements,
+                       s.mobile_fire_unit_ready_s);
   if (s.stand_off_weapons_released > 0)
     out += fmt::format("Stand-off weapons released by the raids: {}\n", s.stand_off_weapons_released);
   out += fmt::format("Air picture quality: GOSPA {:.0f} m on average (localisation {:.0f}, missed {:.0f}, false "

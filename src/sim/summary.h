@@ -64,7 +64,13 @@ struct Summary {
   long plots = 0;
   long false_alarm_plots = 0;
   long jamming_strobes = 0;    ///< bearing-only reports of noise jammers by the radars
-  double radar_silent_s = 0.0;  ///< radar-seconds without radiating (emission control), summed over radars
+  double radar_silent_s = 0.0;  ///< radar-seconds without radiating (emission control, marching), summed over radars
+  /// Mobile fire units and radars (world/mobile_unit.h): times one became ready (emplaced),
+  /// shoot-and-scoot displacements begun (march orders after launches), and fire-unit-seconds
+  /// mobile fire units were ready to launch, summed over them.
+  int emplacements = 0;
+  int shoot_and_scoot_displacements = 0;
+  double mobile_fire_unit_ready_s = 0.0;
   int stand_off_weapons_released = 0;  ///< by the raids' aircraft (each also counted in threats)
   std::vector<std::string> radars_destroyed;  ///< by anti-radiation missiles, in the order they fell
   int tracks_confirmed = 0;

@@ -24,6 +24,9 @@ World::World(const scenario::Scenario& s, std::uint64_t seed)
     radars_.push_back({Eigen::Vector3d(r.position.east_m, r.position.north_m, r.site_alt_m + r.antenna_height_m)});
   for (const auto& raid : s.raids) add_raid(raid, 0.0);
   for (const auto& f : s.friendlies) {
+    friendly_ids_.push_back(static_cast<std::uint32_t>(entities_.size() + 1));
+    friendly_starts_.push_back(f.route.empty() ? scenario::Point2{}
+                                               : scenario::Point2{f.route.front().east_m, f.route.front().north_m});
     add({.name = f.name,
          .side = Side::kFriendly,
          .kind = scenario::to_string(f.kind),
@@ -32,7 +35,8 @@ World::World(const scenario::Scenario& s, std::uint64_t seed)
          .iff_on = f.iff_on,
          .mode3a_code = f.mode3a_code,
          .on_datalink = f.kind == scenario::FriendlyKind::kFighter ||
-                        f.kind == scenario::FriendlyKind::kAirborneEarlyWarning,
+                        f.kind == scenario::FriendlyKind::kAirborneEarlyWarning ||
+                        f.kind == scenario::FriendlyKind::kGroundVehicle,
          .emitter = f.emitter,
          .jammer = f.jammer},
         make_mover(f, surroundings_));
@@ -150,11 +154,13 @@ Advance World::advance(double t_s) {
   const double dt_s = std::max(0.0, t_s - t_s_);
   t_s_ = t_s;
   states_.resize(entities_.size());
+  std::vector<std::size_t> seeking;  // threats moved now that may reach their asset
   for (std::size_t i = 0; i < entities_.size(); ++i) {
     Entity& e = entities_[i];
     const bool starts = e.state == EntityState::kWaiting && t_s >= e.start_time_s;
     if (starts) e.state = EntityState::kFlying;
     if (!e.flying()) continue;
+    if (e.target_asset && !e.reached_target) seeking.push_back(i);
     const double flight_time_s = t_s - e.start_time_s;
     const auto homing = homing_.find(e.id);
     if (homing != homing_.end()) guide(homing->second, t_s);
@@ -173,23 +179,40 @@ Advance World::advance(double t_s) {
       }
       continue;
     }
-    if (e.target_asset && !e.reached_target && (m.finished || !e.arrives_on_impact)) {
-      const auto& asset = assets_[*e.target_asset];
-      if (std::hypot(m.east_m - asset.position.east_m, m.north_m - asset.position.north_m) <= asset.radius_m) {
-        e.reached_target = true;
-        const double lost = asset_value_left_[*e.target_asset] * e.damage_fraction;
-        asset_value_left_[*e.target_asset] -= lost;
-        out.arrivals.push_back({e.id, *e.target_asset, lost});
-        if (e.expendable) {
-          e.state = EntityState::kImpacted;
-          continue;
-        }
-      }
-    }
     if (m.finished) e.state = EntityState::kDeparted;
+  }
+  // The moving assets stand where their columns now are; threats reach them there.
+  for (auto& asset : assets_) {
+    if (!asset.follows) continue;
+    const MoverState column = column_state(*asset.follows);
+    asset.position = {column.east_m, column.north_m};
+  }
+  for (const std::size_t i : seeking) {
+    Entity& e = entities_[i];
+    const MoverState& m = states_[i];
+    if (!m.finished && e.arrives_on_impact) continue;
+    const auto& asset = assets_[*e.target_asset];
+    if (std::hypot(m.east_m - asset.position.east_m, m.north_m - asset.position.north_m) > asset.radius_m) continue;
+    e.reached_target = true;
+    const double lost = asset_value_left_[*e.target_asset] * e.damage_fraction;
+    asset_value_left_[*e.target_asset] -= lost;
+    out.arrivals.push_back({e.id, *e.target_asset, lost});
+    if (e.expendable) e.state = EntityState::kImpacted;
   }
   out.releases = release_weapons(t_s);
   return out;
+}
+
+MoverState World::column_state(std::size_t friendly) const {
+  const std::uint32_t id = friendly_ids_.at(friendly);
+  const Entity& e = entities_[id - 1];
+  if (e.state == EntityState::kWaiting || states_.size() < id) {
+    const scenario::Point2& start = friendly_starts_[friendly];
+    return {.east_m = start.east_m, .north_m = start.north_m};
+  }
+  MoverState m = states_[id - 1];
+  if (!e.flying()) m.v_enu_mps.setZero();  // at the end of its road, or destroyed: standing
+  return m;
 }
 
 std::uint32_t World::launch(const std::string& name, const scenario::FighterSquadron& squadron,

@@ -73,7 +73,8 @@ struct Entity {
   bool flying() const { return state == EntityState::kFlying; }
 };
 
-/// Something that happened to the truth in one advance: a threat reaching its asset.
+/// Something that happened to the truth in one advance: a threat reaching its asset (within its
+/// radius of where the asset stands after the advance: a moving asset where its column now is).
 /// The threat destroys its damage fraction of what is left of the asset's value.
 struct Arrival {
   std::uint32_t entity_id = 0;
@@ -116,6 +117,9 @@ class World {
   /// hear it; a destroyed radar radiates no more.
   void set_emitting(std::size_t radar, bool emitting);
   bool radar_destroyed(std::size_t radar) const { return radars_.at(radar).destroyed; }
+  /// A mobile radar emplaced on a new site: its antenna is now at antenna_map_m (east, north,
+  /// altitude), where the ARMs that hear it home.
+  void move_radar(std::size_t radar, const Eigen::Vector3d& antenna_map_m) { radars_.at(radar).antenna_map_m = antenna_map_m; }
   /// Adds a raid's threats, the first starting at t0_s + raid.start_time_s; returns their ids.
   std::vector<std::uint32_t> add_raid(const scenario::Raid& raid, double t0_s);
   /// Marks an entity destroyed (by an interceptor).
@@ -142,7 +146,14 @@ class World {
   const std::vector<Entity>& entities() const { return entities_; }
   const Entity& entity(std::uint32_t id) const { return entities_.at(id - 1); }
   const LocalFrame& frame() const { return frame_; }
+  /// The assets, a moving one where its column stood at the last advance.
   const std::vector<scenario::Asset>& assets() const { return assets_; }
+  /// Where friendly `friendly` (index into the scenario's friendlies) stands and how it moves, in
+  /// map coordinates: at its route's start before it sets out, standing still once it has left
+  /// the scenario (the end of its road).
+  MoverState column_state(std::size_t friendly) const;
+  /// The truth id of friendly `friendly` (index into the scenario's friendlies).
+  std::uint32_t friendly_id(std::size_t friendly) const { return friendly_ids_.at(friendly); }
   /// What is left of each asset's value after the arrivals so far.
   const std::vector<double>& asset_value_left() const { return asset_value_left_; }
 
@@ -190,6 +201,8 @@ class World {
   Surroundings surroundings_;
   std::vector<scenario::Asset> assets_;
   std::vector<double> asset_value_left_;
+  std::vector<std::uint32_t> friendly_ids_;        ///< by index into the scenario's friendlies
+  std::vector<scenario::Point2> friendly_starts_;  ///< each friendly's first waypoint
   std::vector<Entity> entities_;
   std::vector<std::unique_ptr<Mover>> movers_;  ///< movers_[i] flies entities_[i]
   std::vector<MoverState> states_;  ///< states_[i]: entities_[i]'s at the last advance (map coordinates)

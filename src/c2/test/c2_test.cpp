@@ -581,6 +581,49 @@ TEST(BattleManager, NeverEngagesFriendsAndDoesNotDoubleEngage) {
   EXPECT_TRUE(bm.step(2.0, tracks, weapons).orders.empty());
 }
 
+TEST(BattleManager, PlacesAMovingAssetWhereItsColumnLastReportedNeverAtTruth) {
+  // The city follows a column whose reports say: at t = 10 s at (20 km, 30 km), driving east at
+  // 10 m/s. The column truly is elsewhere; C2 knows only the reports (period 2 s, latency 0.5 s:
+  // a report is fresh for 3 x 2 + 0.5 = 6.5 s).
+  scenario::Scenario s = c2_scenario();
+  BattleManager bm(s, silent_iff());
+  bm.follow(0, 42);
+  bm.step(5.0, {}, {});
+  EXPECT_DOUBLE_EQ(bm.assets()[0].position.east_m, 0.0);  // no report yet: where the file put it
+  bm.receive({42, 10.0, {20'000, 30'000, 0}, {10, 0, 0}});
+  bm.receive({7, 10.0, {-5'000, -5'000, 8000}, {0, 0, 0}});  // another unit's report moves nothing
+  // A track 20 km north of the reported column, flying south at 250 m/s.
+  const std::vector<messages::TrackState> inbound = {track(1, {20'030, 50'000, 100}, {0, -250, 0})};
+  bm.step(11.0, inbound, {});  // two unanswered challenges: no longer pending
+  bm.step(12.0, inbound, {});
+  const C2Decision d = bm.step(13.0, inbound, {});
+  // Extrapolated 3 s at the reported velocity: 20,030 m east.
+  EXPECT_DOUBLE_EQ(bm.assets()[0].position.east_m, 20'030.0);
+  EXPECT_DOUBLE_EQ(bm.assets()[0].position.north_m, 30'000.0);
+  EXPECT_DOUBLE_EQ(bm.assets()[1].position.east_m, 50'000.0);  // the fixed base stays
+  ASSERT_EQ(d.threats.size(), 1u);
+  EXPECT_EQ(d.threats[0].asset, 0u);
+  EXPECT_NEAR(d.threats[0].time_to_asset_s, (20'000.0 - 5000.0) / 250.0, 1e-6);  // to the city's 5 km radius
+  // The report goes stale (older than 6.5 s): C2 keeps the asset where it last placed it.
+  bm.step(30.0, {}, {});
+  EXPECT_DOUBLE_EQ(bm.assets()[0].position.east_m, 20'030.0);
+}
+
+TEST(BattleManager, GivesNoOrderToAFireUnitThatIsNotEmplaced) {
+  scenario::Scenario s = c2_scenario();
+  s.c2.weapons_control = scenario::WeaponsControl::kFree;
+  BattleManager bm(s, silent_iff());
+  const std::vector<messages::TrackState> tracks = {track(1, {0, 40'000, 5000}, {0, -250, 0})};
+  WeaponStatus marching = weapon(0, {0, 0, 0});
+  marching.ready = false;
+  EXPECT_TRUE(bm.step(0.0, tracks, {marching}).orders.empty());
+  EXPECT_TRUE(bm.step(1.0, tracks, {marching}).orders.empty());
+  // Emplaced, the same unit takes the threat.
+  const C2Decision d = bm.step(2.0, tracks, {weapon(0, {0, 0, 0})});
+  ASSERT_EQ(d.orders.size(), 1u);
+  EXPECT_EQ(d.orders[0].fire_unit, 0u);
+}
+
 }  // namespace
 }  // namespace rampart::c2
 

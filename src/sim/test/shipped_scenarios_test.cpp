@@ -2,8 +2,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -299,6 +301,84 @@ TEST(ShippedScenarios, DroneSwarmSaturatesThePointDefence) {
   EXPECT_GT(r.track_breaks, 100);  // drones 200 m apart: merged plots, swapped tracks
   EXPECT_GT(r.kill_assessments_wrong, 0);
   EXPECT_EQ(first.range_m.size(), 40u);  // every drone plotted at some time
+}
+
+/// The tank column's umbrella: each mobile unit's ready spells, the launches, the arrivals, and
+/// where the moving asset truly was.
+struct ColumnWatch : EventSink {
+  std::map<std::string, std::vector<std::pair<double, double>>> ready_spells;  ///< unit -> [from, to)
+  std::map<std::string, int> emplacements;
+  std::vector<std::string> scoot_reasons;
+  std::vector<std::pair<double, std::string>> launches;  ///< launch time, fire unit
+  std::vector<std::pair<double, std::string>> arrivals;  ///< time, threat
+  std::vector<std::pair<double, bool>> radar_emission;
+  std::optional<scenario::Point2> column_first, column_last;
+  void on(const ReadinessChanged& e) override {
+    if (e.to == world::Readiness::kReady) {
+      ready_spells[e.unit].emplace_back(e.t_s, 1e9);
+      ++emplacements[e.unit];
+    } else if (e.from == world::Readiness::kReady) {
+      ready_spells[e.unit].back().second = e.t_s;
+    }
+    if (e.reason == world::MobileUnit::kScootReason) scoot_reasons.push_back(e.unit);
+  }
+  void on(const InterceptorLaunched& e) override {
+    launches.emplace_back(e.interceptor.launch_time_s, e.interceptor.shooter);
+  }
+  void on(const TruthMoved& e) override {
+    for (const auto& a : e.arrivals) arrivals.emplace_back(e.t_s, e.world.entity(a.entity_id).name);
+    if (!column_first) column_first = e.world.assets()[0].position;
+    column_last = e.world.assets()[0].position;
+  }
+  void on(const EmissionChanged& e) override { radar_emission.emplace_back(e.t_s, e.emitting); }
+  bool ready_at(const std::string& unit, double t_s) const {
+    const auto it = ready_spells.find(unit);
+    if (it == ready_spells.end()) return false;
+    return std::any_of(it->second.begin(), it->second.end(),
+                       [&](const auto& spell) { return spell.first <= t_s && t_s < spell.second; });
+  }
+};
+
+TEST(ShippedScenarios, TankColumnIsDefendedOnlyFromEmplacedUnitsAndLeaksOnTheMove) {
+  ColumnWatch watch;
+  const Summary r = run_watched("tank_column.yaml", watch);
+  // The asset moved with the column, some 20 km.
+  ASSERT_TRUE(watch.column_first && watch.column_last);
+  EXPECT_GT(std::hypot(watch.column_last->east_m - watch.column_first->east_m,
+                       watch.column_last->north_m - watch.column_first->north_m), 15'000.0);
+  // The umbrella came up at each of the three halts: every unit ready three times.
+  for (const char* unit : {"SHORAD-1", "SHORAD-2", "SHORAD-3", "SR-3D Mobile"})
+    EXPECT_GE(watch.emplacements[unit], 3) << unit;
+  // No launch by a unit that is not ready, and some after re-emplacing (its second spell or later).
+  ASSERT_FALSE(watch.launches.empty());
+  int after_reemplacing = 0;
+  for (const auto& [t_s, unit] : watch.launches) {
+    EXPECT_TRUE(watch.ready_at(unit, t_s)) << unit << " launched at " << t_s << " s while not ready";
+    after_reemplacing += t_s >= watch.ready_spells[unit].at(1).first;
+  }
+  EXPECT_GT(after_reemplacing, 0);
+  // The radar radiates only from an emplacement: every switch on falls at the start of a spell.
+  for (const auto& [t_s, on] : watch.radar_emission) {
+    if (on) {
+      EXPECT_TRUE(watch.ready_at("SR-3D Mobile", t_s)) << t_s;
+    }
+  }
+  // Shoot and scoot: SHORAD-3 displaced after launching.
+  EXPECT_FALSE(watch.scoot_reasons.empty());
+  for (const auto& unit : watch.scoot_reasons) EXPECT_EQ(unit, "SHORAD-3");
+  EXPECT_EQ(r.shoot_and_scoot_displacements, static_cast<int>(watch.scoot_reasons.size()));
+  // The strikers over the road reach the column while it drives and no unit is ready: leakers
+  // against it. The drones aimed at the first halt find it gone: no arrival.
+  int on_the_move = 0;
+  for (const auto& [t_s, threat] : watch.arrivals) {
+    EXPECT_FALSE(threat.starts_with("Drone-Late")) << threat;
+    const bool umbrella_down = !watch.ready_at("SHORAD-1", t_s) && !watch.ready_at("SHORAD-2", t_s) &&
+                               !watch.ready_at("SHORAD-3", t_s);
+    on_the_move += umbrella_down && threat.starts_with("Frogfoot-A");
+  }
+  EXPECT_GE(on_the_move, 1);
+  EXPECT_EQ(r.leakers_by_asset.at("Column"), r.leakers);
+  EXPECT_GT(r.killed, 0);
 }
 
 }  // namespace

@@ -98,3 +98,38 @@ TEST(World, OnlyAnAircraftC2LaunchedCanBeSteeredOrLanded) {
 
 }  // namespace
 }  // namespace rampart::world
+
+namespace rampart::world {
+namespace {
+
+TEST(World, AMovingAssetIsReachedWhereItsColumnIsNotWhereItWas) {
+  // The column drives 6 km north at 20 m/s from (0, 0) (about 310 s with its acceleration) and
+  // halts. Drone Old flies 10 km at 50 m/s to (0, 0): there at 200 s, when the column is some
+  // 4 km north. Drone Chaser flies 25 km to (0, 6000): there at 500 s, on the halted column.
+  const auto s = scenario::load_scenario_file(std::string(RAMPART_SOURCE_DIR) +
+                                              "/src/scenario/test/data/moving_column.yaml");
+  ASSERT_TRUE(s.assets[0].follows);
+  EXPECT_DOUBLE_EQ(s.assets[0].position.north_m, 0.0);  // where the column starts
+  World w(s);
+  std::vector<Arrival> arrivals;
+  for (double t = 0; t <= 520.0; t += 0.5) {
+    const auto a = w.advance(t).arrivals;
+    arrivals.insert(arrivals.end(), a.begin(), a.end());
+    if (t == 200.0) {
+      EXPECT_GT(w.assets()[0].position.north_m, 3500.0);
+      EXPECT_LT(w.assets()[0].position.north_m, 4500.0);
+    }
+  }
+  const Entity& old_drone = w.entity(1);
+  EXPECT_EQ(old_drone.name, "Old-1");
+  EXPECT_FALSE(old_drone.reached_target);  // its route's end, the column's old position
+  EXPECT_EQ(old_drone.state, EntityState::kDeparted);
+  ASSERT_EQ(arrivals.size(), 1u);
+  EXPECT_EQ(w.entity(arrivals[0].entity_id).name, "Chaser-1");
+  EXPECT_DOUBLE_EQ(arrivals[0].value_lost, 50.0);
+  EXPECT_NEAR(w.assets()[0].position.north_m, 6000.0, 0.1);  // braked to a stop on the waypoint
+  EXPECT_NEAR(w.asset_value_left()[0], 50.0, 1e-9);
+}
+
+}  // namespace
+}  // namespace rampart::world
