@@ -2,6 +2,7 @@
 
 #include "engagement/air_to_air.h"
 #include "engagement/fire_unit.h"
+#include "engagement/gun.h"
 #include "engagement/launch_region.h"
 
 namespace rampart::engagement {
@@ -9,11 +10,16 @@ namespace rampart::engagement {
 Arsenal make_fire_units(const scenario::Scenario& s, const LocalFrame& frame) {
   Arsenal arsenal;
   std::vector<scenario::WeaponType> types = s.weapon_types;
-  for (auto& type : types) type.launch_region = launch_region_of(type);
-  for (const auto& f : s.fire_units)
-    arsenal.push_back(std::make_unique<FireUnit>(
-        arsenal.size(), f, types[f.weapon_type],
-        frame.surface_point_enu(f.position.east_m, f.position.north_m, f.site_alt_m)));
+  for (auto& type : types) {
+    if (type.gun) type.kill_probability = planning_kill_probability(*type.gun, type.max_range_m);
+    else type.launch_region = launch_region_of(type);
+  }
+  for (const auto& f : s.fire_units) {
+    const Eigen::Vector3d p_enu_m = frame.surface_point_enu(f.position.east_m, f.position.north_m, f.site_alt_m);
+    const scenario::WeaponType& type = types[f.weapon_type];
+    if (type.gun) arsenal.push_back(std::make_unique<Gun>(arsenal.size(), f, type, p_enu_m));
+    else arsenal.push_back(std::make_unique<FireUnit>(arsenal.size(), f, type, p_enu_m));
+  }
   return arsenal;
 }
 

@@ -57,9 +57,7 @@ std::vector<Interceptor> FireUnit::launch(double t_s, const messages::FireOrder&
   }
   RAMPART_DEMAND(rounds == 0, "launch of more rounds than are ready");
   std::vector<Interceptor> out = interceptors_for(order, spec_.name, type_, t_s + type_.reaction_time_s, p_enu_m_);
-  for (auto& m : out)
-    m.fire_control_site_m = Eigen::Vector3d(spec_.position.east_m, spec_.position.north_m,
-                                            spec_.site_alt_m + spec_.antenna_height_m);
+  for (auto& m : out) m.fire_control_site_m = fire_control_site_m(spec_);
   return out;
 }
 

@@ -6,8 +6,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "messages/gun_ballistics.h"
 #include "messages/launch_region.h"
 
 namespace rampart::messages {
@@ -53,6 +55,10 @@ struct WeaponType {
   /// The launch acceptability region built from the flyout (engagement/launch_region.h), shared
   /// by every unit of the type; null for a weapon C2 judges by its range box (air-to-air).
   std::shared_ptr<const LaunchRegion> launch_region;
+  /// A gun (kind: gun in the scenario): its ballistics and bursts. A gun's "rounds" to C2 are
+  /// bursts, its kill_probability C2's planning figure per burst (engagement/gun.h), its
+  /// interceptor_speed_mps the projectile's mean speed over max_range_m; no launch region.
+  std::optional<GunCharacteristics> gun;
 };
 
 /// C2's view of one fire unit at the moment of assignment.
