@@ -6,6 +6,7 @@
 
 #include "c2/ballistic.h"
 #include "core/assignment.h"
+#include "messages/gun_ballistics.h"
 
 namespace rampart::c2 {
 namespace {
@@ -34,6 +35,15 @@ std::optional<Intercept> intercept_in_region(const messages::LaunchRegion& regio
   return Intercept{time_of_flight_s, p_at_launch_enu_m + v_enu_mps * time_of_flight_s};
 }
 
+/// The burst of the gun `w` fired at a target at p_at_launch_enu_m moving at v_enu_mps: the
+/// arrival of its middle round (messages/gun_ballistics.h), timed from the first round.
+std::optional<Intercept> intercept_by_gun(const messages::GunCharacteristics& gun, const Eigen::Vector3d& p_at_launch_enu_m,
+                                          const Eigen::Vector3d& v_enu_mps, const WeaponStatus& w) {
+  const auto arrival = messages::burst_arrival(gun, p_at_launch_enu_m - w.p_enu_m, v_enu_mps);
+  if (!arrival) return std::nullopt;
+  return Intercept{arrival->time_s, p_at_launch_enu_m + v_enu_mps * arrival->time_s};
+}
+
 /// The intercept of `track` by `w` launched `lead_s` from now, if it lies in the envelope before
 /// the threat arrives: against a ballistic missile, only by a weapon that engages them, on its
 /// predicted trajectory (ballistic.h); against any other track, only by a weapon that engages
@@ -53,10 +63,10 @@ std::optional<Intercept> feasible_intercept(const ThreatAssessment& threat, cons
         origin_alt_m);
   } else {
     const Eigen::Vector3d p_at_launch_enu_m = track.position_enu_m() + track.velocity_enu_mps() * lead_s;
-    intercept = w.type.launch_region ? intercept_in_region(*w.type.launch_region, p_at_launch_enu_m,
-                                                           track.velocity_enu_mps(), w, origin_alt_m)
-                                     : predict_intercept(p_at_launch_enu_m, track.velocity_enu_mps(), w.p_enu_m,
-                                                         w.type.interceptor_speed_mps);
+    intercept = w.type.gun ? intercept_by_gun(*w.type.gun, p_at_launch_enu_m, track.velocity_enu_mps(), w)
+                : w.type.launch_region
+                    ? intercept_in_region(*w.type.launch_region, p_at_launch_enu_m, track.velocity_enu_mps(), w, origin_alt_m)
+                    : predict_intercept(p_at_launch_enu_m, track.velocity_enu_mps(), w.p_enu_m, w.type.interceptor_speed_mps);
   }
   if (!intercept) return std::nullopt;
   const double range_m = (intercept->p_enu_m - w.p_enu_m).norm();

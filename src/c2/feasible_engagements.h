@@ -5,7 +5,9 @@
 // type's launch acceptability region (messages/launch_region.h: the target within 85 % of the
 // maximum launch range for its height, inbound and crossing speeds, a margin for the track's
 // error and the target's manoeuvres; the time of flight from the table),
-// or for a weapon without one (air-to-air) the collision triangle at its mean speed
+// for a gun the arrival of its burst's middle round (messages/gun_ballistics.h: the projectile's
+// time of flight with drag; the gun's max_range_m then bounds the range at that arrival),
+// or for a weapon without either (air-to-air) the collision triangle at its mean speed
 // (intercept.h). A threat C2 takes for a ballistic missile (ThreatAssessment::ballistic) is
 // offered only to fire units whose weapon engages ballistic missiles (engages_ballistic), at the
 // collision point on its predicted trajectory (ballistic.h), no lower than the weapon's

@@ -25,4 +25,8 @@ std::vector<Interceptor> interceptors_for(const messages::FireOrder& order, cons
   return std::vector<Interceptor>(static_cast<std::size_t>(order.rounds), m);
 }
 
+Eigen::Vector3d fire_control_site_m(const scenario::FireUnit& spec) {
+  return {spec.position.east_m, spec.position.north_m, spec.site_alt_m + spec.antenna_height_m};
+}
+
 }  // namespace rampart::engagement

@@ -1,6 +1,6 @@
-// The effector family: whatever launches interceptors on a fire order. Today a SAM fire unit
-// (fire_unit.h) and a fighter's air-to-air missiles (air_to_air.h); guns and point defence are
-// further kinds. factory.h builds them: adding a kind touches its own files, its spec and one
+// The effector family: whatever launches interceptors on a fire order: a SAM fire unit
+// (fire_unit.h), a fighter's air-to-air missiles (air_to_air.h) and a gun mount (gun.h), whose
+// "interceptors" are bursts of unguided rounds. factory.h builds them: adding a kind touches its own files, its spec and one
 // factory line.
 //
 // An effector receives an order, commits its rounds (and, for a weapon guided from the ground, a
@@ -19,8 +19,18 @@
 
 #include "engagement/flyout.h"
 #include "messages/orders.h"
+#include "scenario/scenario.h"
 
 namespace rampart::engagement {
+
+/// A gun's burst (gun.h): its rounds, and what the fire control predicted at its first round.
+struct GunBurst {
+  messages::GunCharacteristics gun;
+  int rounds = 0;
+  double max_range_m = 0.0;  ///< the gun's effective range: no kill beyond it
+  bool predicted = false;    ///< the fire control has taken its target and predicted the arrival
+  double arrival_s = 0.0;    ///< when the middle round arrives (scenario time)
+};
 
 /// One interceptor (surface-to-air or air-to-air missile) from its launch to its end.
 struct Interceptor {
@@ -53,6 +63,8 @@ struct Interceptor {
   /// Surface-to-air: where the fire-control radar guiding it stands, (east_m, north_m) in the
   /// scenario frame and its antenna's alt_m; it must see the target to the end (terrain).
   std::optional<Eigen::Vector3d> fire_control_site_m;
+  /// A gun's burst instead of a missile: no flyout, resolved by the dispersion model (gun.h).
+  std::optional<GunBurst> burst;
 
   bool surface_to_air() const { return fighter_entity == 0; }
 };
@@ -84,6 +96,10 @@ std::vector<Interceptor> interceptors_for(const messages::FireOrder& order, cons
                                           const Eigen::Vector3d& p_launch_enu_m,
                                           const Eigen::Vector3d& v_launcher_enu_mps = Eigen::Vector3d::Zero(),
                                           std::uint32_t fighter_entity = 0);
+
+/// Where a surface fire unit's fire-control radar antenna stands: (east_m, north_m) in the
+/// scenario frame and the site's alt_m plus the antenna height.
+Eigen::Vector3d fire_control_site_m(const scenario::FireUnit& spec);
 
 /// Every effector of a run; a FireOrder's fire_unit indexes it. The scenario's fire units come
 /// first, in their order; fighters' missiles are added as the fighters take off.

@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include "core/random.h"
+#include "engagement/gun.h"
 #include "engagement/kill_probability.h"
+#include "messages/gun_ballistics.h"
 
 namespace rampart::engagement {
 namespace {
@@ -93,13 +95,18 @@ Resolution Engagements::detonate(const Interceptor& m, const world::Entity& targ
                                  m.max_altitude_m);
     return r;
   }
+  const double range_m = (r.intercept_enu_m - m.p_launch_enu_m).norm();  // a burst's, at its arrival
   r.kill_probability =
-      kill_probability(m.kill_probability, r.miss_distance_m, m.dynamics.lethal_radius_m, target.kind);
+      m.burst ? burst_kill_probability(m.burst->gun, m.burst->rounds, range_m, target.kind)
+              : kill_probability(m.kill_probability, r.miss_distance_m, m.dynamics.lethal_radius_m, target.kind);
   RandomStream draw(seed_, m.id, Purpose::kKill);
   const bool kill = draw.bernoulli(r.kill_probability);
   r.outcome = kill ? Outcome::kKill : Outcome::kMiss;
   if (!kill) {
-    r.reason = fmt::format("survived the warhead ({:.1f} m miss, Pk {:.2f})", r.miss_distance_m, r.kill_probability);
+    r.reason = m.burst ? fmt::format("survived the burst ({} rounds at {:.0f} m, sigma {:.1f} m, Pk {:.2f})",
+                                     m.burst->rounds, range_m, r.miss_distance_m, r.kill_probability)
+                       : fmt::format("survived the warhead ({:.1f} m miss, Pk {:.2f})", r.miss_distance_m,
+                                     r.kill_probability);
     return r;
   }
   r.fratricide = target.side == world::Side::kFriendly;
@@ -139,8 +146,56 @@ Resolution Engagements::end_unlocked(const Interceptor& m, FlyoutEnd end, Resolu
   return r;
 }
 
+std::optional<Resolution> Engagements::fire_burst(Interceptor& m, double t_s, world::World& world) const {
+  GunBurst& b = *m.burst;
+  if (!b.predicted) {
+    // The first round: the fire control takes the entity nearest the track estimate then.
+    b.predicted = true;
+    m.launched = true;
+    m.flight.p_enu_m = m.p_launch_enu_m;
+    const Eigen::Vector3d estimate_enu_m =
+        m.estimate_enu_m + m.estimate_v_enu_mps * (m.launch_time_s - m.estimate_t_s);
+    const world::Entity* target = acquire(m, estimate_enu_m, m.launch_time_s, world, t_s);
+    if (!target) {
+      Resolution r{m, Outcome::kNoTarget, 0, false, estimate_enu_m};
+      r.end_time_s = m.launch_time_s;
+      return end_unlocked(m, FlyoutEnd::kClosestApproach, std::move(r), world, t_s);
+    }
+    m.locked_entity = target->id;
+    const auto arrival = messages::burst_arrival(
+        b.gun, position_at(*target, m.launch_time_s, t_s) - m.p_launch_enu_m, target->v_enu_mps);
+    if (!arrival) {
+      Resolution r{m, Outcome::kMiss, target->id, false, m.p_launch_enu_m};
+      r.end_time_s = m.launch_time_s;
+      r.reason = fmt::format("the rounds cannot catch {}", target->name);
+      return r;
+    }
+    b.arrival_s = m.launch_time_s + arrival->time_s;
+  }
+  if (t_s < b.arrival_s) return std::nullopt;
+  const world::Entity& target = world.entity(m.locked_entity);
+  Resolution r{m, Outcome::kNoTarget, 0, false, position_at(target, b.arrival_s, t_s)};
+  r.end_time_s = b.arrival_s;
+  const double range_m = (r.intercept_enu_m - m.p_launch_enu_m).norm();
+  if (!target.flying()) {
+    r.miss_distance_m = 0.0;
+    r.reason = already_destroyed(target, 0.0);
+    return r;
+  }
+  if (range_m > b.max_range_m) {
+    r.outcome = Outcome::kMiss;
+    r.truth_id = target.id;
+    r.reason = fmt::format("beyond the gun's effective range ({} at {:.0f} m, range {:.0f} m)", target.name, range_m,
+                           b.max_range_m);
+    return r;
+  }
+  r.miss_distance_m = round_miss_sigma_m(b.gun, range_m, b.gun.time_of_flight_s(range_m));
+  return detonate(m, target, r, world);
+}
+
 std::optional<Resolution> Engagements::fly(Interceptor& m, double t_s, world::World& world) const {
   if (t_s <= m.launch_time_s) return std::nullopt;
+  if (m.burst) return fire_burst(m, t_s, world);
   if (!m.launched) {
     m.flight = launch_state(m.p_launch_enu_m, m.v_launcher_enu_mps, m.aim_enu_m, m.surface_to_air());
     m.flight_t_s = m.launch_time_s;

@@ -14,6 +14,11 @@
 //   ("nothing in basket", the miss distance to the nearest flying entity).
 // - out of energy, out of time or on the ground (flyout.h): a miss, with the reason.
 // - when the entity it locked is destroyed first: no target ("target already destroyed").
+// A gun's burst (gun.h) does not fly out: at its first round the fire control takes the entity
+// nearest the track estimate within seeker_basket_m (none: no target) and predicts when the
+// middle round arrives (messages/gun_ballistics.h); then the burst ends, a miss beyond the gun's
+// max_range_m, else with the same terrain and altitude checks and the kill drawn with gun.h's
+// Pk_burst at the range then. Its miss_distance_m is the rounds' standard deviation per axis.
 // Any entity can be hit, friend or foe: that is how fratricide happens when identification fails.
 #pragma once
 
@@ -84,6 +89,8 @@ class Engagements {
  private:
   /// Flies `m` to t_s; its resolution if its flight ended.
   std::optional<Resolution> fly(Interceptor& m, double t_s, world::World& world) const;
+  /// A gun's burst `m` to t_s (fly() for a burst); its resolution once its middle round arrives.
+  std::optional<Resolution> fire_burst(Interceptor& m, double t_s, world::World& world) const;
   /// The seeker's search around `estimate_enu_m`: the nearest flying entity within the basket.
   /// `world` stands at world_t_s; its entities are extrapolated to t_s.
   const world::Entity* acquire(const Interceptor& m, const Eigen::Vector3d& estimate_enu_m, double t_s,

@@ -48,7 +48,7 @@ messages::WeaponStatus FireUnit::status() const {
 
 Eigen::Vector3d FireUnit::fire_control_site_m() const {
   if (spec_.fire_control_radar) return fire_control_antenna_m_;  // a fixed radar of its own (loader)
-  return {spec_.position.east_m, spec_.position.north_m, spec_.site_alt_m + spec_.antenna_height_m};
+  return engagement::fire_control_site_m(spec_);
 }
 
 void FireUnit::deploy(const scenario::Point2& position, double site_alt_m, const Eigen::Vector3d& p_enu_m,

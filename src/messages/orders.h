@@ -6,9 +6,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "messages/intercept_reach.h"
+#include "messages/gun_ballistics.h"
 #include "messages/launch_region.h"
 
 namespace rampart::messages {
@@ -65,6 +67,10 @@ struct WeaponType {
   /// For a weapon that engages ballistic missiles: its time of flight to a point, built from the
   /// flyout (engagement/launch_region.h intercept_reach_of); null otherwise.
   std::shared_ptr<const InterceptReach> ballistic_reach;
+  /// A gun (kind: gun in the scenario): its ballistics and bursts. A gun's "rounds" to C2 are
+  /// bursts, its kill_probability C2's planning figure per burst (engagement/gun.h), its
+  /// interceptor_speed_mps the projectile's mean speed over max_range_m; no launch region.
+  std::optional<GunCharacteristics> gun;
 };
 
 /// C2's view of one fire unit at the moment of assignment.

@@ -610,6 +610,8 @@ class ScenarioReader {
     if (r.emission == Emission::kWeaponsReach || m.has("emission_reach_m"))
       r.emission_reach_m = m.number("emission_reach_m", Range{1000.0, kMaxDistance_m}).value_or(1e5);
     r.emission_hold_s = m.number_or("emission_hold_s", r.emission_hold_s, Range::between(0.0, 3600.0));
+    if (m.has("arm_warning")) r.arm_warning = read_arm_warning(m.node("arm_warning"), m.what());
+    else m.allow("arm_warning");
     if (r.min_range_m >= r.max_range_m)
       m.error_at("min_range_m", fmt::format("'min_range_m' in {} must be less than max_range_m", m.what()));
     else
@@ -961,6 +963,12 @@ class ScenarioReader {
     WeaponType w;
     if (!m.is_map()) return w;
     w.name = read_name(m);
+    const auto kind = m.choice("kind", {"missile", "gun"}, false);
+    if (m.has("kind") && !kind) return w;  // reported: which keys apply is unknown
+    if (kind == "gun") {
+      read_gun(m, w);
+      return w;
+    }
     w.min_range_m = m.number("min_range_m", Range::non_negative()).value_or(0.0);
     w.max_range_m = m.number("max_range_m", Range{0.0, 500'000.0, true, false}).value_or(1.0);
     w.min_altitude_m = m.number_or("min_altitude_m", 0.0, Range::between(0.0, kMaxAltitude_m));
@@ -973,12 +981,48 @@ class ScenarioReader {
     w.reaction_time_s = m.number_or("reaction_time_s", w.reaction_time_s, Range::between(0.0, 600.0));
     read_dynamics(m, w);
     read_ballistic_defence(m, w);
+    check_envelope(m, w);
+    return w;
+  }
+
+  /// The envelope checks every weapon type passes.
+  void check_envelope(MapReader& m, const WeaponType& w) {
     if (w.min_range_m >= w.max_range_m)
       m.error_at("min_range_m", fmt::format("'min_range_m' in {} must be less than max_range_m", m.what()));
     if (w.min_altitude_m >= w.max_altitude_m)
       m.error_at("min_altitude_m", fmt::format("'min_altitude_m' in {} must be less than max_altitude_m", m.what()));
     m.check_unknown_keys();
-    return w;
+  }
+
+  /// A gun (kind: gun): its envelope, bursts and ballistics (messages/gun_ballistics.h,
+  /// engagement/gun.h). Its mean speed is the projectile's over max_range_m; its kill probability
+  /// is derived when the arsenal is built (engagement/gun.h: planning_kill_probability).
+  void read_gun(MapReader& m, WeaponType& w) {
+    messages::GunCharacteristics g;
+    w.min_range_m = m.number_or("min_range_m", 0.0, Range::non_negative());
+    w.max_range_m = m.number("max_range_m", Range{0.0, 10'000.0, true, false}).value_or(1.0);
+    w.min_altitude_m = m.number_or("min_altitude_m", 0.0, Range::between(0.0, kMaxAltitude_m));
+    w.max_altitude_m = m.number("max_altitude_m", Range{0.0, 10'000.0, true, false}).value_or(1.0);
+    w.seeker_basket_m = m.number_or("tracking_gate_m", 200.0, Range::positive());
+    w.fire_control_channels = m.integer_or("fire_control_channels", 1, 1, 16);
+    w.reaction_time_s = m.number_or("reaction_time_s", 2.0, Range::between(0.0, 60.0));
+    g.rate_of_fire_rpm = m.number("rate_of_fire_rpm", Range{0.0, 20'000.0, true, false}).value_or(g.rate_of_fire_rpm);
+    g.burst_rounds = static_cast<int>(m.integer("burst_rounds", 1, 10'000).value_or(g.burst_rounds));
+    g.ammunition_rounds = static_cast<int>(m.integer("ammunition_rounds", 1, 100'000).value_or(g.ammunition_rounds));
+    g.muzzle_velocity_mps =
+        m.number("muzzle_velocity_mps", Range{0.0, 3000.0, true, false}).value_or(g.muzzle_velocity_mps);
+    g.drag_area_per_mass_m2pkg =
+        m.number_or("drag_area_per_mass_m2pkg", g.drag_area_per_mass_m2pkg, Range::between(0.0, 0.01));
+    g.dispersion_mrad = m.number("dispersion_mrad", Range{0.0, 100.0, true, false}).value_or(g.dispersion_mrad);
+    g.prediction_error_mps = m.number_or("prediction_error_mps", g.prediction_error_mps, Range::between(0.0, 100.0));
+    g.kill_given_hit = m.number("kill_given_hit", Range::probability()).value_or(g.kill_given_hit);
+    if (g.burst_rounds > g.ammunition_rounds)
+      m.error_at("burst_rounds", fmt::format("'burst_rounds' ({}) in {} is more than its ammunition_rounds ({}): the "
+                                             "mount could not fire one burst; shorten the burst or carry more rounds",
+                                             g.burst_rounds, m.what(), g.ammunition_rounds));
+    w.interceptor_speed_mps = w.max_range_m / g.time_of_flight_s(w.max_range_m);
+    w.gun = g;
+    check_envelope(m, w);
   }
 
   /// engages_ballistic, and with it the debris floor min_ballistic_intercept_altitude_m (required
@@ -1140,11 +1184,25 @@ class ScenarioReader {
     if (!m.is_map()) return f;
     f.name = read_name(m);
     f.weapon_type = reference(m, "weapon_type", s.weapon_types, "weapon type").value_or(0);
-    if (m.has("moves_with")) {
+    const bool gun = f.weapon_type < s.weapon_types.size() && s.weapon_types[f.weapon_type].gun;
+    if (m.has("moves_with") && gun) {
+      m.allow("moves_with");
+      m.error_at("moves_with", fmt::format("{} is a gun mount, which stands on a fixed site; remove moves_with (a "
+                                           "mobile umbrella is made of missile fire units)",
+                                           m.what()));
+    } else if (m.has("moves_with")) {
       f.mobility = read_mobility(m, s, true);
       if (f.mobility) std::tie(f.position, f.site_alt_m) = station_at_start(*f.mobility, s);
     } else {
       f.position = read_position(m, &f.site_alt_m);
+    }
+    if (gun) {
+      // A gun mount carries its weapon type's ammunition_rounds: no launchers to load.
+      for (const char* key : {"launchers", "rounds_per_launcher", "reload_rounds"}) {
+        if (!m.has(key)) continue;
+        m.error_at(key, fmt::format("'{}' in {}: a gun has no launchers; its mount carries the ammunition_rounds of "
+                                    "its weapon type; remove '{}'", key, m.what(), key));
+      }
     }
     f.launchers = m.integer_or("launchers", 1, 1, 100);
     f.rounds_per_launcher = m.integer_or("rounds_per_launcher", 1, 1, 64);
@@ -1354,6 +1412,18 @@ class ScenarioReader {
     const double end_s = m.number_or("end_time_s", duration_s + 1.0, Range::non_negative());
     if (end_s <= start_s) m.error_at("end_time_s", fmt::format("'end_time_s' in {} must be after start_time_s", m.what()));
     return {start_s, end_s};
+  }
+
+  ArmWarning read_arm_warning(const YAML::Node& n, const std::string& radar) {
+    MapReader m(n, "the arm_warning of " + radar, d_);
+    ArmWarning a;
+    if (!m.is_map()) return a;
+    a.range_m = m.number("range_m", Range{0.0, kMaxDistance_m, true, false}).value_or(a.range_m);
+    a.shutdown_s = m.number("shutdown_s", Range{0.0, 3600.0, true, false}).value_or(a.shutdown_s);
+    a.cone_deg = m.number_or("cone_deg", a.cone_deg, Range{0.0, 90.0, true, false});
+    a.min_speed_mps = m.number_or("min_speed_mps", a.min_speed_mps, Range{0.0, 5000.0, true, false});
+    m.check_unknown_keys();
+    return a;
   }
 
   Emission read_emission(MapReader& m, Emission fallback) {

@@ -75,6 +75,17 @@ Point2 station_of(const Mobility& mobility, const Point2& column, double column_
 enum class Emission { kOn, kOff, kWeaponsReach };
 const char* to_string(Emission emission);
 
+/// ARM warning doctrine of a radar (c2/emission_control.h): it goes silent for shutdown_s when
+/// C2 judges a track to be an anti-radiation missile coming at it: a confirmed track not
+/// identified friendly or neutral, within range_m (horizontal), faster than min_speed_mps, its
+/// horizontal velocity within cone_deg of the bearing from the track to the radar.
+struct ArmWarning {
+  double range_m = 40'000.0;
+  double shutdown_s = 60.0;
+  double cone_deg = 10.0;
+  double min_speed_mps = 400.0;
+};
+
 /// A radar's sensitivity given the way radar data sheets give it: it detects a target of rcs_m2
 /// at range_m with probability pd, in free space on the peak of its beam (no propagation factor,
 /// clutter or jamming). The radar derives the peak power that does so (sensors/radar.h).
@@ -177,6 +188,8 @@ struct Radar {
   /// Moves with a column (`moves_with:`), silent but when emplaced; `position` is then its station
   /// at the column's start, and site_alt_m the ground there.
   std::optional<Mobility> mobility;
+  /// Shut down on an ARM warning (absent: the crew does not).
+  std::optional<ArmWarning> arm_warning;
 };
 
 /// A radar carried by an aircraft or missile, as an ESM receiver sees it: the signal parameters

@@ -185,7 +185,12 @@ void DisSender::on(const InterceptorLaunched& e) {
   pdu.munition = no_entity();
   pdu.event = id(round.event);
   pdu.p_ecef_m = round.p_ecef_m;
-  pdu.descriptor.munition = kDisInterceptorType;
+  round.descriptor.munition = kDisInterceptorType;
+  if (m.burst) {
+    round.descriptor.quantity = static_cast<std::uint16_t>(m.burst->rounds);
+    round.descriptor.rate = static_cast<std::uint16_t>(std::lround(m.burst->gun.rate_of_fire_rpm));
+  }
+  pdu.descriptor = round.descriptor;
   pdu.v_ecef_mps = (aim_ecef_m - round.p_ecef_m) / std::max(m.intercept_time_s - m.launch_time_s, 1e-3);
   pdu.range_m = (aim_ecef_m - round.p_ecef_m).norm();
   rounds_[m.id] = round;
@@ -205,7 +210,7 @@ void DisSender::on(const InterceptorResolved& e) {
   pdu.event = id(round.event);
   pdu.p_ecef_m = frame_.enu_to_ecef(r.intercept_enu_m);
   pdu.v_ecef_mps = (pdu.p_ecef_m - round.p_ecef_m) / std::max(e.t_s - round.launch_t_s, 1e-3);
-  pdu.descriptor.munition = kDisInterceptorType;
+  pdu.descriptor = round.descriptor;
   pdu.target = no_entity();
   if (r.truth_id != 0 && !e.world.entity(r.truth_id).external) {
     const world::Entity& target = e.world.entity(r.truth_id);

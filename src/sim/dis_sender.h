@@ -27,7 +27,9 @@
 // location in that entity's body axes, result entity impact for a kill, detonation for a miss or
 // no target, none for an interceptor destroyed in flight on C2's order; and one for each threat
 // reaching its asset (firing and munition the threat, result ground impact). Timestamps are the
-// simulated time past the hour, absolute (the run starts at 00:00:00 UTC).
+// simulated time past the hour, absolute (the run starts at 00:00:00 UTC). A gun's burst is one
+// Fire and one Detonation PDU like an interceptor's, its burst descriptor giving the rounds
+// (quantity) and the rate of fire (rate, rounds per minute).
 #pragma once
 
 #include <Eigen/Core>
@@ -111,6 +113,7 @@ class DisSender : public EventSink {
     io::DisEntityId firing;
     Eigen::Vector3d p_ecef_m = Eigen::Vector3d::Zero();
     double launch_t_s = 0.0;
+    io::DisMunitionDescriptor descriptor;  ///< an interceptor, or a gun's burst: its rounds and rate
   };
 
   /// An entity's body axes (ecef_from_body) along its true ECEF velocity.

@@ -152,7 +152,9 @@ void Recorder::on(const OrderDropped& e) {
 void Recorder::on(const InterceptorLaunched& e) {
   const auto& m = e.interceptor;
   event_row(m.launch_time_s, "launch", m.shooter, m.track_id, m.id, 0, "", m.aim_enu_m, std::nullopt,
-            fmt::format("intercept at {:.2f} s", m.intercept_time_s));
+            m.burst ? fmt::format("burst of {} rounds, middle round due at {:.2f} s", m.burst->rounds,
+                                  m.intercept_time_s)
+                    : fmt::format("intercept at {:.2f} s", m.intercept_time_s));
 }
 
 void Recorder::on(const InterceptorResolved& e) {

@@ -164,7 +164,8 @@ void Scorer::on(const OrderDropped&) { ++summary_.orders_dropped; }
 
 void Scorer::on(const InterceptorLaunched& e) {
   aimed_at_[e.interceptor.id] = track_truth_.of(e.interceptor.track_id).value_or(0);
-  if (e.interceptor.surface_to_air()) ++summary_.interceptors_fired;
+  if (e.interceptor.burst) ++summary_.gun_bursts_fired;
+  else if (e.interceptor.surface_to_air()) ++summary_.interceptors_fired;
   else ++summary_.air_to_air_fired;
 }
 
@@ -177,6 +178,7 @@ void Scorer::on(const InterceptorResolved& e) {
     case engagement::Outcome::kAborted: ++summary_.interceptors_aborted; break;
   }
   if (r.outcome != engagement::Outcome::kKill) return;
+  if (r.interceptor.burst) ++summary_.gun_burst_kills;
   const auto& x = e.world.entity(r.truth_id);
   if (r.fratricide) {
     ++summary_.fratricides;

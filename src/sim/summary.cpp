@@ -25,6 +25,8 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["survived_otherwise"] = survived_otherwise(s);
   j["interceptors_fired"] = s.interceptors_fired;
   j["air_to_air_fired"] = s.air_to_air_fired;
+  j["gun_bursts_fired"] = s.gun_bursts_fired;
+  j["gun_burst_kills"] = s.gun_burst_kills;
   j["fighter_sorties"] = s.fighter_sorties;
   j["interceptor_outcomes"] = {{"kill", s.interceptor_kills}, {"miss", s.interceptor_misses},
                                {"no_target", s.interceptor_no_target}, {"aborted", s.interceptors_aborted}};
@@ -84,6 +86,8 @@ Summary summary_from_json(const nlohmann::json& j) {
     j.at("killed_after_leaking").get_to(s.killed_after_leaking);
     j.at("interceptors_fired").get_to(s.interceptors_fired);
     j.at("air_to_air_fired").get_to(s.air_to_air_fired);
+    j.at("gun_bursts_fired").get_to(s.gun_bursts_fired);
+    j.at("gun_burst_kills").get_to(s.gun_burst_kills);
     j.at("fighter_sorties").get_to(s.fighter_sorties);
     const auto& outcomes = j.at("interceptor_outcomes");
     outcomes.at("kill").get_to(s.interceptor_kills);
@@ -149,6 +153,9 @@ std::string to_text(const Summary& s) {
   out += fmt::format("Interceptors fired: {} (surface-to-air)   outcomes of all missiles: kills {}   misses {}   "
                      "no target {}   aborted {}   in flight at the end {}\n", s.interceptors_fired, s.interceptor_kills,
                      s.interceptor_misses, s.interceptor_no_target, s.interceptors_aborted, s.interceptors_in_flight_at_end);
+  if (s.gun_bursts_fired > 0)
+    out += fmt::format("Guns: {} bursts fired, {} killed their target (in the outcomes above)\n", s.gun_bursts_fired,
+                       s.gun_burst_kills);
   out += fmt::format("Kill assessment: {} judgements, {} wrong; {} orders dropped on arrival\n", s.kill_assessments,
                      s.kill_assessments_wrong, s.orders_dropped);
   out += fmt::format("Fighters: {} sorties, {} air-to-air missiles fired\n", s.fighter_sorties, s.air_to_air_fired);

@@ -45,14 +45,18 @@ struct Summary {
   /// Leakers killed afterwards (a strike aircraft shot down after its release over an asset):
   /// in both killed and leakers.
   int killed_after_leaking = 0;
-  int interceptors_fired = 0;  ///< surface-to-air
+  int interceptors_fired = 0;  ///< surface-to-air missiles
   int air_to_air_fired = 0;
+  int gun_bursts_fired = 0;    ///< by gun mounts (engagement/gun.h)
+  int gun_burst_kills = 0;     ///< bursts that killed what they were fired at (also in interceptor_kills)
   int fighter_sorties = 0;
   int interceptor_kills = 0;
   int interceptor_misses = 0;
   int interceptor_no_target = 0;
   int interceptors_aborted = 0;  ///< destroyed in flight when their track was identified friendly
-  int interceptors_in_flight_at_end = 0;  ///< kills + misses + no target + aborted + in flight = all fired
+  /// The outcomes above count missiles and gun bursts alike: kills + misses + no target + aborted
+  /// + in flight = interceptors_fired + air_to_air_fired + gun_bursts_fired.
+  int interceptors_in_flight_at_end = 0;
   double asset_value_total = 0.0;
   double asset_value_lost = 0.0;
   int friendlies = 0;

@@ -376,6 +376,42 @@ TEST_F(AssignmentTest, TheLaunchAcceptabilityRegionDecidesAndTimesTheIntercept) 
             2u);
 }
 
+// A gun (C-RAM: 100 rounds at 4500 rounds/min, 1100 m/s, C_dA/m 4e-4, 2 km) reaches what is
+// within its range when its burst's middle round arrives: T = 0.66 s + t(|p + v T|), with
+// t(s) = (e^(k s) - 1) / (k v_0), k = 2.45e-4 /m, solved by hand by iteration. Inbound at 250 m/s
+// from 1000 m: T = 1.321525 s, met 669.619 m out. From 2100 m, beyond the 2 km now: T = 2.330725 s,
+// met 1517.3 m out: offered. From 3000 m: met 2180.1 m out, beyond it: not offered.
+TEST_F(AssignmentTest, AGunReachesWhatIsInRangeWhenItsRoundsArrive) {
+  std::vector<WeaponStatus> weapons = {weapon(0, {0, 0, 0}, 1, 15)};
+  weapons[0].type.min_range_m = 0.0;
+  weapons[0].type.max_range_m = 2000.0;
+  weapons[0].type.reaction_time_s = 0.0;
+  weapons[0].type.gun = messages::GunCharacteristics{.rate_of_fire_rpm = 4500.0,
+                                                     .burst_rounds = 100,
+                                                     .muzzle_velocity_mps = 1100.0,
+                                                     .drag_area_per_mass_m2pkg = 4e-4};
+  // 2-D tracks at the gun's height (no measured height: the altitude band is not checked).
+  const auto level = [](std::uint32_t id, double north_m) {
+    messages::TrackState t = track(id, {0, north_m, 0}, {0, -250, 0});
+    t.has_height = false;
+    return t;
+  };
+  const std::map<std::uint32_t, messages::TrackState> tracks = {{1, level(1, 1000)}, {2, level(2, 2100)},
+                                                                {3, level(3, 3000)}};
+  const FeasibleEngagements e = feasible_engagements(
+      {threat(1, 100, 1.0), threat(2, 100, 1.0), threat(3, 100, 1.0)}, tracks, weapons, context());
+  ASSERT_EQ(e.candidates.size(), 2u);
+  EXPECT_EQ(e.candidates[0].threat, 0u);
+  EXPECT_NEAR(e.candidates[0].intercept.time_of_flight_s, 1.321525, 1e-5);
+  EXPECT_NEAR(e.candidates[0].intercept.p_enu_m.y(), 669.619, 1e-3);
+  EXPECT_EQ(e.candidates[1].threat, 1u);
+  EXPECT_NEAR(e.candidates[1].intercept.time_of_flight_s, 2.330725, 1e-5);
+  EXPECT_NEAR(e.candidates[1].intercept.p_enu_m.y(), 1517.319, 1e-3);
+  // One mount, one burst at a time.
+  EXPECT_EQ(e.slots.size(), 1u);
+  EXPECT_EQ(e.slots[0].rounds, 1);
+}
+
 TEST_F(AssignmentTest, ChannelsRoundsAndArrivalTimeLimitEngagements) {
   const std::map<std::uint32_t, messages::TrackState> tracks = {{1, track(1, {0, 35'000, 5000}, {0, -250, 0})},
                                                                 {2, track(2, {5000, 35'000, 5000}, {0, -250, 0})}};

@@ -32,6 +32,22 @@ const Kind kKinds[] = {
        arm_fighter(a, sq, w, id);
        return a.size() - 1;
      }},
+    {"GunMount",
+     [](Arsenal& a, world::World& w, const scenario::Scenario& s) {
+       // The scenario with a C-RAM mount added, built by the factory; the mount joins at the next index.
+       scenario::Scenario with_gun = s;
+       scenario::WeaponType type{.name = "C-RAM", .min_range_m = 0.0, .max_range_m = 2000.0,
+                                 .min_altitude_m = 0.0, .max_altitude_m = 3000.0};
+       type.seeker_basket_m = 200.0;
+       type.reaction_time_s = 2.0;
+       type.gun = messages::GunCharacteristics{};
+       type.interceptor_speed_mps = 2000.0 / type.gun->time_of_flight_s(2000.0);
+       with_gun.weapon_types.push_back(type);
+       with_gun.fire_units.push_back({.name = "CRAM-1", .weapon_type = with_gun.weapon_types.size() - 1});
+       Arsenal built = make_fire_units(with_gun, w.frame());
+       a.push_back(std::move(built.back()));
+       return a.size() - 1;
+     }},
 };
 
 class AnyEffector : public ::testing::TestWithParam<Kind> {

@@ -97,12 +97,15 @@ TEST(ShippedScenarios, RidgeAndJammingShowsMaskingJammingAndEmissionControl) {
   EXPECT_GT(r.killed, 0);
 }
 
-/// What the SEAD scenario's header promises: the ARMs' bursts, and the radars' last plots.
+/// What the SEAD scenario's header promises: the ARMs' bursts, the radars' last plots, and the
+/// emission changes with their reasons.
 struct SeadWatch : EventSink {
   std::vector<std::tuple<double, std::string, bool, double>> strikes;  ///< t, radar, destroyed, miss
   std::map<std::string, double> last_plots_t_s;
+  std::vector<std::tuple<double, std::string, bool, std::string>> emissions;  ///< t, radar, emitting, reason
   void on(const RadarStruck& e) override { strikes.emplace_back(e.t_s, e.radar, e.strike.destroyed, e.strike.miss_m); }
   void on(const PlotsMade& e) override { last_plots_t_s[e.sensor] = e.t_s; }
+  void on(const EmissionChanged& e) override { emissions.emplace_back(e.t_s, e.radar, e.emitting, e.reason); }
 };
 
 TEST(ShippedScenarios, SeadStrikeShowsArmsAgainstARadiatingAndASilencedRadar) {
@@ -117,13 +120,26 @@ TEST(ShippedScenarios, SeadStrikeShowsArmsAgainstARadiatingAndASilencedRadar) {
                                 [](const auto& s) { return std::get<1>(s) == "SR-1 Coast" && std::get<2>(s); });
   ASSERT_NE(sr1, watch.strikes.end());
   EXPECT_LE(watch.last_plots_t_s["SR-1 Coast"], std::get<0>(*sr1));
-  // SR-2 went silent in time: the ARMs that reached it burst far off, and it plots again at 650 s.
+  // SR-2 went silent on C2's ARM warning, before the first ARM aimed at it burst, and radiated
+  // again once the warning was over: the ARMs that reached it burst far off, and it plots again.
+  double warned_s = -1.0, radiating_again_s = -1.0;
+  for (const auto& [t_s, radar, emitting, reason] : watch.emissions) {
+    if (radar != "SR-2 Cape") continue;
+    if (!emitting && reason.starts_with("ARM warning: track ") && warned_s < 0.0) warned_s = t_s;
+    if (emitting && reason.starts_with("ARM warning over") && warned_s >= 0.0) radiating_again_s = t_s;
+  }
+  ASSERT_GT(warned_s, 0.0);
+  ASSERT_GT(radiating_again_s, warned_s);
+  int sr2_strikes = 0;
   for (const auto& [t_s, radar, destroyed, miss_m] : watch.strikes) {
     if (radar != "SR-2 Cape") continue;
+    ++sr2_strikes;
+    EXPECT_GT(t_s, warned_s);
     EXPECT_FALSE(destroyed);
     EXPECT_GT(miss_m, 200.0);
   }
-  EXPECT_GT(watch.last_plots_t_s["SR-2 Cape"], 650.0);
+  EXPECT_GT(sr2_strikes, 0);
+  EXPECT_GT(watch.last_plots_t_s["SR-2 Cape"], radiating_again_s);
   // The point defence and the battery fought the ARMs.
   EXPECT_GT(r.by_kind.at("anti_radiation_missile").killed, 0);
 }
@@ -180,6 +196,15 @@ TEST(ShippedScenarios, SeadStrikeFireControlRadarRadiatesOnReachAndItsChannelsBi
   // Its two channels bind: never more than two of FU-1's interceptors at once, and two at times.
   EXPECT_EQ(watch.most_guided, 2);
   EXPECT_GT(r.killed, 0);
+}
+
+TEST(ShippedScenarios, SeadStrikeWithoutTheArmWarningLosesTheGapFillerToo) {
+  scenario::Scenario s = load("scenarios/sead_strike.yaml");
+  for (auto& radar : s.radars) radar.arm_warning.reset();
+  const Summary r = Simulation(s, {}).run();
+  std::vector<std::string> destroyed = r.radars_destroyed;
+  std::sort(destroyed.begin(), destroyed.end());
+  EXPECT_EQ(destroyed, (std::vector<std::string>{"SR-1 Coast", "SR-2 Cape"}));
 }
 
 /// The first plot of each entity: time and range.
@@ -301,6 +326,9 @@ TEST(ShippedScenarios, DroneSwarmSaturatesThePointDefence) {
   EXPECT_GT(r.track_breaks, 100);  // drones 200 m apart: merged plots, swapped tracks
   EXPECT_GT(r.kill_assessments_wrong, 0);
   EXPECT_EQ(first.range_m.size(), 40u);  // every drone plotted at some time
+  // The C-RAM mounts engage the drones that come within their 2 km and kill some of them.
+  EXPECT_GT(r.gun_bursts_fired, 10);
+  EXPECT_GT(r.gun_burst_kills, 3);
 }
 
 /// The tank column's umbrella: each mobile unit's ready spells, the launches, the arrivals, and
