@@ -533,17 +533,11 @@ class ScenarioReader {
     if (!m.is_map()) return r;
     r.name = read_name(m);
     const bool fire_control = m.choice("type", {"surveillance_radar", "fire_control_radar", "esm"}) == "fire_control_radar";
-    if (m.has("moves_with") && fire_control) {
-      m.allow("moves_with");
-      m.error_at("moves_with", fmt::format("{} is a fire-control radar, which stands on a fixed site; remove moves_with "
-                                           "(a mobile unit guides from its own antenna: its antenna_height_m)",
-                                           m.what()));
-    } else if (m.has("moves_with")) {
-      r.mobility = read_mobility(m, s, false);
-      if (r.mobility) std::tie(r.position, r.site_alt_m) = station_at_start(*r.mobility, s);
-    } else {
-      r.position = read_position(m, &r.site_alt_m);
-    }
+    r.mobility = read_site(m, s, false,
+                           fire_control ? "a fire-control radar, which stands on a fixed site; remove moves_with (a "
+                                          "mobile unit guides from its own antenna: its antenna_height_m)"
+                                        : nullptr,
+                           r.position, r.site_alt_m);
     r.antenna_height_m = m.number_or("antenna_height_m", 10.0, Range::between(0.0, 1000.0));
     r.scan_period_s = m.number("scan_period_s", Range{0.1, 120.0}).value_or(1.0);
     if (m.has("reference_detection")) {
@@ -1178,6 +1172,25 @@ class ScenarioReader {
     return out;
   }
 
+  /// Where a radar or fire unit stands: its `position`, or, when it `moves_with` a column, its
+  /// station at the column's start (returning its mobility). `fixed_because`: why this one cannot
+  /// move (null when it can), which makes moves_with an error.
+  std::optional<Mobility> read_site(MapReader& m, const Scenario& s, bool fire_unit, const char* fixed_because,
+                                    Point2& position, double& site_alt_m) {
+    if (!m.has("moves_with")) {
+      position = read_position(m, &site_alt_m);
+      return std::nullopt;
+    }
+    if (fixed_because) {
+      m.allow("moves_with");
+      m.error_at("moves_with", fmt::format("{} is {}", m.what(), fixed_because));
+      return std::nullopt;
+    }
+    auto mobility = read_mobility(m, s, fire_unit);
+    if (mobility) std::tie(position, site_alt_m) = station_at_start(*mobility, s);
+    return mobility;
+  }
+
   FireUnit read_fire_unit(const YAML::Node& n, const Scenario& s) {
     MapReader m(n, item_name(n, "fire unit", ++fire_unit_count_), d_);
     FireUnit f;
@@ -1185,17 +1198,11 @@ class ScenarioReader {
     f.name = read_name(m);
     f.weapon_type = reference(m, "weapon_type", s.weapon_types, "weapon type").value_or(0);
     const bool gun = f.weapon_type < s.weapon_types.size() && s.weapon_types[f.weapon_type].gun;
-    if (m.has("moves_with") && gun) {
-      m.allow("moves_with");
-      m.error_at("moves_with", fmt::format("{} is a gun mount, which stands on a fixed site; remove moves_with (a "
-                                           "mobile umbrella is made of missile fire units)",
-                                           m.what()));
-    } else if (m.has("moves_with")) {
-      f.mobility = read_mobility(m, s, true);
-      if (f.mobility) std::tie(f.position, f.site_alt_m) = station_at_start(*f.mobility, s);
-    } else {
-      f.position = read_position(m, &f.site_alt_m);
-    }
+    f.mobility = read_site(m, s, true,
+                           gun ? "a gun mount, which stands on a fixed site; remove moves_with (a mobile umbrella "
+                                 "is made of missile fire units)"
+                               : nullptr,
+                           f.position, f.site_alt_m);
     if (gun) {
       // A gun mount carries its weapon type's ammunition_rounds: no launchers to load.
       for (const char* key : {"launchers", "rounds_per_launcher", "reload_rounds"}) {
