@@ -70,9 +70,12 @@ std::vector<ThreatAssessment> evaluate_threats(const std::vector<messages::Track
   for (const auto& track : tracks) {
     std::optional<ThreatAssessment> best;
     const bool ballistic = is_ballistic(track);
-    const Impact impact = predict_impact(track.position_enu_m(), track.velocity_enu_mps(), origin_alt_m);
+    // Only a ballistic track is judged at its predicted impact point.
+    const std::optional<Impact> impact =
+        ballistic ? std::optional(predict_impact(track.position_enu_m(), track.velocity_enu_mps(), origin_alt_m))
+                  : std::nullopt;
     for (std::size_t i = 0; i < assets.size(); ++i) {
-      const auto a = ballistic ? assess_ballistic(track, impact, assets[i], i, margin_m) : assess(track, assets[i], i, margin_m);
+      const auto a = impact ? assess_ballistic(track, *impact, assets[i], i, margin_m) : assess(track, assets[i], i, margin_m);
       const bool nearer = a && best && (ballistic ? a->cpa_m < best->cpa_m : a->time_to_asset_s < best->time_to_asset_s);
       if (a && (!best || nearer)) best = a;
     }
