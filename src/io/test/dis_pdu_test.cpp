@@ -190,6 +190,7 @@ TEST(DisPdu, EncodingRefusesWhatItCannotWrite) {
 Bytes sample(const std::string& name) { return test::dis_sample(name); }
 
 TEST(DisPdu, SharedSamplesDecodeToWhatTsharkShows) {
+  if (!test::dis_samples_present()) GTEST_SKIP() << "shared data absent: " << test::dis_samples_dir();
   const auto es = std::get<DisEntityState>(decode_dis(sample("001_entity_state.DI_AK74"), "DI_AK74").pdus.at(0));
   EXPECT_EQ(es.id, (DisEntityId{50, 126, 28}));
   EXPECT_EQ(es.force_id, 2);

@@ -68,6 +68,10 @@ inline DisDetonation detonation() {
 
 inline std::string dis_samples_dir() { return std::string(RAMPART_SHARED_DIR) + "/data/interop-samples/dis"; }
 
+/// Whether the shared samples are beside the clone (../shared). Without them the sample tests
+/// skip, as the ASTERIX sample tests do ("shared data absent"), rather than fail on a missing file.
+inline bool dis_samples_present() { return std::filesystem::is_directory(dis_samples_dir()); }
+
 /// The bytes of one sample file.
 inline std::vector<std::uint8_t> dis_sample(const std::string& name) {
   std::ifstream in(dis_samples_dir() + "/" + name, std::ios::binary);

@@ -142,6 +142,7 @@ void expect_pdu(const Row& r, const DisPdu& pdu) {
 
 TEST(DisTshark, EverySharedSampleDecodesToWhatTsharkShows) {
   if (!test::tshark_installed()) GTEST_SKIP() << "tshark is not installed (scripts/setup.sh installs it)";
+  if (!test::dis_samples_present()) GTEST_SKIP() << "shared data absent: " << test::dis_samples_dir();
   const std::vector<std::string> names = test::dis_sample_names();
   ASSERT_EQ(names.size(), 8u);
   std::vector<Bytes> payloads;
