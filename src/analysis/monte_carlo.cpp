@@ -26,6 +26,9 @@ const Metric kMeans[] = {
     {"asset_value_lost", [](const sim::Summary& s) { return s.asset_value_lost; }},
     {"interceptors_fired", [](const sim::Summary& s) { return double(s.interceptors_fired); }},
     {"air_to_air_fired", [](const sim::Summary& s) { return double(s.air_to_air_fired); }},
+    {"gun_bursts_fired", [](const sim::Summary& s) { return double(s.gun_bursts_fired); }},
+    {"gun_burst_kills", [](const sim::Summary& s) { return double(s.gun_burst_kills); }},
+    {"interceptors_guidance_lost", [](const sim::Summary& s) { return double(s.interceptors_guidance_lost); }},
     {"fratricides", [](const sim::Summary& s) { return double(s.fratricides); }},
     {"hostiles_identified_friend", [](const sim::Summary& s) { return double(s.hostiles_identified_friend); }},
     {"kill_assessments_wrong", [](const sim::Summary& s) { return double(s.kill_assessments_wrong); }},
@@ -129,10 +132,11 @@ Statistics summarize(const scenario::Scenario& s, const std::vector<sim::Summary
     }
     out.leaker_probability_by_asset.emplace_back(asset.name, wilson_interval(k, runs.size()));
   }
+  // Missiles per kill by a missile: a gun's bursts are neither missiles nor their kills.
   std::vector<double> fired(runs.size()), killed(runs.size()), first_leaker_s;
   for (std::size_t i = 0; i < runs.size(); ++i) {
     fired[i] = runs[i].interceptors_fired + runs[i].air_to_air_fired;
-    killed[i] = runs[i].killed;
+    killed[i] = runs[i].interceptor_kills - runs[i].gun_burst_kills;
     if (runs[i].first_leaker_time_s) first_leaker_s.push_back(*runs[i].first_leaker_time_s);
   }
   out.interceptors_per_kill = ratio_interval(fired, killed);
@@ -165,7 +169,7 @@ std::string to_text(const Statistics& st) {
   for (const auto& [name, i] : st.proportions) out += fmt::format("  {:<34} {}\n", name, interval_text(i, 3));
   for (const auto& [name, i] : st.leaker_probability_by_asset)
     out += fmt::format("  {:<34} {}\n", "p_leaker " + name, interval_text(i, 3));
-  out += fmt::format("Interceptors per kill (all missiles fired / threats killed): {}\n",
+  out += fmt::format("Interceptors per kill (all missiles fired / kills they made): {}\n",
                      interval_text(st.interceptors_per_kill, 2));
   out += fmt::format("Time to the first leaker, in the {} replications with one: {} s\n", st.runs_with_leaker,
                      interval_text(st.time_to_first_leaker_s, 0));

@@ -33,6 +33,7 @@ const ChartedMetric kChartedMetrics[] = {
     {"interceptors_fired", "Interceptors fired, surface-to-air", "missiles"},
     {"first_leaker_time_s", "Time to the first leaker", "s"},
     {"air_to_air_fired", "Air-to-air missiles fired", "missiles"},
+    {"gun_bursts_fired", "Gun bursts fired", "bursts"},
     {"false_tracks", "False tracks", "tracks"},
     {"track_breaks", "Track breaks", "breaks"},
     {"kill_assessments_wrong", "Wrong kill assessments", "assessments"},
@@ -53,6 +54,7 @@ const char* const kRepresentativeMetrics[] = {"killed", "leakers", "interceptors
 // Colours, the same in every chart: outcomes and identities as the timeline's legend says.
 const std::map<std::string, std::string> kKindColors = {
     {"kill", "#009E73"},     {"miss", "#D55E00"},          {"no_target", "#999999"},  {"aborted", "#CC79A7"},
+    {"guidance_lost", "#F0E442"},
     {"fratricide", "#000000"}, {"in_flight", "#56B4E9"},   {"airborne", "#0072B2"},   {"order", "#555555"},
     {"hostile", "#D55E00"},  {"suspect", "#E69F00"},       {"unknown", "#8C8C8C"},    {"pending", "#C8C8C8"},
     {"assumed_friend", "#56B4E9"}, {"friend", "#0072B2"}, {"neutral", "#009E73"},    {"killed", "#009E73"},
@@ -230,7 +232,7 @@ std::string statistics_section(const std::vector<ReportPoint>& points, const std
                 "");
   }
   rest += group("Ratios and conditional means, 95% interval");
-  rest += row("Interceptors per kill (all missiles / kills)", "interceptors_per_kill", "delta method",
+  rest += row("Interceptors per kill (all missiles / their kills)", "interceptors_per_kill", "delta method",
               each([&](std::size_t k) { return interval_html(stats[k].interceptors_per_kill, 2); }), "");
   rest += row("Time to the first leaker, s (runs with one)", "time_to_first_leaker_s", "Student t",
               each([&](std::size_t k) { return interval_html(stats[k].time_to_first_leaker_s, 0); }), "");
@@ -585,6 +587,7 @@ std::string timeline_svg(const std::string& id, const std::string& title, const 
   std::vector<svg::LegendEntry> legend;
   for (const auto& [kind, label] : std::vector<std::pair<std::string, std::string>>{
            {"kill", "interceptor: kill"}, {"miss", "miss"}, {"no_target", "no target"}, {"aborted", "aborted"},
+           {"guidance_lost", "guidance lost"},
            {"fratricide", "fratricide"}, {"in_flight", "in flight at the end"}, {"airborne", "fighter airborne"},
            {"order", "fire order (triangle)"}, {"hostile", "identity: hostile"}, {"suspect", "suspect"},
            {"unknown", "unknown"}, {"assumed_friend", "assumed friend"}, {"friend", "friend"}, {"neutral", "neutral"},

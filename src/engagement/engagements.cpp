@@ -29,6 +29,7 @@ const char* to_string(Outcome outcome) {
     case Outcome::kMiss: return "miss";
     case Outcome::kNoTarget: return "no_target";
     case Outcome::kAborted: return "aborted";
+    case Outcome::kGuidanceLost: return "guidance_lost";
   }
   return "?";
 }
@@ -257,19 +258,34 @@ std::vector<Resolution> Engagements::resolve(double t_s, world::World& world, Ar
   return out;
 }
 
-std::vector<Resolution> Engagements::abort(double t_s, std::uint32_t track_id, Arsenal& arsenal) {
+std::vector<Resolution> Engagements::end_early(double t_s, const std::function<bool(const Interceptor&)>& which,
+                                               Outcome in_flight, const std::string& in_flight_reason,
+                                               const std::string& why, Arsenal& arsenal) {
   std::vector<Resolution> out;
   std::erase_if(flying_, [&](const Interceptor& m) {
-    if (m.track_id != track_id) return false;
-    Resolution r{m, Outcome::kAborted, 0, false, m.launched ? m.flight.p_enu_m : m.p_launch_enu_m};
+    if (!which(m)) return false;
+    const bool pending = m.launch_time_s > t_s;
+    Resolution r{m, pending ? Outcome::kAborted : in_flight, 0, false, m.launched ? m.flight.p_enu_m : m.p_launch_enu_m};
     r.end_time_s = t_s;
-    r.reason = m.launch_time_s > t_s ? "launch cancelled: C2 identified its track friendly"
-                                     : "destroyed in flight: C2 identified its track friendly";
+    r.reason = fmt::format("{}: {}", pending ? "launch cancelled" : in_flight_reason, why);
     arsenal.at(m.effector)->release_channel();
     out.push_back(std::move(r));
     return true;
   });
   return out;
+}
+
+std::vector<Resolution> Engagements::abort(double t_s, std::uint32_t track_id, Arsenal& arsenal) {
+  return end_early(t_s, [&](const Interceptor& m) { return m.track_id == track_id; }, Outcome::kAborted,
+                   "destroyed in flight", "C2 identified its track friendly", arsenal);
+}
+
+std::vector<Resolution> Engagements::lose_guidance(double t_s, std::size_t effector, const std::string& why,
+                                                   Arsenal& arsenal) {
+  const auto unguided = [&](const Interceptor& m) {
+    return m.effector == effector && m.surface_to_air() && !m.burst && m.locked_entity == 0;
+  };
+  return end_early(t_s, unguided, Outcome::kGuidanceLost, "guidance lost", why, arsenal);
 }
 
 }  // namespace rampart::engagement

@@ -24,6 +24,7 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <string>
 #include <memory>
@@ -39,8 +40,11 @@
 
 namespace rampart::engagement {
 
-/// kAborted: destroyed in flight on C2's order (its track was identified friendly).
-enum class Outcome { kKill, kMiss, kNoTarget, kAborted };
+/// kAborted: destroyed in flight on C2's order (its track was identified friendly), or its launch
+/// cancelled (that, or its fire-control radar went silent before it left the rail).
+/// kGuidanceLost: a command-guided interceptor whose fire-control radar went silent or out of
+/// action before its seeker locked: nothing uplinks the target any more, so it self-destructs.
+enum class Outcome { kKill, kMiss, kNoTarget, kAborted, kGuidanceLost };
 const char* to_string(Outcome outcome);
 
 /// What the launching unit reports to C2 about an interceptor (no outcome: C2 assesses that).
@@ -84,6 +88,11 @@ class Engagements {
   /// Destroys in flight every interceptor guided on the track (C2 identified it friendly), and
   /// cancels those ordered but not yet launched; their channels are free again.
   std::vector<Resolution> abort(double t_s, std::uint32_t track_id, Arsenal& arsenal);
+  /// The fire-control radar of fire unit `effector` stopped guiding (`why`: silent, destroyed):
+  /// its missiles in flight whose seeker has not locked are lost (kGuidanceLost), those ordered
+  /// but not launched are cancelled (kAborted); a locked seeker homes on alone, and a gun's
+  /// burst is already on its way. Their channels are free again.
+  std::vector<Resolution> lose_guidance(double t_s, std::size_t effector, const std::string& why, Arsenal& arsenal);
   std::size_t in_flight() const { return flying_.size(); }
 
  private:
@@ -101,6 +110,12 @@ class Engagements {
                           double world_t_s) const;
   /// The warhead against the locked entity at the closest approach.
   Resolution detonate(const Interceptor& m, const world::Entity& target, Resolution r, world::World& world) const;
+
+  /// Ends early every interceptor `which` picks: kAborted "launch cancelled: `why`" before its
+  /// launch, else `in_flight` "`in_flight_reason`: `why`" where it is; frees their channels.
+  std::vector<Resolution> end_early(double t_s, const std::function<bool(const Interceptor&)>& which,
+                                    Outcome in_flight, const std::string& in_flight_reason, const std::string& why,
+                                    Arsenal& arsenal);
 
   std::uint64_t seed_;
   std::shared_ptr<const environment::Terrain> terrain_;

@@ -221,7 +221,8 @@ void DisSender::on(const InterceptorResolved& e) {
   switch (r.outcome) {
     case engagement::Outcome::kKill: pdu.result = io::kDisResultEntityImpact; break;
     case engagement::Outcome::kMiss:
-    case engagement::Outcome::kNoTarget: pdu.result = io::kDisResultDetonation; break;
+    case engagement::Outcome::kNoTarget:
+    case engagement::Outcome::kGuidanceLost: pdu.result = io::kDisResultDetonation; break;
     case engagement::Outcome::kAborted: pdu.result = io::kDisResultNone; break;
   }
   send(pdu);

@@ -176,6 +176,7 @@ void Scorer::on(const InterceptorResolved& e) {
     case engagement::Outcome::kMiss: ++summary_.interceptor_misses; break;
     case engagement::Outcome::kNoTarget: ++summary_.interceptor_no_target; break;
     case engagement::Outcome::kAborted: ++summary_.interceptors_aborted; break;
+    case engagement::Outcome::kGuidanceLost: ++summary_.interceptors_guidance_lost; break;
   }
   if (r.outcome != engagement::Outcome::kKill) return;
   if (r.interceptor.burst) ++summary_.gun_burst_kills;

@@ -454,6 +454,12 @@ void Simulation::engage(double t_s) {
     if (const int loaded = unit->update(t_s); loaded > 0)
       bus_.publish(LauncherReloaded{t_s, unit->name(), loaded, unit->rounds_left()});
   deliver_orders(t_s);
+  for (std::size_t i = 0; i < fire_unit_count_ && engagements_.in_flight() > 0; ++i) {
+    if (unit_stations_[i].in_action && fire_control_up(i)) continue;
+    const std::string why = unit_stations_[i].in_action ? "its fire-control radar went silent or out of action"
+                                                        : "its fire unit is out of action";
+    for (const auto& r : engagements_.lose_guidance(t_s, i, why, arsenal_)) bus_.publish(InterceptorResolved{t_s, r, world_});
+  }
   for (const auto& r : engagements_.resolve(t_s, world_, arsenal_)) {
     bus_.publish(InterceptorResolved{t_s, r, world_});
   }

@@ -29,7 +29,8 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["gun_burst_kills"] = s.gun_burst_kills;
   j["fighter_sorties"] = s.fighter_sorties;
   j["interceptor_outcomes"] = {{"kill", s.interceptor_kills}, {"miss", s.interceptor_misses},
-                               {"no_target", s.interceptor_no_target}, {"aborted", s.interceptors_aborted}};
+                               {"no_target", s.interceptor_no_target}, {"aborted", s.interceptors_aborted},
+                               {"guidance_lost", s.interceptors_guidance_lost}};
   j["interceptors_in_flight_at_end"] = s.interceptors_in_flight_at_end;
   j["asset_value_total"] = s.asset_value_total;
   j["asset_value_lost"] = s.asset_value_lost;
@@ -94,6 +95,7 @@ Summary summary_from_json(const nlohmann::json& j) {
     outcomes.at("miss").get_to(s.interceptor_misses);
     outcomes.at("no_target").get_to(s.interceptor_no_target);
     outcomes.at("aborted").get_to(s.interceptors_aborted);
+    outcomes.at("guidance_lost").get_to(s.interceptors_guidance_lost);
     j.at("interceptors_in_flight_at_end").get_to(s.interceptors_in_flight_at_end);
     j.at("asset_value_total").get_to(s.asset_value_total);
     j.at("asset_value_lost").get_to(s.asset_value_lost);
@@ -151,8 +153,9 @@ std::string to_text(const Summary& s) {
   for (const auto& [kind, k] : s.by_kind)
     out += fmt::format("  {:<16} {:>4} threats  {:>4} killed  {:>4} leakers\n", kind, k.count, k.killed, k.leakers);
   out += fmt::format("Interceptors fired: {} (surface-to-air)   outcomes of all missiles: kills {}   misses {}   "
-                     "no target {}   aborted {}   in flight at the end {}\n", s.interceptors_fired, s.interceptor_kills,
-                     s.interceptor_misses, s.interceptor_no_target, s.interceptors_aborted, s.interceptors_in_flight_at_end);
+                     "no target {}   aborted {}   guidance lost {}   in flight at the end {}\n", s.interceptors_fired,
+                     s.interceptor_kills, s.interceptor_misses, s.interceptor_no_target, s.interceptors_aborted,
+                     s.interceptors_guidance_lost, s.interceptors_in_flight_at_end);
   if (s.gun_bursts_fired > 0)
     out += fmt::format("Guns: {} bursts fired, {} killed their target (in the outcomes above)\n", s.gun_bursts_fired,
                        s.gun_burst_kills);

@@ -53,9 +53,14 @@ struct Summary {
   int interceptor_kills = 0;
   int interceptor_misses = 0;
   int interceptor_no_target = 0;
-  int interceptors_aborted = 0;  ///< destroyed in flight when their track was identified friendly
+  /// Destroyed in flight when their track was identified friendly, or their launch cancelled
+  /// (that, or their fire-control radar went silent between the order and the launch).
+  int interceptors_aborted = 0;
+  /// Self-destructed in flight: their fire-control radar went silent or out of action before
+  /// their seeker locked (engagement/engagements.h).
+  int interceptors_guidance_lost = 0;
   /// The outcomes above count missiles and gun bursts alike: kills + misses + no target + aborted
-  /// + in flight = interceptors_fired + air_to_air_fired + gun_bursts_fired.
+  /// + guidance lost + in flight = interceptors_fired + air_to_air_fired + gun_bursts_fired.
   int interceptors_in_flight_at_end = 0;
   double asset_value_total = 0.0;
   double asset_value_lost = 0.0;

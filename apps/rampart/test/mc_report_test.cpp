@@ -68,8 +68,8 @@ TEST_F(McReport, OpensOfflineInABrowserWithEveryChart) {
   const std::string dom_file = (dir / "dom.html").string();
   ASSERT_EQ(std::system((browser + "--dump-dom " + url + " >" + dom_file + " 2>/dev/null").c_str()), 0);
   const std::string dom = slurp(dom_file);
-  // Twelve histograms, the leakers by asset, one timeline and one map.
-  EXPECT_EQ(count(dom, "<svg class=\"chart\""), 15u) << dom.substr(0, 2000);
+  // Thirteen histograms, the leakers by asset, one timeline and one map.
+  EXPECT_EQ(count(dom, "<svg class=\"chart\""), 16u) << dom.substr(0, 2000);
   for (const char* id : {"id=\"hist-killed\"", "id=\"hist-leakers\"", "id=\"assets-chart\"", "id=\"timeline-0\"",
                          "id=\"map-0\""})
     EXPECT_NE(dom.find(id), std::string::npos) << id;

@@ -69,16 +69,20 @@ TEST_F(MonteCarlo, FinishedReplicationsAreNotRunAgainAndEachNewOneIsObserved) {
 }
 
 // The statistics from hand-made summaries: leakers in runs 0 and 2 of 4 (at 100 s and 300 s, on
-// the first asset), kills 10, 10, 0, 20 with 20, 30, 5, 25 missiles fired.
+// the first asset), kills 10, 10, 0, 20 with 20, 30, 5, 25 missiles fired; in the last run a gun
+// also fired 5 bursts, 4 of which made 4 of its 20 kills.
 TEST_F(MonteCarlo, StatisticsOfKnownRuns) {
   std::vector<sim::Summary> runs(4);
   const int kills[] = {10, 10, 0, 20};
   const int fired[] = {20, 30, 5, 25};
   for (std::size_t i = 0; i < runs.size(); ++i) {
     runs[i].killed = kills[i];
+    runs[i].interceptor_kills = kills[i];
     runs[i].interceptors_fired = fired[i];
     for (const auto& a : s.assets) runs[i].leakers_by_asset[a.name] = 0;
   }
+  runs[3].gun_bursts_fired = 5;
+  runs[3].gun_burst_kills = 4;
   runs[0].leakers = runs[2].leakers = 1;
   runs[0].leakers_by_asset[s.assets[0].name] = runs[2].leakers_by_asset[s.assets[0].name] = 1;
   runs[0].first_leaker_time_s = 100.0;
@@ -91,7 +95,17 @@ TEST_F(MonteCarlo, StatisticsOfKnownRuns) {
   EXPECT_DOUBLE_EQ(st.proportions[0].second.estimate, 0.5);
   EXPECT_NEAR(st.proportions[0].second.low, wilson_interval(2, 4).low, 1e-15);
   EXPECT_DOUBLE_EQ(st.leaker_probability_by_asset[0].second.estimate, 0.5);
-  EXPECT_DOUBLE_EQ(st.interceptors_per_kill.estimate, 80.0 / 40.0);
+  // 80 missiles made 40 - 4 kills: the gun's are not theirs.
+  EXPECT_DOUBLE_EQ(st.interceptors_per_kill.estimate, 80.0 / 36.0);
+  const auto mean_of = [&](const std::string& name) {
+    for (const auto& [n, i] : st.means)
+      if (n == name) return i.estimate;
+    ADD_FAILURE() << name << " is not among the means";
+    return 0.0;
+  };
+  EXPECT_DOUBLE_EQ(mean_of("gun_bursts_fired"), 1.25);
+  EXPECT_DOUBLE_EQ(mean_of("gun_burst_kills"), 1.0);
+  EXPECT_DOUBLE_EQ(mean_of("interceptors_guidance_lost"), 0.0);
   EXPECT_EQ(st.runs_with_leaker, 2u);
   EXPECT_DOUBLE_EQ(st.time_to_first_leaker_s.estimate, 200.0);
   EXPECT_EQ(per_run_row("base", 0, runs[0]).size(), per_run_header().size());

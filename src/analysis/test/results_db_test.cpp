@@ -67,7 +67,8 @@ TEST_F(ResultsDbTest, TheEventLogCountsLaunchesAndLeaksAsTheSummaryAndReadsBackI
     EXPECT_GT(count("fire_order"), 0) << seed;
     EXPECT_GT(count("identity"), 0) << seed;
     EXPECT_EQ(count("intercept"), summary.interceptor_kills + summary.interceptor_misses +
-                                      summary.interceptor_no_target + summary.interceptors_aborted)
+                                      summary.interceptor_no_target + summary.interceptors_aborted +
+                                      summary.interceptors_guidance_lost)
         << seed;
 
     const std::vector<LoggedEvent> back = events_from_record(log.record());

@@ -212,6 +212,65 @@ TEST_F(EndgameTest, AFlyoutOnAPerfectTrackKillsItsTarget) {
   EXPECT_TRUE(r.reason.empty());
 }
 
+// Command guidance needs the fire-control radar. Its radar going silent 10 s into the flight
+// (the seeker far from locking, the aircraft some 40 km off) loses the missile: it self-destructs
+// where it is, the aircraft flies on, the channel is free. Going silent 0.3 s before the
+// intercept, with the seeker locked, changes nothing: the missile homes on alone and kills.
+TEST_F(EndgameTest, AMissileWhoseFireControlRadarGoesSilentBeforeItsSeekerLocksIsLost) {
+  const Resolution whole = engage(0);
+  ASSERT_EQ(whole.outcome, Outcome::kKill);
+  const double intercept_s = whole.end_time_s;
+  // The same shot again, in a fresh world, flown to `silent_s` and its radar silenced then.
+  struct Shot {
+    explicit Shot(const scenario::Scenario& s) : w(s), units(units_of(s.fire_units[0], {sam(1.0)})) {
+      w.advance(0.0);
+      const auto& target = w.entity(1);
+      e.fire(0.0, {0, 1, 1, 30.0, target.p_enu_m + target.v_enu_mps * 30.0}, units);
+      e.guide({perfect_track(1, target, 0.0)});
+    }
+    world::World w;
+    Arsenal units;
+    Engagements e{1};
+  };
+
+  Shot early(s);
+  EXPECT_TRUE(fly_until_something_ends(early.e, early.w, early.units, 0.0, 10.0).empty());
+  EXPECT_TRUE(early.e.lose_guidance(10.0, 1, "another unit's radar", early.units).empty());  // not its unit
+  const auto lost = early.e.lose_guidance(10.0, 0, "its fire-control radar went silent", early.units);
+  ASSERT_EQ(lost.size(), 1u);
+  EXPECT_EQ(lost[0].outcome, Outcome::kGuidanceLost);
+  EXPECT_EQ(lost[0].reason, "guidance lost: its fire-control radar went silent");
+  EXPECT_EQ(lost[0].truth_id, 0u);
+  EXPECT_DOUBLE_EQ(lost[0].end_time_s, 10.0);
+  EXPECT_GT(lost[0].intercept_enu_m.norm(), 1000.0);  // where it was, well on its way
+  EXPECT_EQ(early.e.in_flight(), 0u);
+  EXPECT_EQ(early.units[0]->status().free_channels, 2);
+  EXPECT_EQ(early.w.entity(1).state, world::EntityState::kFlying);
+
+  Shot late(s);
+  const double late_s = std::round((intercept_s - 0.3) * 10.0) / 10.0;
+  EXPECT_TRUE(fly_until_something_ends(late.e, late.w, late.units, 0.0, late_s).empty());
+  EXPECT_TRUE(late.e.lose_guidance(late_s, 0, "its fire-control radar went silent", late.units).empty());
+  const auto ended = fly_until_something_ends(late.e, late.w, late.units, late_s, late_s + 5.0);
+  ASSERT_EQ(ended.size(), 1u);
+  EXPECT_EQ(ended[0].outcome, Outcome::kKill);
+}
+
+// A round ordered but still on the rail when the radar goes silent is not launched at all.
+TEST_F(EndgameTest, ARoundNotYetLaunchedIsCancelledWhenItsRadarGoesSilent) {
+  auto slow = sam(1.0);
+  slow.reaction_time_s = 5.0;
+  units = units_of(s.fire_units[0], {slow});
+  const auto& target = w.entity(1);
+  const auto launched = e.fire(0.0, {0, 1, 1, 30.0, target.p_enu_m + target.v_enu_mps * 30.0}, units);
+  ASSERT_DOUBLE_EQ(launched[0].launch_time_s, 5.0);
+  const auto cancelled = e.lose_guidance(4.9, 0, "its fire-control radar went silent", units);
+  ASSERT_EQ(cancelled.size(), 1u);
+  EXPECT_EQ(cancelled[0].outcome, Outcome::kAborted);
+  EXPECT_EQ(cancelled[0].reason, "launch cancelled: its fire-control radar went silent");
+  EXPECT_EQ(units[0]->status().free_channels, 2);
+}
+
 // C2 guides an interceptor on the patrolling friendly fighter (identification failed): the
 // seeker locks it and the kill is a fratricide.
 TEST_F(EndgameTest, AFriendOnTheTrackIsKilledAsFratricide) {

@@ -57,7 +57,7 @@ TEST(Kernel, EveryInterceptorEndsInOneOutcomeOrIsStillFlying) {
   for (const std::uint64_t seed : {1u, 2u}) {
     const Summary r = Simulation(load("scenarios/default.yaml"), {seed, std::nullopt}).run();
     EXPECT_EQ(r.interceptor_kills + r.interceptor_misses + r.interceptor_no_target + r.interceptors_aborted +
-                  r.interceptors_in_flight_at_end,
+                  r.interceptors_guidance_lost + r.interceptors_in_flight_at_end,
               r.interceptors_fired + r.air_to_air_fired)
         << "seed " << seed;
   }

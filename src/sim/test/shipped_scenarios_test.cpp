@@ -207,6 +207,53 @@ TEST(ShippedScenarios, SeadStrikeWithoutTheArmWarningLosesTheGapFillerToo) {
   EXPECT_EQ(destroyed, (std::vector<std::string>{"SR-1 Coast", "SR-2 Cape"}));
 }
 
+/// Every interceptor's end: who fired it, what kind its seeker homed on, the outcome and where.
+struct Resolutions : EventSink {
+  struct End {
+    std::string shooter;
+    std::string kind;  ///< of the entity it homed on ("" when none)
+    engagement::Outcome outcome;
+    double alt_m = 0.0;
+    double t_s = 0.0;
+    double launch_time_s = 0.0;
+    std::string reason;
+  };
+  std::vector<End> ends;
+  void on(const InterceptorResolved& e) override {
+    const auto& r = e.resolution;
+    ends.push_back({r.interceptor.shooter, r.truth_id ? e.world.entity(r.truth_id).kind : std::string(), r.outcome,
+                    altitude_m(r.intercept_enu_m, 0.0), e.t_s,
+                    r.interceptor.launch_time_s, r.reason});
+  }
+};
+
+// FU-1 launches at 692.5 s on the seed as shipped (intercept predicted 720.75 s); silencing its
+// fire-control radar by a scripted event at 700 s loses that missile in flight, its seeker far
+// from locking, cancels the round ordered for 703.5 s, and FU-1 fires nothing while it is dark.
+TEST(ShippedScenarios, SeadStrikeMissilesInFlightAreLostWhenTheirFireControlRadarGoesDark) {
+  scenario::Scenario s = load("scenarios/sead_strike.yaml");
+  s.events.push_back({.at_s = 700.0, .action = scenario::ScriptedEvent::Action::kEmission,
+                      .target = "FCR-3 Harbour", .emission = scenario::Emission::kOff});
+  Resolutions watch;
+  Simulation sim(s, {});
+  sim.subscribe(watch);
+  const Summary r = sim.run();
+  int lost = 0;
+  for (const auto& end : watch.ends) {
+    if (end.outcome != engagement::Outcome::kGuidanceLost) continue;
+    ++lost;
+    EXPECT_DOUBLE_EQ(end.t_s, 700.0);
+    EXPECT_EQ(end.shooter, "FU-1 Harbour");
+    EXPECT_LT(end.launch_time_s, 700.0);
+    EXPECT_EQ(end.reason, "guidance lost: its fire-control radar went silent or out of action");
+  }
+  EXPECT_EQ(lost, 1);
+  EXPECT_EQ(r.interceptors_guidance_lost, 1);
+  // The round ordered at 700 s for 703.5 s never leaves the rail; nothing is fired after.
+  EXPECT_EQ(r.interceptors_aborted, 1);
+  EXPECT_EQ(r.interceptors_fired, 10);
+}
+
 /// The first plot of each entity: time and range.
 struct FirstPlots : EventSink {
   std::map<std::string, double> range_m;
@@ -234,21 +281,6 @@ TEST(ShippedScenarios, StrikePackageShowsEscortJammingStandOffWeaponsAndFighters
   EXPECT_GT(r.by_kind.at("cruise_missile").killed, 0);
 }
 
-/// Every interceptor's end: who fired it, what kind its seeker homed on, the outcome and where.
-struct Resolutions : EventSink {
-  struct End {
-    std::string shooter;
-    std::string kind;  ///< of the entity it homed on ("" when none)
-    engagement::Outcome outcome;
-    double alt_m = 0.0;
-  };
-  std::vector<End> ends;
-  void on(const InterceptorResolved& e) override {
-    const auto& r = e.resolution;
-    ends.push_back({r.interceptor.shooter, r.truth_id ? e.world.entity(r.truth_id).kind : std::string(), r.outcome,
-                    altitude_m(r.intercept_enu_m, 0.0)});
-  }
-};
 
 TEST(ShippedScenarios, MixedRaidComesFromEveryHeight) {
   FirstPlots first;
