@@ -22,7 +22,8 @@ std::pair<std::string, EventAudience> event_kind(const std::string& event) {
   if (event == "intercept") return {"intercept", EventAudience::kTruth};
   if (event == "scripted") return {"script", EventAudience::kInstructor};
   if (event == "kill_assessment") return {"kill_assessed", EventAudience::kAll};
-  if (event == "take_off" || event == "fire" || event == "landed") return {"fighter", EventAudience::kAll};
+  for (const char* fighter : {"take_off", "commit", "cap_commit", "on_station", "fire", "hold_fire", "landed"})
+    if (event == fighter) return {"fighter", EventAudience::kAll};
   if (event == "approved" || event == "rejected" || event == "lapsed") return {"decision", EventAudience::kAll};
   return {event, EventAudience::kAll};
 }

@@ -1409,8 +1409,42 @@ class ScenarioReader {
       m.error_at("standoff_m", fmt::format("'standoff_m' in {} must be less than missile_range_m ({:.0f} m): a fighter "
                                            "holding off farther than its missiles reach never fires",
                                            m.what(), f.missile_range_m));
+    if (m.has("patrol")) f.patrol = read_patrol(m.node("patrol"), f);
+    if (m.has("radar")) f.radar = read_air_intercept_radar(m.node("radar"), m.what());
     m.check_unknown_keys();
     return f;
+  }
+
+  PatrolStation read_patrol(const YAML::Node& n, const FighterSquadron& f) {
+    MapReader m(n, "the patrol of fighter squadron '" + f.name + "'", d_);
+    PatrolStation p;
+    if (!m.is_map()) return p;
+    const YAML::Node station = m.node("station");
+    if (station.IsDefined()) p.station = read_point(station, "the station of " + m.what());
+    else m.missing("station");
+    p.leg_m = m.number("leg_m", Range{1000.0, 500'000.0}).value_or(p.leg_m);
+    p.heading_deg = m.number_or("heading_deg", 90.0, Range{0.0, 360.0, false, true});
+    p.altitude_m = m.number_or("altitude_m", f.altitude_m, Range::between(100.0, 20'000.0));
+    p.on_station = m.integer_or("on_station", 1, 1, 100);
+    if (p.on_station > f.aircraft)
+      m.error_at("on_station", fmt::format("'on_station' in {} must be at most the squadron's aircraft ({}): the "
+                                           "patrol draws its aircraft from the squadron",
+                                           m.what(), f.aircraft));
+    p.airborne_at_start = m.choice("start", {"airborne", "launch"}, false).value_or("airborne") == "airborne";
+    m.check_unknown_keys();
+    return p;
+  }
+
+  AirInterceptRadar read_air_intercept_radar(const YAML::Node& n, const std::string& squadron) {
+    MapReader m(n, "the radar of " + squadron, d_);
+    AirInterceptRadar r;
+    if (!m.is_map()) return r;
+    if (m.has("reference_detection")) r.reference = read_reference_detection(m);
+    else m.missing("reference_detection");
+    r.scan_period_s = m.number_or("scan_period_s", r.scan_period_s, Range{0.1, 60.0});
+    r.half_angle_deg = m.number_or("half_angle_deg", r.half_angle_deg, Range{0.0, 90.0, true, false});
+    m.check_unknown_keys();
+    return r;
   }
 
   /// The start and end of a time window; the end defaults to the end of the scenario.

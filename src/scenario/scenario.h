@@ -377,9 +377,36 @@ struct Friendly {
   std::optional<environment::NoiseJammer> jammer;  ///< a noise jammer it carries
 };
 
+/// A squadron's combat air patrol: on_station of its aircraft fly a racetrack about `station`,
+/// between the two turn points leg_m / 2 either side of it along the compass heading
+/// heading_deg, at altitude_m. C2 commits them to tracks like any airborne fighter; an idle one
+/// with missiles and endurance left returns to the racetrack. They are airborne on the
+/// racetrack at the start (`start: airborne`, their sortie begins at 0 s) or take off from the
+/// base at 0 s and fly out (`start: launch`).
+struct PatrolStation {
+  Point2 station;
+  double leg_m = 0.0;
+  double heading_deg = 0.0;
+  double altitude_m = 0.0;
+  int on_station = 1;
+  bool airborne_at_start = true;
+};
+
+/// A fighter's airborne intercept radar: it searches a cone of half_angle_deg in azimuth about
+/// the nose (any elevation), one look at each target per scan_period_s, and detects a target of
+/// cross-section sigma at range R with the probability of one Swerling 1 look (one pulse, square
+/// law, false-alarm probability kAirInterceptPfa): the per-look SNR is the one `reference` needs
+/// for its pd at its range on its RCS, scaled by the radar equation, SNR(R, sigma) =
+/// SNR_ref (sigma / sigma_ref) (R_ref / R)^4 (sensors/air_intercept_radar.h).
+struct AirInterceptRadar {
+  ReferenceDetection reference;
+  double scan_period_s = 2.0;
+  double half_angle_deg = 60.0;
+};
+
 /// Fighters at readiness on an airbase for defensive counter-air: scrambled by C2 against
 /// hostile tracks beyond SAM reach, they fly an intercept on the track, fire air-to-air missiles
-/// and return to base.
+/// and return to base; those of a `patrol` hold a combat air patrol station under C2 control.
 struct FighterSquadron {
   std::string name;
   std::size_t base_asset = 0;  ///< index into Scenario::assets (an airbase)
@@ -397,6 +424,10 @@ struct FighterSquadron {
   /// Inside missile range a fighter closes no nearer its target than this (beyond-visual-range
   /// tactics: fire, then hold off); less than missile_range_m.
   double standoff_m = 10'000.0;
+  std::optional<PatrolStation> patrol;
+  /// With a radar a fighter fires only on a target its own radar detects (C2's track cues it);
+  /// without one it fires on C2's track alone.
+  std::optional<AirInterceptRadar> radar;
 };
 
 enum class Association { kGnn, kJpda, kMht };

@@ -164,11 +164,12 @@ struct InterceptorResolved {
   const world::World& world;
 };
 
-/// A fighter took off, fired, or landed.
+/// A fighter took off, was committed to a track, reached its patrol station, fired, withheld a
+/// shot for want of its own radar's lock, or landed.
 struct FighterActed {
   double t_s = 0.0;
   const std::string& fighter;
-  const std::string& action;  ///< take_off, fire, landed
+  const std::string& action;  ///< take_off, commit, cap_commit, on_station, fire, hold_fire, landed
   std::uint32_t track_id = 0;
   const std::string& detail;
 };

@@ -192,6 +192,8 @@ void Scorer::on(const InterceptorResolved& e) {
 
 void Scorer::on(const FighterActed& e) {
   if (e.action == "take_off") ++summary_.fighter_sorties;
+  if (e.action == "cap_commit") ++summary_.cap_commits;
+  if (e.action == "hold_fire") ++summary_.air_to_air_withheld;
 }
 
 void Scorer::on(const AnglesMade& e) {

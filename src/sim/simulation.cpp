@@ -255,6 +255,8 @@ void Simulation::move(double t_s, Mobile& mobile) {
 
 void Simulation::sense(double t_s) {
   if (t_s <= t_prev_s_) return;  // the first step has swept nothing yet
+  for (auto& [id, radar] : intercept_radars_)
+    if (const world::Entity& fighter = world_.entity(id); fighter.flying()) radar.scan(t_s, fighter, world_.entities());
   for (std::size_t i = 0; i < sensors_.sensors.size(); ++i) {
     if (!sensor_stations_[i].in_action || (i < scenario_.radars.size() && !emission_.emitting(i))) continue;
     sensors::Observation seen;
@@ -419,18 +421,33 @@ void Simulation::execute(double t_s, const c2::FighterCommand& command) {
   switch (command.kind) {
     case c2::FighterCommand::Kind::kLaunch: {
       const std::string name = fmt::format("{}-{}", squadron.name, ++sorties_);
-      const std::uint32_t id = world_.launch(name, squadron, command.goal, t_s);
+      const std::uint32_t id = world_.launch(name, squadron, command.goal, command.altitude_m, t_s);
       fighters.on_launched(t_s, command, id);
       air_to_air_[id] = arsenal_.size();
       engagement::arm_fighter(arsenal_, squadron, world_, id);
+      if (squadron.radar) intercept_radars_.emplace(id, sensors::AirInterceptRadar(*squadron.radar, seed_, id));
       bus_.publish(FighterActed{t_s, name, "take_off", command.track_id, command.reason});
       break;
     }
     case c2::FighterCommand::Kind::kSteer: world_.steer(command.entity_id, command.goal); break;
+    case c2::FighterCommand::Kind::kCommit:
+      bus_.publish(FighterActed{t_s, world_.entity(command.entity_id).name, command.patrol ? "cap_commit" : "commit",
+                                command.track_id, command.reason});
+      break;
+    case c2::FighterCommand::Kind::kOnStation:
+      bus_.publish(FighterActed{t_s, world_.entity(command.entity_id).name, "on_station", 0, command.reason});
+      break;
     case c2::FighterCommand::Kind::kFire: {
+      const auto& fighter = world_.entity(command.entity_id);
+      const auto radar = intercept_radars_.find(command.entity_id);
+      if (radar != intercept_radars_.end() && !radar->second.lock(t_s, command.cue_enu_m)) {
+        fighters.on_fire_withheld(t_s, command.entity_id);
+        bus_.publish(FighterActed{t_s, fighter.name, "hold_fire", command.track_id,
+                                  fmt::format("no lock of its own radar on track {}", command.track_id)});
+        break;
+      }
       const messages::FireOrder shot{air_to_air_.at(command.entity_id), command.track_id, 1, command.time_of_flight_s,
                                      command.aim_enu_m};
-      const auto& fighter = world_.entity(command.entity_id);
       for (const auto& m : engagements_.fire(t_s, shot, arsenal_)) {
         battle_manager_->on_launch(engagement::launch_report(m));
         bus_.publish(FighterActed{t_s, fighter.name, "fire", command.track_id, command.reason});
@@ -441,6 +458,7 @@ void Simulation::execute(double t_s, const c2::FighterCommand& command) {
     case c2::FighterCommand::Kind::kLand:
       bus_.publish(FighterActed{t_s, world_.entity(command.entity_id).name, "landed", 0, command.reason});
       world_.land(command.entity_id);
+      intercept_radars_.erase(command.entity_id);
       break;
   }
 }

@@ -23,6 +23,7 @@
 #include "engagement/effector.h"
 #include "engagement/engagements.h"
 #include "scenario/scenario.h"
+#include "sensors/air_intercept_radar.h"
 #include "sensors/factory.h"
 #include "sim/delay_line.h"
 #include "sim/events.h"
@@ -158,6 +159,7 @@ class Simulation {
   engagement::Arsenal arsenal_;  ///< the fire units (the first fire_unit_count_), then fighters' missiles
   std::size_t fire_unit_count_;
   std::map<std::uint32_t, std::size_t> air_to_air_;  ///< a fighter's entity id to its missiles in arsenal_
+  std::map<std::uint32_t, sensors::AirInterceptRadar> intercept_radars_;  ///< an airborne fighter's own radar
   engagement::Engagements engagements_;
   std::vector<std::string> sensor_names_;  ///< in the suite's order
   std::vector<LayoutItem> layout_;

@@ -28,6 +28,8 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["gun_bursts_fired"] = s.gun_bursts_fired;
   j["gun_burst_kills"] = s.gun_burst_kills;
   j["fighter_sorties"] = s.fighter_sorties;
+  j["cap_commits"] = s.cap_commits;
+  j["air_to_air_withheld"] = s.air_to_air_withheld;
   j["interceptor_outcomes"] = {{"kill", s.interceptor_kills}, {"miss", s.interceptor_misses},
                                {"no_target", s.interceptor_no_target}, {"aborted", s.interceptors_aborted},
                                {"guidance_lost", s.interceptors_guidance_lost}};
@@ -90,6 +92,8 @@ Summary summary_from_json(const nlohmann::json& j) {
     j.at("gun_bursts_fired").get_to(s.gun_bursts_fired);
     j.at("gun_burst_kills").get_to(s.gun_burst_kills);
     j.at("fighter_sorties").get_to(s.fighter_sorties);
+    j.at("cap_commits").get_to(s.cap_commits);
+    j.at("air_to_air_withheld").get_to(s.air_to_air_withheld);
     const auto& outcomes = j.at("interceptor_outcomes");
     outcomes.at("kill").get_to(s.interceptor_kills);
     outcomes.at("miss").get_to(s.interceptor_misses);
@@ -161,7 +165,11 @@ std::string to_text(const Summary& s) {
                        s.gun_burst_kills);
   out += fmt::format("Kill assessment: {} judgements, {} wrong; {} orders dropped on arrival\n", s.kill_assessments,
                      s.kill_assessments_wrong, s.orders_dropped);
-  out += fmt::format("Fighters: {} sorties, {} air-to-air missiles fired\n", s.fighter_sorties, s.air_to_air_fired);
+  out += fmt::format("Fighters: {} sorties, {} air-to-air missiles fired", s.fighter_sorties, s.air_to_air_fired);
+  if (s.cap_commits > 0 || s.air_to_air_withheld > 0)
+    out += fmt::format(", {} commits from combat air patrol, {} shots withheld without a radar lock", s.cap_commits,
+                       s.air_to_air_withheld);
+  out += "\n";
   out += fmt::format("Defended value lost: {:.1f} of {:.1f}\n", s.asset_value_lost, s.asset_value_total);
   for (const auto& [asset, lost] : s.asset_value_lost_by_asset)
     out += fmt::format("  {:<16} {:.1f}\n", asset, lost);

@@ -50,6 +50,8 @@ struct Summary {
   int gun_bursts_fired = 0;    ///< by gun mounts (engagement/gun.h)
   int gun_burst_kills = 0;     ///< bursts that killed what they were fired at (also in interceptor_kills)
   int fighter_sorties = 0;
+  int cap_commits = 0;          ///< patrol fighters C2 committed to a track (from the station or after a target)
+  int air_to_air_withheld = 0;  ///< fire orders a fighter withheld: its own radar had no lock on the target
   int interceptor_kills = 0;
   int interceptor_misses = 0;
   int interceptor_no_target = 0;

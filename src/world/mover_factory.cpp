@@ -37,8 +37,9 @@ std::unique_ptr<Mover> make_mover(const scenario::Friendly& friendly, const Surr
                      friendly.altitude_m, friendly.speed_mps, friendly.manoeuvre, around);
 }
 
-std::unique_ptr<SteerableMover> make_mover(const scenario::FighterSquadron& squadron, const scenario::Point2& at) {
-  return std::make_unique<SteeredMover>(at, squadron.altitude_m, squadron.speed_mps);
+std::unique_ptr<SteerableMover> make_mover(const scenario::FighterSquadron& squadron, const scenario::Point2& at,
+                                           double altitude_m) {
+  return std::make_unique<SteeredMover>(at, altitude_m, squadron.speed_mps);
 }
 
 }  // namespace rampart::world

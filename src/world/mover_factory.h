@@ -26,8 +26,9 @@ std::unique_ptr<Mover> make_mover(const scenario::Raid& raid, const Surroundings
 std::unique_ptr<HomingMover> make_homing_mover(const scenario::Raid& raid, const Eigen::Vector3d& goal_map_m);
 /// How a scripted friendly moves: its route (closed for a patrol), driven or flown.
 std::unique_ptr<Mover> make_mover(const scenario::Friendly& friendly, const Surroundings& around);
-/// How a fighter the squadron launches moves: steered by C2 from `at`, at the squadron's
-/// altitude and speed.
-std::unique_ptr<SteerableMover> make_mover(const scenario::FighterSquadron& squadron, const scenario::Point2& at);
+/// How a fighter the squadron launches moves: steered by C2 from `at`, at altitude_m (the
+/// squadron's, or its patrol's) and the squadron's speed.
+std::unique_ptr<SteerableMover> make_mover(const scenario::FighterSquadron& squadron, const scenario::Point2& at,
+                                           double altitude_m);
 
 }  // namespace rampart::world

@@ -216,7 +216,7 @@ MoverState World::column_state(std::size_t friendly) const {
 }
 
 std::uint32_t World::launch(const std::string& name, const scenario::FighterSquadron& squadron,
-                            const scenario::Point2& at, double t_s) {
+                            const scenario::Point2& at, double altitude_m, double t_s) {
   add({.name = name,
        .side = Side::kFriendly,
        .kind = scenario::to_string(scenario::FriendlyKind::kFighter),
@@ -224,7 +224,7 @@ std::uint32_t World::launch(const std::string& name, const scenario::FighterSqua
        .rcs_m2 = squadron.rcs_m2,
        .iff_on = true,
        .on_datalink = true},
-      make_mover(squadron, at));
+      make_mover(squadron, at, altitude_m));
   Entity& e = entities_.back();
   e.state = EntityState::kFlying;
   place(e, movers_.back()->advance(0.0, 0.0));

@@ -124,10 +124,10 @@ class World {
   std::vector<std::uint32_t> add_raid(const scenario::Raid& raid, double t0_s);
   /// Marks an entity destroyed (by an interceptor).
   void kill(std::uint32_t entity_id);
-  /// Puts a new fighter of `squadron` in the air at `at`, steered by C2 and standing at `at`
-  /// until steered; returns its id.
+  /// Puts a new fighter of `squadron` in the air at `at` and altitude_m, steered by C2 and
+  /// standing at `at` until steered; returns its id.
   std::uint32_t launch(const std::string& name, const scenario::FighterSquadron& squadron, const scenario::Point2& at,
-                       double t_s);
+                       double altitude_m, double t_s);
   /// Sets where an entity with a steerable mover flies; aborts for any other entity.
   void steer(std::uint32_t entity_id, const scenario::Point2& goal);
   /// A flying aircraft with a steerable mover lands: it leaves the air.

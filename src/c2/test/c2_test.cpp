@@ -704,6 +704,130 @@ TEST(Fighters, ScrambleInterceptFireAndReturn) {
   EXPECT_FALSE(fc.is_fighter(42));
 }
 
+/// A patrol of one aircraft on a 40 km east-west racetrack 100 km north of the city, airborne at
+/// the start on its west turn point: it flies turn point to turn point, C2 commits it to a track
+/// beyond SAM reach, it fires when in range (again a scan period after a shot its radar withheld),
+/// and with its target gone and a missile left it flies back to the racetrack, not home.
+TEST(Fighters, PatrolFliesItsRacetrackIsCommittedAndReturnsToIt) {
+  scenario::Scenario s = c2_scenario();
+  scenario::FighterSquadron viper{"Viper", 1, 2, 60.0, 300.0, 8000.0, 5.0, 2, 30'000.0, 0.7, 3600.0};
+  viper.patrol = scenario::PatrolStation{{0.0, 100'000.0}, 40'000.0, 90.0, 9000.0, 1, true};
+  viper.radar = scenario::AirInterceptRadar{{90'000.0, 5.0, 0.5}, 2.0, 60.0};
+  s.squadrons.push_back(viper);
+  FighterController fc(s);
+  const std::vector<WeaponStatus> sams = {weapon(0, {0, 0, 0})};  // 40 km about the city
+  const auto at = [](double east_m, double north_m) { return Eigen::Vector3d(east_m, north_m, 8000.0); };
+
+  auto commands = fc.step(0.0, {}, {}, sams, {});
+  ASSERT_EQ(commands.size(), 1u);
+  EXPECT_EQ(commands[0].kind, FighterCommand::Kind::kLaunch);
+  EXPECT_TRUE(commands[0].patrol);
+  EXPECT_NEAR(commands[0].goal.east_m, -20'000.0, 1e-6);  // the west turn point
+  EXPECT_NEAR(commands[0].goal.north_m, 100'000.0, 1e-6);
+  EXPECT_DOUBLE_EQ(commands[0].altitude_m, 9000.0);
+  fc.on_launched(0.0, commands[0], 42);
+
+  commands = fc.step(3.0, {}, {}, sams, {{42, at(-20'000, 100'000)}});
+  ASSERT_EQ(commands.size(), 2u);
+  EXPECT_EQ(commands[0].kind, FighterCommand::Kind::kOnStation);
+  EXPECT_EQ(commands[1].kind, FighterCommand::Kind::kSteer);
+  EXPECT_NEAR(commands[1].goal.east_m, 20'000.0, 1e-6);  // for the east turn point
+  EXPECT_EQ(commands[1].reason, "combat air patrol");
+  commands = fc.step(70.0, {}, {}, sams, {{42, at(0, 100'000)}});
+  ASSERT_EQ(commands.size(), 1u);
+  EXPECT_NEAR(commands[0].goal.east_m, 20'000.0, 1e-6);
+  commands = fc.step(130.0, {}, {}, sams, {{42, at(18'500, 100'000)}});  // within 2 km: turn
+  ASSERT_EQ(commands.size(), 1u);
+  EXPECT_NEAR(commands[0].goal.east_m, -20'000.0, 1e-6);
+
+  // A hostile 60 km north of it, 17 km west, beyond SAM reach: committed from the patrol. The
+  // intercept at 300 m/s on a target at 250 m/s southbound: 27,500 t^2 + 3e7 t - 3.889e9 = 0,
+  // t = 117.07 s.
+  std::map<std::uint32_t, messages::TrackState> tracks = {{7, track(7, {0, 160'000, 8000}, {0, -250, 0})}};
+  ThreatAssessment threat;
+  threat.track_id = 7;
+  commands = fc.step(131.0, {threat}, tracks, sams, {{42, at(17'000, 100'000)}});
+  ASSERT_EQ(commands.size(), 2u);
+  EXPECT_EQ(commands[0].kind, FighterCommand::Kind::kCommit);
+  EXPECT_TRUE(commands[0].patrol);
+  EXPECT_EQ(commands[0].track_id, 7u);
+  EXPECT_EQ(commands[0].reason, "committed to track 7 from combat air patrol, intercept in 117 s");
+  EXPECT_EQ(commands[1].kind, FighterCommand::Kind::kSteer);
+  EXPECT_EQ(commands[1].reason, "intercept track 7");
+
+  // 25 km from the track: hold off and fire, cueing its radar with the track's position.
+  tracks[7] = track(7, {0, 155'000, 8000}, {0, -250, 0});
+  commands = fc.step(140.0, {threat}, tracks, sams, {{42, at(0, 130'000)}});
+  ASSERT_EQ(commands.size(), 2u);
+  EXPECT_EQ(commands[1].kind, FighterCommand::Kind::kFire);
+  EXPECT_EQ(commands[1].cue_enu_m, Eigen::Vector3d(0, 155'000, 8000));
+  fc.on_fire_withheld(140.0, 42);  // its radar had no lock: the missile is still aboard
+  EXPECT_EQ(fc.step(141.0, {threat}, tracks, sams, {{42, at(0, 130'000)}}).size(), 1u);  // no shot yet
+  commands = fc.step(142.0, {threat}, tracks, sams, {{42, at(0, 130'000)}});
+  ASSERT_EQ(commands.size(), 2u);
+  EXPECT_EQ(commands[1].kind, FighterCommand::Kind::kFire);
+  fc.on_assessed(42);
+
+  // Target killed (its track gone), one missile left: back to the nearer turn point, on station.
+  commands = fc.step(200.0, {}, {}, sams, {{42, at(-1000, 130'000)}});
+  ASSERT_EQ(commands.size(), 1u);
+  EXPECT_EQ(commands[0].kind, FighterCommand::Kind::kSteer);
+  EXPECT_EQ(commands[0].reason, "return to combat air patrol station");
+  EXPECT_NEAR(commands[0].goal.east_m, -20'000.0, 1e-6);
+  commands = fc.step(300.0, {}, {}, sams, {{42, at(-19'000, 100'500)}});
+  ASSERT_EQ(commands.size(), 2u);
+  EXPECT_EQ(commands[0].kind, FighterCommand::Kind::kOnStation);
+  EXPECT_NEAR(commands[1].goal.east_m, 20'000.0, 1e-6);
+}
+
+/// Of two idle airborne fighters the one that meets the track first is committed, even when the
+/// other is nearer the track's present position; a patrol fighter going home with its magazine
+/// empty is relieved from alert after the squadron's readiness time.
+TEST(Fighters, EarliestInterceptIsCommittedAndAnEmptyPatrolFighterIsRelieved) {
+  scenario::Scenario s = c2_scenario();
+  scenario::FighterSquadron viper{"Viper", 1, 3, 60.0, 300.0, 8000.0, 5.0, 1, 30'000.0, 0.7, 3600.0};
+  viper.patrol = scenario::PatrolStation{{0.0, 100'000.0}, 40'000.0, 90.0, 8000.0, 2, true};
+  s.squadrons.push_back(viper);
+  FighterController fc(s);
+  const std::vector<WeaponStatus> sams = {weapon(0, {0, 0, 0})};
+  auto commands = fc.step(0.0, {}, {}, sams, {});
+  ASSERT_EQ(commands.size(), 2u);
+  fc.on_launched(0.0, commands[0], 41);  // west turn point
+  fc.on_launched(0.0, commands[1], 42);  // east turn point
+  // Track 7 flies east at 250 m/s, 30 km north of the racetrack and 10 km west of its centre: the
+  // west fighter is 31.6 km from it but meets it from behind in 302.2 s, the east one, 42.4 km
+  // from it, head-on in 101.2 s.
+  std::map<std::uint32_t, messages::TrackState> tracks = {{7, track(7, {-10'000, 130'000, 8000}, {250, 0, 0})}};
+  ThreatAssessment threat;
+  threat.track_id = 7;
+  commands = fc.step(3.0, {threat}, tracks, sams,
+                     {{41, Eigen::Vector3d(-20'000, 100'000, 8000)}, {42, Eigen::Vector3d(20'000, 100'000, 8000)}});
+  ASSERT_FALSE(commands.empty());
+  EXPECT_EQ(commands[0].kind, FighterCommand::Kind::kCommit);
+  EXPECT_EQ(commands[0].entity_id, 42u);
+  EXPECT_EQ(commands[0].reason, "committed to track 7 from combat air patrol, intercept in 101 s");
+  // It fires its only missile; with the outcome judged it goes home, and the alert relieves it.
+  tracks[7] = track(7, {5000, 130'000, 8000}, {250, 0, 0});
+  const std::map<std::uint32_t, Eigen::Vector3d> positions = {{41, Eigen::Vector3d(-20'000, 100'000, 8000)},
+                                                              {42, Eigen::Vector3d(10'000, 110'000, 8000)}};
+  commands = fc.step(60.0, {threat}, tracks, sams, positions);
+  ASSERT_EQ(commands.back().kind, FighterCommand::Kind::kFire);
+  EXPECT_EQ(commands.back().entity_id, 42u);
+  fc.on_assessed(42);
+  commands = fc.step(80.0, {}, {}, sams, positions);
+  ASSERT_EQ(commands.size(), 2u);  // 41 flies its racetrack, 42 goes home
+  EXPECT_EQ(commands[1].reason, "return to base");
+  // The next cycle sees the patrol one short and scrambles the relief: take-off 60 s later.
+  EXPECT_EQ(fc.step(81.0, {}, {}, sams, positions).size(), 2u);
+  EXPECT_EQ(fc.step(140.0, {}, {}, sams, positions).size(), 2u);
+  commands = fc.step(141.0, {}, {}, sams, positions);
+  ASSERT_EQ(commands.size(), 3u);
+  EXPECT_EQ(commands[0].kind, FighterCommand::Kind::kLaunch);
+  EXPECT_TRUE(commands[0].patrol);
+  EXPECT_EQ(commands[0].reason, "take-off for combat air patrol");
+  EXPECT_DOUBLE_EQ(commands[0].goal.east_m, 50'000.0);  // from the base
+}
+
 TEST(Fighters, ThreatsWithinSamReachAreLeftToTheSams) {
   scenario::Scenario s = c2_scenario();
   s.squadrons.push_back({"Falcon", 1, 1, 60.0, 300.0, 8000.0, 5.0, 1, 30'000.0, 0.7, 3600.0});

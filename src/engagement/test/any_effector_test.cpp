@@ -27,7 +27,7 @@ const Kind kKinds[] = {
        sq.missiles = 4;
        sq.missile_range_m = 30'000.0;
        sq.kill_probability = 0.7;
-       const std::uint32_t id = w.launch("Eagle-1", sq, {0.0, 30'000.0}, 0.0);
+       const std::uint32_t id = w.launch("Eagle-1", sq, {0.0, 30'000.0}, sq.altitude_m, 0.0);
        w.advance(0.0);
        arm_fighter(a, sq, w, id);
        return a.size() - 1;

@@ -377,7 +377,7 @@ scenario::FighterSquadron eagles() {
 TEST(AirToAir, TheSeekerNeverHomesOnItsOwnLauncher) {
   auto s = scenario::load_scenario_file(std::string(RAMPART_SOURCE_DIR) + "/src/scenario/test/data/minimal.yaml");
   world::World w(s);
-  const std::uint32_t fighter = w.launch("Eagle-1", eagles(), {0.0, 30'000.0}, 0.0);
+  const std::uint32_t fighter = w.launch("Eagle-1", eagles(), {0.0, 30'000.0}, eagles().altitude_m, 0.0);
   w.advance(0.0);
   Engagements e(1);
   Arsenal arsenal;
@@ -397,7 +397,7 @@ TEST(AirToAir, TheSeekerNeverHomesOnItsOwnLauncher) {
 TEST(AirToAir, MissilesLeaveAtOnceFromTheAircraftAndTheMagazineEmpties) {
   auto s = scenario::load_scenario_file(std::string(RAMPART_SOURCE_DIR) + "/src/scenario/test/data/minimal.yaml");
   world::World w(s);
-  const std::uint32_t fighter = w.launch("Eagle-1", eagles(), {0.0, 30'000.0}, 0.0);
+  const std::uint32_t fighter = w.launch("Eagle-1", eagles(), {0.0, 30'000.0}, eagles().altitude_m, 0.0);
   w.advance(0.0);
   Arsenal arsenal = make_fire_units(s, w.frame());
   const std::size_t index = arsenal.size();

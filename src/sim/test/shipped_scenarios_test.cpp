@@ -281,6 +281,73 @@ TEST(ShippedScenarios, StrikePackageShowsEscortJammingStandOffWeaponsAndFighters
   EXPECT_GT(r.by_kind.at("cruise_missile").killed, 0);
 }
 
+/// What strike_package's fighters did, and how far from the racetrack (east -25 to 25 km, 60 km
+/// north) a patrol fighter strayed while it was on station with nothing to do.
+struct PatrolWatch : EventSink {
+  struct Act {
+    double t_s;
+    std::string fighter;
+    std::string action;
+  };
+  std::vector<Act> acts;
+  std::set<std::string> idle_on_station;
+  double worst_off_racetrack_m = 0.0;
+  long idle_samples = 0;
+  void on(const FighterActed& e) override {
+    acts.push_back({e.t_s, e.fighter, e.action});
+    if (e.action == "on_station") idle_on_station.insert(e.fighter);
+    if (e.action == "cap_commit" || e.action == "landed") idle_on_station.erase(e.fighter);
+  }
+  void on(const TruthMoved& e) override {
+    for (const auto& x : e.world.entities()) {
+      if (!x.flying() || !idle_on_station.count(x.name)) continue;
+      const double along_m = std::clamp(x.p_enu_m.x(), -25'000.0, 25'000.0);
+      worst_off_racetrack_m = std::max(worst_off_racetrack_m, std::hypot(x.p_enu_m.x() - along_m, x.p_enu_m.y() - 60'000.0));
+      ++idle_samples;
+    }
+  }
+  /// The first time `fighter` did `action` at or after t_s.
+  std::optional<double> first(const std::string& fighter, const std::string& action, double t_s = 0.0) const {
+    for (const auto& a : acts)
+      if (a.fighter == fighter && a.action == action && a.t_s >= t_s) return a.t_s;
+    return std::nullopt;
+  }
+};
+
+/// The header's promise for the combat air patrol: the two Vipers are airborne on their racetrack
+/// from the start and fly it while idle; C2 commits them to tracks, they fire on their own
+/// radar's lock, and one with missiles left flies back to the racetrack afterwards.
+TEST(ShippedScenarios, StrikePackagePatrolIsCommittedByC2FiresAndReturnsToStation) {
+  PatrolWatch watch;
+  const Summary r = run_watched("strike_package.yaml", watch);
+  for (const char* viper : {"Viper-1", "Viper-2"}) {
+    EXPECT_EQ(watch.first(viper, "take_off"), std::optional<double>(0.0)) << viper;
+    EXPECT_TRUE(watch.first(viper, "on_station")) << viper;
+  }
+  EXPECT_GT(watch.idle_samples, 1000);
+  EXPECT_LE(watch.worst_off_racetrack_m, c2::kTurnPointRadius_m + 100.0);
+  EXPECT_GT(r.cap_commits, 0);
+  int returned = 0;
+  for (const auto& a : watch.acts) {
+    if (a.action != "cap_commit") continue;
+    const auto fired = watch.first(a.fighter, "fire", a.t_s);
+    const auto back = watch.first(a.fighter, "on_station", a.t_s);
+    returned += fired && back && *back > *fired;
+  }
+  EXPECT_GT(returned, 0);
+  EXPECT_GT(r.air_to_air_fired, 0);
+}
+
+/// The fighters fire on their own radar's lock only: with a search cone of 0.01 deg about the nose
+/// no target ever lies in it, C2's shots are all withheld and no air-to-air missile leaves.
+TEST(ShippedScenarios, StrikePackageFightersDoNotFireOnATargetOutsideTheirRadarCone) {
+  scenario::Scenario s = load("scenarios/strike_package.yaml");
+  for (auto& squadron : s.squadrons) squadron.radar->half_angle_deg = 0.01;
+  const Summary r = Simulation(s, {}).run();
+  EXPECT_EQ(r.air_to_air_fired, 0);
+  EXPECT_GT(r.air_to_air_withheld, 0);
+}
+
 
 TEST(ShippedScenarios, MixedRaidComesFromEveryHeight) {
   FirstPlots first;

@@ -107,7 +107,7 @@ const std::vector<Kind> kKinds = {
      },
      300.0, 40.0, [](Mover&, double) {}, true, std::nullopt, true},
     {"steered",  // north, then a turn east, then standing on the goal
-     [] { return make_mover(scenario::FighterSquadron{.speed_mps = 300, .altitude_m = 6000}, {1000, 2000}); },
+     [] { return make_mover(scenario::FighterSquadron{.speed_mps = 300}, {1000, 2000}, 6000.0); },
      300.0, 40.0,
      [](Mover& m, double flight_time_s) {
        auto& steered = dynamic_cast<SteerableMover&>(m);

@@ -74,7 +74,7 @@ TEST(World, SteeredAircraftFlyToTheirGoalAndLand) {
   World w(small_scenario());
   w.advance(0.0);
   const scenario::FighterSquadron falcons{.name = "Falcon", .speed_mps = 300.0, .altitude_m = 8000.0, .rcs_m2 = 5.0};
-  const std::uint32_t id = w.launch("Falcon-1", falcons, {0, 0}, 0.0);
+  const std::uint32_t id = w.launch("Falcon-1", falcons, {0, 0}, falcons.altitude_m, 0.0);
   EXPECT_EQ(id, 4u);
   EXPECT_EQ(w.entity(id).kind, "fighter");
   w.steer(id, {0, 10'000});
