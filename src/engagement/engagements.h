@@ -85,6 +85,8 @@ class Engagements {
   /// cancels those ordered but not yet launched; their channels are free again.
   std::vector<Resolution> abort(double t_s, std::uint32_t track_id, Arsenal& arsenal);
   std::size_t in_flight() const { return flying_.size(); }
+  /// Every interceptor in flight or waiting for its launch time.
+  const std::vector<Interceptor>& flying() const { return flying_; }
 
  private:
   /// Flies `m` to t_s; its resolution if its flight ended.
