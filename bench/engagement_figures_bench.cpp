@@ -17,8 +17,10 @@
 // (d) Flyout cost: LR-SAM flyouts against a 250 m/s target at 5 km height, 40 km out, per second
 //     of one core, with the integration steps per second.
 // (e) Terminal ballistic-missile defence in scenarios/mixed_raid.yaml: the first Scud-N flown by
-//     world::BallisticMover (WGS-84 gravity, drag), its re-entry against the hand-worked vacuum
-//     shot (burnout speed sqrt(g R / sin 2 gamma) over the range R); then, for launches by FU-3
+//     world::BallisticMover (gravity turn, WGS-84 gravity, drag), its apogee and re-entry against
+//     the hand-worked vacuum shot from the ground (burnout speed sqrt(g R / sin 2 gamma) over the
+//     range R), its burnout state and the closed-form vacuum coast from it over a flat and a
+//     spherical Earth (apogee and range); then, for launches by FU-3
 //     Upper (UT-SAM) every 2 s of the descent, C2's intercept on the predicted trajectory
 //     (c2::ballistic_intercept from the true state at launch: a perfect track) against the
 //     flyout guided by proportional navigation on the true missile (a perfect seeker): predicted
@@ -155,10 +157,12 @@ void ballistic_figure() {
   constexpr double kDt_s = world::BallisticMover::kStep_s;
   std::vector<Sample> truth;
   double apogee_m = 0.0;
-  for (world::MoverState m = mover.advance(0.0, 0.0); !m.finished; m = mover.advance(0.0, kDt_s)) {
+  world::MoverState m = mover.advance(0.0, 0.0);
+  for (; !m.finished; m = mover.advance(0.0, kDt_s)) {
     truth.push_back({frame.surface_point_enu(m.east_m, m.north_m, m.altitude_m), m.v_enu_mps});
     apogee_m = std::max(apogee_m, m.altitude_m);
   }
+  const Eigen::Vector2d impact_m(m.east_m, m.north_m);
   const double flight_s = static_cast<double>(truth.size()) * kDt_s;
   const auto truth_at = [&](double t_s) {
     const double k = std::clamp(t_s / kDt_s, 0.0, static_cast<double>(truth.size() - 1));
@@ -173,12 +177,38 @@ void ballistic_figure() {
   const double gamma_rad = raid->ballistic.burnout_pitch_deg * kPi / 180.0;
   std::printf("\n(e) Terminal ballistic-missile defence (%s): %s against %s from %s\n", s.name.c_str(), unit->name.c_str(),
               raid->name.c_str(), "its launch point");
-  std::printf("Missile: range %.0f km, burnout pitch %.0f deg; flight %.1f s, apogee %.1f km. Hand-worked vacuum shot: "
-              "burnout speed sqrt(g R / sin 2 gamma) = %.0f m/s, apogee v^2 sin^2 gamma / 2 g = %.1f km, re-entry at %.0f deg\n",
+  std::printf("Missile: range %.0f km, burnout flight-path angle %.0f deg; flight %.1f s, apogee %.1f km, impact %.1f m "
+              "from the aim, dive %.1f deg at the impact. Hand-worked vacuum shot from the ground: burnout speed "
+              "sqrt(g R / sin 2 gamma) = %.0f m/s, apogee v^2 sin^2 gamma / 2 g = %.1f km, re-entry at %.0f deg\n",
               range_m / 1000.0, raid->ballistic.burnout_pitch_deg, flight_s, apogee_m / 1000.0,
+              std::hypot(impact_m.x() - raid->route[1].east_m, impact_m.y() - raid->route[1].north_m),
+              -std::asin(m.v_enu_mps.z() / m.v_enu_mps.norm()) * 180.0 / kPi,
               std::sqrt(kStandardGravity_mps2 * range_m / std::sin(2.0 * gamma_rad)),
               range_m * std::pow(std::sin(gamma_rad), 2) / (2.0 * std::sin(2.0 * gamma_rad)) / 1000.0,
               raid->ballistic.burnout_pitch_deg);
+  // The gravity turn's burnout state, and the closed-form coast from it (no drag): flat Earth,
+  // apogee h0 + w^2 / 2 g and range d0 + u (w + sqrt(w^2 + 2 g h0)) / g with u, w the horizontal
+  // and vertical speeds; spherical Earth (world::kepler_coast, inertial frame): apogee
+  // h0 + r_apogee - r0, central angle to the impact's radius.
+  const world::BallisticMover::State burnout = mover.burnout_state();
+  const Geodetic burnout_g = ecef_to_geodetic(burnout.r_ecef_m);
+  const Eigen::Vector3d burnout_map_m = frame.map_point(burnout_g);
+  const double h0_m = burnout_g.alt_m, v0_mps = burnout.v_ecef_mps.norm();
+  const double gamma0_rad = world::BallisticMover::flight_path_rad(burnout);
+  const double u_mps = v0_mps * std::cos(gamma0_rad), w_mps = v0_mps * std::sin(gamma0_rad), g = kStandardGravity_mps2;
+  const double d0_m = std::hypot(burnout_map_m.x() - raid->route[0].east_m, burnout_map_m.y() - raid->route[0].north_m);
+  const world::KeplerCoast kepler = world::kepler_coast(burnout, geodetic_to_ecef(frame.surface_point(
+                                                                    raid->route[1].east_m, raid->route[1].north_m, 0.0))
+                                                                    .norm());
+  std::printf("Gravity turn: thrust %.2f m/s^2, kick %.2f deg; burnout at %.0f s: altitude %.1f km, speed %.0f m/s, "
+              "flight-path angle %.2f deg, %.1f km down range. From that state without drag: flat Earth apogee %.1f km, "
+              "range %.1f km; spherical Earth (Kepler) apogee %.1f km, central angle %.3f deg (%.1f km on a %.0f km "
+              "sphere, the Earth turning under it aside)\n",
+              mover.thrust_mps2(), mover.kick_rad() * 180.0 / kPi, burnout.t_s, h0_m / 1000.0, v0_mps,
+              gamma0_rad * 180.0 / kPi, d0_m / 1000.0, (h0_m + w_mps * w_mps / (2.0 * g)) / 1000.0,
+              (d0_m + u_mps * (w_mps + std::sqrt(w_mps * w_mps + 2.0 * g * h0_m)) / g) / 1000.0,
+              (h0_m + kepler.apogee_radius_m - burnout.r_ecef_m.norm()) / 1000.0, kepler.central_angle_rad * 180.0 / kPi,
+              kepler.central_angle_rad * kEarthRadius_m / 1000.0, kEarthRadius_m / 1000.0);
   std::printf("%12s %10s %10s %14s\n", "altitude km", "speed m/s", "dive deg", "classified");
   const std::size_t apogee = static_cast<std::size_t>(
       std::max_element(truth.begin(), truth.end(),

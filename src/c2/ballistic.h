@@ -6,13 +6,15 @@
 // least kBallisticMinDive_rad = 20 deg below the horizontal. Why these: no aircraft, cruise
 // missile, drone or anti-radiation missile of the shipped scenarios flies faster than about
 // 700 m/s (the launch acceptability region of the air-breathing threats stops at 900 m/s
-// inbound), while a short-range ballistic missile comes down at more than its burnout speed less
-// the drag, sqrt(g R / sin 2 gamma) = 1.7 km/s over R = 300 km in vacuum (Zarchan, "Tactical and
-// Strategic Missile Guidance", ch. 12); and it re-enters at least as steeply as its burnout
-// flight-path angle (45 deg for a minimum-energy shot; mixed_raid's missiles come down at 55 to
-// 64 deg, bench/engagement_figures_bench (e)), whereas the anti-radiation missile's 30 deg
-// terminal dive comes at a third of that speed and a fighter's dive is neither so steep nor so
-// fast for long.
+// inbound), while a short-range ballistic missile comes down at about its burnout speed less the
+// drag, of the order of sqrt(g R / sin 2 gamma) = 1.7 km/s over R = 300 km in vacuum (Zarchan,
+// "Tactical and Strategic Missile Guidance", ch. 12); and it dives ever more steeply on the way
+// down, to more than its burnout flight-path angle (mixed_raid's missiles, 40 deg at burnout,
+// dive 30 deg at 60 km and 47 deg at 12 km at 1.2 to 1.5 km/s, bench/engagement_figures_bench
+// (e)), whereas the anti-radiation missile's 30 deg terminal dive comes at a third of that speed
+// and a fighter's dive is neither so steep nor so fast for long. Below some 8 km the air has
+// slowed such a missile under 1000 m/s: C2 no longer takes it for ballistic, but it is then under
+// every debris floor.
 // A missile in its boost (climbing) or near its apogee (level) is not classified ballistic: its
 // impact is far off and C2 waits for the descent.
 //

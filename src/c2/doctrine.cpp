@@ -23,9 +23,12 @@ bool Doctrine::permits(Identity identity, scenario::WeaponsControl control) {
   return false;
 }
 
-int Doctrine::rounds_per_engagement() const {
+int Doctrine::rounds_per_engagement(bool ballistic) const {
+  if (ballistic) return settings_.ballistic_salvo;
   return settings_.doctrine == scenario::FireDoctrine::kSalvo ? settings_.salvo_size : 1;
 }
+
+double Doctrine::round_interval_s(bool ballistic) const { return ballistic ? settings_.ballistic_salvo_interval_s : 0.0; }
 
 const char* Doctrine::name() const {
   return settings_.doctrine == scenario::FireDoctrine::kSalvo ? "salvo" : "shoot_look_shoot";

@@ -82,16 +82,25 @@ std::optional<Intercept> feasible_intercept(const ThreatAssessment& threat, cons
   return intercept;
 }
 
+/// The rounds of one of w's slots: the doctrine's rounds per engagement for the classes of
+/// target it engages, the larger when it engages both.
+int rounds_per_slot(const WeaponStatus& w, const Doctrine& doctrine) {
+  int rounds = 1;
+  if (w.type.engages_air_breathing) rounds = doctrine.rounds_per_engagement(false);
+  if (w.type.ballistic_reach) rounds = std::max(rounds, doctrine.rounds_per_engagement(true));
+  return rounds;
+}
+
 }  // namespace
 
 FeasibleEngagements feasible_engagements(const std::vector<ThreatAssessment>& threats,
                                          const std::map<std::uint32_t, messages::TrackState>& tracks,
                                          const std::vector<WeaponStatus>& weapons, const AssignmentContext& context) {
   FeasibleEngagements e;
-  const int rounds_per_engagement = context.doctrine->rounds_per_engagement();
   e.slots_of_weapon.resize(weapons.size());
   for (std::size_t w = 0; w < weapons.size(); ++w) {
     if (!weapons[w].ready) continue;  // marching, emplacing or packing up: no slot
+    const int rounds_per_engagement = rounds_per_slot(weapons[w], *context.doctrine);
     int channels = weapons[w].free_channels, rounds = weapons[w].ready_rounds;
     while (channels > 0 && rounds > 0) {
       const int r = std::min({rounds_per_engagement, channels, rounds});
@@ -123,11 +132,15 @@ FeasibleEngagements feasible_engagements(const std::vector<ThreatAssessment>& th
         e.blocked.push_back({weapons[w].fire_unit, track.id, nearest_friend->id, nearest_m});
         continue;
       }
-      e.candidates.push_back({j, w, *intercept});
+      const bool ballistic = threats[j].ballistic;
+      e.candidates.push_back({j, w, *intercept, context.doctrine->rounds_per_engagement(ballistic),
+                              context.doctrine->round_interval_s(ballistic)});
     }
   }
   return e;
 }
+
+int rounds_fired(const CandidateEngagement& candidate, const Slot& slot) { return std::min(candidate.rounds, slot.rounds); }
 
 double slot_kill_probability(const WeaponStatus& weapon, int rounds) {
   return 1.0 - std::pow(1.0 - weapon.type.kill_probability, rounds);
@@ -143,9 +156,9 @@ AssignmentResult orders_for(const FeasibleEngagements& engagements, const std::v
   result.blocked = engagements.blocked;
   for (const Shot& shot : shots) {
     const CandidateEngagement& c = engagements.candidates[static_cast<std::size_t>(shot.candidate)];
-    result.orders.push_back({weapons[c.weapon].fire_unit, threats[c.threat].track_id,
-                             engagements.slots[static_cast<std::size_t>(shot.slot)].rounds,
-                             c.intercept.time_of_flight_s, c.intercept.p_enu_m});
+    const int rounds = rounds_fired(c, engagements.slots[static_cast<std::size_t>(shot.slot)]);
+    result.orders.push_back({weapons[c.weapon].fire_unit, threats[c.threat].track_id, rounds, c.intercept.time_of_flight_s,
+                             c.intercept.p_enu_m, rounds > 1 ? c.round_interval_s : 0.0});
   }
   return result;
 }

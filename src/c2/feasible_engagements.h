@@ -22,9 +22,14 @@
 // AssignmentContext::in_sight), and when no friendly track is within the deconfliction radius of that
 // point (such a pair is blocked and reported). Each fire unit that is ready (WeaponStatus::ready:
 // not marching, emplacing or packing up) offers one slot per engagement it can start now: its
-// free fire-control channels and ready rounds split into engagements of the
-// doctrine's rounds_per_engagement (the last one smaller when fewer are left). A slot of r rounds
-// of a unit whose single round kills with Pk kills with 1 - (1 - Pk)^r (independent rounds).
+// free fire-control channels and ready rounds split into engagements of the doctrine's
+// rounds_per_engagement for the class of target it engages (doctrine.h: a ballistic salvo
+// against a ballistic missile; a unit that engages both classes sizes its slots for the larger,
+// and an engagement of the other class fires fewer and leaves the rest for the next cycle), the
+// last one smaller when fewer are left. An engagement fires rounds_fired = min(the doctrine's
+// rounds for its threat, the slot's), ballistic_salvo_interval_s apart against a ballistic
+// missile; r rounds of a unit whose single round kills with Pk kill with 1 - (1 - Pk)^r
+// (independent rounds).
 #pragma once
 
 #include <cstdint>
@@ -48,6 +53,8 @@ struct CandidateEngagement {
   std::size_t threat = 0;  ///< index into the cycle's threats
   std::size_t weapon = 0;  ///< index into the cycle's weapons
   Intercept intercept;
+  int rounds = 1;                 ///< the doctrine's rounds per engagement of this threat
+  double round_interval_s = 0.0;  ///< and the time between their launches
 };
 
 struct FeasibleEngagements {
@@ -60,6 +67,9 @@ struct FeasibleEngagements {
 FeasibleEngagements feasible_engagements(const std::vector<ThreatAssessment>& threats,
                                          const std::map<std::uint32_t, messages::TrackState>& tracks,
                                          const std::vector<WeaponStatus>& weapons, const AssignmentContext& context);
+
+/// The rounds `candidate` fires with `slot`: min(candidate.rounds, slot.rounds).
+int rounds_fired(const CandidateEngagement& candidate, const Slot& slot);
 
 /// 1 - (1 - Pk)^rounds: the kill probability of `rounds` independent rounds of `weapon`.
 double slot_kill_probability(const WeaponStatus& weapon, int rounds);

@@ -13,7 +13,8 @@ namespace {
 
 /// p_sj of the header: the slot's kill probability, times the earlier intercept's preference.
 double engagement_p(const CandidateEngagement& candidate, const Slot& slot, const std::vector<WeaponStatus>& weapons) {
-  return slot_kill_probability(weapons[candidate.weapon], slot.rounds) * earlier_intercept_factor(candidate);
+  return slot_kill_probability(weapons[candidate.weapon], rounds_fired(candidate, slot)) *
+         earlier_intercept_factor(candidate);
 }
 
 /// The cycle as a static WTA instance, and the way back from its indices to the engagements.

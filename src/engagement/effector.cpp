@@ -22,7 +22,13 @@ std::vector<Interceptor> interceptors_for(const messages::FireOrder& order, cons
                       .estimate_t_s = launch_s,
                       .min_altitude_m = type.min_altitude_m,
                       .max_altitude_m = type.max_altitude_m};
-  return std::vector<Interceptor>(static_cast<std::size_t>(order.rounds), m);
+  std::vector<Interceptor> rounds(static_cast<std::size_t>(order.rounds), m);
+  for (std::size_t k = 1; k < rounds.size(); ++k) {  // a ripple: round k leaves k intervals after the first
+    const double delay_s = static_cast<double>(k) * order.round_interval_s;
+    rounds[k].launch_time_s += delay_s;
+    rounds[k].intercept_time_s += delay_s;
+  }
+  return rounds;
 }
 
 Eigen::Vector3d fire_control_site_m(const scenario::FireUnit& spec) {

@@ -88,9 +88,10 @@ class Effector {
   virtual void release_channel() = 0;
 };
 
-/// The `order.rounds` interceptors of weapon `type` that `shooter` launches at launch_s on `order`
-/// from p_launch_enu_m moving at v_launcher_enu_mps (fighter_entity: the launching aircraft, 0
-/// from the ground); id left 0.
+/// The `order.rounds` interceptors of weapon `type` that `shooter` launches on `order` from
+/// p_launch_enu_m moving at v_launcher_enu_mps (fighter_entity: the launching aircraft, 0 from
+/// the ground), round k (from 0) at launch_s + k order.round_interval_s, each with C2's time of
+/// flight; id left 0.
 std::vector<Interceptor> interceptors_for(const messages::FireOrder& order, const std::string& shooter,
                                           const messages::WeaponType& type, double launch_s,
                                           const Eigen::Vector3d& p_launch_enu_m,

@@ -94,6 +94,8 @@ class Engagements {
   /// burst is already on its way. Their channels are free again.
   std::vector<Resolution> lose_guidance(double t_s, std::size_t effector, const std::string& why, Arsenal& arsenal);
   std::size_t in_flight() const { return flying_.size(); }
+  /// Every interceptor in flight or waiting for its launch time.
+  const std::vector<Interceptor>& flying() const { return flying_; }
 
  private:
   /// Flies `m` to t_s; its resolution if its flight ended.

@@ -93,6 +93,8 @@ struct FireOrder {
   int rounds = 1;
   double time_of_flight_s = 0.0;  ///< from the launch
   Eigen::Vector3d aim_enu_m = Eigen::Vector3d::Zero();
+  /// The rounds leave this far apart (0: together), the first at the unit's reaction time.
+  double round_interval_s = 0.0;
 };
 
 }  // namespace rampart::messages

@@ -1571,6 +1571,9 @@ class ScenarioReader {
     const auto doctrine = m.choice("doctrine", {"shoot_look_shoot", "salvo"}, false);
     if (doctrine) c.doctrine = *doctrine == "salvo" ? FireDoctrine::kSalvo : FireDoctrine::kShootLookShoot;
     c.salvo_size = m.integer_or("salvo_size", c.salvo_size, 1, 8);
+    c.ballistic_salvo = m.integer_or("ballistic_salvo", c.ballistic_salvo, 1, 8);
+    c.ballistic_salvo_interval_s =
+        m.number_or("ballistic_salvo_interval_s", c.ballistic_salvo_interval_s, Range::between(0.0, 30.0));
     c.multiple_units_per_track = m.boolean_or("multiple_units_per_track", c.multiple_units_per_track);
     const auto assignment = m.choice("assignment", enum_names(kAssignmentPolicies), false);
     if (assignment) c.assignment = enum_from(*assignment, kAssignmentPolicies);

@@ -302,9 +302,10 @@ struct Manoeuvre {
   std::optional<double> clearance_m;
 };
 
-/// A ballistic missile's flight (world/ballistic_mover.h): boost for burn_time_s along a pitch
-/// program ending at burnout_pitch_deg above the horizontal, free flight under WGS-84 gravity,
-/// re-entry against air drag with its ballistic coefficient, impact at the route's second point.
+/// A ballistic missile's flight (world/ballistic_mover.h): boost for burn_time_s in a gravity turn
+/// whose flight-path angle (and pitch) at burnout is burnout_pitch_deg above the horizontal, free
+/// flight under WGS-84 gravity, re-entry against air drag with its ballistic coefficient, impact
+/// at the route's second point.
 struct BallisticSpec {
   double burn_time_s = 60.0;
   double burnout_pitch_deg = 45.0;
@@ -498,6 +499,10 @@ struct C2Settings {
   int iff_challenges_before_hostile = 2;  ///< unanswered challenges before a track is declared hostile
   FireDoctrine doctrine = FireDoctrine::kShootLookShoot;
   int salvo_size = 2;  ///< interceptors per engagement under the salvo doctrine
+  /// Against a track classified ballistic, whatever the doctrine: a salvo of this many
+  /// interceptors, launched ballistic_salvo_interval_s apart (c2/doctrine.h says why).
+  int ballistic_salvo = 2;
+  double ballistic_salvo_interval_s = 3.0;
   bool multiple_units_per_track = false;  ///< may a second fire unit engage a track under engagement
   AssignmentPolicyKind assignment = AssignmentPolicyKind::kMatching;
   WeaponsControl weapons_control = WeaponsControl::kTight;  ///< outside every zone

@@ -21,6 +21,10 @@ double turned_rad(const Eigen::Matrix3d& a, const Eigen::Matrix3d& b) {
 
 }  // namespace
 
+std::uint16_t interceptor_entity_number(std::uint64_t interceptor_id) {
+  return static_cast<std::uint16_t>(kInterceptorEntityBase + (interceptor_id - 1) % kInterceptorEntities);
+}
+
 Eigen::Vector3d velocity_ecef_mps(const LocalFrame& frame, const Geodetic& g, const Eigen::Vector3d& v_map_mps) {
   const Eigen::Vector3d m = frame.map_point(g);
   const auto ecef = [&](const Eigen::Vector3d& map_m) {
@@ -78,28 +82,55 @@ void DisSender::send(const io::DisPdu& pdu) {
   if (std::holds_alternative<io::DisDetonation>(pdu)) ++counts_.detonations;
 }
 
-void DisSender::send_entity(const world::Entity& e, double t_s, std::uint32_t appearance, Sent& sent) {
-  if (e.id >= kFireUnitEntityBase) {
-    throw InputError(fmt::format("--dis: entity {} ({}) cannot be numbered in DIS below the fire units' {}; "
+DisSender::Pose DisSender::pose_of(const world::Entity& e) const {
+  if (e.id >= kInterceptorEntityBase) {
+    throw InputError(fmt::format("--dis: entity {} ({}) cannot be numbered in DIS below the interceptors' {}; "
                                  "run a scenario with fewer entities",
-                                 e.id, e.name, kFireUnitEntityBase));
+                                 e.id, e.name, kInterceptorEntityBase));
   }
+  return {id(e.id),
+          e.side == world::Side::kHostile ? io::kDisForceOpposing : io::kDisForceFriendly,
+          dis_entity_type(e.kind),
+          e.name,
+          geodetic_to_ecef(e.geodetic),
+          velocity_ecef_mps(frame_, e.geodetic, e.v_enu_mps),
+          body_axes(e)};
+}
+
+DisSender::Pose DisSender::pose_of(const Round& round, const Eigen::Vector3d& p_enu_m,
+                                   const Eigen::Vector3d& v_enu_mps) const {
+  // ENU at the origin to ECEF is affine: a velocity turns as the difference of two points.
+  const Eigen::Vector3d p_ecef_m = frame_.enu_to_ecef(p_enu_m);
+  const Eigen::Vector3d v_ecef_mps = frame_.enu_to_ecef(p_enu_m + v_enu_mps) - p_ecef_m;
+  const Geodetic g = ecef_to_geodetic(p_ecef_m);
+  return {round.munition, io::kDisForceFriendly, kDisInterceptorType, round.shooter, p_ecef_m, v_ecef_mps,
+          ecef_from_body(g, ecef_from_enu_rotation(g).transpose() * v_ecef_mps)};
+}
+
+bool DisSender::due(const Sent& sent, const Pose& now, double t_s) const {
+  const Eigen::Vector3d dead_reckoned_m = sent.p_ecef_m + sent.v_ecef_mps * (t_s - sent.t_s);
+  return (dead_reckoned_m - now.p_ecef_m).norm() > options_.position_threshold_m ||
+         turned_rad(sent.ecef_from_body, now.ecef_from_body) > options_.orientation_threshold_rad ||
+         t_s >= sent.t_s + options_.heartbeat_s - 1e-9;
+}
+
+void DisSender::send_state(const Pose& pose, double t_s, std::uint32_t appearance, Sent& sent) {
   sent.t_s = t_s;
-  sent.p_ecef_m = geodetic_to_ecef(e.geodetic);
-  sent.v_ecef_mps = velocity_ecef_mps(frame_, e.geodetic, e.v_enu_mps);
-  sent.ecef_from_body = body_axes(e);
+  sent.p_ecef_m = pose.p_ecef_m;
+  sent.v_ecef_mps = pose.v_ecef_mps;
+  sent.ecef_from_body = pose.ecef_from_body;
   io::DisEntityState pdu;
   pdu.header = header(t_s);
-  pdu.id = id(e.id);
-  pdu.force_id = e.side == world::Side::kHostile ? io::kDisForceOpposing : io::kDisForceFriendly;
-  pdu.type = dis_entity_type(e.kind);
+  pdu.id = pose.id;
+  pdu.force_id = pose.force_id;
+  pdu.type = pose.type;
   pdu.alternative_type = pdu.type;
   pdu.v_ecef_mps = sent.v_ecef_mps;
   pdu.p_ecef_m = sent.p_ecef_m;
   pdu.orientation_rad = dis_orientation_rad(sent.ecef_from_body);
   pdu.appearance = appearance;
   pdu.dead_reckoning_algorithm = io::kDisDeadReckoningFpw;
-  pdu.marking = e.name;
+  pdu.marking = pose.marking;
   send(pdu);
 }
 
@@ -143,23 +174,18 @@ void DisSender::on(const TruthMoved& e) {
     if (x.external || x.state == world::EntityState::kWaiting) continue;
     const auto found = entities_.find(x.id);
     if (found == entities_.end()) {
-      if (x.flying()) send_entity(x, e.t_s, 0, entities_[x.id]);  // it appears
+      if (x.flying()) send_state(pose_of(x), e.t_s, 0, entities_[x.id]);  // it appears
       continue;
     }
     Sent& sent = found->second;
     if (sent.ended) continue;
     if (!x.flying()) {  // it leaves: where the truth last was
       const bool destroyed = x.state == world::EntityState::kKilled || x.state == world::EntityState::kImpacted;
-      send_entity(x, e.t_s, destroyed ? io::kDisAppearanceDestroyed : io::kDisAppearanceDeactivated, sent);
+      send_state(pose_of(x), e.t_s, destroyed ? io::kDisAppearanceDestroyed : io::kDisAppearanceDeactivated, sent);
       sent.ended = true;
       continue;
     }
-    const Eigen::Vector3d dead_reckoned_m = sent.p_ecef_m + sent.v_ecef_mps * (e.t_s - sent.t_s);
-    if ((dead_reckoned_m - geodetic_to_ecef(x.geodetic)).norm() > options_.position_threshold_m ||
-        turned_rad(sent.ecef_from_body, body_axes(x)) > options_.orientation_threshold_rad ||
-        e.t_s >= sent.t_s + options_.heartbeat_s - 1e-9) {
-      send_entity(x, e.t_s, 0, sent);
-    }
+    if (const Pose now = pose_of(x); due(sent, now, e.t_s)) send_state(now, e.t_s, 0, sent);
   }
   for (const world::Arrival& a : e.arrivals) send_impact(e.world.entity(a.entity_id), e.t_s);
 }
@@ -169,6 +195,8 @@ void DisSender::on(const InterceptorLaunched& e) {
   Round round;
   round.event = next_event_++;
   round.launch_t_s = m.launch_time_s;
+  round.munition = m.burst ? no_entity() : id(interceptor_entity_number(m.id));
+  round.shooter = m.shooter;
   if (m.surface_to_air()) {
     const scenario::FireUnit& f = fire_units_.at(m.effector);
     round.firing = id(kFireUnitEntityBase + static_cast<std::uint32_t>(m.effector));
@@ -182,7 +210,7 @@ void DisSender::on(const InterceptorLaunched& e) {
   pdu.header = header(m.launch_time_s);
   pdu.firing = round.firing;
   pdu.target = no_entity();
-  pdu.munition = no_entity();
+  pdu.munition = round.munition;
   pdu.event = id(round.event);
   pdu.p_ecef_m = round.p_ecef_m;
   round.descriptor.munition = kDisInterceptorType;
@@ -200,13 +228,13 @@ void DisSender::on(const InterceptorLaunched& e) {
 void DisSender::on(const InterceptorResolved& e) {
   const auto found = rounds_.find(e.resolution.interceptor.id);
   if (found == rounds_.end()) return;  // cancelled before it was launched
-  const Round round = found->second;
+  Round round = found->second;
   rounds_.erase(found);
   const engagement::Resolution& r = e.resolution;
   io::DisDetonation pdu;
   pdu.header = header(e.t_s);
   pdu.firing = round.firing;
-  pdu.munition = no_entity();
+  pdu.munition = round.munition;
   pdu.event = id(round.event);
   pdu.p_ecef_m = frame_.enu_to_ecef(r.intercept_enu_m);
   pdu.v_ecef_mps = (pdu.p_ecef_m - round.p_ecef_m) / std::max(e.t_s - round.launch_t_s, 1e-3);
@@ -226,6 +254,25 @@ void DisSender::on(const InterceptorResolved& e) {
     case engagement::Outcome::kAborted: pdu.result = io::kDisResultNone; break;
   }
   send(pdu);
+  if (round.sent) {  // the munition entity ends where it detonated
+    send_state(pose_of(round, r.intercept_enu_m, r.interceptor.flight.v_enu_mps), e.t_s, io::kDisAppearanceDestroyed,
+               *round.sent);
+  }
+}
+
+void DisSender::on(const InterceptorsFlew& e) {
+  for (const engagement::Interceptor& m : e.flying) {
+    if (!m.launched || m.burst) continue;
+    const auto found = rounds_.find(m.id);
+    if (found == rounds_.end()) continue;
+    Round& round = found->second;
+    const Pose now = pose_of(round, m.flight.p_enu_m, m.flight.v_enu_mps);
+    if (!round.sent) {
+      send_state(now, e.t_s, 0, round.sent.emplace());  // it appears
+    } else if (due(*round.sent, now, e.t_s)) {
+      send_state(now, e.t_s, 0, *round.sent);
+    }
+  }
 }
 
 void DisSender::on(const RunEnded&) {

@@ -17,19 +17,27 @@
 // damage 'destroyed' when killed or impacted, state 'deactivated' when it departs or lands.
 // Fire units are ground entities: entity number kFireUnitEntityBase + their index, land platform,
 // static dead reckoning, an Entity State PDU at the first step and every heartbeat.
+// Interceptors in flight (surface-to-air and air-to-air missiles; a gun's burst is not an
+// entity) are munition entities (IEEE 1278.1 tracked munitions): entity number
+// interceptor_entity_number(id), force 1, type kDisInterceptorType, marking the shooter's name,
+// DRM(F, P, W), their flyout's position and velocity (ENU at the origin turned into ECEF), sent
+// by the same rules from the first engagement step after their launch time to their end: after
+// the Detonation PDU a last Entity State PDU at the detonation point with damage 'destroyed', as
+// every entity of ours that ends in the air gets (so a receiver that does not read Detonation
+// PDUs removes it at once, not after its 12 s time-out).
 //
 // A Fire PDU for every interceptor launched: firing entity the fire unit (or the fighter), target
 // unknown (0:0:0: the launch is on a track, and which entity the seeker homes on is decided at
-// the end), munition 0:0:0 (interceptors are not entities here), event number counted from 1,
-// location the launcher, velocity the mean velocity to the aim point over the time of flight,
-// range the distance to it. A Detonation PDU for each of them at its resolution, same event ID,
-// at the intercept point, target the entity hit or homed on (0:0:0 for none or an external one),
-// location in that entity's body axes, result entity impact for a kill, detonation for a miss or
-// no target, none for an interceptor destroyed in flight on C2's order; and one for each threat
-// reaching its asset (firing and munition the threat, result ground impact). Timestamps are the
-// simulated time past the hour, absolute (the run starts at 00:00:00 UTC). A gun's burst is one
-// Fire and one Detonation PDU like an interceptor's, its burst descriptor giving the rounds
-// (quantity) and the rate of fire (rate, rounds per minute).
+// the end), munition the interceptor's entity ID (0:0:0 for a gun's burst), event number counted
+// from 1, location the launcher, velocity the mean velocity to the aim point over the time of
+// flight, range the distance to it. A Detonation PDU for each of them at its resolution, same
+// event ID and munition, at the intercept point, target the entity hit or homed on (0:0:0 for
+// none or an external one), location in that entity's body axes, result entity impact for a
+// kill, detonation for a miss or no target, none for an interceptor destroyed in flight on C2's
+// order; and one for each threat reaching its asset (firing and munition the threat, result
+// ground impact). Timestamps are the simulated time past the hour, absolute (the run starts at
+// 00:00:00 UTC). A gun's burst is one Fire and one Detonation PDU like an interceptor's, its
+// burst descriptor giving the rounds (quantity) and the rate of fire (rate, rounds per minute).
 #pragma once
 
 #include <Eigen/Core>
@@ -58,9 +66,15 @@ struct DisOptions {
   double heartbeat_s = 5.0;
 };
 
-/// DIS entity numbers of the fire units: this plus their index in the scenario. Entities of the
-/// world (numbered from 1) must stay below it.
+/// DIS entity numbers of the fire units: this plus their index in the scenario.
 inline constexpr std::uint16_t kFireUnitEntityBase = 60001;
+/// DIS entity numbers of the interceptors: kInterceptorEntityBase + (id - 1) mod
+/// kInterceptorEntities, below the fire units' (a number comes back only after 20,000 later
+/// launches, long after its interceptor ended). Entities of the world (numbered from 1) must stay
+/// below kInterceptorEntityBase.
+inline constexpr std::uint16_t kInterceptorEntityBase = 40001;
+inline constexpr std::uint16_t kInterceptorEntities = kFireUnitEntityBase - kInterceptorEntityBase;
+std::uint16_t interceptor_entity_number(std::uint64_t interceptor_id);
 
 /// The ECEF velocity of an entity at `g` moving at `v_map_mps` in the map coordinates of `frame`
 /// (world/mover.h: the rate of east_m, north_m, altitude_m, which World records as v_enu_mps):
@@ -94,6 +108,7 @@ class DisSender : public EventSink {
   void on(const TruthMoved& e) override;
   void on(const InterceptorLaunched& e) override;
   void on(const InterceptorResolved& e) override;
+  void on(const InterceptorsFlew& e) override;
   void on(const RunEnded& e) override;
 
   const Counts& counts() const { return counts_; }
@@ -107,20 +122,40 @@ class DisSender : public EventSink {
     Eigen::Matrix3d ecef_from_body = Eigen::Matrix3d::Identity();
     bool ended = false;
   };
-  /// An interceptor in flight: its event number, shooter, and where and when it left.
+  /// An interceptor in flight: its event number, shooter, and where and when it left; its munition
+  /// entity (0:0:0 for a gun's burst) and, once sent, its last Entity State.
   struct Round {
     std::uint16_t event = 0;
     io::DisEntityId firing;
+    io::DisEntityId munition;
+    std::string shooter;
     Eigen::Vector3d p_ecef_m = Eigen::Vector3d::Zero();
     double launch_t_s = 0.0;
     io::DisMunitionDescriptor descriptor;  ///< an interceptor, or a gun's burst: its rounds and rate
+    std::optional<Sent> sent;
+  };
+  /// What an Entity State PDU says of an entity: who and where (ECEF), now.
+  struct Pose {
+    io::DisEntityId id;
+    std::uint8_t force_id = 0;
+    io::DisEntityType type;
+    std::string marking;
+    Eigen::Vector3d p_ecef_m = Eigen::Vector3d::Zero();
+    Eigen::Vector3d v_ecef_mps = Eigen::Vector3d::Zero();
+    Eigen::Matrix3d ecef_from_body = Eigen::Matrix3d::Identity();
   };
 
   /// An entity's body axes (ecef_from_body) along its true ECEF velocity.
   Eigen::Matrix3d body_axes(const world::Entity& e) const;
   io::DisEntityId id(std::uint32_t entity_number) const;
   io::DisHeader header(double t_s) const;
-  void send_entity(const world::Entity& e, double t_s, std::uint32_t appearance, Sent& sent);
+  Pose pose_of(const world::Entity& e) const;
+  /// An interceptor at its flyout state (p, v in the scenario's ENU frame).
+  Pose pose_of(const Round& round, const Eigen::Vector3d& p_enu_m, const Eigen::Vector3d& v_enu_mps) const;
+  /// Whether a PDU is due at t_s for an entity at `now` whose last PDU was `sent` (the
+  /// thresholds and heartbeat above).
+  bool due(const Sent& sent, const Pose& now, double t_s) const;
+  void send_state(const Pose& pose, double t_s, std::uint32_t appearance, Sent& sent);
   void send_fire_units(double t_s);
   void send_impact(const world::Entity& threat, double t_s);
   void send(const io::DisPdu& pdu);

@@ -164,6 +164,14 @@ struct InterceptorResolved {
   const world::World& world;
 };
 
+/// The interceptors still in flight after the engagement stage at t_s (truth: analysis and
+/// federation only). Those launched stand at t_s (their flight state); the rest wait for their
+/// launch time.
+struct InterceptorsFlew {
+  double t_s = 0.0;
+  const std::vector<engagement::Interceptor>& flying;
+};
+
 /// A fighter took off, was committed to a track, reached its patrol station, fired, withheld a
 /// shot for want of its own radar's lock, or landed.
 struct FighterActed {
@@ -249,6 +257,7 @@ class EventSink {
   virtual void on(const OrderDropped&) {}
   virtual void on(const InterceptorLaunched&) {}
   virtual void on(const InterceptorResolved&) {}
+  virtual void on(const InterceptorsFlew&) {}
   virtual void on(const FighterActed&) {}
   virtual void on(const LauncherReloaded&) {}
   virtual void on(const EmissionChanged&) {}

@@ -481,6 +481,7 @@ void Simulation::engage(double t_s) {
   for (const auto& r : engagements_.resolve(t_s, world_, arsenal_)) {
     bus_.publish(InterceptorResolved{t_s, r, world_});
   }
+  bus_.publish(InterceptorsFlew{t_s, engagements_.flying()});
 }
 
 void Simulation::sample(double t_s) {

@@ -38,6 +38,7 @@ BallisticMover::BallisticMover(const scenario::Point2& launch, const scenario::P
   // Secant on the down-range miss for the thrust; the azimuth turned by the cross-range miss.
   double previous_thrust_mps2 = 0.0, previous_miss_m = 0.0;
   for (int i = 0; i < kAimIterations; ++i) {
+    solve_kick();
     const Eigen::Vector2d miss_m = impact_map_m().head<2>() - map_m(aim);
     if (miss_m.norm() < kAimTolerance_m) break;
     const double down_m = miss_m.dot(along), cross_m = miss_m.dot(right);
@@ -49,7 +50,39 @@ BallisticMover::BallisticMover(const scenario::Point2& launch, const scenario::P
     thrust_mps2_ = next_thrust_mps2;
     azimuth_rad_ -= cross_m / range_m;
   }
-  state_ = {geodetic_to_ecef(launch_), Eigen::Vector3d::Zero(), 0.0};
+  state_ = launch_state();
+}
+
+void BallisticMover::solve_kick() {
+  // Secant on gamma_bo(k) - gamma_target from the last kick and one kInitialKick_rad / 2 beside it,
+  // the kick kept inside (0, 90 deg).
+  const double target_rad = deg_to_rad(spec_.burnout_pitch_deg);
+  constexpr double kMaxKick_rad = kPi / 2.0 - 1e-3;
+  double k0 = kick_rad_, f0 = flight_path_rad(burnout_state()) - target_rad;
+  if (std::abs(f0) < kFlightPathTolerance_rad) return;
+  kick_rad_ = std::clamp(k0 + (f0 > 0.0 ? 0.5 : -0.5) * kInitialKick_rad, 1e-3, kMaxKick_rad);
+  for (int i = 0; i < kAimIterations; ++i) {
+    const double k1 = kick_rad_, f1 = flight_path_rad(burnout_state()) - target_rad;
+    if (std::abs(f1) < kFlightPathTolerance_rad || f1 == f0) return;
+    kick_rad_ = std::clamp(k1 - f1 * (k1 - k0) / (f1 - f0), 1e-3, kMaxKick_rad);
+    k0 = k1;
+    f0 = f1;
+  }
+}
+
+BallisticMover::State BallisticMover::launch_state() const {
+  return {geodetic_to_ecef(launch_), Eigen::Vector3d::Zero(), 0.0};
+}
+
+BallisticMover::State BallisticMover::burnout_state() const {
+  State s = launch_state();
+  fly(s, spec_.burn_time_s);
+  return s;
+}
+
+double BallisticMover::flight_path_rad(const State& s) {
+  const Eigen::Vector3d up = ecef_from_enu_rotation(ecef_to_geodetic(s.r_ecef_m)).col(2);
+  return std::asin(std::clamp(up.dot(s.v_ecef_mps) / s.v_ecef_mps.norm(), -1.0, 1.0));
 }
 
 Eigen::Vector3d BallisticMover::acceleration(const State& s) const {
@@ -59,14 +92,16 @@ Eigen::Vector3d BallisticMover::acceleration(const State& s) const {
   const Eigen::Vector3d omega(0.0, 0.0, earth.AngularVelocity());
   Eigen::Vector3d a = gravity - 2.0 * omega.cross(s.v_ecef_mps);
   if (s.t_s < spec_.burn_time_s) {
-    const double rise_s = kVerticalRise * spec_.burn_time_s;
-    const double pitch_rad =
-        s.t_s < rise_s ? kPi / 2.0
-                       : kPi / 2.0 + (deg_to_rad(spec_.burnout_pitch_deg) - kPi / 2.0) * (s.t_s - rise_s) /
-                                         (spec_.burn_time_s - rise_s);
-    const Eigen::Vector3d u_enu(std::cos(pitch_rad) * std::sin(azimuth_rad_), std::cos(pitch_rad) * std::cos(azimuth_rad_),
-                                std::sin(pitch_rad));
-    a += thrust_mps2_ * (ecef_from_launch_enu_ * u_enu);
+    const double rise_s = kVerticalRise * spec_.burn_time_s, kick_end_s = rise_s + kKick * spec_.burn_time_s;
+    Eigen::Vector3d u_ecef;
+    if (s.t_s < kick_end_s) {
+      const double tilt_rad = s.t_s < rise_s ? 0.0 : kick_rad_;
+      u_ecef = ecef_from_launch_enu_ * Eigen::Vector3d(std::sin(tilt_rad) * std::sin(azimuth_rad_),
+                                                       std::sin(tilt_rad) * std::cos(azimuth_rad_), std::cos(tilt_rad));
+    } else {
+      u_ecef = s.v_ecef_mps.normalized();
+    }
+    a += thrust_mps2_ * u_ecef;
   }
   const double altitude_m = ecef_to_geodetic(s.r_ecef_m).alt_m;
   const double density_kgpm3 = air_density_kgpm3(altitude_m);
@@ -109,7 +144,7 @@ bool BallisticMover::fly(State& s, double dt_s) const {
 }
 
 Eigen::Vector3d BallisticMover::impact_map_m() const {
-  State s{geodetic_to_ecef(launch_), Eigen::Vector3d::Zero(), 0.0};
+  State s = launch_state();
   while (!fly(s, 60.0) && s.t_s < kMaxFlight_s) {
   }
   return frame_.map_point(ecef_to_geodetic(s.r_ecef_m));
@@ -129,6 +164,17 @@ MoverState BallisticMover::state_of(const State& s) const {
 MoverState BallisticMover::advance(double /*flight_time_s*/, double dt_s) {
   if (!finished_ && dt_s > 0.0) finished_ = fly(state_, dt_s);
   return state_of(state_);
+}
+
+KeplerCoast kepler_coast(const BallisticMover::State& burnout, double impact_radius_m) {
+  const GeographicLib::NormalGravity& earth = GeographicLib::NormalGravity::WGS84();
+  const double mu = earth.MassConstant();
+  const Eigen::Vector3d v = burnout.v_ecef_mps + Eigen::Vector3d(0.0, 0.0, earth.AngularVelocity()).cross(burnout.r_ecef_m);
+  const double r0 = burnout.r_ecef_m.norm();
+  const double energy = v.squaredNorm() / 2.0 - mu / r0, h = burnout.r_ecef_m.cross(v).norm();
+  const double p = h * h / mu, ecc = std::sqrt(std::max(0.0, 1.0 + 2.0 * energy * h * h / (mu * mu)));
+  const auto anomaly_rad = [&](double r) { return std::acos(std::clamp((p / r - 1.0) / ecc, -1.0, 1.0)); };
+  return {p / (1.0 - ecc), 2.0 * kPi - anomaly_rad(impact_radius_m) - anomaly_rad(r0)};
 }
 
 }  // namespace rampart::world

@@ -1,5 +1,5 @@
 // `rampart run --dis HOST:PORT` / `--dis-file FILE` and `--dis-listen PORT`: the default
-// scenario's DIS PDUs (Entity State, Fire and Detonation) decode in tshark with no malformed
+// scenario's DIS PDUs (Entity State, of the interceptors in flight too, Fire and Detonation) decode in tshark with no malformed
 // frame and to the values in the file; the datagrams are the file's PDUs; bad options exit 2; and
 // two rampart processes federate over loopback, one flying a raid, the other tracking it.
 #include <gtest/gtest.h>
@@ -51,11 +51,13 @@ TEST(RunDis, TheDefaultScenarioSendsEntityStateFireAndDetonationPdusTsharkDecode
   ASSERT_EQ(run.status, 0) << run.err;
   const Bytes stream = rampart::test::read_bytes(file);
   const rampart::io::DisDecoded decoded = rampart::io::decode_dis(stream, file.string());
-  std::size_t states = 0, fires = 0, detonations = 0, destroyed = 0;
+  std::size_t states = 0, fires = 0, detonations = 0, destroyed = 0, interceptor_states = 0;
   for (const auto& p : decoded.pdus) {
     if (const auto* e = std::get_if<DisEntityState>(&p)) {
       ++states;
       if (e->appearance == rampart::io::kDisAppearanceDestroyed) ++destroyed;
+      // An interceptor in flight: a guided anti-air munition (docs/dis.md).
+      if (e->type == rampart::io::DisEntityType{2, 1, 0, 1, 0, 0, 0}) ++interceptor_states;
     }
     fires += std::holds_alternative<DisFire>(p);
     detonations += std::holds_alternative<DisDetonation>(p);
@@ -64,6 +66,7 @@ TEST(RunDis, TheDefaultScenarioSendsEntityStateFireAndDetonationPdusTsharkDecode
   EXPECT_GT(fires, 10u);
   EXPECT_GE(detonations, fires - 10);  // a few interceptors are still in flight at the end
   EXPECT_GT(destroyed, 0u);
+  EXPECT_GT(interceptor_states, 2 * fires);  // at least its first and its last
   EXPECT_EQ(decoded.skipped, 0u);
   if (!rampart::io::test::tshark_installed()) GTEST_SKIP() << "tshark is not installed (scripts/setup.sh installs it)";
   const std::vector<Bytes> pdus = split_pdus(stream);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <memory>
 
+#include "c2/assignment.h"
 #include "c2/ballistic.h"
 #include "c2/feasible_engagements.h"
 #include "c2/threat_evaluation.h"
@@ -159,6 +160,49 @@ TEST_F(BallisticAssignment, OnlyCapableUnitsAreOfferedBallisticTracks) {
   const FeasibleEngagements later = feasible_engagements({threat(1, true)}, tracks, slow, context());
   ASSERT_EQ(later.candidates.size(), 1u);
   EXPECT_NEAR(later.candidates[0].intercept.time_of_flight_s, 58.0 / 3.0, 1e-9);
+}
+
+// The ballistic salvo (doctrine.h), under shoot-look-shoot: from one order a track classified
+// ballistic gets ballistic_salvo = 2 rounds, 3 s apart, and the same unit fires 1 at a track that
+// is not (an aircraft 30 km out at 5 km, inbound at 250 m/s), with every assignment policy. Two
+// independent rounds of Pk 0.9 kill with 1 - (1 - 0.9)^2 = 0.99; ballistic_salvo: 3 fires three
+// (1 - 0.1^3 = 0.999) when the unit has three channels free, and the WTA weighs that.
+TEST_F(BallisticAssignment, ABallisticTrackGetsASalvoAnAircraftOneRound) {
+  const std::map<std::uint32_t, messages::TrackState> missile = {
+      {1, track(1, at_altitude(0, 40'000, 30'000), {0, -1000, -1000})}};
+  const std::map<std::uint32_t, messages::TrackState> aircraft = {
+      {2, track(2, at_altitude(0, 30'000, 5000), {0, -250, 0})}};
+  const std::vector<WeaponStatus> weapons = {weapon(0, true)};
+  for (const auto kind : {scenario::AssignmentPolicyKind::kMatching, scenario::AssignmentPolicyKind::kWtaHeuristic,
+                          scenario::AssignmentPolicyKind::kWtaExact}) {
+    SCOPED_TRACE(scenario::to_string(kind));
+    const auto policy = make_assignment_policy(kind);
+    const AssignmentResult salvo = policy->assign({threat(1, true)}, missile, weapons, context());
+    ASSERT_EQ(salvo.orders.size(), 1u);
+    EXPECT_EQ(salvo.orders[0].rounds, 2);
+    EXPECT_DOUBLE_EQ(salvo.orders[0].round_interval_s, 3.0);
+    const AssignmentResult single = policy->assign({threat(2, false)}, aircraft, weapons, context());
+    ASSERT_EQ(single.orders.size(), 1u);
+    EXPECT_EQ(single.orders[0].rounds, 1);
+    EXPECT_DOUBLE_EQ(single.orders[0].round_interval_s, 0.0);
+  }
+  EXPECT_NEAR(slot_kill_probability(weapons[0], 2), 0.99, 1e-12);
+  settings.ballistic_salvo = 3;
+  settings.ballistic_salvo_interval_s = 4.0;
+  doctrine = Doctrine(settings);
+  auto three_channels = weapons;
+  three_channels[0].free_channels = 3;
+  const AssignmentResult three = make_assignment_policy(scenario::AssignmentPolicyKind::kMatching)
+                                     ->assign({threat(1, true)}, missile, three_channels, context());
+  ASSERT_EQ(three.orders.size(), 1u);
+  EXPECT_EQ(three.orders[0].rounds, 3);
+  EXPECT_DOUBLE_EQ(three.orders[0].round_interval_s, 4.0);
+  EXPECT_NEAR(slot_kill_probability(weapons[0], 3), 0.999, 1e-12);
+  // Two channels only: the salvo is cut to the two the unit can guide.
+  const AssignmentResult cut = make_assignment_policy(scenario::AssignmentPolicyKind::kMatching)
+                                   ->assign({threat(1, true)}, missile, weapons, context());
+  ASSERT_EQ(cut.orders.size(), 1u);
+  EXPECT_EQ(cut.orders[0].rounds, 2);
 }
 
 }  // namespace

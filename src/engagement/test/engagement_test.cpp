@@ -74,13 +74,17 @@ class EngagementsTest : public ::testing::Test {
  protected:
   scenario::Scenario s = scenario::load_scenario_file(std::string(RAMPART_SOURCE_DIR) +
                                                       "/src/scenario/test/data/minimal.yaml");
+  /// The minimal scenario's fire unit with a SAM that launches 5 s after an order's receipt.
+  Arsenal reacting_in_5_s() const {
+    auto type = sam(1.0);
+    type.reaction_time_s = 5.0;
+    return units_of(s.fire_units[0], {type});
+  }
 };
 
 TEST_F(EngagementsTest, TheUnitLaunchesItsReactionTimeAfterTheOrder) {
   world::World w(s);
-  auto type = sam(1.0);
-  type.reaction_time_s = 5.0;
-  Arsenal units = units_of(s.fire_units[0], {type});
+  Arsenal units = reacting_in_5_s();
   Engagements e(1);
   const auto launched = e.fire(2.0, {0, 42, 1, 10.0, Eigen::Vector3d::Zero()}, units);
   ASSERT_EQ(launched.size(), 1u);
@@ -93,6 +97,25 @@ TEST_F(EngagementsTest, TheUnitLaunchesItsReactionTimeAfterTheOrder) {
   EXPECT_DOUBLE_EQ(report.intercept_t_s, 17.0);
   w.advance(7.0);
   EXPECT_TRUE(e.resolve(7.0, w, units).empty());  // still on the launcher
+}
+
+// A ballistic salvo (c2/doctrine.h): one order of 2 rounds 3 s apart launches two interceptors,
+// the first at the reaction time after the order and the second 3 s later, each with C2's time
+// of flight; both channels are committed at the order.
+TEST_F(EngagementsTest, ASalvoOrderLaunchesItsRoundsItsIntervalApart) {
+  Arsenal units = reacting_in_5_s();
+  Engagements e(1);
+  messages::FireOrder order{0, 42, 2, 10.0, Eigen::Vector3d::Zero()};
+  order.round_interval_s = 3.0;
+  const auto launched = e.fire(2.0, order, units);
+  ASSERT_EQ(launched.size(), 2u);
+  EXPECT_DOUBLE_EQ(launched[0].launch_time_s, 7.0);
+  EXPECT_DOUBLE_EQ(launched[0].intercept_time_s, 17.0);
+  EXPECT_DOUBLE_EQ(launched[1].launch_time_s, 10.0);
+  EXPECT_DOUBLE_EQ(launched[1].intercept_time_s, 20.0);
+  EXPECT_NE(launched[0].id, launched[1].id);
+  EXPECT_EQ(units[0]->status().free_channels, 0);      // the type's 2 channels
+  EXPECT_EQ(units[0]->status().ready_rounds, 8 - 2);   // 2 launchers of 4
 }
 
 // A fire unit with a fire-control radar of its own guides as many interceptors at once as the

@@ -187,6 +187,52 @@ TEST_F(DisRun, EveryLaunchHasAFireAndADetonationOfTheSameEvent) {
   EXPECT_EQ(detonations_of_rounds, static_cast<int>(fired.size()) - summary_.interceptors_in_flight_at_end);
 }
 
+TEST_F(DisRun, AnInterceptorIsAnEntityFromItsFireToItsDetonation) {
+  // Each Fire PDU names its interceptor's munition entity (40001 + id - 1); that entity's Entity
+  // State PDUs (munition 2:1:0:1, friendly, the shooter's marking) come after the Fire and before
+  // the Detonation of the same event, which names it too, at most a heartbeat apart; then one last
+  // PDU 'destroyed' where it detonated.
+  int followed = 0;
+  for (std::size_t i = 0; i < pdus_.size(); ++i) {
+    const auto* f = std::get_if<io::DisFire>(&pdus_[i]);
+    if (!f) continue;
+    SCOPED_TRACE("event " + std::to_string(f->event.entity));
+    EXPECT_EQ(f->munition.site, 7);
+    EXPECT_EQ(f->munition.application, 3);
+    EXPECT_GE(f->munition.entity, kInterceptorEntityBase);
+    EXPECT_LT(f->munition.entity, kFireUnitEntityBase);
+    std::size_t detonation = pdus_.size();
+    for (std::size_t j = i + 1; j < pdus_.size() && detonation == pdus_.size(); ++j)
+      if (const auto* d = std::get_if<io::DisDetonation>(&pdus_[j]); d && d->event == f->event) detonation = j;
+    if (detonation == pdus_.size()) continue;  // still in flight at the end
+    const auto& d = std::get<io::DisDetonation>(pdus_[detonation]);
+    EXPECT_EQ(d.munition, f->munition);
+    std::vector<std::pair<std::size_t, io::DisEntityState>> states;
+    for (std::size_t j = 0; j < pdus_.size(); ++j)
+      if (const auto* e = std::get_if<io::DisEntityState>(&pdus_[j]); e && e->id == f->munition) states.emplace_back(j, *e);
+    ASSERT_GE(states.size(), 2u);
+    for (std::size_t k = 0; k + 1 < states.size(); ++k) {
+      const auto& [at, e] = states[k];
+      EXPECT_GT(at, i);
+      EXPECT_LT(at, detonation);
+      EXPECT_EQ(e.appearance, 0u);
+      EXPECT_EQ(e.type, kDisInterceptorType);
+      EXPECT_EQ(e.force_id, io::kDisForceFriendly);
+      EXPECT_EQ(e.marking, "Battery");
+      EXPECT_GE(e.header.timestamp_s, f->header.timestamp_s - 1e-3);  // not before its launch
+      if (k > 0) {
+        EXPECT_LE(e.header.timestamp_s - states[k - 1].second.header.timestamp_s, 5.0 + 1e-3);
+      }
+    }
+    const auto& [last_at, last] = states.back();
+    EXPECT_EQ(last_at, detonation + 1);
+    EXPECT_EQ(last.appearance, io::kDisAppearanceDestroyed);
+    EXPECT_LT((last.p_ecef_m - d.p_ecef_m).norm(), 1e-3);
+    ++followed;
+  }
+  EXPECT_GT(followed, 0);
+}
+
 /// Collects the world's entities at each motion step.
 struct Watcher : EventSink {
   void on(const TruthMoved& e) override { entities = e.world.entities(); }

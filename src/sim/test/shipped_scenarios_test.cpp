@@ -362,16 +362,35 @@ TEST(ShippedScenarios, MixedRaidComesFromEveryHeight) {
   EXPECT_GT(r.by_kind.at("drone").killed + r.by_kind.at("cruise_missile").killed, 0);
 }
 
+/// The launch times of each fire unit's interceptors, by unit and track.
+struct Launches : EventSink {
+  std::map<std::pair<std::string, std::uint32_t>, std::vector<double>> times_s;
+  void on(const InterceptorLaunched& e) override {
+    times_s[{e.interceptor.shooter, e.interceptor.track_id}].push_back(e.interceptor.launch_time_s);
+  }
+};
+
 // The upper tier alone engages the ballistic missiles, and only them, above its 12 km debris
-// floor (and under its 35 km ceiling); over three seeds it destroys some (Pk 0.54 a round).
+// floor (and under its 35 km ceiling); over three seeds it destroys some (Pk 0.54 a round). Its
+// rounds leave in ballistic salvos (c2/doctrine.h): two on a track, 3 s apart, or one when the
+// unit has a single channel or round left; never two on a track closer together.
 TEST(ShippedScenarios, MixedRaidBallisticMissilesMeetTheUpperTierOnly) {
   const scenario::Scenario s = load("scenarios/mixed_raid.yaml");
-  int kills = 0, rounds = 0;
+  int kills = 0, rounds = 0, salvos = 0;
   for (const std::uint64_t seed : {s.random_seed, std::uint64_t{1}, std::uint64_t{2}}) {
     Resolutions resolutions;
+    Launches launches;
     Simulation sim(s, {.seed = seed});
     sim.subscribe(resolutions);
+    sim.subscribe(launches);
     const Summary r = sim.run();
+    for (const auto& [unit_track, times_s] : launches.times_s) {
+      if (unit_track.first != "FU-3 Upper") continue;
+      for (std::size_t i = 1; i < times_s.size(); ++i) {
+        EXPECT_GE(times_s[i] - times_s[i - 1], 3.0 - 1e-9) << "track " << unit_track.second;
+        salvos += std::abs(times_s[i] - times_s[i - 1] - 3.0) < 1e-9;
+      }
+    }
     for (const auto& end : resolutions.ends) {
       const bool upper = end.shooter == "FU-3 Upper";
       if (!end.kind.empty()) {
@@ -387,6 +406,7 @@ TEST(ShippedScenarios, MixedRaidBallisticMissilesMeetTheUpperTierOnly) {
     EXPECT_EQ(r.by_kind.at("ballistic_missile").killed + r.by_kind.at("ballistic_missile").leakers, 4);
   }
   EXPECT_GE(rounds, 6);
+  EXPECT_GE(salvos, 3);
   EXPECT_GE(kills, 1);
 }
 
