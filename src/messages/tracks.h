@@ -12,10 +12,15 @@ using Matrix6d = Eigen::Matrix<double, 6, 6>;
 
 enum class TrackStatus { kTentative, kConfirmed };
 
+/// What a track was made of: radar plots, or fixes triangulated from the strobes of noise
+/// jammers (tracking/jammer_tracking.h: east and north only, no height).
+enum class TrackSource { kRadar, kTriangulation };
+
 /// A track as the rest of the system sees it: constant-velocity state [p_enu_m, v_enu_mps].
 struct TrackState {
   std::uint32_t id = 0;
   double t_s = 0.0;  ///< time of the state
+  double t_updated_s = 0.0;  ///< time of the latest plot the track took (its birth plot at first)
   Vector6d x = Vector6d::Zero();
   Matrix6d P = Matrix6d::Identity();
   TrackStatus status = TrackStatus::kTentative;
@@ -23,6 +28,7 @@ struct TrackState {
   int consecutive_misses = 0;  ///< looks in a row without a plot
   bool has_height = false;     ///< whether any plot so far measured elevation
   double score = 0.0;          ///< track score (log-likelihood ratio) where the tracker keeps one
+  TrackSource source = TrackSource::kRadar;
 
   Eigen::Vector3d position_enu_m() const { return x.head<3>(); }
   Eigen::Vector3d velocity_enu_mps() const { return x.tail<3>(); }

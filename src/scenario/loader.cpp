@@ -1555,6 +1555,7 @@ class ScenarioReader {
     t.delete_after_misses = m.integer_or("delete_after_misses", t.delete_after_misses, 1, 100);
     t.initial_speed_sigma_mps =
         m.number_or("initial_speed_sigma_mps", t.initial_speed_sigma_mps, Range{0.0, 5000.0, true, false});
+    t.max_coast_s = m.number("max_coast_s", Range{0.0, 86'400.0, true, false}, false);
     if (t.confirm_hits_m > t.confirm_window_n)
       m.error_at("confirm_hits_m", "'confirm_hits_m' in tracker must not exceed confirm_window_n");
     m.check_unknown_keys();

@@ -6,6 +6,7 @@
 // Cross-references (a fire unit's weapon type, a raid's target asset) are resolved to indices.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -449,6 +450,9 @@ struct TrackerSettings {
   /// grows by about this times the scan period, so a target faster than it (a re-entering
   /// ballistic missile) needs it large enough to be initiated.
   double initial_speed_sigma_mps = 300.0;
+  /// A track whose latest plot is older than this is deleted (tracking::TrackerConfig). Absent:
+  /// derived from the radars (max_coast_s below).
+  std::optional<double> max_coast_s;
 };
 
 enum class FireDoctrine { kShootLookShoot, kSalvo };
@@ -603,6 +607,18 @@ inline Eigen::Vector3d fire_control_antenna_m(const Scenario& s, const FireUnit&
     return {r.position.east_m, r.position.north_m, r.site_alt_m + r.antenna_height_m};
   }
   return {f.position.east_m, f.position.north_m, f.site_alt_m + f.antenna_height_m};
+}
+
+/// The longest a track may coast (tracking::TrackerConfig::max_coast_s): the tracker section's
+/// max_coast_s, else (delete_after_misses + 1) scan periods of the slowest radar. A track that
+/// some radar which detected it still looks at is deleted by its misses within
+/// delete_after_misses of that radar's scans; one that coasts a scan longer than that has no such
+/// radar looking (silent, destroyed, or its target left the coverage). 60 s without radars.
+inline double max_coast_s(const Scenario& s) {
+  if (s.tracker.max_coast_s) return *s.tracker.max_coast_s;
+  double slowest_scan_s = 0.0;
+  for (const Radar& r : s.radars) slowest_scan_s = std::max(slowest_scan_s, r.scan_period_s);
+  return slowest_scan_s > 0.0 ? (s.tracker.delete_after_misses + 1) * slowest_scan_s : 60.0;
 }
 
 }  // namespace rampart::scenario

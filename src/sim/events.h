@@ -23,6 +23,7 @@
 #include "sensors/sensor.h"
 #include "messages/plots.h"
 #include "messages/tracks.h"
+#include "tracking/jammer_tracking.h"
 #include "world/mobile_unit.h"
 #include "world/world.h"
 
@@ -55,6 +56,12 @@ struct AnglesMade {
   const std::vector<sensors::AngleReport>& reports;
 };
 
+/// The jammer tracker crossed one window's strobes (tracking/jammer_tracking.h).
+struct JammersTracked {
+  double t_s = 0.0;
+  const tracking::JammerStep& step;
+};
+
 /// The tracker processed one batch of plots (which reached it sensor_to_c2_latency_s after the look).
 struct TrackerStepped {
   double t_s = 0.0;
@@ -83,6 +90,9 @@ struct PictureSampled {
   const std::vector<c2::Identity>& identities;
   const std::vector<c2::KinematicClass>& classes;
   const std::vector<FireUnitState>& units;
+  /// The jammer tracks triangulated from strobes (tracking/jammer_tracking.h), apart from the
+  /// radar picture `tracks` that C2 and the picture-quality scores work on.
+  const std::vector<messages::TrackState>& jammer_tracks;
 };
 
 struct IdentityChanged {
@@ -246,6 +256,7 @@ class EventSink {
   virtual void on(const PlotsMade&) {}
   virtual void on(const AnglesMade&) {}
   virtual void on(const TrackerStepped&) {}
+  virtual void on(const JammersTracked&) {}
   virtual void on(const PictureSampled&) {}
   virtual void on(const IdentityChanged&) {}
   virtual void on(const ThreatsRanked&) {}

@@ -46,7 +46,7 @@ Recorder::Recorder(const std::string& out_dir, const std::vector<LayoutItem>& la
       "truth_id"});
   tracks_ = std::make_unique<io::CsvWriter>(path("tracks.csv"), std::vector<std::string>{
       "t_s", "track_id", "status", "identity", "track_t_s", "east_m", "north_m", "up_m", "ve_mps", "vn_mps",
-      "vu_mps", "sigma_pos_m", "truth_id", "class"});
+      "vu_mps", "sigma_pos_m", "truth_id", "class", "source"});
   events_ = std::make_unique<io::CsvWriter>(path("events.csv"), std::vector<std::string>{
       "t_s", "event", "unit", "track_id", "interceptor_id", "threat", "truth_id", "outcome", "east_m", "north_m",
       "up_m", "miss_m", "detail"});
@@ -83,13 +83,21 @@ void Recorder::on(const PictureSampled& e) {
   for (std::size_t i = 0; i < e.tracks.size(); ++i) {
     const auto& t = e.tracks[i];
     if (t.status != messages::TrackStatus::kConfirmed) continue;
-    const double sigma_m = std::sqrt(t.P.topLeftCorner<2, 2>().trace());
     const auto truth = track_truth_.of(t.id);
-    tracks_->row({fixed(e.t_s, 2), std::to_string(t.id), "confirmed", c2::to_string(e.identities[i]),
-                  fixed(t.t_s, 2), fixed(t.x(0), 1), fixed(t.x(1), 1), fixed(t.x(2), 1), fixed(t.x(3), 2),
-                  fixed(t.x(4), 2), fixed(t.x(5), 2), fixed(sigma_m, 1),
-                  truth ? std::to_string(*truth) : "", c2::to_string(e.classes[i])});
+    track_row(e.t_s, t, c2::to_string(e.identities[i]), truth ? std::to_string(*truth) : "", c2::to_string(e.classes[i]));
   }
+  // Jammer tracks: C2 has not assessed them (pending, no class); their truth is not followed.
+  for (const auto& t : e.jammer_tracks)
+    if (t.status == messages::TrackStatus::kConfirmed) track_row(e.t_s, t, c2::to_string(c2::Identity::kPending), "", "");
+}
+
+void Recorder::track_row(double t_s, const messages::TrackState& t, const std::string& identity,
+                         const std::string& truth, const std::string& kinematic_class) {
+  const double sigma_m = std::sqrt(t.P.topLeftCorner<2, 2>().trace());
+  tracks_->row({fixed(t_s, 2), std::to_string(t.id), "confirmed", identity, fixed(t.t_s, 2), fixed(t.x(0), 1),
+                fixed(t.x(1), 1), fixed(t.x(2), 1), fixed(t.x(3), 2), fixed(t.x(4), 2), fixed(t.x(5), 2),
+                fixed(sigma_m, 1), truth, kinematic_class,
+                t.source == messages::TrackSource::kTriangulation ? "triangulation" : "radar"});
 }
 
 void Recorder::on(const PlotsMade& e) {

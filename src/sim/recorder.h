@@ -48,6 +48,8 @@ class Recorder : public EventSink {
   void on(const RunEnded& e) override;
 
  private:
+  void track_row(double t_s, const messages::TrackState& t, const std::string& identity, const std::string& truth,
+                 const std::string& kinematic_class);
   void write_layout(const std::vector<LayoutItem>& layout);
   void event_row(double t_s, const std::string& event, const std::string& unit, std::uint32_t track_id,
                  std::uint64_t interceptor_id, std::uint32_t truth_id, const std::string& outcome,

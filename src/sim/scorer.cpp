@@ -200,6 +200,10 @@ void Scorer::on(const AnglesMade& e) {
   for (const auto& a : e.reports) summary_.jamming_strobes += a.emitter == sensors::kJammerStrobe;
 }
 
+void Scorer::on(const JammersTracked& e) {
+  summary_.jammer_tracks_confirmed += static_cast<int>(e.step.result.confirmed.size());
+}
+
 void Scorer::on(const EmissionChanged& e) {
   if (!e.emitting) {
     silent_since_s_.emplace(e.radar, e.t_s);

@@ -65,6 +65,7 @@ class Scorer : public EventSink {
   void on(const InterceptorResolved& e) override;
   void on(const FighterActed& e) override;
   void on(const AnglesMade& e) override;
+  void on(const JammersTracked& e) override;
   void on(const EmissionChanged& e) override;
   void on(const ReadinessChanged& e) override;
   void on(const WeaponsReleased& e) override;

@@ -14,7 +14,10 @@
 namespace rampart::sim {
 
 namespace {
-tracking::TrackerOptions tracker_options(const scenario::TrackerSettings& t) {
+const messages::PlotBatch kNoPlots;
+
+tracking::TrackerOptions tracker_options(const scenario::Scenario& s) {
+  const scenario::TrackerSettings& t = s.tracker;
   tracking::TrackerOptions o;
   o.association = t.association == scenario::Association::kJpda  ? tracking::AssociationKind::kJpda
                   : t.association == scenario::Association::kMht ? tracking::AssociationKind::kMht
@@ -28,7 +31,20 @@ tracking::TrackerOptions tracker_options(const scenario::TrackerSettings& t) {
   o.config.detection_probability = t.detection_probability;
   o.config.clutter_density = t.clutter_density;
   o.config.initial_speed_sigma_mps = t.initial_speed_sigma_mps;
+  o.config.max_coast_s = scenario::max_coast_s(s);
   return o;
+}
+
+// Jammer tracks: the strobes crossed once a scan of the slowest radar (the default window
+// without radars); a jammer track coasts at most four such windows, as a radar track coasts
+// (delete_after_misses + 1) scans.
+tracking::JammerTrackingParameters jammer_tracking(const scenario::Scenario& s) {
+  tracking::JammerTrackingParameters p;
+  double slowest_scan_s = 0.0;
+  for (const scenario::Radar& r : s.radars) slowest_scan_s = std::max(slowest_scan_s, r.scan_period_s);
+  if (slowest_scan_s > 0.0) p.window_s = slowest_scan_s;
+  p.tracker.max_coast_s = 4.0 * p.window_s;
+  return p;
 }
 
 std::vector<sensors::SensorSite> sites_of(const sensors::SensorSuite& suite) {
@@ -46,7 +62,8 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
       approval_time_s_(options.approval_time_s),
       world_(s, seed_),
       sensors_(sensors::make_sensors(s, world_.frame(), seed_)),
-      tracker_(tracking::make_tracker(tracker_options(s.tracker))),
+      tracker_(tracking::make_tracker(tracker_options(s))),
+      jammer_tracker_(jammer_tracking(s)),
       arsenal_(engagement::make_fire_units(s, world_.frame())),
       fire_unit_count_(arsenal_.size()),
       engagements_(seed_, s.environment.terrain, s.origin.alt_m),
@@ -267,14 +284,25 @@ void Simulation::sense(double t_s) {
     if (!seen.angles.empty()) bus_.publish(AnglesMade{t_s, seen.angles});
     if (!sensor_stations_[i].linked) continue;  // what it saw does not reach C2
     for (auto& look : seen.looks) plots_to_c2_.send(t_s + scenario_.c2.sensor_to_c2_latency_s, std::move(look));
-    for (const auto& a : seen.angles)
+    for (const auto& a : seen.angles) {
       if (!a.emitter.empty()) esm_bearings_.push_back({a.sensor_enu_m, a.bearing_rad, a.bearing_sigma_rad, a.emitter});
+      if (a.emitter == sensors::kJammerStrobe)
+        strobes_to_c2_.send(t_s + scenario_.c2.sensor_to_c2_latency_s,
+                            {static_cast<int>(i), a.t_s, a.sensor_enu_m.head<2>(), a.bearing_rad, a.bearing_sigma_rad});
+    }
   }
 }
 
 void Simulation::track(double t_s) {
   for (const auto& look : plots_to_c2_.receive(t_s))
     bus_.publish(TrackerStepped{t_s, look.batch, tracker_->process(look.batch)});
+  // The tracker's clock is the plots' time: what C2 holds now was measured a latency ago. With
+  // every radar silent no batch comes, so the stale tracks are deleted here.
+  const double measured_t_s = t_s - scenario_.c2.sensor_to_c2_latency_s;
+  const messages::TrackerStepResult stale = tracker_->delete_stale(measured_t_s);
+  if (!stale.deleted.empty()) bus_.publish(TrackerStepped{t_s, kNoPlots, stale});
+  for (const auto& strobe : strobes_to_c2_.receive(t_s)) jammer_tracker_.add(strobe);
+  if (const auto jammers = jammer_tracker_.update(measured_t_s)) bus_.publish(JammersTracked{t_s, *jammers});
 }
 
 bool Simulation::fire_control_up(std::size_t unit) const {
@@ -492,7 +520,7 @@ void Simulation::sample(double t_s) {
     identities.push_back(battle_manager_->identity(t.id));
     classes.push_back(battle_manager_->kinematic_class(t));
   }
-  bus_.publish(PictureSampled{t_s, world_, tracks, identities, classes, unit_states()});
+  bus_.publish(PictureSampled{t_s, world_, tracks, identities, classes, unit_states(), jammer_tracker_.tracks()});
 }
 
 }  // namespace rampart::sim

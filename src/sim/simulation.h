@@ -33,6 +33,7 @@
 #include "sim/schedule.h"
 #include "sim/scorer.h"
 #include "sim/summary.h"
+#include "tracking/jammer_tracking.h"
 #include "tracking/tracker.h"
 #include "world/mobile_unit.h"
 #include "world/world.h"
@@ -155,6 +156,7 @@ class Simulation {
   world::World world_;
   sensors::SensorSuite sensors_;
   std::unique_ptr<tracking::Tracker> tracker_;
+  tracking::JammerTracker jammer_tracker_;
   std::unique_ptr<c2::BattleManager> battle_manager_;
   engagement::Arsenal arsenal_;  ///< the fire units (the first fire_unit_count_), then fighters' missiles
   std::size_t fire_unit_count_;
@@ -176,6 +178,7 @@ class Simulation {
 
   // The links, each with its latency (scenario c2 section).
   DelayLine<sensors::Look> plots_to_c2_;            ///< sensor to C2 (the tracker)
+  DelayLine<tracking::LineOfBearing> strobes_to_c2_;  ///< radars' jammer strobes to the jammer tracker
   DelayLine<c2::PositionReport> position_reports_;  ///< own forces to C2, on the data link
   DelayLine<c2::FireOrder> orders_;                 ///< C2 to the fire units
   DelayLine<c2::LaunchReport> launch_reports_;      ///< launching units to C2

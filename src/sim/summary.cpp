@@ -48,6 +48,7 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["plots"] = s.plots;
   j["false_alarm_plots"] = s.false_alarm_plots;
   j["jamming_strobes"] = s.jamming_strobes;
+  j["jammer_tracks_confirmed"] = s.jammer_tracks_confirmed;
   j["radar_silent_s"] = s.radar_silent_s;
   j["emplacements"] = s.emplacements;
   j["shoot_and_scoot_displacements"] = s.shoot_and_scoot_displacements;
@@ -115,6 +116,7 @@ Summary summary_from_json(const nlohmann::json& j) {
     j.at("plots").get_to(s.plots);
     j.at("false_alarm_plots").get_to(s.false_alarm_plots);
     j.at("jamming_strobes").get_to(s.jamming_strobes);
+    j.at("jammer_tracks_confirmed").get_to(s.jammer_tracks_confirmed);
     j.at("radar_silent_s").get_to(s.radar_silent_s);
     j.at("emplacements").get_to(s.emplacements);
     j.at("shoot_and_scoot_displacements").get_to(s.shoot_and_scoot_displacements);
@@ -180,6 +182,8 @@ std::string to_text(const Summary& s) {
   out += fmt::format("Radars: {:.0f} radar-seconds silent (emission control, marching), {} jamming strobes, {} destroyed "
                      "by anti-radiation missiles{}\n", s.radar_silent_s, s.jamming_strobes, s.radars_destroyed.size(),
                      s.radars_destroyed.empty() ? "" : fmt::format(" ({})", fmt::join(s.radars_destroyed, ", ")));
+  if (s.jamming_strobes > 0)
+    out += fmt::format("Jammers: {} jammer tracks confirmed from the strobes crossed\n", s.jammer_tracks_confirmed);
   if (s.emplacements > 0)
     out += fmt::format("Mobile units: {} emplacements, {} shoot-and-scoot displacements, {:.0f} fire-unit-seconds "
                        "of mobile fire units ready to launch\n", s.emplacements, s.shoot_and_scoot_displacements,

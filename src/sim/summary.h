@@ -75,6 +75,7 @@ struct Summary {
   long plots = 0;
   long false_alarm_plots = 0;
   long jamming_strobes = 0;    ///< bearing-only reports of noise jammers by the radars
+  int jammer_tracks_confirmed = 0;  ///< jammer tracks triangulated from the strobes and confirmed
   double radar_silent_s = 0.0;  ///< radar-seconds without radiating (emission control, marching), summed over radars
   /// Mobile fire units and radars (world/mobile_unit.h): times one became ready (emplaced),
   /// shoot-and-scoot displacements begun (march orders after launches), and fire-unit-seconds

@@ -61,7 +61,8 @@ class AssociationTracker final : public Tracker {
         gate_{config.process_noise_mps2 * config.process_noise_mps2, config.gate_probability},
         rule_(track_logic_rule(config)),
         log_pd_over_lambda_(std::log(config.detection_probability / config.clutter_density)),
-        log_miss_(std::log(1.0 - config.detection_probability)) {
+        log_miss_(std::log(1.0 - config.detection_probability)),
+        next_id_(config.first_track_id) {
     if (imm_tuning_) imm_.emplace(make_cv_ca_ct_imm(*imm_tuning_));
   }
 
@@ -153,6 +154,13 @@ class AssociationTracker final : public Tracker {
       if (manage(track, horizontal_sigma_m(track.state.P), result)) survivors.push_back(std::move(track));
     }
     tracks_ = std::move(survivors);
+    drop_stale(batch.t_s, result);
+    return result;
+  }
+
+  TrackerStepResult delete_stale(double t_s) override {
+    TrackerStepResult result;
+    drop_stale(t_s, result);
     return result;
   }
 
@@ -164,6 +172,14 @@ class AssociationTracker final : public Tracker {
   }
 
  private:
+  void drop_stale(double t_s, TrackerStepResult& result) {
+    std::erase_if(tracks_, [&](const TrackRecord& t) {
+      if (!is_stale(t.state, t_s, config_.max_coast_s)) return false;
+      result.deleted.push_back(t.state.id);
+      return true;
+    });
+  }
+
   // Applies confirmation and deletion; returns whether the track lives on.
   bool manage(TrackRecord& track, double position_sigma_m, TrackerStepResult& result) const {
     switch (manage_track(track.state, track.history, rule_, position_sigma_m)) {
@@ -188,7 +204,7 @@ class AssociationTracker final : public Tracker {
   double log_pd_over_lambda_;
   double log_miss_;
   std::vector<TrackRecord> tracks_;
-  std::uint32_t next_id_ = 1;
+  std::uint32_t next_id_;
   double last_batch_t_s_ = -std::numeric_limits<double>::infinity();
 };
 
@@ -207,6 +223,7 @@ void check_tracker_config(const TrackerConfig& config) {
                      config.survival_probability_per_s > 0.0 && config.survival_probability_per_s <= 1.0,
                  "initial existence must be in (0, 1) and survival in (0, 1]");
   RAMPART_DEMAND(config.clutter_density > 0.0, "clutter density must be positive");
+  RAMPART_DEMAND(config.max_coast_s > 0.0, "max_coast_s must be positive");
 }
 
 std::unique_ptr<Tracker> make_gnn_tracker(const TrackerConfig& config, std::optional<ImmTuning> imm) {

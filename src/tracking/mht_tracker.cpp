@@ -50,7 +50,8 @@ class MhtTracker final : public Tracker {
         gate_{config.process_noise_mps2 * config.process_noise_mps2, config.gate_probability},
         rule_(track_logic_rule(config)),
         log_pd_over_lambda_(std::log(config.detection_probability / config.clutter_density)),
-        log_miss_(std::log(1.0 - config.detection_probability)) {
+        log_miss_(std::log(1.0 - config.detection_probability)),
+        next_id_(config.first_track_id) {
     hypotheses_.push_back({});
   }
 
@@ -81,8 +82,17 @@ class MhtTracker final : public Tracker {
     for (Hypothesis& h : next) h.log_weight -= top;
     branches_ = std::move(builder.branches);
     hypotheses_ = n_scan_prune(next);
+    drop_stale(batch.t_s);
     compact();
     return report(batch);
+  }
+
+  TrackerStepResult delete_stale(double t_s) override {
+    drop_stale(t_s);
+    compact();
+    TrackerStepResult result;
+    report_deletions(result);
+    return result;
   }
 
   std::vector<TrackState> tracks() const override {
@@ -268,6 +278,14 @@ class MhtTracker final : public Tracker {
     return kept;
   }
 
+  // Takes every branch whose latest plot is more than max_coast_s old out of every global
+  // hypothesis (compact() then frees it).
+  void drop_stale(double t_s) {
+    for (Hypothesis& h : hypotheses_) {
+      std::erase_if(h.branches, [&](int b) { return is_stale(branches_[b].state, t_s, config_.max_coast_s); });
+    }
+  }
+
   // Drops the branches no global hypothesis uses.
   void compact() {
     std::vector<int> index(branches_.size(), -1);
@@ -286,21 +304,26 @@ class MhtTracker final : public Tracker {
 
   TrackerStepResult report(const PlotBatch& batch) {
     TrackerStepResult result;
-    std::set<std::uint32_t> now;
     for (const int b : hypotheses_.front().branches) {
       const Branch& branch = branches_[b];
-      now.insert(branch.state.id);
       if (branch.plot >= 0) result.associations.push_back({branch.state.id, batch.plots[branch.plot].id});
       if (branch.state.status == TrackStatus::kConfirmed && announced_.insert(branch.state.id).second) {
         result.confirmed.push_back(branch.state.id);
       }
     }
+    report_deletions(result);
+    return result;
+  }
+
+  // The tracks reported before and not in the best hypothesis now are deleted.
+  void report_deletions(TrackerStepResult& result) {
+    std::set<std::uint32_t> now;
+    for (const int b : hypotheses_.front().branches) now.insert(branches_[b].state.id);
     for (const std::uint32_t id : reported_) {
       if (!now.count(id)) result.deleted.push_back(id);
     }
     for (const std::uint32_t id : result.deleted) announced_.erase(id);
     reported_ = std::move(now);
-    return result;
   }
 
   TrackerConfig config_;
@@ -313,7 +336,7 @@ class MhtTracker final : public Tracker {
   std::vector<Hypothesis> hypotheses_;
   std::set<std::uint32_t> reported_;
   std::set<std::uint32_t> announced_;
-  std::uint32_t next_id_ = 1;
+  std::uint32_t next_id_;
   std::uint64_t next_uid_ = 1;
   double last_batch_t_s_ = -std::numeric_limits<double>::infinity();
 };

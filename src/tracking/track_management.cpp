@@ -46,6 +46,7 @@ TrackState new_track(const Plot& plot, std::uint32_t id, double initial_speed_si
   TrackState track;
   track.id = id;
   track.t_s = plot.t_s;
+  track.t_updated_s = plot.t_s;
   track.x = s.x;
   track.P = s.P;
   track.updates = 1;
@@ -103,6 +104,7 @@ int SensorMisses::fewest() const {
 
 void record_hit(TrackState& track, LookHistory& history, const Plot& plot, double score_increment) {
   ++track.updates;
+  track.t_updated_s = std::max(track.t_updated_s, plot.t_s);
   track.consecutive_misses = 0;
   history.misses.hit(plot.sensor_id);
   track.has_height = track.has_height || plot.has_elevation;
@@ -126,6 +128,10 @@ double posterior_existence(double predicted, bool hit, bool looked, double detec
   if (hit) return 1.0;
   if (!looked) return predicted;
   return predicted * (1.0 - detection_probability) / (1.0 - predicted * detection_probability);
+}
+
+bool is_stale(const TrackState& track, double t_s, double max_coast_s) {
+  return t_s - track.t_updated_s > max_coast_s;
 }
 
 double horizontal_sigma_m(const Matrix6d& P) { return std::sqrt(std::max(P(0, 0), P(1, 1))); }

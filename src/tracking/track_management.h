@@ -8,6 +8,8 @@
 // it is confirmed when it has M hits within its first N looks and deleted as soon as the looks
 // left in the window can no longer bring it to M hits. A confirmed track is deleted after
 // `delete_after_misses` consecutive missed looks.
+// Age: any track whose latest plot is more than max_coast_s old is deleted (is_stale), since a
+// track no sensor that detected it looks at any more collects no misses.
 #pragma once
 
 #include <array>
@@ -79,8 +81,8 @@ CvState initial_state(const Plot& plot, double initial_speed_sigma_mps);
 /// A new tentative track from one plot: initial_state, one update, one look that was a hit.
 TrackState new_track(const Plot& plot, std::uint32_t id, double initial_speed_sigma_mps);
 
-/// Counts a look that brought `plot` and adds score_increment to the track score (the state
-/// itself is updated by the caller).
+/// Counts a look that brought `plot` (track.t_updated_s becomes its time if later) and adds
+/// score_increment to the track score (the state itself is updated by the caller).
 void record_hit(TrackState& track, LookHistory& history, const Plot& plot, double score_increment);
 /// Counts a look without a plot, adding score_increment.
 /// `sensor_id` looked at the track and did not see it. Counted only for a sensor that has detected
@@ -101,6 +103,10 @@ double predicted_existence(double existence, double dt_s, double survival_probab
 /// After a look that brought the track a plot: 1; after a look without one:
 /// r' (1 - Pd) / (1 - r' Pd); without a look: r'.
 double posterior_existence(double predicted, bool hit, bool looked, double detection_probability);
+
+/// Whether the track has coasted too long: its latest plot is more than max_coast_s before t_s
+/// (strictly: a track updated exactly max_coast_s ago lives).
+bool is_stale(const TrackState& track, double t_s, double max_coast_s);
 
 /// Largest of the east and north position sigmas of a covariance.
 double horizontal_sigma_m(const Matrix6d& P);

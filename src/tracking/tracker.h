@@ -1,6 +1,7 @@
 // The tracker interface used by the simulation: plots in, tracks out.
 #pragma once
 
+#include <limits>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -43,19 +44,32 @@ struct TrackerConfig {
   /// existence of an MHT branch started from one plot.
   double survival_probability_per_s = 0.99;
   double initial_existence_probability = 0.5;
+  /// Longest time a track may coast (s): a track, tentative or confirmed, whose latest plot is
+  /// older than this is deleted, whether or not a sensor still looks at it. Misses count only on
+  /// the looks of sensors that have detected the track (track_management.h), so without this a
+  /// track no such sensor looks at any more (its target left every coverage, its radar went
+  /// silent or was destroyed) would coast for ever. Infinity: no deletion by age.
+  double max_coast_s = std::numeric_limits<double>::infinity();
+  std::uint32_t first_track_id = 1;  ///< ids are handed out from here up, never reused
 };
 
 /// Aborts (RAMPART_DEMAND) on an inconsistent configuration: needs 1 <= M <= N,
 /// delete_after_misses >= 1, gate probability, Pd, alpha, beta and the initial existence in
-/// (0, 1), survival in (0, 1], lambda > 0.
+/// (0, 1), survival in (0, 1], lambda > 0, max_coast_s > 0.
 void check_tracker_config(const TrackerConfig& config);
 
 class Tracker {
  public:
   virtual ~Tracker() = default;
   /// Predicts the tracks to batch.t_s, associates the batch's plots, updates, initiates new
-  /// tracks and confirms or deletes. Batches must come in non-decreasing time order.
+  /// tracks and confirms or deletes, then deletes the stale tracks at batch.t_s (delete_stale).
+  /// Batches must come in non-decreasing time order.
   virtual TrackerStepResult process(const PlotBatch& batch) = 0;
+  /// Deletes every track whose latest plot (TrackState::t_updated_s) is more than
+  /// config.max_coast_s before t_s; for the times when no batch comes (every radar silent).
+  /// The result lists only deletions. Does not move the tracker's clock: a later batch may be
+  /// older than t_s.
+  virtual TrackerStepResult delete_stale(double t_s) = 0;
   /// Every live track (tentative and confirmed) at the time of its last update.
   virtual std::vector<TrackState> tracks() const = 0;
 };

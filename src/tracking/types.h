@@ -11,6 +11,7 @@ using messages::Matrix6d;
 using messages::Plot;
 using messages::PlotBatch;
 using messages::TrackerStepResult;
+using messages::TrackSource;
 using messages::TrackState;
 using messages::TrackStatus;
 using messages::Vector6d;

@@ -66,6 +66,27 @@ TEST(ScenarioLoader, ReadsTheTrackerSection) {
   EXPECT_EQ(s.tracker.confirm_hits_m, 3);  // default
 }
 
+// Minimal's one radar scans every 5 s: with the default 3 misses a track may coast 4 x 5 = 20 s;
+// a second radar scanning every 12 s makes it 48 s; delete_after_misses: 5 makes it 72 s; the
+// tracker's own max_coast_s wins; without radars 60 s.
+TEST(ScenarioLoader, MaxCoastIsTheTrackersOrDerivedFromTheSlowestRadar) {
+  Diagnostics d("inline");
+  Scenario s = parse_scenario(read(kData / "minimal.yaml"), d);
+  ASSERT_TRUE(d.empty()) << d.format();
+  EXPECT_FALSE(s.tracker.max_coast_s.has_value());
+  EXPECT_DOUBLE_EQ(max_coast_s(s), 20.0);
+  s.radars.push_back(s.radars[0]);
+  s.radars.back().scan_period_s = 12.0;
+  EXPECT_DOUBLE_EQ(max_coast_s(s), 48.0);
+  s.tracker.delete_after_misses = 5;
+  EXPECT_DOUBLE_EQ(max_coast_s(s), 72.0);
+  s.radars.clear();
+  EXPECT_DOUBLE_EQ(max_coast_s(s), 60.0);
+  const Scenario given = parse_scenario(read(kData / "minimal.yaml") + "tracker:\n  max_coast_s: 15\n", d);
+  ASSERT_TRUE(d.empty()) << d.format();
+  EXPECT_DOUBLE_EQ(max_coast_s(given), 15.0);
+}
+
 TEST(ScenarioLoader, ReadsTheLinksKillAssessmentAndIffParameters) {
   Diagnostics d("inline");
   const std::string text = read(kData / "minimal.yaml") +

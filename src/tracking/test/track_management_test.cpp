@@ -2,6 +2,8 @@
 // detected a track count, and a track is missed as its best radar misses it.
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "tracking/track_management.h"
 
 namespace rampart::tracking {
@@ -39,6 +41,29 @@ TEST(TrackManagement, ARadarThatNeverDetectedATrackNeitherFailsNorDeletesIt) {
   record_miss(track, history, 0.0, 1);
   EXPECT_EQ(track.consecutive_misses, 3);
   EXPECT_EQ(manage_track(track, history, rule, 100.0), Verdict::kDeleted);
+}
+
+TEST(TrackManagement, ATrackIsStaleWhenItsLatestPlotIsOlderThanMaxCoast) {
+  Plot first = plot_from(1);
+  first.t_s = 10.0;
+  TrackState track = new_track(first, 1, 300.0);
+  EXPECT_DOUBLE_EQ(track.t_updated_s, 10.0);
+  LookHistory history;
+  Plot second = plot_from(2);
+  second.t_s = 14.5;
+  record_hit(track, history, second, 0.0);
+  EXPECT_DOUBLE_EQ(track.t_updated_s, 14.5);
+  // An out-of-sequence plot (older than the latest) does not make the track older.
+  Plot late = plot_from(1);
+  late.t_s = 13.0;
+  record_hit(track, history, late, 0.0);
+  EXPECT_DOUBLE_EQ(track.t_updated_s, 14.5);
+  // A miss does not update it.
+  record_miss(track, history, 0.0, 2);
+  EXPECT_DOUBLE_EQ(track.t_updated_s, 14.5);
+  EXPECT_FALSE(is_stale(track, 38.5, 24.0));  // exactly 24 s
+  EXPECT_TRUE(is_stale(track, 38.51, 24.0));
+  EXPECT_FALSE(is_stale(track, 1e9, std::numeric_limits<double>::infinity()));
 }
 
 TEST(TrackManagement, ATrackTwoRadarsSeeIsMissedAsTheBetterOneMissesIt) {

@@ -46,6 +46,18 @@ Eigen::Vector3d noisy(RandomStream& rng, const Eigen::Vector3d& p_m, double sigm
   return p_m + sigma_m * Eigen::Vector3d(rng.normal(), rng.normal(), rng.normal());
 }
 
+// Full scans by sensor `sensor_id` at t = 0, 1, ..., 4 s, each with a plot at p_m (sigma 20 m):
+// a track confirmed at the third.
+void hold_for_five_scans(Tracker& tracker, const Eigen::Vector3d& p_m, int sensor_id = 0) {
+  for (int scan = 0; scan < 5; ++scan) {
+    PlotBatch batch = full_scan(scan);
+    batch.sensor_id = sensor_id;
+    batch.plots.push_back(plot_at(scan, scan, p_m, 20.0));
+    batch.plots.back().sensor_id = sensor_id;
+    tracker.process(batch);
+  }
+}
+
 std::vector<TrackState> confirmed(const Tracker& tracker) {
   std::vector<TrackState> out;
   for (const TrackState& t : tracker.tracks()) {
@@ -233,11 +245,7 @@ TEST_P(AnyTracker, ConfirmedTrackDeletedAfterConsecutiveMissedLooksOnly) {
   config.delete_after_misses = 3;
   const auto tracker = make(config);
   const Eigen::Vector3d p(20'000.0, 0.0, 1'000.0);  // due east: azimuth 90 degrees
-  for (int scan = 0; scan < 5; ++scan) {
-    PlotBatch batch = full_scan(scan);
-    batch.plots.push_back(plot_at(scan, scan, p, 20.0));
-    tracker->process(batch);
-  }
+  hold_for_five_scans(*tracker, p);
   ASSERT_EQ(confirmed(*tracker).size(), 1u);
   const std::uint32_t id = confirmed(*tracker)[0].id;
   // A sweep of the western half does not look at the track.
@@ -404,11 +412,7 @@ TEST_P(AnyTracker, CovarianceGrowthDeletesACoastingTrack) {
   config.delete_position_sigma_m = 200.0;
   const auto tracker = make(config);
   const Eigen::Vector3d p(5'000.0, 5'000.0, 1'000.0);
-  for (int scan = 0; scan < 5; ++scan) {
-    PlotBatch batch = full_scan(scan);
-    batch.plots.push_back(plot_at(scan, scan, p, 20.0));
-    tracker->process(batch);
-  }
+  hold_for_five_scans(*tracker, p);
   ASSERT_EQ(confirmed(*tracker).size(), 1u);
   // Coasting, the position sigma grows with the process noise (5 m/s^1.5) and the velocity
   // uncertainty; it passes 200 m within a few tens of seconds, long before 100 misses.
@@ -418,6 +422,63 @@ TEST_P(AnyTracker, CovarianceGrowthDeletesACoastingTrack) {
   }
   EXPECT_GT(deleted_at, 6);
   EXPECT_LT(deleted_at, 60);
+}
+
+// Radar 1 confirms a track with plots at t = 0..4 s and goes silent; radar 2, which never
+// detected it, sweeps the whole circle every 2 s from t = 6 s: its looks do not count, so only
+// the age deletes the track. With max_coast_s = 9 its latest plot (t = 4) is 8 s old at t = 12
+// (kept) and 10 s old at t = 14 (deleted in that batch). A tentative track born at t = 6 of a
+// plot of radar 3 (which never looks again) goes 9 s later, at t = 16 (15 is exactly 9 s: kept).
+TEST_P(AnyTracker, ATrackNoRadarThatDetectedItLooksAtIsDeletedAfterMaxCoast) {
+  TrackerConfig config;
+  config.max_coast_s = 9.0;
+  const auto tracker = make(config);
+  const Eigen::Vector3d p(20'000.0, 0.0, 1'000.0);
+  hold_for_five_scans(*tracker, p, 1);
+  ASSERT_EQ(confirmed(*tracker).size(), 1u);
+  const std::uint32_t held = confirmed(*tracker)[0].id;
+  EXPECT_DOUBLE_EQ(confirmed(*tracker)[0].t_updated_s, 4.0);
+  const auto radar_2 = [](double t_s) {
+    PlotBatch b = full_scan(t_s);
+    b.sensor_id = 2;
+    return b;
+  };
+  PlotBatch with_plot = full_scan(6.0);
+  with_plot.sensor_id = 3;
+  with_plot.plots.push_back(plot_at(100, 6.0, Eigen::Vector3d(-60'000.0, 30'000.0, 5'000.0), 20.0));
+  with_plot.plots.back().sensor_id = 3;
+  EXPECT_TRUE(tracker->process(with_plot).deleted.empty());
+  ASSERT_EQ(tracker->tracks().size(), 2u);
+  for (const double t_s : {8.0, 10.0, 12.0}) EXPECT_TRUE(tracker->process(radar_2(t_s)).deleted.empty()) << t_s;
+  EXPECT_EQ(tracker->process(radar_2(14.0)).deleted, std::vector<std::uint32_t>{held});
+  ASSERT_EQ(tracker->tracks().size(), 1u);
+  const std::uint32_t tentative = tracker->tracks()[0].id;
+  EXPECT_EQ(tracker->tracks()[0].status, TrackStatus::kTentative);
+  EXPECT_TRUE(tracker->process(radar_2(15.0)).deleted.empty());
+  EXPECT_EQ(tracker->process(radar_2(16.0)).deleted, std::vector<std::uint32_t>{tentative});
+  EXPECT_TRUE(tracker->tracks().empty());
+}
+
+// With every radar silent no batch comes: delete_stale deletes by age alone, at any time, and
+// leaves the tracker's clock where it was (a batch older than the call still comes in).
+TEST_P(AnyTracker, DeleteStaleWorksWithoutBatchesAndKeepsTheClock) {
+  TrackerConfig config;
+  config.max_coast_s = 9.0;
+  const auto tracker = make(config);
+  const Eigen::Vector3d p(5'000.0, 5'000.0, 1'000.0);
+  hold_for_five_scans(*tracker, p);
+  ASSERT_EQ(tracker->tracks().size(), 1u);
+  const std::uint32_t id = tracker->tracks()[0].id;
+  EXPECT_TRUE(tracker->delete_stale(13.0).deleted.empty());  // exactly 9 s after its plot at 4 s
+  const TrackerStepResult stale = tracker->delete_stale(13.5);
+  EXPECT_EQ(stale.deleted, std::vector<std::uint32_t>{id});
+  EXPECT_TRUE(stale.associations.empty());
+  EXPECT_TRUE(stale.confirmed.empty());
+  EXPECT_TRUE(tracker->tracks().empty());
+  PlotBatch late = full_scan(5.0);
+  late.plots.push_back(plot_at(5, 5.0, p, 20.0));
+  tracker->process(late);
+  EXPECT_EQ(tracker->tracks().size(), 1u);
 }
 
 }  // namespace
