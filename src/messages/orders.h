@@ -93,6 +93,9 @@ struct FireOrder {
   int rounds = 1;
   double time_of_flight_s = 0.0;  ///< from the launch
   Eigen::Vector3d aim_enu_m = Eigen::Vector3d::Zero();
+  /// Given by the unit's own C2 while it is cut off from the central one (sim/autonomy.h); its
+  /// track_id is then one of the unit's own tracks.
+  bool autonomous = false;
 };
 
 }  // namespace rampart::messages

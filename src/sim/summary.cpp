@@ -27,6 +27,8 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["air_to_air_fired"] = s.air_to_air_fired;
   j["gun_bursts_fired"] = s.gun_bursts_fired;
   j["gun_burst_kills"] = s.gun_burst_kills;
+  j["autonomous_launches"] = s.autonomous_launches;
+  j["autonomous_kills"] = s.autonomous_kills;
   j["fighter_sorties"] = s.fighter_sorties;
   j["interceptor_outcomes"] = {{"kill", s.interceptor_kills}, {"miss", s.interceptor_misses},
                                {"no_target", s.interceptor_no_target}, {"aborted", s.interceptors_aborted}};
@@ -88,6 +90,8 @@ Summary summary_from_json(const nlohmann::json& j) {
     j.at("air_to_air_fired").get_to(s.air_to_air_fired);
     j.at("gun_bursts_fired").get_to(s.gun_bursts_fired);
     j.at("gun_burst_kills").get_to(s.gun_burst_kills);
+    j.at("autonomous_launches").get_to(s.autonomous_launches);
+    j.at("autonomous_kills").get_to(s.autonomous_kills);
     j.at("fighter_sorties").get_to(s.fighter_sorties);
     const auto& outcomes = j.at("interceptor_outcomes");
     outcomes.at("kill").get_to(s.interceptor_kills);
@@ -156,6 +160,9 @@ std::string to_text(const Summary& s) {
   if (s.gun_bursts_fired > 0)
     out += fmt::format("Guns: {} bursts fired, {} killed their target (in the outcomes above)\n", s.gun_bursts_fired,
                        s.gun_burst_kills);
+  if (s.autonomous_launches > 0)
+    out += fmt::format("Cut off from C2: {} launches on the units' own tracks, {} killed a threat (in the figures "
+                       "above)\n", s.autonomous_launches, s.autonomous_kills);
   out += fmt::format("Kill assessment: {} judgements, {} wrong; {} orders dropped on arrival\n", s.kill_assessments,
                      s.kill_assessments_wrong, s.orders_dropped);
   out += fmt::format("Fighters: {} sorties, {} air-to-air missiles fired\n", s.fighter_sorties, s.air_to_air_fired);
