@@ -66,6 +66,7 @@ void EventLog::on(const sim::InterceptorLaunched& e) {
   const auto& m = e.interceptor;
   events_.push_back({.t_s = m.launch_time_s, .kind = "launch", .track_id = m.track_id, .fire_unit = m.shooter,
                      .interceptor_id = static_cast<std::int64_t>(m.id),
+                     .outcome = m.autonomous ? "autonomous" : "",
                      .detail = fmt::format("intercept planned at {:.2f} s", m.intercept_time_s)});
 }
 
@@ -96,6 +97,11 @@ void EventLog::on(const sim::LauncherReloaded& e) {
 void EventLog::on(const sim::EmissionChanged& e) {
   events_.push_back({.t_s = e.t_s, .kind = "emission", .fire_unit = e.radar, .outcome = e.emitting ? "on" : "off",
                      .detail = e.reason});
+}
+
+void EventLog::on(const sim::DatalinkChanged& e) {
+  events_.push_back({.t_s = e.t_s, .kind = "datalink", .fire_unit = e.fire_unit, .outcome = e.up ? "up" : "down",
+                     .detail = e.detail});
 }
 
 void EventLog::on(const sim::ReadinessChanged& e) {

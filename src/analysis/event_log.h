@@ -4,7 +4,8 @@
 //   fire_order       C2 ordered a fire unit to engage: track_id, fire_unit, asset (the one the
 //                    threat was ranked against), detail (rounds, time of flight, C2's reason);
 //   launch           an interceptor left, surface-to-air or air-to-air: track_id, fire_unit (the
-//                    fire unit or fighter), interceptor_id, detail (planned intercept time);
+//                    fire unit or fighter), interceptor_id, outcome (autonomous: on the orders of
+//                    the unit's own C2, cut off from the central one), detail (planned intercept time);
 //   intercept        an interceptor reached its aim time: track_id, entity (what the seeker found,
 //                    truth), fire_unit, interceptor_id, outcome (kill, miss, no_target, aborted,
 //                    fratricide), detail (miss distance, the reason for a no_target);
@@ -25,6 +26,8 @@
 //                    many of which);
 //   radar_struck     an anti-radiation missile burst at its radar: entity (the missile), fire_unit
 //                    (the radar), outcome (destroyed, missed), detail (miss distance);
+//   datalink         a fire unit's link to C2 went down or came back: fire_unit, outcome (down, up),
+//                    detail (what the unit does now: sim/autonomy.h);
 //   scripted         a scripted or injected event took effect: detail.
 // Per-step truth, plots, angle reports, tracker steps and picture samples are left out: they are
 // the bulk of a run and `rampart run --out` records them.
@@ -73,6 +76,7 @@ class EventLog : public ReplicationObserver {
   void on(const sim::LauncherReloaded& e) override;
   void on(const sim::EmissionChanged& e) override;
   void on(const sim::ReadinessChanged& e) override;
+  void on(const sim::DatalinkChanged& e) override;
   void on(const sim::WeaponsReleased& e) override;
   void on(const sim::RadarStruck& e) override;
   void on(const sim::ScriptApplied& e) override;

@@ -197,6 +197,11 @@ void LiveFeed::on(const sim::EmissionChanged& e) {
   event(e.t_s, "emission", e.radar, 0, fmt::format("{}: {}", e.emitting ? "radiating" : "silent", e.reason));
 }
 
+void LiveFeed::on(const sim::DatalinkChanged& e) {
+  const std::lock_guard lock(mutex_);
+  event(e.t_s, "datalink", e.fire_unit, 0, fmt::format("link {}: {}", e.up ? "up" : "down", e.detail));
+}
+
 void LiveFeed::on(const sim::ReadinessChanged& e) {
   const std::lock_guard lock(mutex_);
   event(e.t_s, "readiness", e.unit, 0, fmt::format("{}: {}", world::to_string(e.to), e.reason));

@@ -44,6 +44,7 @@ class LiveFeed : public sim::EventSink {
   void on(const sim::LauncherReloaded& e) override;
   void on(const sim::EmissionChanged& e) override;
   void on(const sim::ReadinessChanged& e) override;
+  void on(const sim::DatalinkChanged& e) override;
   void on(const sim::WeaponsReleased& e) override;
   void on(const sim::RadarStruck& e) override;
   void on(const sim::ScriptApplied& e) override;

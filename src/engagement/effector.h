@@ -42,6 +42,7 @@ struct Interceptor {
   double seeker_basket_m = 0.0;
   messages::InterceptorDynamics dynamics;
   std::uint32_t track_id = 0;
+  bool autonomous = false;  ///< fired on the order of its unit's own C2, cut off from the central one
   double launch_time_s = 0.0;
   double intercept_time_s = 0.0;  ///< C2's prediction, reported to C2; the flyout decides the end
   Eigen::Vector3d aim_enu_m = Eigen::Vector3d::Zero();  ///< C2's predicted intercept point: the launch direction

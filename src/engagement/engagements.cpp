@@ -42,6 +42,7 @@ std::vector<Interceptor> Engagements::fire(double t_s, const messages::FireOrder
   std::vector<Interceptor> launched = arsenal.at(order.fire_unit)->launch(t_s, order);
   for (auto& m : launched) {
     m.id = next_id_++;
+    m.autonomous = order.autonomous;
     flying_.push_back(m);
   }
   return launched;

@@ -95,6 +95,9 @@ struct FireOrder {
   Eigen::Vector3d aim_enu_m = Eigen::Vector3d::Zero();
   /// The rounds leave this far apart (0: together), the first at the unit's reaction time.
   double round_interval_s = 0.0;
+  /// Given by the unit's own C2 while it is cut off from the central one (sim/autonomy.h); its
+  /// track_id is then one of the unit's own tracks.
+  bool autonomous = false;
 };
 
 }  // namespace rampart::messages

@@ -1217,24 +1217,31 @@ class ScenarioReader {
     f.antenna_height_m = m.number_or("antenna_height_m", f.antenna_height_m, Range::between(0.0, 100.0));
     if (m.has("fire_control_radar")) read_fire_control_radar(m, f, s);
     else m.allow("fire_control_radar");
+    if (m.has("own_radar")) read_own_radar(m, f, s);
+    else m.allow("own_radar");
     m.check_unknown_keys();
     return f;
+  }
+
+  /// The radar a fire unit names by `key`, when it is a fire-control radar or not as `fire_control`
+  /// says; else the error `wrong_kind` (formatted with the unit and the radar's name) and nothing.
+  std::optional<std::size_t> unit_radar(MapReader& m, const char* key, const Scenario& s, bool fire_control,
+                                        const char* wrong_kind) {
+    const auto index = reference(m, key, s.radars, "radar");
+    if (!index || s.radars[*index].fire_control.has_value() == fire_control) return index;
+    m.error_at(key, fmt::format(fmt::runtime(wrong_kind), m.what(), s.radars[*index].name));
+    return std::nullopt;
   }
 
   /// A fire unit's `fire_control_radar: NAME`: a radar of type fire_control_radar, no other unit's,
   /// that sees as far as the unit's weapon reaches (it guides the interceptor to the intercept).
   void read_fire_control_radar(MapReader& m, FireUnit& f, const Scenario& s) {
-    f.fire_control_radar = reference(m, "fire_control_radar", s.radars, "radar");
+    f.fire_control_radar = unit_radar(m, "fire_control_radar", s, true,
+                                      "{} names '{}' as its fire-control radar, but it is a surveillance radar; give it "
+                                      "`type: fire_control_radar` with `sector:` and `channels:`, or name a "
+                                      "fire-control radar");
     if (!f.fire_control_radar) return;
     const Radar& radar = s.radars[*f.fire_control_radar];
-    if (!radar.fire_control) {
-      m.error_at("fire_control_radar", fmt::format("{} names '{}' as its fire-control radar, but it is a surveillance "
-                                                   "radar; give it `type: fire_control_radar` with `sector:` and "
-                                                   "`channels:`, or name a fire-control radar",
-                                                   m.what(), radar.name));
-      f.fire_control_radar.reset();
-      return;
-    }
     if (const auto owner = fire_control_owners_.find(*f.fire_control_radar); owner != fire_control_owners_.end())
       m.error_at("fire_control_radar", fmt::format("{} names '{}', which already guides fire unit '{}'; a fire-control "
                                                    "radar serves one unit: give each unit its own",
@@ -1247,6 +1254,23 @@ class ScenarioReader {
                              "{:.1f} km, and cannot guide beyond; raise the radar's max_range_m or name another",
                              m.what(), s.weapon_types[f.weapon_type].name, s.weapon_types[f.weapon_type].max_range_m / 1000.0,
                              radar.name, radar.max_range_m / 1000.0));
+  }
+
+  /// A fire unit's `own_radar: NAME`: a surveillance radar, no other unit's, that the unit sees by
+  /// when it is cut off from C2 (its fire-control radar is its own already).
+  void read_own_radar(MapReader& m, FireUnit& f, const Scenario& s) {
+    f.own_radar = unit_radar(m, "own_radar", s, false,
+                             "{} names the fire-control radar '{}' as its own_radar; own_radar names a surveillance "
+                             "radar (a unit's fire-control radar, named with fire_control_radar, is its own already)");
+    if (!f.own_radar) return;
+    if (const auto owner = own_radar_owners_.find(*f.own_radar); owner != own_radar_owners_.end()) {
+      m.error_at("own_radar", fmt::format("{} names '{}', which is already the own_radar of fire unit '{}'; a radar is "
+                                          "the own radar of one unit: give each unit its own, or leave it to C2",
+                                          m.what(), s.radars[*f.own_radar].name, owner->second));
+      f.own_radar.reset();
+      return;
+    }
+    own_radar_owners_.emplace(*f.own_radar, f.name);
   }
 
   Raid read_raid(const YAML::Node& n, const Scenario& s) {
@@ -1690,6 +1714,7 @@ class ScenarioReader {
   std::vector<std::pair<std::string, YAML::Mark>> names_;
   std::vector<std::string> sensor_names_;  ///< of every kind, in the file's order
   std::map<std::size_t, std::string> fire_control_owners_;  ///< a fire-control radar's index to the unit naming it
+  std::map<std::size_t, std::string> own_radar_owners_;  ///< an own_radar's index to the unit naming it
   std::vector<std::string> emitter_names_;
   std::size_t asset_count_ = 0, sensor_count_ = 0, weapon_count_ = 0, fire_unit_count_ = 0,
               raid_count_ = 0, friendly_count_ = 0, squadron_count_ = 0, zone_count_ = 0, corridor_count_ = 0,

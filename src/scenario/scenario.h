@@ -254,6 +254,9 @@ struct FireUnit {
   /// channels, site and antenna replace the weapon type's fire_control_channels and antenna_height_m,
   /// and the unit engages only while the radar is in action and radiating.
   std::optional<std::size_t> fire_control_radar;
+  /// A surveillance radar of its own (`own_radar:`, index into Scenario::radars, no other unit's):
+  /// with the fire-control radar, what a unit cut off from C2 sees by (sim/autonomy.h).
+  std::optional<std::size_t> own_radar;
   /// Moves with a column (`moves_with:`); `position` is then its station at the column's start.
   std::optional<Mobility> mobility;
 };
@@ -601,6 +604,15 @@ struct Scenario {
 /// Where the radar that guides fire unit `f`'s interceptors has its antenna, as (east_m, north_m,
 /// alt_m above the ellipsoid): its fire-control radar's when it names one, else its own site
 /// raised by its antenna_height_m. The line of sight to a target is drawn from here.
+/// The radars of fire unit `f`'s own (its fire-control radar, then its own_radar), as indexes
+/// into Scenario::radars: what it sees by when it is cut off from C2.
+inline std::vector<std::size_t> own_radars(const FireUnit& f) {
+  std::vector<std::size_t> radars;
+  for (const auto& r : {f.fire_control_radar, f.own_radar})
+    if (r) radars.push_back(*r);
+  return radars;
+}
+
 inline Eigen::Vector3d fire_control_antenna_m(const Scenario& s, const FireUnit& f) {
   if (f.fire_control_radar) {
     const Radar& r = s.radars.at(*f.fire_control_radar);

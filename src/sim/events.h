@@ -235,6 +235,15 @@ struct RadarStruck {
   const std::string& radar;
 };
 
+/// A fire unit's data link to C2 went down (`up` false) or came back (sim/autonomy.h); `detail`
+/// says what the unit does now: fights alone on its own radar, holds fire, or is back under C2.
+struct DatalinkChanged {
+  double t_s = 0.0;
+  const std::string& fire_unit;
+  bool up = false;
+  const std::string& detail;
+};
+
 /// A scripted or injected event took effect.
 struct ScriptApplied {
   double t_s = 0.0;
@@ -275,6 +284,7 @@ class EventSink {
   virtual void on(const ReadinessChanged&) {}
   virtual void on(const WeaponsReleased&) {}
   virtual void on(const RadarStruck&) {}
+  virtual void on(const DatalinkChanged&) {}
   virtual void on(const ScriptApplied&) {}
   virtual void on(const RunEnded&) {}
 };

@@ -159,7 +159,8 @@ void Recorder::on(const OrderDropped& e) {
 
 void Recorder::on(const InterceptorLaunched& e) {
   const auto& m = e.interceptor;
-  event_row(m.launch_time_s, "launch", m.shooter, m.track_id, m.id, 0, "", m.aim_enu_m, std::nullopt,
+  event_row(m.launch_time_s, "launch", m.shooter, m.track_id, m.id, 0, m.autonomous ? "autonomous" : "", m.aim_enu_m,
+            std::nullopt,
             m.burst ? fmt::format("burst of {} rounds, middle round due at {:.2f} s", m.burst->rounds,
                                   m.intercept_time_s)
                     : fmt::format("intercept at {:.2f} s", m.intercept_time_s));
@@ -200,6 +201,10 @@ void Recorder::on(const WeaponsReleased& e) {
 void Recorder::on(const RadarStruck& e) {
   event_row(e.t_s, "radar_struck", e.radar, 0, 0, e.strike.entity_id, e.strike.destroyed ? "destroyed" : "missed",
             e.world.entity(e.strike.entity_id).p_enu_m, e.strike.miss_m, "");
+}
+
+void Recorder::on(const DatalinkChanged& e) {
+  event_row(e.t_s, "datalink", e.fire_unit, 0, 0, 0, e.up ? "up" : "down", std::nullopt, std::nullopt, e.detail);
 }
 
 void Recorder::on(const ScriptApplied& e) {

@@ -44,6 +44,7 @@ class Recorder : public EventSink {
   void on(const ReadinessChanged& e) override;
   void on(const WeaponsReleased& e) override;
   void on(const RadarStruck& e) override;
+  void on(const DatalinkChanged& e) override;
   void on(const ScriptApplied& e) override;
   void on(const RunEnded& e) override;
 

@@ -164,6 +164,7 @@ void Scorer::on(const OrderDropped&) { ++summary_.orders_dropped; }
 
 void Scorer::on(const InterceptorLaunched& e) {
   aimed_at_[e.interceptor.id] = track_truth_.of(e.interceptor.track_id).value_or(0);
+  if (e.interceptor.autonomous) ++summary_.autonomous_launches;
   if (e.interceptor.burst) ++summary_.gun_bursts_fired;
   else if (e.interceptor.surface_to_air()) ++summary_.interceptors_fired;
   else ++summary_.air_to_air_fired;
@@ -180,6 +181,7 @@ void Scorer::on(const InterceptorResolved& e) {
   }
   if (r.outcome != engagement::Outcome::kKill) return;
   if (r.interceptor.burst) ++summary_.gun_burst_kills;
+  if (r.interceptor.autonomous && !r.fratricide) ++summary_.autonomous_kills;
   const auto& x = e.world.entity(r.truth_id);
   if (r.fratricide) {
     ++summary_.fratricides;

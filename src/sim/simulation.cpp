@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/error.h"
 #include "engagement/factory.h"
@@ -71,27 +72,18 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
       unit_stations_(s.fire_units.size()),
       emission_(s.radars),
       ordered_(s.fire_units.size(), 0),
+      alone_(s.fire_units.size()),
+      radar_owner_(s.radars.size()),
       scorer_(s) {
+  for (std::size_t i = 0; i < s.fire_units.size(); ++i)
+    for (const std::size_t radar : scenario::own_radars(s.fire_units[i])) radar_owner_[radar] = i;
   for (std::size_t i = 0; i < kSchedule.size(); ++i) {
     const double period_s = kSchedule[i].period_s == kC2Period ? s.c2.period_s : kSchedule[i].period_s;
     every_[i] = std::max(1L, static_cast<long>(std::llround(period_s / dt_s_)));
   }
-  battle_manager_ = std::make_unique<c2::BattleManager>(
-      s, [this](const c2::IffQuery& q) {
-        c2::IffReply reply;
-        for (const auto& [sensor, iff] : sensors_.interrogators) {
-          // The interrogator is silent when its radar is (emission control).
-          if (!sensor_stations_[sensor].usable() || !emission_.emitting(sensor) || !iff->covers(q.p_enu_m)) continue;
-          reply.covered = true;
-          const auto answer = iff->challenge({q.p_enu_m, q.p_cov_m2, q.has_height}, q.key, world_.entities());
-          if (!reply.mode3a_code) reply.mode3a_code = answer.mode3a_code;
-          if (answer.secure) {
-            reply.replied = true;
-            break;
-          }
-        }
-        return reply;
-      });
+  battle_manager_ = std::make_unique<c2::BattleManager>(s, [this](const c2::IffQuery& q) {
+    return challenge(q, [this](std::size_t sensor) { return reaches_c2(sensor); });
+  });
   for (std::size_t i = 0; i < s.assets.size(); ++i)
     if (s.assets[i].follows) battle_manager_->follow(i, world_.friendly_id(*s.assets[i].follows));
   const auto mobile = [&](std::size_t index, bool fire_unit, const scenario::Mobility& m, const scenario::Point2& at) {
@@ -122,6 +114,29 @@ Simulation::Simulation(const scenario::Scenario& s, const RunOptions& options)
 }
 
 Simulation::~Simulation() = default;
+
+c2::IffReply Simulation::challenge(const c2::IffQuery& q, const std::function<bool(std::size_t)>& use) const {
+  c2::IffReply reply;
+  for (const auto& [sensor, iff] : sensors_.interrogators) {
+    // The interrogator is silent when its radar is (emission control).
+    if (!use(sensor) || !sensor_stations_[sensor].in_action || !emission_.emitting(sensor) || !iff->covers(q.p_enu_m))
+      continue;
+    reply.covered = true;
+    const auto answer = iff->challenge({q.p_enu_m, q.p_cov_m2, q.has_height}, q.key, world_.entities());
+    if (!reply.mode3a_code) reply.mode3a_code = answer.mode3a_code;
+    if (answer.secure) {
+      reply.replied = true;
+      break;
+    }
+  }
+  return reply;
+}
+
+bool Simulation::reaches_c2(std::size_t sensor) const {
+  if (!sensor_stations_[sensor].linked) return false;
+  const auto owner = sensor < radar_owner_.size() ? radar_owner_[sensor] : std::nullopt;
+  return !owner || unit_stations_[*owner].linked;
+}
 
 std::uint32_t Simulation::add_external(world::Entity e, const world::ExternalFix& fix) {
   const bool hostile = e.side == world::Side::kHostile;
@@ -195,8 +210,18 @@ void Simulation::apply(double t_s, const scenario::ScriptedEvent& event) {
     case A::kFireUnitOut: station(event.target).in_action = false; break;
     case A::kSensorBack:
     case A::kFireUnitBack: station(event.target).in_action = !station(event.target).destroyed; break;
-    case A::kLinkLost: station(event.target).linked = false; break;
-    case A::kLinkRestored: station(event.target).linked = !station(event.target).destroyed; break;
+    case A::kLinkLost:
+    case A::kLinkRestored: {
+      Station& link = station(event.target);
+      const bool was_linked = link.linked;
+      link.linked = event.action == A::kLinkRestored && !link.destroyed;
+      for (std::size_t i = 0; i < fire_unit_count_; ++i) {
+        if (&link != &unit_stations_[i] || link.linked == was_linked) continue;
+        if (link.linked) reconnect(t_s, i);
+        else cut_off(t_s, i);
+      }
+      break;
+    }
     case A::kWeaponsControl: battle_manager_->doctrine().order(event.weapons_control); break;
     case A::kEmission: {
       const auto radar = std::find_if(scenario_.radars.begin(), scenario_.radars.end(),
@@ -282,7 +307,10 @@ void Simulation::sense(double t_s) {
     const std::string& name = sensor_names_[i];
     for (const auto& look : seen.looks) bus_.publish(PlotsMade{t_s, name, look});
     if (!seen.angles.empty()) bus_.publish(AnglesMade{t_s, seen.angles});
-    if (!sensor_stations_[i].linked) continue;  // what it saw does not reach C2
+    // A cut-off unit's own radar feeds its own tracker, with no link between them.
+    if (const auto owner = i < radar_owner_.size() ? radar_owner_[i] : std::nullopt; owner && alone_[*owner])
+      for (const auto& look : seen.looks) alone_[*owner]->receive(look.batch);
+    if (!reaches_c2(i)) continue;  // what it saw does not reach C2
     for (auto& look : seen.looks) plots_to_c2_.send(t_s + scenario_.c2.sensor_to_c2_latency_s, std::move(look));
     for (const auto& a : seen.angles) {
       if (!a.emitter.empty()) esm_bearings_.push_back({a.sensor_enu_m, a.bearing_rad, a.bearing_sigma_rad, a.emitter});
@@ -303,6 +331,8 @@ void Simulation::track(double t_s) {
   if (!stale.deleted.empty()) bus_.publish(TrackerStepped{t_s, kNoPlots, stale});
   for (const auto& strobe : strobes_to_c2_.receive(t_s)) jammer_tracker_.add(strobe);
   if (const auto jammers = jammer_tracker_.update(measured_t_s)) bus_.publish(JammersTracked{t_s, *jammers});
+  for (auto& alone : alone_)
+    if (alone) alone->track();
 }
 
 bool Simulation::fire_control_up(std::size_t unit) const {
@@ -400,9 +430,7 @@ void Simulation::command(double t_s) {
     bus_.publish(EngagementBlocked{t_s, b, arsenal_[b.fire_unit]->name()});
   for (const auto& change : decision.identity_changes) {
     bus_.publish(IdentityChanged{change});
-    // Command guidance lets C2 destroy in flight what it fired at a track now known friendly.
-    if (c2::is_friendly(change.to))
-      for (const auto& r : engagements_.abort(t_s, change.track_id, arsenal_)) bus_.publish(InterceptorResolved{t_s, r, world_});
+    abort_at_friend(t_s, change);
   }
   for (const auto& order : decision.orders) {
     const auto threat = std::find_if(decision.threats.begin(), decision.threats.end(),
@@ -416,30 +444,92 @@ void Simulation::command(double t_s) {
     bus_.publish(EngagementProposed{t_s, proposals_.back(), arsenal_[order.fire_unit]->name(),
                                     battle_manager_->assets()});
   }
+  for (auto& alone : alone_)
+    if (alone) command_alone(t_s, *alone);
+}
+
+void Simulation::abort_at_friend(double t_s, const c2::IdentityChange& change) {
+  // Command guidance lets C2 destroy in flight what it fired at a track now known friendly.
+  if (!c2::is_friendly(change.to)) return;
+  for (const auto& r : engagements_.abort(t_s, change.track_id, arsenal_)) bus_.publish(InterceptorResolved{t_s, r, world_});
+}
+
+void Simulation::command_alone(double t_s, AutonomousUnit& alone) {
+  const std::size_t unit = alone.unit();
+  std::optional<c2::WeaponStatus> weapon;
+  if (unit_stations_[unit].in_action && fire_control_up(unit)) weapon = arsenal_[unit]->status();
+  const c2::C2Decision decision = alone.step(t_s, weapon);
+  engagements_.guide(alone.tracks());
+  for (const auto& change : decision.identity_changes) abort_at_friend(t_s, change);
+  for (const auto& order : decision.orders) {
+    const auto launched = carry_out(t_s, order, alone.identity(order.track_id));
+    if (!launched) alone.on_order_dropped(order);
+    else
+      for (const auto& m : *launched) alone.on_launch(engagement::launch_report(m));
+  }
+}
+
+void Simulation::cut_off(double t_s, std::size_t unit) {
+  const std::vector<std::size_t> radars = scenario::own_radars(scenario_.fire_units[unit]);
+  std::string detail = "cut off from C2: no radar of its own, holds fire";
+  if (!radars.empty()) {
+    const Eigen::Vector3d p_enu_m = arsenal_[unit]->status().p_enu_m;
+    alone_[unit] = std::make_unique<AutonomousUnit>(
+        scenario_, unit, scenario::Point2{p_enu_m.x(), p_enu_m.y()}, battle_manager_->assets(),
+        tracker_options(scenario_), [this, radars](const c2::IffQuery& q) {
+          return challenge(q, [&](std::size_t sensor) {
+            return std::find(radars.begin(), radars.end(), sensor) != radars.end();
+          });
+        });
+    std::vector<std::string> names;
+    for (const std::size_t r : radars) names.push_back(sensor_names_[r]);
+    const std::size_t within = alone_[unit]->assets().size() - 1;  // the last is its own site
+    detail = fmt::format("cut off from C2: fights alone on its own radar {}, weapons tight, in defence of itself "
+                         "and {} asset{} within its reach", fmt::join(names, " and "), within, within == 1 ? "" : "s");
+  }
+  bus_.publish(DatalinkChanged{t_s, arsenal_[unit]->name(), false, detail});
+}
+
+void Simulation::reconnect(double t_s, std::size_t unit) {
+  std::string detail = "back under C2";
+  if (alone_[unit]) {
+    detail += fmt::format(": its own loop and its {} tracks dropped", alone_[unit]->tracks().size());
+    alone_[unit].reset();
+  }
+  bus_.publish(DatalinkChanged{t_s, arsenal_[unit]->name(), true, detail});
+}
+
+std::optional<std::vector<engagement::Interceptor>> Simulation::carry_out(double t_s, const c2::FireOrder& order,
+                                                                          c2::Identity identity) {
+  const engagement::Effector& unit = *arsenal_[order.fire_unit];
+  const c2::WeaponStatus status = unit.status();
+  const Station& station = unit_stations_[order.fire_unit];
+  // The unit's own C2 needs no link to it.
+  const std::string reason = !(order.autonomous ? station.in_action : station.usable())
+                                 ? (order.autonomous ? "out of action" : "out of action or link down")
+                             : !fire_control_up(order.fire_unit)   ? "its fire-control radar is silent or out of action"
+                             : !status.ready                       ? "not emplaced (marching, emplacing or packing up)"
+                             : c2::is_friendly(identity)           ? "track identified friendly since the order"
+                             : status.ready_rounds < order.rounds  ? "not enough ready rounds"
+                             : status.free_channels < order.rounds ? "no free fire-control channel"
+                                                                   : "";
+  if (!reason.empty()) {
+    bus_.publish(OrderDropped{t_s, order, unit.name(), reason});
+    return std::nullopt;
+  }
+  ordered_[order.fire_unit] = 1;
+  std::vector<engagement::Interceptor> launched = engagements_.fire(t_s, order, arsenal_);
+  for (const auto& m : launched) bus_.publish(InterceptorLaunched{m});
+  return launched;
 }
 
 void Simulation::deliver_orders(double t_s) {
   for (const auto& order : orders_.receive(t_s)) {
-    const engagement::Effector& unit = *arsenal_[order.fire_unit];
-    const c2::WeaponStatus status = unit.status();
-    const std::string reason = !unit_stations_[order.fire_unit].usable() ? "out of action or link down"
-                               : !fire_control_up(order.fire_unit)   ? "its fire-control radar is silent or out of action"
-                               : !status.ready ? "not emplaced (marching, emplacing or packing up)"
-                               : c2::is_friendly(battle_manager_->identity(order.track_id))
-                                   ? "track identified friendly since the order"
-                               : status.ready_rounds < order.rounds      ? "not enough ready rounds"
-                               : status.free_channels < order.rounds     ? "no free fire-control channel"
-                                                                         : "";
-    if (!reason.empty()) {
-      bus_.publish(OrderDropped{t_s, order, unit.name(), reason});
-      battle_manager_->on_order_dropped(order);
-      continue;
-    }
-    ordered_[order.fire_unit] = 1;
-    for (const auto& m : engagements_.fire(t_s, order, arsenal_)) {
-      launch_reports_.send(m.launch_time_s + scenario_.c2.c2_to_fire_unit_latency_s, engagement::launch_report(m));
-      bus_.publish(InterceptorLaunched{m});
-    }
+    const auto launched = carry_out(t_s, order, battle_manager_->identity(order.track_id));
+    if (!launched) battle_manager_->on_order_dropped(order);
+    else
+      for (const auto& m : *launched)
+        launch_reports_.send(m.launch_time_s + scenario_.c2.c2_to_fire_unit_latency_s, engagement::launch_report(m));
   }
 }
 

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -25,6 +26,7 @@
 #include "scenario/scenario.h"
 #include "sensors/air_intercept_radar.h"
 #include "sensors/factory.h"
+#include "sim/autonomy.h"
 #include "sim/delay_line.h"
 #include "sim/events.h"
 #include "sim/explainer.h"
@@ -112,6 +114,25 @@ class Simulation {
   };
 
   void apply(double t_s, const scenario::ScriptedEvent& event);
+  /// The link of fire unit `unit` to C2 went down: with a radar of its own it fights alone
+  /// (sim/autonomy.h), else it holds fire.
+  void cut_off(double t_s, std::size_t unit);
+  /// The link of fire unit `unit` came back: its own loop and tracks are dropped; C2 commands it.
+  void reconnect(double t_s, std::size_t unit);
+  /// Whether what sensor `sensor` sees reaches C2: its link is up, and so is its fire unit's when
+  /// it is a unit's own radar (scenario::own_radars).
+  bool reaches_c2(std::size_t sensor) const;
+  /// IFF through the interrogators `use` accepts (by sensor index) that are in action and radiating.
+  c2::IffReply challenge(const c2::IffQuery& q, const std::function<bool(std::size_t)>& use) const;
+  /// Destroys in flight what was fired at a track that `change` makes friendly (command guidance).
+  void abort_at_friend(double t_s, const c2::IdentityChange& change);
+  /// One C2 cycle of the cut-off unit `alone`.
+  void command_alone(double t_s, AutonomousUnit& alone);
+  /// The fire unit of `order` carries it out now if it can (`identity`: the ordering C2's
+  /// identity of the track): the interceptors it launches, or nothing when it drops the order
+  /// (an OrderDropped event says why).
+  std::optional<std::vector<engagement::Interceptor>> carry_out(double t_s, const c2::FireOrder& order,
+                                                                c2::Identity identity);
   /// Moves a mobile unit after its column; an emplaced radar is re-sited and radiates as its
   /// emission says, one that leaves its site falls silent.
   void move(double t_s, Mobile& mobile);
@@ -170,6 +191,10 @@ class Simulation {
   c2::EmissionControl emission_;  ///< which radars radiate (the first sensors of the suite)
   std::vector<Mobile> mobiles_;
   std::vector<char> ordered_;  ///< per fire unit: it received an order since the last motion step
+  /// Per fire unit: its own C2 loop while it is cut off and has a radar of its own (else null).
+  std::vector<std::unique_ptr<AutonomousUnit>> alone_;
+  /// Per radar of the scenario: the fire unit whose own radar it is (scenario::own_radars).
+  std::vector<std::optional<std::size_t>> radar_owner_;
 
   EventBus bus_;
   std::unique_ptr<Recorder> recorder_;  ///< only with RunOptions::out_dir

@@ -27,6 +27,8 @@ nlohmann::ordered_json to_json(const Summary& s) {
   j["air_to_air_fired"] = s.air_to_air_fired;
   j["gun_bursts_fired"] = s.gun_bursts_fired;
   j["gun_burst_kills"] = s.gun_burst_kills;
+  j["autonomous_launches"] = s.autonomous_launches;
+  j["autonomous_kills"] = s.autonomous_kills;
   j["fighter_sorties"] = s.fighter_sorties;
   j["cap_commits"] = s.cap_commits;
   j["air_to_air_withheld"] = s.air_to_air_withheld;
@@ -92,6 +94,8 @@ Summary summary_from_json(const nlohmann::json& j) {
     j.at("air_to_air_fired").get_to(s.air_to_air_fired);
     j.at("gun_bursts_fired").get_to(s.gun_bursts_fired);
     j.at("gun_burst_kills").get_to(s.gun_burst_kills);
+    j.at("autonomous_launches").get_to(s.autonomous_launches);
+    j.at("autonomous_kills").get_to(s.autonomous_kills);
     j.at("fighter_sorties").get_to(s.fighter_sorties);
     j.at("cap_commits").get_to(s.cap_commits);
     j.at("air_to_air_withheld").get_to(s.air_to_air_withheld);
@@ -165,6 +169,9 @@ std::string to_text(const Summary& s) {
   if (s.gun_bursts_fired > 0)
     out += fmt::format("Guns: {} bursts fired, {} killed their target (in the outcomes above)\n", s.gun_bursts_fired,
                        s.gun_burst_kills);
+  if (s.autonomous_launches > 0)
+    out += fmt::format("Cut off from C2: {} launches on the units' own tracks, {} killed a threat (in the figures "
+                       "above)\n", s.autonomous_launches, s.autonomous_kills);
   out += fmt::format("Kill assessment: {} judgements, {} wrong; {} orders dropped on arrival\n", s.kill_assessments,
                      s.kill_assessments_wrong, s.orders_dropped);
   out += fmt::format("Fighters: {} sorties, {} air-to-air missiles fired", s.fighter_sorties, s.air_to_air_fired);

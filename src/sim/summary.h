@@ -49,6 +49,10 @@ struct Summary {
   int air_to_air_fired = 0;
   int gun_bursts_fired = 0;    ///< by gun mounts (engagement/gun.h)
   int gun_burst_kills = 0;     ///< bursts that killed what they were fired at (also in interceptor_kills)
+  /// Surface-to-air missiles and gun bursts fired on the orders of a fire unit's own C2 while it
+  /// was cut off from the central one (sim/autonomy.h; also in interceptors_fired, gun_bursts_fired).
+  int autonomous_launches = 0;
+  int autonomous_kills = 0;  ///< of those, the ones that killed a threat (also in killed)
   int fighter_sorties = 0;
   int cap_commits = 0;          ///< patrol fighters C2 committed to a track (from the station or after a target)
   int air_to_air_withheld = 0;  ///< fire orders a fighter withheld: its own radar had no lock on the target

@@ -12,6 +12,7 @@
 #include <tuple>
 #include <vector>
 
+#include "sim/autonomy.h"
 #include "sim/simulation.h"
 #include "sim/test/support.h"
 #include "sim/track_truth.h"
@@ -472,6 +473,55 @@ TEST(ShippedScenarios, MixedRaidBallisticMissilesMeetTheUpperTierOnly) {
   EXPECT_GE(rounds, 6);
   EXPECT_GE(salvos, 3);
   EXPECT_GE(kills, 1);
+}
+
+/// FU-2's cut link: the unit's data-link events, every launch and what each interceptor homed on.
+struct CutOffWatch : EventSink {
+  std::vector<std::tuple<double, bool, std::string>> links;  ///< FU-2's: t_s, up, detail
+  std::vector<engagement::Interceptor> launches;
+  std::vector<std::pair<engagement::Interceptor, world::Side>> homed;  ///< the side of what each homed on
+  void on(const DatalinkChanged& e) override {
+    if (e.fire_unit == "FU-2 Field") links.emplace_back(e.t_s, e.up, e.detail);
+  }
+  void on(const InterceptorLaunched& e) override { launches.push_back(e.interceptor); }
+  void on(const InterceptorResolved& e) override {
+    if (e.resolution.truth_id != 0)
+      homed.emplace_back(e.resolution.interceptor, e.world.entity(e.resolution.truth_id).side);
+  }
+};
+
+// FU-2's link is cut from 600 s to 1020 s: it fights the cruise missiles alone on SR-5's tracks,
+// never fires at anything but a hostile, and takes C2's orders only while linked.
+TEST(ShippedScenarios, MixedRaidCutOffUnitFightsAloneOnItsOwnRadar) {
+  CutOffWatch watch;
+  const Summary r = run_watched("mixed_raid.yaml", watch);
+  ASSERT_EQ(watch.links.size(), 2u);
+  EXPECT_EQ(watch.links[0], std::make_tuple(600.0, false, std::string("cut off from C2: fights alone on its own radar "
+                                                                      "SR-5 Field, weapons tight, in defence of itself "
+                                                                      "and 1 asset within its reach")));
+  EXPECT_EQ(std::get<0>(watch.links[1]), 1020.0);
+  EXPECT_TRUE(std::get<1>(watch.links[1]));
+  int alone = 0;
+  for (const auto& m : watch.launches) {
+    if (m.autonomous) {
+      ++alone;
+      EXPECT_EQ(m.shooter, "FU-2 Field");
+      EXPECT_GE(m.track_id, kLocalTrackBase);  // its own track
+      EXPECT_GT(m.launch_time_s, 600.0);
+      EXPECT_LT(m.launch_time_s, 1020.0 + 3.0);  // ordered before the link came back (3 s to react)
+    } else if (m.shooter == "FU-2 Field") {
+      EXPECT_LT(m.track_id, kLocalTrackBase);
+      EXPECT_TRUE(m.launch_time_s < 600.0 + 3.0 || m.launch_time_s > 1020.0) << m.launch_time_s;  // 3 s to react
+    }
+  }
+  EXPECT_EQ(alone, r.autonomous_launches);
+  EXPECT_GE(r.autonomous_launches, 5);
+  EXPECT_GE(r.autonomous_kills, 3);
+  for (const auto& [m, side] : watch.homed)
+    if (m.autonomous) {
+      EXPECT_EQ(side, world::Side::kHostile);
+    }
+  EXPECT_EQ(r.fratricides, 0);
 }
 
 /// The weapons released, and where their carriers were.
