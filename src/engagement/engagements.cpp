@@ -60,6 +60,11 @@ void Engagements::guide(const std::vector<messages::TrackState>& tracks) {
   }
 }
 
+void Engagements::retarget(std::uint64_t interceptor_id, std::uint32_t track_id) {
+  for (auto& m : flying_)
+    if (m.id == interceptor_id) m.track_id = track_id;
+}
+
 const world::Entity* Engagements::acquire(const Interceptor& m, const Eigen::Vector3d& estimate_enu_m, double t_s,
                                           const world::World& world, double world_t_s) const {
   const world::Entity* nearest = nullptr;

@@ -93,6 +93,9 @@ class Engagements {
   /// but not launched are cancelled (kAborted); a locked seeker homes on alone, and a gun's
   /// burst is already on its way. Their channels are free again.
   std::vector<Resolution> lose_guidance(double t_s, std::size_t effector, const std::string& why, Arsenal& arsenal);
+  /// Command guidance of interceptor `interceptor_id` (if it still flies) from now on on track
+  /// `track_id` (a cut-off unit's own track handed over to C2's: sim/autonomy.h).
+  void retarget(std::uint64_t interceptor_id, std::uint32_t track_id);
   std::size_t in_flight() const { return flying_.size(); }
   /// Every interceptor in flight or waiting for its launch time.
   const std::vector<Interceptor>& flying() const { return flying_; }

@@ -28,6 +28,33 @@ std::vector<messages::TrackState> AutonomousUnit::tracks() const {
   return tracks;
 }
 
+void AutonomousUnit::on_launch(const c2::LaunchReport& launch, const Eigen::Vector3d& aim_enu_m) {
+  battle_manager_.on_launch(launch);
+  launches_.push_back({launch, aim_enu_m});
+}
+
+std::vector<c2::LaunchReport> AutonomousUnit::handover(double t_s, double kill_assessment_delay_s,
+                                                       const std::vector<messages::TrackState>& central) const {
+  std::vector<c2::LaunchReport> out;
+  for (const auto& launch : launches_) {
+    if (launch.report.intercept_t_s < t_s - kill_assessment_delay_s) continue;  // judged already
+    const messages::TrackState* nearest = nullptr;
+    double nearest_m = kHandoverGate_m;
+    for (const auto& track : central) {
+      if (track.status != messages::TrackStatus::kConfirmed) continue;
+      const double d_m = (track.position_at(launch.report.intercept_t_s) - launch.aim_enu_m).norm();
+      if (d_m <= nearest_m) {
+        nearest_m = d_m;
+        nearest = &track;
+      }
+    }
+    if (!nearest) continue;
+    out.push_back(launch.report);
+    out.back().track_id = nearest->id;
+  }
+  return out;
+}
+
 c2::C2Decision AutonomousUnit::step(double t_s, const std::optional<c2::WeaponStatus>& weapon) {
   std::vector<c2::WeaponStatus> weapons;
   if (weapon) {

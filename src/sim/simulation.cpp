@@ -465,7 +465,7 @@ void Simulation::command_alone(double t_s, AutonomousUnit& alone) {
     const auto launched = carry_out(t_s, order, alone.identity(order.track_id));
     if (!launched) alone.on_order_dropped(order);
     else
-      for (const auto& m : *launched) alone.on_launch(engagement::launch_report(m));
+      for (const auto& m : *launched) alone.on_launch(engagement::launch_report(m), m.aim_enu_m);
   }
 }
 
@@ -493,7 +493,13 @@ void Simulation::cut_off(double t_s, std::size_t unit) {
 void Simulation::reconnect(double t_s, std::size_t unit) {
   std::string detail = "back under C2";
   if (alone_[unit]) {
-    detail += fmt::format(": its own loop and its {} tracks dropped", alone_[unit]->tracks().size());
+    const auto handed = alone_[unit]->handover(t_s, scenario_.c2.kill_assessment_delay_s, tracker_->tracks());
+    for (const auto& report : handed) {
+      engagements_.retarget(report.interceptor_id, report.track_id);
+      launch_reports_.send(t_s + scenario_.c2.c2_to_fire_unit_latency_s, report);
+    }
+    detail += fmt::format(": {} engagement{} handed over, its own loop and its {} tracks dropped", handed.size(),
+                          handed.size() == 1 ? "" : "s", alone_[unit]->tracks().size());
     alone_[unit].reset();
   }
   bus_.publish(DatalinkChanged{t_s, arsenal_[unit]->name(), true, detail});

@@ -105,7 +105,8 @@ TEST(Autonomy, BackUnderC2TheUnitDropsItsOwnTracksAndFiresOnlyOnC2sOrders) {
   const Summary r = sim.run();
   ASSERT_EQ(watch.links.size(), 2u);
   EXPECT_TRUE(std::get<1>(watch.links[1]));
-  EXPECT_TRUE(std::get<2>(watch.links[1]).starts_with("back under C2: its own loop and its "));
+  EXPECT_TRUE(std::get<2>(watch.links[1]).starts_with("back under C2: "));
+  EXPECT_NE(std::get<2>(watch.links[1]).find(" handed over, its own loop and its "), std::string::npos);
   EXPECT_TRUE(std::get<2>(watch.links[1]).ends_with(" tracks dropped"));
   ASSERT_GT(r.autonomous_launches, 0);
   for (const auto& m : watch.launches) {
@@ -118,6 +119,52 @@ TEST(Autonomy, BackUnderC2TheUnitDropsItsOwnTracksAndFiresOnlyOnC2sOrders) {
     }
   }
   for (const double t_s : watch.central_orders_t_s) EXPECT_GE(t_s, 80.0);
+}
+
+/// Every interceptor's end, with the track it was guided on at the end.
+struct Ends : EventSink {
+  std::vector<engagement::Resolution> ends;
+  std::vector<double> t_s;
+  void on(const InterceptorResolved& e) override {
+    ends.push_back(e.resolution);
+    t_s.push_back(e.t_s);
+  }
+};
+
+// mixed_raid's FU-2 fights alone from 600 s to 1020 s. When its link comes back it hands C2 what
+// it engaged in the last kill-assessment delay: C2 takes those rounds as fired at its own tracks
+// of the same missiles (and judges them), so it orders no second round at a missile FU-2 has
+// just killed or still has a round on, and the rounds in flight are guided on C2's tracks.
+// Without the handover C2 fired three rounds at such tracks within 20 s and all found nothing.
+TEST(Autonomy, BackUnderC2TheUnitHandsItsEngagementsOverAndC2DoesNotFireAgainAtThem) {
+  Simulation sim(load("scenarios/mixed_raid.yaml"), {});
+  LinkWatch watch;
+  Ends ends;
+  sim.subscribe(watch);
+  sim.subscribe(ends);
+  sim.run();
+  ASSERT_EQ(watch.links.size(), 2u);
+  const double back_s = std::get<0>(watch.links[1]);
+  EXPECT_DOUBLE_EQ(back_s, 1020.0);
+  const std::string& detail = std::get<2>(watch.links[1]);
+  ASSERT_TRUE(detail.starts_with("back under C2: ")) << detail;
+  EXPECT_GE(std::stoi(detail.substr(std::string("back under C2: ").size())), 1) << detail;
+  std::vector<std::uint32_t> handed_tracks;
+  for (std::size_t i = 0; i < ends.ends.size(); ++i) {
+    const auto& m = ends.ends[i].interceptor;
+    if (!m.autonomous || ends.t_s[i] <= back_s) continue;
+    EXPECT_LT(m.track_id, kLocalTrackBase) << "interceptor " << m.id << " still on the unit's own track";
+    handed_tracks.push_back(m.track_id);
+  }
+  EXPECT_FALSE(handed_tracks.empty());
+  for (std::size_t i = 0; i < ends.ends.size(); ++i) {
+    const auto& r = ends.ends[i];
+    if (r.interceptor.shooter != "FU-2 Field" || r.interceptor.autonomous || r.interceptor.launch_time_s > back_s + 60.0)
+      continue;
+    EXPECT_NE(r.outcome, engagement::Outcome::kNoTarget) << "C2 fired at a missile already dealt with: track "
+                                                         << r.interceptor.track_id;
+    EXPECT_EQ(std::count(handed_tracks.begin(), handed_tracks.end(), r.interceptor.track_id), 0);
+  }
 }
 
 TEST(Autonomy, CuttingALinkTwiceOrRestoringAnUpLinkChangesNothing) {
