@@ -48,6 +48,12 @@ const std::pair<const char*, const char*> kProportionTitles[] = {
     {"p_any_hostile_identified_friend", "At least one hostile identified friend"},
 };
 
+/// The means in the statistics table that get no histogram.
+const std::pair<const char*, const char*> kUnchartedTitles[] = {
+    {"gun_burst_kills", "Gun bursts that killed"},
+    {"interceptors_guidance_lost", "Missiles lost with their guidance"},
+};
+
 /// What the representative run must be near the means of.
 const char* const kRepresentativeMetrics[] = {"killed", "leakers", "interceptors_fired"};
 
@@ -78,6 +84,8 @@ const ChartedMetric* find_metric(const std::string& key) {
 std::string title_of(const std::string& key) {
   if (const ChartedMetric* m = find_metric(key)) return m->title;
   for (const auto& [k, title] : kProportionTitles)
+    if (key == k) return title;
+  for (const auto& [k, title] : kUnchartedTitles)
     if (key == k) return title;
   return key;
 }

@@ -199,6 +199,11 @@ TEST_F(ReportOfRuns, IsSelfContainedDeterministicAndEscapesTheScenarioName) {
   EXPECT_EQ(html.find("id=\"sweep\""), std::string::npos);
   EXPECT_NE(html.find("Wilson"), std::string::npos);
   EXPECT_NE(html.find("delta method"), std::string::npos);
+  // Every mean in the table has a title in words, charted or not.
+  for (const auto& [key, interval] : summarize(s, runs).means) {
+    const std::regex titled("<td>[A-Z][^<]* <code>" + key + "</code>");
+    EXPECT_TRUE(std::regex_search(html, titled)) << key;
+  }
 }
 
 TEST_F(ReportOfRuns, DrawsSweepCurvesAndTheComparisonOfAAndB) {
