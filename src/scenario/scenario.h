@@ -621,6 +621,13 @@ inline Eigen::Vector3d fire_control_antenna_m(const Scenario& s, const FireUnit&
   return {f.position.east_m, f.position.north_m, f.site_alt_m + f.antenna_height_m};
 }
 
+/// The scan period of the slowest radar (0 without radars).
+inline double slowest_scan_period_s(const Scenario& s) {
+  double slowest_s = 0.0;
+  for (const Radar& r : s.radars) slowest_s = std::max(slowest_s, r.scan_period_s);
+  return slowest_s;
+}
+
 /// The longest a track may coast (tracking::TrackerConfig::max_coast_s): the tracker section's
 /// max_coast_s, else (delete_after_misses + 1) scan periods of the slowest radar. A track that
 /// some radar which detected it still looks at is deleted by its misses within
@@ -628,8 +635,7 @@ inline Eigen::Vector3d fire_control_antenna_m(const Scenario& s, const FireUnit&
 /// radar looking (silent, destroyed, or its target left the coverage). 60 s without radars.
 inline double max_coast_s(const Scenario& s) {
   if (s.tracker.max_coast_s) return *s.tracker.max_coast_s;
-  double slowest_scan_s = 0.0;
-  for (const Radar& r : s.radars) slowest_scan_s = std::max(slowest_scan_s, r.scan_period_s);
+  const double slowest_scan_s = slowest_scan_period_s(s);
   return slowest_scan_s > 0.0 ? (s.tracker.delete_after_misses + 1) * slowest_scan_s : 60.0;
 }
 

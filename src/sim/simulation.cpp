@@ -41,9 +41,8 @@ tracking::TrackerOptions tracker_options(const scenario::Scenario& s) {
 // (delete_after_misses + 1) scans.
 tracking::JammerTrackingParameters jammer_tracking(const scenario::Scenario& s) {
   tracking::JammerTrackingParameters p;
-  double slowest_scan_s = 0.0;
-  for (const scenario::Radar& r : s.radars) slowest_scan_s = std::max(slowest_scan_s, r.scan_period_s);
-  if (slowest_scan_s > 0.0) p.window_s = slowest_scan_s;
+  if (const double slowest_scan_s = scenario::slowest_scan_period_s(s); slowest_scan_s > 0.0)
+    p.window_s = slowest_scan_s;
   p.tracker.max_coast_s = 4.0 * p.window_s;
   return p;
 }
@@ -132,9 +131,13 @@ c2::IffReply Simulation::challenge(const c2::IffQuery& q, const std::function<bo
   return reply;
 }
 
+std::optional<std::size_t> Simulation::owner_of(std::size_t sensor) const {
+  return sensor < radar_owner_.size() ? radar_owner_[sensor] : std::nullopt;
+}
+
 bool Simulation::reaches_c2(std::size_t sensor) const {
   if (!sensor_stations_[sensor].linked) return false;
-  const auto owner = sensor < radar_owner_.size() ? radar_owner_[sensor] : std::nullopt;
+  const auto owner = owner_of(sensor);
   return !owner || unit_stations_[*owner].linked;
 }
 
@@ -308,7 +311,7 @@ void Simulation::sense(double t_s) {
     for (const auto& look : seen.looks) bus_.publish(PlotsMade{t_s, name, look});
     if (!seen.angles.empty()) bus_.publish(AnglesMade{t_s, seen.angles});
     // A cut-off unit's own radar feeds its own tracker, with no link between them.
-    if (const auto owner = i < radar_owner_.size() ? radar_owner_[i] : std::nullopt; owner && alone_[*owner])
+    if (const auto owner = owner_of(i); owner && alone_[*owner])
       for (const auto& look : seen.looks) alone_[*owner]->receive(look.batch);
     if (!reaches_c2(i)) continue;  // what it saw does not reach C2
     for (auto& look : seen.looks) plots_to_c2_.send(t_s + scenario_.c2.sensor_to_c2_latency_s, std::move(look));

@@ -119,6 +119,8 @@ class Simulation {
   void cut_off(double t_s, std::size_t unit);
   /// The link of fire unit `unit` came back: its own loop and tracks are dropped; C2 commands it.
   void reconnect(double t_s, std::size_t unit);
+  /// The fire unit whose own radar sensor `sensor` is (scenario::own_radars), if any.
+  std::optional<std::size_t> owner_of(std::size_t sensor) const;
   /// Whether what sensor `sensor` sees reaches C2: its link is up, and so is its fire unit's when
   /// it is a unit's own radar (scenario::own_radars).
   bool reaches_c2(std::size_t sensor) const;
